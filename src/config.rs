@@ -1,0 +1,200 @@
+//! The site configuration, `griffie.yaml` in the project folder.
+//!
+//! It holds what is true of the whole site and not of one document: the municipality and its
+//! postal address (the letterhead), the site title, the public base URL, the language, and the
+//! house-style defaults of letters. Read once; every renderer gets it read-only.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, Location};
+
+/// The file name looked for in the project folder.
+pub const CONFIG_FILE: &str = "griffie.yaml";
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The site's name, shown in every page's header and `<title>`.
+    pub title: String,
+    /// The municipality, e.g. `Almelo`.
+    pub municipality: String,
+    /// Public address of the site, e.g. `https://raad.almelo.nl/`. Its path part (if any) is
+    /// put before every link, so the site can live in a sub-folder.
+    pub base_url: String,
+    /// Interface language. Only `nl` for now.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// One or two sentences about the site, for the home page and search engines.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The postal address lines of the letterhead.
+    #[serde(default)]
+    pub address: Vec<String>,
+    /// Documents per page on list pages.
+    #[serde(default = "default_page_size")]
+    pub page_size: usize,
+    /// House-style defaults for letters.
+    #[serde(default)]
+    pub letters: LetterDefaults,
+    /// Titles and descriptions of dossiers, by topic slug. A topic without an entry is shown
+    /// with its slug as title ("passend-onderwijs" → "Passend onderwijs").
+    #[serde(default)]
+    pub topics: BTreeMap<String, TopicConfig>,
+}
+
+/// How a dossier presents itself.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicConfig {
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// Text a letter shows when its front matter does not say otherwise.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LetterDefaults {
+    pub addressee: Option<String>,
+    pub salutation: Option<String>,
+    pub closing: Option<String>,
+    pub sender: Option<String>,
+}
+
+fn default_language() -> String {
+    "nl".to_string()
+}
+
+fn default_page_size() -> usize {
+    50
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            title: String::new(),
+            municipality: String::new(),
+            base_url: "/".to_string(),
+            language: default_language(),
+            description: None,
+            address: Vec::new(),
+            page_size: default_page_size(),
+            letters: LetterDefaults::default(),
+            topics: BTreeMap::new(),
+        }
+    }
+}
+
+impl Config {
+    /// The path part of `base_url` without trailing slash: `""` or e.g. `"/raad"`.
+    pub fn base_path(&self) -> String {
+        let after_scheme = self.base_url.split_once("://").map_or(self.base_url.as_str(), |(_, rest)| rest);
+        let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+        path.trim_end_matches('/').to_string()
+    }
+
+    /// `base_url` without trailing slash, for absolute links (feeds, sitemaps).
+    pub fn site_origin(&self) -> &str {
+        self.base_url.trim_end_matches('/')
+    }
+
+    pub fn raadsbrief_addressee(&self) -> String {
+        self.letters
+            .addressee
+            .clone()
+            .unwrap_or_else(|| format!("Aan de raad van de gemeente {}", self.municipality))
+    }
+
+    pub fn salutation(&self) -> String {
+        self.letters.salutation.clone().unwrap_or_else(|| "Geachte leden van de raad,".to_string())
+    }
+
+    pub fn closing(&self) -> String {
+        self.letters.closing.clone().unwrap_or_else(|| "Hoogachtend,".to_string())
+    }
+
+    pub fn sender(&self) -> String {
+        self.letters
+            .sender
+            .clone()
+            .unwrap_or_else(|| format!("Burgemeester en Wethouders van {}", self.municipality))
+    }
+}
+
+/// Reads and checks `griffie.yaml`. `shown` is the path as shown in diagnostics.
+pub fn load_config(path: &Path, shown: &Path) -> Result<Config, Vec<Diagnostic>> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) => {
+            return Err(vec![Diagnostic::error(
+                "missing-config",
+                shown,
+                format!("cannot read the site configuration: {err}"),
+            )
+            .hint(format!(
+                "run griffie in the project folder (the one with {CONFIG_FILE}, content/ and templates/), \
+                 or create {CONFIG_FILE} with at least `title`, `municipality` and `base_url`"
+            ))])
+        }
+    };
+    let config: Config = serde_yaml::from_str(&text).map_err(|err| {
+        let message = err.to_string();
+        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+        let location = err.location().map(|l| Location::in_text(&text, l.index(), l.index()));
+        vec![Diagnostic::error("config", shown, format!("the site configuration is invalid: {message}"))
+            .at_opt(location)
+            .hint("see README.md, section \"Site configuration\", for the fields")]
+    })?;
+    let problems = check_config(&config, &text, shown);
+    if problems.is_empty() {
+        Ok(config)
+    } else {
+        Err(problems)
+    }
+}
+
+fn check_config(config: &Config, text: &str, shown: &Path) -> Vec<Diagnostic> {
+    let at = |key: &str| {
+        let start = text.find(&format!("{key}:")).unwrap_or(0);
+        Location::in_text(text, start, start + key.len())
+    };
+    let mut problems = Vec::new();
+    if !(config.base_url.starts_with("https://") || config.base_url.starts_with("http://")) {
+        problems.push(
+            Diagnostic::error("config", shown, format!("`base_url` must be a web address, not `{}`", config.base_url))
+                .at(at("base_url"))
+                .hint("write the full address, e.g. `base_url: https://raad.almelo.nl/`"),
+        );
+    }
+    if config.language != "nl" {
+        problems.push(
+            Diagnostic::error("config", shown, format!("language `{}` is not supported", config.language))
+                .at(at("language"))
+                .hint("use `language: nl`"),
+        );
+    }
+    if config.page_size == 0 {
+        problems.push(
+            Diagnostic::error("config", shown, "`page_size` must be at least 1")
+                .at(at("page_size"))
+                .hint("50 is a good size for list pages"),
+        );
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_path_from_url() {
+        let mut config = Config { base_url: "https://raad.almelo.nl/".into(), ..Config::default() };
+        assert_eq!(config.base_path(), "");
+        config.base_url = "https://example.org/almelo/raad/".into();
+        assert_eq!(config.base_path(), "/almelo/raad");
+    }
+}

@@ -1,0 +1,312 @@
+//! Diagnostics as data.
+//!
+//! Every problem found in a run (a YAML error, an unknown field, a link to an id that does not
+//! exist, …) becomes a [`Diagnostic`] value. Stages collect them instead of stopping at the
+//! first one, so a clerk sees every mistake of a run at once; the exit code follows from them.
+//!
+//! Positions are positions in the file the clerk edits: 1-based line and column (counted in
+//! characters, as editors do), with the front-matter offset already included.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor};
+use serde::Serialize;
+
+/// How bad a problem is: errors stop the build, warnings do not (unless `--deny-warnings`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A place in a source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Location {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Byte offset of the start of the marked text in the file.
+    #[serde(skip)]
+    pub start: usize,
+    /// Byte offset of the end of the marked text in the file.
+    #[serde(skip)]
+    pub end: usize,
+}
+
+impl Location {
+    /// The location of `start..end` (byte offsets) in `text`.
+    pub fn in_text(text: &str, start: usize, end: usize) -> Location {
+        let start = floor_char_boundary(text, start.min(text.len()));
+        let end = floor_char_boundary(text, end.clamp(start, text.len()));
+        let before = &text[..start];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = text[line_start..start].chars().count() + 1;
+        Location { line, column, start, end }
+    }
+
+    /// The start of the file, for problems that concern a whole file.
+    pub fn file_start() -> Location {
+        Location { line: 1, column: 1, start: 0, end: 0 }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// A secondary place that helps explain a diagnostic (e.g. the other file of a duplicate id).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub path: PathBuf,
+    pub location: Option<Location>,
+    pub message: String,
+}
+
+/// One problem, with enough context for a clerk to fix it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A short stable name for the kind of problem, e.g. `unknown-field`.
+    pub code: &'static str,
+    /// The file, relative to the project folder where possible.
+    pub path: PathBuf,
+    pub location: Option<Location>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+    pub related: Vec<Related>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, path: &Path, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Error, code, path, message)
+    }
+
+    pub fn warning(code: &'static str, path: &Path, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Warning, code, path, message)
+    }
+
+    fn new(severity: Severity, code: &'static str, path: &Path, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            code,
+            path: path.to_path_buf(),
+            location: None,
+            message: message.into(),
+            hint: None,
+            related: Vec::new(),
+        }
+    }
+
+    pub fn at(mut self, location: Location) -> Diagnostic {
+        self.location = Some(location);
+        self
+    }
+
+    pub fn at_opt(mut self, location: Option<Location>) -> Diagnostic {
+        self.location = location;
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn related(mut self, path: &Path, location: Option<Location>, message: impl Into<String>) -> Self {
+        self.related.push(Related { path: path.to_path_buf(), location, message: message.into() });
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    fn sort_key(&self) -> (&Path, usize, usize, Severity, &str) {
+        let (line, column) = self.location.map_or((0, 0), |l| (l.line, l.column));
+        (&self.path, line, column, self.severity, &self.message)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// One line, `path:line:column: error[code]: message (hint: …)`, the format of compilers and
+    /// CI annotations.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(loc) = self.location {
+            write!(f, ":{}:{}", loc.line, loc.column)?;
+        }
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, ": {severity}[{}]: {}", self.code, self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+/// All diagnostics of a run, in a stable order.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Diagnostics {
+        Diagnostics::default()
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(diagnostics);
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The diagnostics sorted by file, position and message, so output is deterministic
+    /// whatever order the parallel stages found them in.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut items: Vec<&Diagnostic> = self.items.iter().collect();
+        items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        items.dedup();
+        items
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+}
+
+/// Renders diagnostics for people: a snippet of the source with the place marked, the message
+/// and the hint. `root` is the folder the paths are relative to; sources are read from there
+/// (a file that cannot be read, or is not UTF-8, is shown without a snippet).
+pub fn render_report(diagnostics: &Diagnostics, root: &Path, color: bool) -> String {
+    let mut files = SimpleFiles::new();
+    let mut file_ids: Vec<(PathBuf, Option<usize>)> = Vec::new();
+    let mut file_id = |path: &Path, files: &mut SimpleFiles<String, String>| -> Option<usize> {
+        if let Some((_, id)) = file_ids.iter().find(|(p, _)| p == path) {
+            return *id;
+        }
+        let full = if path.is_absolute() { path.to_path_buf() } else { root.join(path) };
+        let id = std::fs::read(&full)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .map(|text| files.add(path.display().to_string(), normalise_newlines(&text)));
+        file_ids.push((path.to_path_buf(), id));
+        id
+    };
+
+    let mut buffer = if color { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
+    let config = term::Config::default();
+    for diagnostic in diagnostics.sorted() {
+        let mut cs = match diagnostic.severity {
+            Severity::Error => CsDiagnostic::error(),
+            Severity::Warning => CsDiagnostic::warning(),
+        }
+        .with_code(diagnostic.code)
+        .with_message(&diagnostic.message);
+        let mut notes = Vec::new();
+        match (file_id(&diagnostic.path, &mut files), diagnostic.location) {
+            (Some(id), Some(loc)) => cs = cs.with_label(Label::primary(id, loc.start..loc.end)),
+            (_, loc) => notes.push(format!("in {}", place(&diagnostic.path, loc))),
+        }
+        for related in &diagnostic.related {
+            match (file_id(&related.path, &mut files), related.location) {
+                (Some(id), Some(loc)) => {
+                    cs = cs.with_label(
+                        Label::secondary(id, loc.start..loc.end).with_message(&related.message),
+                    )
+                }
+                (_, loc) => notes.push(format!("{}: {}", related.message, place(&related.path, loc))),
+            }
+        }
+        if let Some(hint) = &diagnostic.hint {
+            notes.push(format!("hint: {hint}"));
+        }
+        cs = cs.with_notes(notes);
+        // Writing into an in-memory buffer only fails if a label lies outside its file, which
+        // cannot happen for locations made by `Location::in_text` on the same text.
+        term::emit(&mut buffer, &config, &files, &cs).ok();
+    }
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+fn place(path: &Path, location: Option<Location>) -> String {
+    match location {
+        Some(loc) => format!("{}:{}:{}", path.display(), loc.line, loc.column),
+        None => path.display().to_string(),
+    }
+}
+
+/// Sources are read with CRLF turned into LF; byte offsets refer to the normalised text.
+pub fn normalise_newlines(text: &str) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    }
+}
+
+/// A one-line summary such as `2 errors, 1 warning`.
+pub fn summary(diagnostics: &Diagnostics) -> String {
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{}, {}",
+        plural(diagnostics.error_count(), "error", "errors"),
+        plural(diagnostics.warning_count(), "warning", "warnings")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn location_counts_lines_and_characters() {
+        let text = "a: 1\nbë: tweé\n";
+        let start = text.find("tweé").unwrap();
+        let loc = Location::in_text(text, start, start + "tweé".len());
+        assert_eq!((loc.line, loc.column), (2, 5));
+    }
+
+    #[test]
+    fn display_is_one_line_with_hint() {
+        let d = Diagnostic::error("unknown-field", Path::new("content/a.md"), "unknown field `tittle`")
+            .at(Location { line: 3, column: 1, start: 10, end: 16 })
+            .hint("did you mean `title`?");
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:3:1: error[unknown-field]: unknown field `tittle` (hint: did you mean `title`?)"
+        );
+    }
+}

@@ -1,0 +1,167 @@
+//! griffie turns a council's YAML and Markdown sources into a cross-linked static website.
+//!
+//! The pipeline reads top to bottom in [`build`]:
+//!
+//! 1. [`load`]: walk `content/`, parse front matter and bodies into typed [`model::Document`]s;
+//! 2. [`resolve`]: check ids and links across the corpus, compute back-links and motion states;
+//! 3. [`render`]: HTML pages, data files and static assets, into a staging folder (or nowhere,
+//!    for `check`);
+//! 4. [`write`]: swap the staging folder in as the new output, only if nothing went wrong.
+//!
+//! Every stage adds to one [`Diagnostics`] collection instead of stopping at the first problem;
+//! the caller decides the exit code from it.
+
+pub mod config;
+pub mod dates;
+pub mod diagnostics;
+pub mod identifiers;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod resolve;
+pub mod source;
+pub mod suggest;
+pub mod synth;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use jiff::civil::Date;
+
+pub use diagnostics::{Diagnostic, Diagnostics, Severity};
+
+/// Where things are. Relative paths are taken from the current directory, the project folder.
+#[derive(Debug, Clone)]
+pub struct ProjectPaths {
+    pub root: PathBuf,
+    pub content: PathBuf,
+    pub output: PathBuf,
+    pub templates: PathBuf,
+    pub config: PathBuf,
+}
+
+impl ProjectPaths {
+    /// The default layout of a project folder: `content/`, `output/`, `templates/`, `griffie.yaml`.
+    pub fn in_folder(root: &Path) -> ProjectPaths {
+        ProjectPaths {
+            root: root.to_path_buf(),
+            content: root.join("content"),
+            output: root.join("output"),
+            templates: root.join("templates"),
+            config: root.join(config::CONFIG_FILE),
+        }
+    }
+
+    /// `path` as people see it: relative to the project folder when inside it.
+    pub fn shown(&self, path: &Path) -> PathBuf {
+        load::shown_path(&self.root, path)
+    }
+}
+
+/// What to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Render everything and publish it to the output folder.
+    Build,
+    /// Run every check, including rendering, but write nothing.
+    Check,
+}
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub paths: ProjectPaths,
+    pub mode: Mode,
+    /// The day against which motions count as overdue. `None`: `SOURCE_DATE_EPOCH` if set, else
+    /// the newest document date. Never the wall clock, so output is reproducible.
+    pub as_of: Option<Date>,
+    /// Treat warnings as errors (for CI).
+    pub deny_warnings: bool,
+}
+
+/// What happened in a run.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub diagnostics: Diagnostics,
+    pub documents: usize,
+    pub stats: render::RenderStats,
+    /// Each stage with the time it took, in order.
+    pub timings: Vec<(&'static str, Duration)>,
+    /// `true` when the output folder was replaced by this run's result.
+    pub published: bool,
+}
+
+impl BuildReport {
+    /// Whether the run counts as failed: errors, or warnings under `deny_warnings`.
+    pub fn failed(&self, deny_warnings: bool) -> bool {
+        self.diagnostics.has_errors() || (deny_warnings && self.diagnostics.warning_count() > 0)
+    }
+}
+
+/// Runs the pipeline. `Err` means the environment failed (an output folder that cannot be
+/// created, …); problems in the sources are diagnostics in the report.
+pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
+    let paths = &options.paths;
+    let mut diagnostics = Diagnostics::new();
+    let mut timings = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
+        timings.push((name, clock.elapsed()));
+        clock = Instant::now();
+    };
+
+    let config = match config::load_config(&paths.config, &paths.shown(&paths.config)) {
+        Ok(config) => config,
+        Err(problems) => {
+            diagnostics.extend(problems);
+            config::Config::default()
+        }
+    };
+    let documents = load::load_documents(&paths.root, &paths.content, &mut diagnostics);
+    lap("load", &mut timings);
+
+    let as_of = reference_date(options.as_of, &documents);
+    let site = resolve::resolve(config, documents, as_of, &mut diagnostics);
+    lap("resolve", &mut timings);
+
+    let templates_shown = paths.shown(&paths.templates);
+    let input = render::RenderInput { templates_dir: &paths.templates, templates_shown: &templates_shown };
+    let mut report = BuildReport { diagnostics: Diagnostics::new(), documents: site.documents.len(), stats: Default::default(), timings: Vec::new(), published: false };
+    if options.mode == Mode::Check || report_failed(&diagnostics, options) {
+        report.stats = render::render(&site, &input, &render::output::NullOutput, &mut diagnostics);
+        lap("render (check only)", &mut timings);
+    } else {
+        let protected = [paths.root.as_path(), paths.content.as_path(), paths.templates.as_path()];
+        let staging = write::Staging::create(&paths.output, &protected)?;
+        let output = render::output::DirOutput::new(staging.dir());
+        report.stats = render::render(&site, &input, &output, &mut diagnostics);
+        lap("render", &mut timings);
+        if !report_failed(&diagnostics, options) {
+            staging.publish()?;
+            report.published = true;
+            lap("write", &mut timings);
+        }
+    }
+    report.diagnostics = diagnostics;
+    report.timings = timings;
+    Ok(report)
+}
+
+fn report_failed(diagnostics: &Diagnostics, options: &BuildOptions) -> bool {
+    diagnostics.has_errors() || (options.deny_warnings && diagnostics.warning_count() > 0)
+}
+
+/// The day "overdue" is measured against; see [`BuildOptions::as_of`].
+fn reference_date(explicit: Option<Date>, documents: &[model::Document]) -> Date {
+    if let Some(date) = explicit {
+        return date;
+    }
+    let from_env = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
+        .map(|ts| ts.to_zoned(jiff::tz::TimeZone::UTC).date());
+    from_env
+        .or_else(|| documents.iter().map(|d| d.date).max())
+        .unwrap_or(Date::constant(2000, 1, 1))
+}

@@ -1,0 +1,395 @@
+//! From one source file to one [`Document`]: parse the YAML, read every field, check each value.
+//!
+//! Pure: the result depends on the file only, so files are read in parallel. Problems are
+//! returned next to the document ("parsing never fails"); the document is `None` only when a
+//! required field is unusable.
+
+use serde_yaml::{Mapping, Value};
+
+use super::fields::{describe, scalar_text, Fields};
+use crate::diagnostics::Diagnostic;
+use crate::model::{
+    DatePrecision, DocType, Document, Kind, Letter, Motion, MotionStatus, Signatory, Source, Spanned,
+    Submitter, Vote,
+};
+use crate::source::{SourceFile, SourceKind};
+use crate::suggest::did_you_mean;
+
+const COMMON_FIELDS: &[&str] = &[
+    "id", "type", "title", "date", "date_precision", "identifiers", "responds_to", "settles",
+    "references", "topics", "summary", "author",
+];
+const LETTER_FIELDS: &[&str] = &[
+    "addressee", "salutation", "handled_by", "phone", "attachments", "closing", "sender", "signatories",
+];
+const MOTION_FIELDS: &[&str] = &["status", "due", "submitters", "vote", "unanimous"];
+
+/// Reads one document out of a source file.
+pub fn read_document(file: &SourceFile) -> (Option<Document>, Vec<Diagnostic>) {
+    let value = match serde_yaml::from_str::<Value>(file.front_matter_text()) {
+        Ok(value) => value,
+        Err(err) => return (None, vec![yaml_error(file, &err)]),
+    };
+    let empty = Mapping::new();
+    let map = match &value {
+        Value::Mapping(map) => map,
+        Value::Null => &empty,
+        other => {
+            let diagnostic = Diagnostic::error(
+                "wrong-type",
+                &file.path,
+                format!("the front matter must be a list of `field: value` lines, not {}", describe(other)),
+            )
+            .at(file.front_matter_location(0, 0))
+            .hint("write one field per line, e.g. `title: Inkoop Jeugdhulp`");
+            return (None, vec![diagnostic]);
+        }
+    };
+    let mut fields = Fields::new(file, map);
+    let document = read_fields(file, &mut fields);
+    if file.kind == SourceKind::Markdown && file.body_text().trim().is_empty() {
+        let location = file.body_location(0, 0);
+        fields.warning(
+            "empty-body",
+            location,
+            "this Markdown document has no text after the front matter".to_string(),
+            "write the text below the closing `---`, or save a metadata-only record as a .yaml file"
+                .to_string(),
+        );
+    }
+    (document, fields.diagnostics)
+}
+
+fn read_fields(file: &SourceFile, fields: &mut Fields) -> Option<Document> {
+    let id = read_id(fields);
+    let doc_type = read_type(fields);
+    let title = fields.required_text("title", "Inkoop Jeugdhulp");
+    let date = fields.required_date("date");
+    let date_precision = read_precision(fields);
+    let identifiers = fields.text_list("identifiers");
+    let responds_to = read_id_list(fields, "responds_to");
+    let settles = read_id_list(fields, "settles");
+    let references = read_id_list(fields, "references");
+    let topics = read_topics(fields);
+    let summary = fields.text("summary");
+    let author = fields.text("author");
+    let kind = doc_type.map(|t| read_kind(fields, t));
+
+    let allowed: Vec<&str> = allowed_fields(doc_type);
+    let misplaced = |name: &str| misplaced_field(name, doc_type);
+    fields.report_unknown(&allowed, &misplaced);
+
+    let kind = kind??;
+    Some(Document {
+        source: Source {
+            path: file.path.clone(),
+            id_location: fields.value_location("id"),
+            text: file.text.clone(),
+            body: file.body.clone(),
+        },
+        id: id?,
+        kind,
+        title: title?,
+        date: date?,
+        date_precision,
+        identifiers,
+        responds_to,
+        settles,
+        references,
+        topics,
+        summary,
+        author,
+    })
+}
+
+fn allowed_fields(doc_type: Option<DocType>) -> Vec<&'static str> {
+    let mut allowed = COMMON_FIELDS.to_vec();
+    match doc_type {
+        Some(t) if t.is_letter() => allowed.extend(LETTER_FIELDS),
+        Some(t) if t.is_voted() => allowed.extend(MOTION_FIELDS),
+        Some(_) => {}
+        // With an unusable type, accept every known field rather than pile up errors.
+        None => allowed.extend(LETTER_FIELDS.iter().chain(MOTION_FIELDS)),
+    }
+    allowed
+}
+
+fn misplaced_field(name: &str, doc_type: Option<DocType>) -> Option<String> {
+    let doc_type = doc_type?;
+    if LETTER_FIELDS.contains(&name) && !doc_type.is_letter() {
+        return Some("letters (`raadsbrief`, `brief`)".to_string());
+    }
+    if MOTION_FIELDS.contains(&name) && !doc_type.is_voted() {
+        return Some("motions and amendments (`motie`, `amendement`)".to_string());
+    }
+    None
+}
+
+/// `true` when `text` is a valid id or topic slug: `a-z`, `0-9`, single hyphens inside.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && !text.contains("--")
+        && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A slug suggestion for an invalid id: lower case, accents dropped, other characters hyphens.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'á' | 'à' | 'ä' | 'â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn read_id(fields: &mut Fields) -> Option<String> {
+    let id = fields.required_text("id", "raadsbrief-2025-07-15-onderwerp")?;
+    if is_slug(&id) {
+        return Some(id);
+    }
+    let location = fields.value_location("id");
+    fields.error(
+        "invalid-id",
+        location,
+        format!("id `{id}` may only contain lower-case letters a-z, digits and single hyphens"),
+        format!("for example `{}`", slugify(&id)),
+    );
+    None
+}
+
+fn read_type(fields: &mut Fields) -> Option<DocType> {
+    let text = fields.required_text("type", "raadsbrief")?;
+    if let Some(t) = DocType::from_slug(&text) {
+        return Some(t);
+    }
+    let location = fields.value_location("type");
+    let slugs = DocType::ALL.map(DocType::slug);
+    let hint = match did_you_mean(&text.to_lowercase(), slugs) {
+        Some(best) => format!("did you mean `{best}`? The types are: {}", slugs.join(", ")),
+        None => format!("the types are: {}", slugs.join(", ")),
+    };
+    fields.error("unknown-type", location, format!("unknown document type `{text}`"), hint);
+    None
+}
+
+fn read_precision(fields: &mut Fields) -> DatePrecision {
+    match fields.text("date_precision").as_deref() {
+        None | Some("day") => DatePrecision::Day,
+        Some("month") => DatePrecision::Month,
+        Some("year") => DatePrecision::Year,
+        Some(other) => {
+            let location = fields.value_location("date_precision");
+            fields.error(
+                "invalid-value",
+                location,
+                format!("`date_precision` must be `day`, `month` or `year`, not `{other}`"),
+                "use `month` when only the month is known; `date` then holds its first day".to_string(),
+            );
+            DatePrecision::Day
+        }
+    }
+}
+
+fn read_id_list(fields: &mut Fields, key: &str) -> Vec<Spanned<String>> {
+    let ids = fields.text_list(key);
+    for id in ids.iter().filter(|id| !is_slug(&id.value)) {
+        fields.error(
+            "invalid-id",
+            id.location,
+            format!("`{}` in `{key}` is not a document id", id.value),
+            format!("ids are lower-case words with hyphens, such as `{}`", slugify(&id.value)),
+        );
+    }
+    ids.into_iter().filter(|id| is_slug(&id.value)).collect()
+}
+
+fn read_topics(fields: &mut Fields) -> Vec<String> {
+    let topics = fields.text_list("topics");
+    for topic in topics.iter().filter(|t| !is_slug(&t.value)) {
+        fields.error(
+            "invalid-topic",
+            topic.location,
+            format!("topic `{}` must be a slug: lower-case letters, digits and hyphens", topic.value),
+            format!("for example `{}`", slugify(&topic.value)),
+        );
+    }
+    let mut out: Vec<String> = topics.into_iter().map(|t| t.value).filter(|t| is_slug(t)).collect();
+    out.dedup();
+    out
+}
+
+fn read_kind(fields: &mut Fields, doc_type: DocType) -> Option<Kind> {
+    Some(match doc_type {
+        DocType::Raadsbrief => Kind::Raadsbrief(read_letter(fields)),
+        DocType::Brief => Kind::Brief(read_letter(fields)),
+        DocType::Motie => Kind::Motie(read_motion(fields)?),
+        DocType::Amendement => Kind::Amendement(read_motion(fields)?),
+        DocType::Raadsvoorstel => Kind::Raadsvoorstel,
+        DocType::Besluit => Kind::Besluit,
+        DocType::Plan => Kind::Plan,
+    })
+}
+
+fn read_letter(fields: &mut Fields) -> Letter {
+    Letter {
+        addressee: fields.text("addressee"),
+        salutation: fields.text("salutation"),
+        handled_by: fields.text("handled_by"),
+        phone: fields.text("phone"),
+        attachments: fields.text_list("attachments").into_iter().map(|a| a.value).collect(),
+        closing: fields.text("closing"),
+        sender: fields.text("sender"),
+        signatories: read_signatories(fields),
+    }
+}
+
+fn read_signatories(fields: &mut Fields) -> Vec<Signatory> {
+    let mut out = Vec::new();
+    for item in fields.list("signatories") {
+        let role = item.get("role").and_then(scalar_text);
+        let name = item.get("name").and_then(scalar_text);
+        match (role, name) {
+            (Some(role), Some(name)) if item.as_mapping().is_some_and(|m| m.len() == 2) => {
+                out.push(Signatory { role, name })
+            }
+            _ => {
+                let needle = item.get("name").and_then(scalar_text).unwrap_or_default();
+                let location = fields.item_location("signatories", &needle, 0);
+                fields.error(
+                    "invalid-value",
+                    location,
+                    "every signatory needs exactly a `role` and a `name`".to_string(),
+                    "write `- {role: de burgemeester, name: A. Gerritsen}`".to_string(),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn read_motion(fields: &mut Fields) -> Option<Motion> {
+    let status = read_status(fields);
+    let due = fields.date("due");
+    let submitters = read_submitters(fields);
+    let vote = read_vote(fields);
+    let unanimous = fields.boolean("unanimous").unwrap_or(false);
+    Some(Motion { status: status?, due, submitters, vote, unanimous })
+}
+
+fn read_status(fields: &mut Fields) -> Option<MotionStatus> {
+    let text = fields.required_text("status", "aangenomen")?;
+    if let Some(status) = MotionStatus::from_slug(&text) {
+        return Some(status);
+    }
+    let location = fields.value_location("status");
+    let slugs = MotionStatus::ALL.map(MotionStatus::slug);
+    let mut hint = format!("the statuses are: {}", slugs.join(", "));
+    if text == "afgedaan" {
+        hint = "a motion becomes `afgedaan` when a letter lists it under `settles`; \
+                keep `status: aangenomen` here"
+            .to_string();
+    } else if let Some(best) = did_you_mean(&text.to_lowercase(), slugs) {
+        hint = format!("did you mean `{best}`? {hint}");
+    }
+    fields.error("invalid-value", location, format!("unknown motion status `{text}`"), hint);
+    None
+}
+
+fn read_submitters(fields: &mut Fields) -> Vec<Submitter> {
+    let mut out = Vec::new();
+    for item in fields.list("submitters") {
+        if let Some(name) = scalar_text(item) {
+            out.push(Submitter { name, party: None });
+            continue;
+        }
+        let name = item.get("name").and_then(scalar_text);
+        let party = item.get("party").and_then(scalar_text);
+        let extra = item.as_mapping().is_some_and(|m| {
+            m.keys().any(|k| !matches!(k.as_str(), Some("name") | Some("party")))
+        });
+        match name {
+            Some(name) if !extra => out.push(Submitter { name, party }),
+            _ => {
+                let location = fields.value_location("submitters");
+                fields.error(
+                    "invalid-value",
+                    location,
+                    "every submitter needs a `name` (and optionally a `party`), nothing else".to_string(),
+                    "write `- {name: J. Jansen, party: VVD}` or just `- J. Jansen`".to_string(),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn read_vote(fields: &mut Fields) -> Option<Vote> {
+    let value = fields.raw("vote")?;
+    let count = |key: &str| value.get(key).and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok());
+    let keys_ok = value.as_mapping().is_some_and(|m| m.len() == 2);
+    match (count("for"), count("against")) {
+        (Some(votes_for), Some(against)) if keys_ok => Some(Vote { votes_for, against }),
+        _ => {
+            let location = fields.value_location("vote");
+            fields.error(
+                "invalid-value",
+                location,
+                "`vote` must give the number of votes `for` and `against`".to_string(),
+                "write `vote: {for: 21, against: 8}`".to_string(),
+            );
+            None
+        }
+    }
+}
+
+/// A YAML syntax error, placed where serde_yaml found it, with a hint for the usual causes.
+fn yaml_error(file: &SourceFile, err: &serde_yaml::Error) -> Diagnostic {
+    let message = err.to_string();
+    let message = match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    };
+    let location = match err.location() {
+        Some(loc) => file.front_matter_location(loc.index(), loc.index()),
+        None => file.front_matter_location(0, 0),
+    };
+    let hint = if message.contains("mapping values are not allowed") {
+        "a value that contains `: ` must be put between quotes, e.g. title: \"Motie: jeugdzorg\""
+    } else if message.contains("cannot start any token") {
+        "indent with spaces, not tabs, and put text starting with @, ` or % between quotes"
+    } else if message.contains("duplicate entry") {
+        "each field may appear only once; remove one of them"
+    } else {
+        "check the indentation and that every `field: value` pair is on its own line"
+    };
+    Diagnostic::error("yaml-syntax", &file.path, format!("the front matter is not valid YAML: {message}"))
+        .at(location)
+        .hint(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("motie-2024-07-11"));
+        assert!(!is_slug("Motie 2024"));
+        assert!(!is_slug("a--b"));
+        assert_eq!(slugify("Motie: De juiste basis (2024)"), "motie-de-juiste-basis-2024");
+        assert_eq!(slugify("Inkoop Jeugdhulp één"), "inkoop-jeugdhulp-een");
+    }
+}

@@ -1,0 +1,320 @@
+//! Reading typed fields out of a parsed front-matter mapping, collecting every problem.
+//!
+//! serde's derive would stop at the first wrong field and could not say which line a list item
+//! is on; this reader checks each field on its own, points at the exact value (see
+//! [`super::locate`]) and keeps going, so one run reports all mistakes of a file.
+
+use jiff::civil::Date;
+use serde_yaml::{Mapping, Value};
+
+use super::locate::Locator;
+use crate::diagnostics::{Diagnostic, Location};
+use crate::model::Spanned;
+use crate::source::SourceFile;
+use crate::suggest::did_you_mean;
+
+/// A cursor over one file's front matter that records problems as it reads.
+pub struct Fields<'a> {
+    file: &'a SourceFile,
+    map: &'a Mapping,
+    locator: Locator<'a>,
+    used: Vec<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Fields<'a> {
+    pub fn new(file: &'a SourceFile, map: &'a Mapping) -> Fields<'a> {
+        Fields {
+            file,
+            map,
+            locator: Locator::new(file.front_matter_text()),
+            used: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    pub fn path(&self) -> &std::path::Path {
+        &self.file.path
+    }
+
+    pub fn key_location(&self, key: &str) -> Location {
+        let range = self.locator.key(key);
+        self.file.front_matter_location(range.start, range.end)
+    }
+
+    pub fn value_location(&self, key: &str) -> Location {
+        let range = self.locator.value(key);
+        self.file.front_matter_location(range.start, range.end)
+    }
+
+    pub fn item_location(&self, key: &str, needle: &str, nth: usize) -> Location {
+        let range = self.locator.nth_item(key, needle, nth);
+        self.file.front_matter_location(range.start, range.end)
+    }
+
+    pub fn error(&mut self, code: &'static str, location: Location, message: String, hint: String) {
+        let diagnostic = Diagnostic::error(code, &self.file.path, message).at(location).hint(hint);
+        self.diagnostics.push(diagnostic);
+    }
+
+    pub fn warning(&mut self, code: &'static str, location: Location, message: String, hint: String) {
+        let diagnostic = Diagnostic::warning(code, &self.file.path, message).at(location).hint(hint);
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// The raw value of `key`, `None` when absent or empty (`key:` with nothing after it).
+    pub fn raw(&mut self, key: &str) -> Option<&'a Value> {
+        self.used.push(key.to_string());
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    pub fn is_present(&self, key: &str) -> bool {
+        self.map.get(key).is_some_and(|v| !v.is_null())
+    }
+
+    /// A text field. Numbers and booleans are taken as their text (`title: 2024` is a title).
+    pub fn text(&mut self, key: &str) -> Option<String> {
+        let value = self.raw(key)?;
+        match scalar_text(value) {
+            Some(text) => Some(text),
+            None => {
+                let loc = self.value_location(key);
+                self.error(
+                    "wrong-type",
+                    loc,
+                    format!("`{key}` must be text, but it is {}", describe(value)),
+                    format!("write it on one line: `{key}: …`"),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn required_text(&mut self, key: &str, example: &str) -> Option<String> {
+        let text = self.text(key);
+        if text.is_none() && !self.is_present(key) {
+            self.missing(key, example);
+        }
+        text.filter(|t| !t.trim().is_empty())
+    }
+
+    pub fn missing(&mut self, key: &str, example: &str) {
+        let location = if self.map.contains_key(key) {
+            self.key_location(key)
+        } else {
+            self.file.front_matter_location(0, 0)
+        };
+        self.error(
+            "missing-field",
+            location,
+            format!("required field `{key}` is missing"),
+            format!("add a line `{key}: {example}` to the front matter"),
+        );
+    }
+
+    /// A list of text items. A single value is taken as a list of one.
+    pub fn text_list(&mut self, key: &str) -> Vec<Spanned<String>> {
+        let Some(value) = self.raw(key) else { return Vec::new() };
+        let items: Vec<&Value> = match value {
+            Value::Sequence(items) => items.iter().collect(),
+            other => vec![other],
+        };
+        let mut out: Vec<Spanned<String>> = Vec::new();
+        for item in items {
+            match scalar_text(item) {
+                Some(text) => {
+                    let nth = out.iter().filter(|s| s.value == text).count();
+                    let location = self.item_location(key, &text, nth);
+                    out.push(Spanned { value: text, location });
+                }
+                None => {
+                    let loc = self.value_location(key);
+                    self.error(
+                        "wrong-type",
+                        loc,
+                        format!("every item of `{key}` must be text, but one is {}", describe(item)),
+                        format!("write one item per line:\n{key}:\n  - first\n  - second"),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    /// A `YYYY-MM-DD` date that exists in the calendar.
+    pub fn date(&mut self, key: &str) -> Option<Date> {
+        let text = self.text(key)?;
+        let location = self.value_location(key);
+        match parse_date(&text) {
+            Ok(date) => Some(date),
+            Err(DateError::Format) => {
+                self.error(
+                    "invalid-date",
+                    location,
+                    format!("`{key}` must be a date written as YYYY-MM-DD, not `{text}`"),
+                    "for 15 July 2025 write `2025-07-15`".to_string(),
+                );
+                None
+            }
+            Err(DateError::Impossible { year, month, day, days_in_month }) => {
+                self.error(
+                    "invalid-date",
+                    location,
+                    format!("`{key}`: {text} does not exist ({} {year} has {days_in_month} days)",
+                        crate::dates::month_name(month)),
+                    if day > days_in_month {
+                        format!("check the day: the last day of that month is {year}-{month:02}-{days_in_month:02}")
+                    } else {
+                        "check the month: it must be 01 to 12".to_string()
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    pub fn required_date(&mut self, key: &str) -> Option<Date> {
+        let date = self.date(key);
+        if date.is_none() && !self.is_present(key) {
+            self.missing(key, "2025-07-15");
+        }
+        date
+    }
+
+    pub fn boolean(&mut self, key: &str) -> Option<bool> {
+        let value = self.raw(key)?;
+        match value {
+            Value::Bool(b) => Some(*b),
+            other => {
+                let loc = self.value_location(key);
+                self.error(
+                    "wrong-type",
+                    loc,
+                    format!("`{key}` must be `true` or `false`, but it is {}", describe(other)),
+                    format!("write `{key}: true` or `{key}: false`"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list whose items are mappings (or, where `allow_text`, plain text items).
+    pub fn list(&mut self, key: &str) -> Vec<&'a Value> {
+        match self.raw(key) {
+            None => Vec::new(),
+            Some(Value::Sequence(items)) => items.iter().collect(),
+            Some(other) => {
+                let loc = self.value_location(key);
+                self.error(
+                    "wrong-type",
+                    loc,
+                    format!("`{key}` must be a list, but it is {}", describe(other)),
+                    format!("write one item per line, each starting with `- `, under `{key}:`"),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// Reports every key that was not read, with a suggestion. `misplaced` names fields that
+    /// exist for other document types, with the types they belong to.
+    pub fn report_unknown(&mut self, allowed: &[&str], misplaced: &dyn Fn(&str) -> Option<String>) {
+        let keys: Vec<&Value> = self.map.keys().collect();
+        for key in keys {
+            let Some(name) = key.as_str() else {
+                let loc = self.file.front_matter_location(0, 0);
+                self.error(
+                    "unknown-field",
+                    loc,
+                    format!("field names must be text, not {}", describe(key)),
+                    "use names such as `title` or `date`".to_string(),
+                );
+                continue;
+            };
+            if self.used.iter().any(|u| u == name) {
+                continue;
+            }
+            let location = self.key_location(name);
+            if let Some(belongs_to) = misplaced(name) {
+                self.error(
+                    "misplaced-field",
+                    location,
+                    format!("field `{name}` does not belong to this type of document"),
+                    format!("`{name}` is only for {belongs_to}; remove it or check `type`"),
+                );
+                continue;
+            }
+            let hint = match did_you_mean(name, allowed.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("known fields: {}", allowed.join(", ")),
+            };
+            self.error("unknown-field", location, format!("unknown field `{name}`"), hint);
+        }
+    }
+}
+
+/// The text of a scalar value, `None` for lists and mappings.
+pub fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Tagged(tagged) => scalar_text(&tagged.value),
+        Value::Null | Value::Sequence(_) | Value::Mapping(_) => None,
+    }
+}
+
+/// Describes a value's shape in words for error messages.
+pub fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "empty",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Sequence(_) => "a list",
+        Value::Mapping(_) => "a group of fields (key: value)",
+        Value::Tagged(_) => "a tagged value",
+    }
+}
+
+/// Why a date could not be read.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DateError {
+    Format,
+    Impossible { year: i16, month: i8, day: i8, days_in_month: i8 },
+}
+
+/// Parses `YYYY-MM-DD` strictly: four-digit year, two-digit month and day, a real calendar day.
+pub fn parse_date(text: &str) -> Result<Date, DateError> {
+    let bytes = text.as_bytes();
+    let shape_ok = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !shape_ok {
+        return Err(DateError::Format);
+    }
+    let number = |range: std::ops::Range<usize>| text[range].parse::<i16>().map_err(|_| DateError::Format);
+    let (year, month, day) = (number(0..4)?, number(5..7)? as i8, number(8..10)? as i8);
+    Date::new(year, month, day).map_err(|_| {
+        let days_in_month = Date::new(year, month.clamp(1, 12), 1).map_or(31, |d| d.days_in_month());
+        DateError::Impossible { year, month, day, days_in_month }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_strict_and_real() {
+        assert_eq!(parse_date("2025-07-15").unwrap(), jiff::civil::date(2025, 7, 15));
+        assert_eq!(parse_date("15-07-2025"), Err(DateError::Format));
+        assert_eq!(parse_date("2025-7-15"), Err(DateError::Format));
+        assert_eq!(
+            parse_date("2024-02-30"),
+            Err(DateError::Impossible { year: 2024, month: 2, day: 30, days_in_month: 29 })
+        );
+        assert!(parse_date("2025-13-01").is_err());
+    }
+}

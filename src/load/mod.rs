@@ -1,0 +1,115 @@
+//! Stage 1, `load`: walk `content/`, read every source file and turn it into a [`Document`].
+//!
+//! Files are read and parsed in parallel; the result is sorted by path so everything after this
+//! stage sees the same order on every run. Nothing here looks at other documents: checks that
+//! need the whole corpus (unique ids, links) belong to `resolve`.
+
+mod document;
+mod fields;
+mod locate;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+pub use document::{is_slug, read_document, slugify};
+pub use fields::parse_date;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::Document;
+use crate::source::{parse_source, SourceKind};
+
+/// Output of `load`: the configuration and every document that could be read.
+#[derive(Debug)]
+pub struct LoadedSite {
+    pub config: Config,
+    pub documents: Vec<Document>,
+}
+
+/// Reads all documents under `content_dir`. `root` is the project folder; paths in diagnostics
+/// are shown relative to it.
+pub fn load_documents(root: &Path, content_dir: &Path, diagnostics: &mut Diagnostics) -> Vec<Document> {
+    let files = find_source_files(root, content_dir, diagnostics);
+    let results: Vec<(Option<Document>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|(full, shown, kind)| load_one(full, shown, *kind))
+        .collect();
+    let mut documents = Vec::with_capacity(results.len());
+    for (document, found) in results {
+        diagnostics.extend(found);
+        documents.extend(document);
+    }
+    documents
+}
+
+fn load_one(full: &Path, shown: &Path, kind: SourceKind) -> (Option<Document>, Vec<Diagnostic>) {
+    let bytes = match std::fs::read(full) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            let diagnostic = Diagnostic::error("unreadable", shown, format!("cannot read this file: {err}"))
+                .hint("check that the file exists and that you may read it");
+            return (None, vec![diagnostic]);
+        }
+    };
+    match parse_source(shown, bytes, kind) {
+        Ok(file) => read_document(&file),
+        Err(diagnostic) => (None, vec![diagnostic]),
+    }
+}
+
+/// Every document file under `content_dir`, sorted, as (full path, shown path, kind).
+fn find_source_files(
+    root: &Path,
+    content_dir: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(PathBuf, PathBuf, SourceKind)> {
+    let mut files = Vec::new();
+    let walker = WalkDir::new(content_dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().map(|p| shown_path(root, p)).unwrap_or_default();
+                diagnostics.push(
+                    Diagnostic::error("unreadable", &path, format!("cannot read this folder: {err}"))
+                        .hint("check that the folder exists and that you may read it"),
+                );
+                continue;
+            }
+        };
+        let shown = shown_path(root, entry.path());
+        if entry.path_is_symlink() {
+            diagnostics.push(
+                Diagnostic::warning("symlink-skipped", &shown, "symbolic links are not followed; this one is skipped")
+                    .hint("copy the file into content/ instead of linking to it"),
+            );
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        match SourceKind::of(entry.path()) {
+            Some(kind) => files.push((entry.path().to_path_buf(), shown, kind)),
+            None => diagnostics.push(
+                Diagnostic::warning("not-a-document", &shown, "this file is not a document and is skipped")
+                    .hint("documents are .md files (with front matter) or .yaml files; start the name with `_` to silence this"),
+            ),
+        }
+    }
+    files
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.') || n.starts_with('_'))
+}
+
+/// `path` relative to `root` when it lies inside it, as people see it in their project.
+pub fn shown_path(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+}

@@ -1,0 +1,113 @@
+//! The `griffie` command line: argument parsing and reporting only; the work is in the library.
+//!
+//! Exit codes: 0 success; 1 problems in the sources (diagnostics printed); 2 wrong usage;
+//! 3 the environment failed (output folder not writable, …).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use griffie::{build, diagnostics, BuildOptions, Mode, ProjectPaths};
+
+#[derive(Parser)]
+#[command(name = "griffie", version, about = "Builds a council's documents into a cross-linked static website")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site from content/ into output/ (the previous output stays if anything fails).
+    Build {
+        #[command(flatten)]
+        common: CommonArgs,
+        /// Folder to write the site into.
+        #[arg(long, value_name = "DIR", default_value = "output")]
+        output: PathBuf,
+    },
+    /// Check all sources and templates without writing anything.
+    Check {
+        #[command(flatten)]
+        common: CommonArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct CommonArgs {
+    /// Folder with the document sources.
+    #[arg(long, value_name = "DIR", default_value = "content")]
+    content: PathBuf,
+    /// The day against which motions count as overdue (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH,
+    /// else the newest document's date.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<jiff::civil::Date>,
+    /// Fail on warnings too (for CI).
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Print only problems, no progress summary.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    griffie::load::parse_date(text).map_err(|_| format!("`{text}` is not a date written as YYYY-MM-DD"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (common, mode, output) = match cli.command {
+        Command::Build { common, output } => (common, Mode::Build, Some(output)),
+        Command::Check { common } => (common, Mode::Check, None),
+    };
+    let root = PathBuf::from(".");
+    let mut paths = ProjectPaths::in_folder(&root);
+    paths.root = std::env::current_dir().unwrap_or(root);
+    paths.content = paths.root.join(&common.content);
+    paths.templates = paths.root.join("templates");
+    paths.config = paths.root.join(griffie::config::CONFIG_FILE);
+    paths.output = paths.root.join(output.unwrap_or_else(|| PathBuf::from("output")));
+    let options = BuildOptions { paths, mode, as_of: common.as_of, deny_warnings: common.deny_warnings };
+
+    let report = match build(&options) {
+        Ok(report) => report,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            return ExitCode::from(3);
+        }
+    };
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    eprint!("{}", diagnostics::render_report(&report.diagnostics, &options.paths.root, color));
+    let failed = report.failed(options.deny_warnings);
+    if !common.quiet || failed {
+        print_summary(&report, &options, failed);
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn print_summary(report: &griffie::BuildReport, options: &BuildOptions, failed: bool) {
+    let timings: Vec<String> =
+        report.timings.iter().map(|(stage, time)| format!("{stage} {} ms", time.as_millis())).collect();
+    let problems = diagnostics::summary(&report.diagnostics);
+    match (options.mode, failed) {
+        (Mode::Check, false) => eprintln!("checked {} documents: {problems} ({})", report.documents, timings.join(", ")),
+        (Mode::Check, true) => eprintln!("check failed: {problems}"),
+        (Mode::Build, false) => eprintln!(
+            "built {} documents into {} ({} pages, {} files): {problems} ({})",
+            report.documents,
+            options.paths.shown(&options.paths.output).display(),
+            report.stats.pages,
+            report.stats.files,
+            timings.join(", ")
+        ),
+        (Mode::Build, true) => eprintln!(
+            "build failed: {problems}; {} was left unchanged",
+            options.paths.shown(&options.paths.output).display()
+        ),
+    }
+}

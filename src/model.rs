@@ -1,0 +1,303 @@
+//! The typed content model: what a council document is.
+//!
+//! Everything after `load` works on these types, never on raw YAML. A document's kind is an enum
+//! whose variants carry the fields only that kind has (a letter's signatories, a motion's
+//! status), so a template or renderer cannot ask a motion for its addressee.
+//! Relations are stored as written (ids with their position in the source); the `resolve` stage
+//! turns them into an index with the computed back-links.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::diagnostics::Location;
+
+/// The kinds of document a council publishes. The `type` field in front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocType {
+    Raadsbrief,
+    Brief,
+    Motie,
+    Amendement,
+    Raadsvoorstel,
+    Besluit,
+    Plan,
+}
+
+impl DocType {
+    pub const ALL: [DocType; 7] = [
+        DocType::Raadsbrief,
+        DocType::Brief,
+        DocType::Motie,
+        DocType::Amendement,
+        DocType::Raadsvoorstel,
+        DocType::Besluit,
+        DocType::Plan,
+    ];
+
+    /// The value written in front matter.
+    pub fn slug(self) -> &'static str {
+        match self {
+            DocType::Raadsbrief => "raadsbrief",
+            DocType::Brief => "brief",
+            DocType::Motie => "motie",
+            DocType::Amendement => "amendement",
+            DocType::Raadsvoorstel => "raadsvoorstel",
+            DocType::Besluit => "besluit",
+            DocType::Plan => "plan",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<DocType> {
+        DocType::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+
+    /// The folder of the type's list page, e.g. `raadsbrieven`.
+    pub fn plural_slug(self) -> &'static str {
+        match self {
+            DocType::Raadsbrief => "raadsbrieven",
+            DocType::Brief => "brieven",
+            DocType::Motie => "moties",
+            DocType::Amendement => "amendementen",
+            DocType::Raadsvoorstel => "raadsvoorstellen",
+            DocType::Besluit => "besluiten",
+            DocType::Plan => "plannen",
+        }
+    }
+
+    /// Dutch name, e.g. "Raadsbrief".
+    pub fn label(self) -> &'static str {
+        match self {
+            DocType::Raadsbrief => "Raadsbrief",
+            DocType::Brief => "Brief",
+            DocType::Motie => "Motie",
+            DocType::Amendement => "Amendement",
+            DocType::Raadsvoorstel => "Raadsvoorstel",
+            DocType::Besluit => "Besluit",
+            DocType::Plan => "Plan",
+        }
+    }
+
+    /// Dutch plural, e.g. "Raadsbrieven".
+    pub fn plural_label(self) -> &'static str {
+        match self {
+            DocType::Raadsbrief => "Raadsbrieven",
+            DocType::Brief => "Brieven",
+            DocType::Motie => "Moties",
+            DocType::Amendement => "Amendementen",
+            DocType::Raadsvoorstel => "Raadsvoorstellen",
+            DocType::Besluit => "Besluiten",
+            DocType::Plan => "Plannen",
+        }
+    }
+
+    pub fn is_letter(self) -> bool {
+        matches!(self, DocType::Raadsbrief | DocType::Brief)
+    }
+
+    /// Motions and amendments are voted on and carry a status.
+    pub fn is_voted(self) -> bool {
+        matches!(self, DocType::Motie | DocType::Amendement)
+    }
+}
+
+impl fmt::Display for DocType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.slug())
+    }
+}
+
+/// The result of the council's vote on a motion or amendment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MotionStatus {
+    Ingediend,
+    Aangenomen,
+    Verworpen,
+    Ingetrokken,
+    Aangehouden,
+}
+
+impl MotionStatus {
+    pub const ALL: [MotionStatus; 5] = [
+        MotionStatus::Ingediend,
+        MotionStatus::Aangenomen,
+        MotionStatus::Verworpen,
+        MotionStatus::Ingetrokken,
+        MotionStatus::Aangehouden,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            MotionStatus::Ingediend => "ingediend",
+            MotionStatus::Aangenomen => "aangenomen",
+            MotionStatus::Verworpen => "verworpen",
+            MotionStatus::Ingetrokken => "ingetrokken",
+            MotionStatus::Aangehouden => "aangehouden",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<MotionStatus> {
+        MotionStatus::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+}
+
+/// How much of `date` is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatePrecision {
+    #[default]
+    Day,
+    Month,
+    Year,
+}
+
+/// A value together with where it was written, so later stages can point at it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub location: Location,
+}
+
+/// Someone who signs a letter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Signatory {
+    pub role: String,
+    pub name: String,
+}
+
+/// A council member who submitted a motion or amendment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Submitter {
+    pub name: String,
+    pub party: Option<String>,
+}
+
+/// A recorded vote count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Vote {
+    #[serde(rename = "for")]
+    pub votes_for: u32,
+    pub against: u32,
+}
+
+/// What a letter shows besides its text. Empty fields fall back to the site configuration's
+/// defaults where the house style has one (salutation, closing, sender).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Letter {
+    pub addressee: Option<String>,
+    pub salutation: Option<String>,
+    pub handled_by: Option<String>,
+    pub phone: Option<String>,
+    pub attachments: Vec<String>,
+    pub closing: Option<String>,
+    pub sender: Option<String>,
+    pub signatories: Vec<Signatory>,
+}
+
+/// What a motion or amendment records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Motion {
+    pub status: MotionStatus,
+    pub due: Option<Date>,
+    pub submitters: Vec<Submitter>,
+    pub vote: Option<Vote>,
+    pub unanimous: bool,
+}
+
+/// The kind of a document with the fields only that kind has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    Raadsbrief(Letter),
+    Brief(Letter),
+    Motie(Motion),
+    Amendement(Motion),
+    Raadsvoorstel,
+    Besluit,
+    Plan,
+}
+
+impl Kind {
+    pub fn doc_type(&self) -> DocType {
+        match self {
+            Kind::Raadsbrief(_) => DocType::Raadsbrief,
+            Kind::Brief(_) => DocType::Brief,
+            Kind::Motie(_) => DocType::Motie,
+            Kind::Amendement(_) => DocType::Amendement,
+            Kind::Raadsvoorstel => DocType::Raadsvoorstel,
+            Kind::Besluit => DocType::Besluit,
+            Kind::Plan => DocType::Plan,
+        }
+    }
+
+    pub fn letter(&self) -> Option<&Letter> {
+        match self {
+            Kind::Raadsbrief(letter) | Kind::Brief(letter) => Some(letter),
+            _ => None,
+        }
+    }
+
+    pub fn motion(&self) -> Option<&Motion> {
+        match self {
+            Kind::Motie(motion) | Kind::Amendement(motion) => Some(motion),
+            _ => None,
+        }
+    }
+}
+
+/// Where a document came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// Path relative to the project folder, as shown in diagnostics.
+    pub path: PathBuf,
+    /// Where `id:` is written, for diagnostics about the document as a whole.
+    pub id_location: Location,
+    /// The full text of the file, kept for diagnostics about the body.
+    pub text: String,
+    /// Byte range of the Markdown body in `text`; empty for metadata-only records.
+    pub body: std::ops::Range<usize>,
+}
+
+/// One council document, as written by the clerk and checked by `load`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub id: String,
+    pub kind: Kind,
+    pub title: String,
+    pub date: Date,
+    pub date_precision: DatePrecision,
+    pub identifiers: Vec<Spanned<String>>,
+    pub responds_to: Vec<Spanned<String>>,
+    pub settles: Vec<Spanned<String>>,
+    pub references: Vec<Spanned<String>>,
+    pub topics: Vec<String>,
+    pub summary: Option<String>,
+    pub author: Option<String>,
+    pub source: Source,
+}
+
+impl Document {
+    pub fn doc_type(&self) -> DocType {
+        self.kind.doc_type()
+    }
+
+    /// The Markdown body, `None` for a metadata-only record or an empty body.
+    pub fn body(&self) -> Option<&str> {
+        let body = &self.source.text[self.source.body.clone()];
+        (!body.trim().is_empty()).then_some(body)
+    }
+
+    /// The site-relative URL of the document's page. Stable: it depends on the id only, so a
+    /// corrected type or title never breaks a link.
+    pub fn url_path(&self) -> String {
+        document_url_path(&self.id)
+    }
+}
+
+/// The site-relative URL of a document page.
+pub fn document_url_path(id: &str) -> String {
+    format!("/documenten/{id}/")
+}

@@ -1,0 +1,327 @@
+//! A document's Markdown body to safe, accessible HTML.
+//!
+//! Guarantees, whatever the source contains:
+//! - no script runs: raw HTML goes through ammonia, and link or image addresses with a scheme
+//!   other than http(s), mailto or tel are dropped (with a warning);
+//! - headings start at level 2 (the page title is the only `<h1>`) and never skip a level, each
+//!   with a stable `id` for deep links and the table of contents;
+//! - official identifiers in the text ("Raad-7975") link to the document that carries them;
+//! - every image has alt text (an error otherwise: WCAG 1.1.1 and PDF/UA require it).
+//!
+//! Pure: depends on the document, the link index and the base path only.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+use serde::Serialize;
+
+use crate::diagnostics::Diagnostic;
+use crate::identifiers;
+use crate::model::{document_url_path, Document};
+use crate::resolve::Site;
+
+/// One entry of a document's table of contents.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// The rendered body of one document.
+#[derive(Debug, Clone, Default)]
+pub struct RenderedBody {
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Renders the body of document `position` of `site`.
+pub fn render_body(site: &Site, position: usize) -> RenderedBody {
+    let doc = &site.documents[position];
+    let Some(body) = doc.body() else { return RenderedBody::default() };
+    let base_path = site.config.base_path();
+    let parsed: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
+    let mut out = RenderedBody::default();
+    let headings = plan_headings(&parsed);
+    let mut events: Vec<Event> = Vec::with_capacity(parsed.len());
+    let mut state = WalkState::default();
+    for (event, range) in parsed {
+        transform(event, range, doc, position, site, &base_path, &headings, &mut state, &mut events, &mut out);
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    out.html = if state.raw_html { sanitise(&html) } else { html };
+    out.toc = headings.into_iter().map(|h| TocEntry { level: h.level, id: h.id, text: h.text }).collect();
+    out
+}
+
+#[derive(Debug)]
+struct PlannedHeading {
+    level: u8,
+    id: String,
+    text: String,
+}
+
+/// Normalised level, id and text of every heading, in order.
+fn plan_headings(events: &[(Event, std::ops::Range<usize>)]) -> Vec<PlannedHeading> {
+    let mut raw: Vec<(u8, String)> = Vec::new();
+    let mut current: Option<(u8, String)> = None;
+    for (event, _) in events {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => current = Some((heading_number(*level), String::new())),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, text)) = current.as_mut() {
+                    text.push_str(t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => raw.extend(current.take()),
+            _ => {}
+        }
+    }
+    let min = raw.iter().map(|(l, _)| *l).min().unwrap_or(2);
+    let mut previous = 1u8;
+    let mut used: HashMap<String, usize> = HashMap::new();
+    raw.into_iter()
+        .map(|(level, text)| {
+            let level = (level + 2 - min).min(previous + 1).min(6);
+            previous = level;
+            let base = slug_for_anchor(&text);
+            let count = used.entry(base.clone()).or_insert(0);
+            *count += 1;
+            let id = if *count == 1 { base } else { format!("{base}-{count}") };
+            PlannedHeading { level, id, text: text.trim().to_string() }
+        })
+        .collect()
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+fn heading_level(n: u8) -> HeadingLevel {
+    HeadingLevel::try_from(n as usize).unwrap_or(HeadingLevel::H6)
+}
+
+fn slug_for_anchor(text: &str) -> String {
+    let slug = crate::load::slugify(text);
+    if slug.is_empty() || slug.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("sectie-{slug}").trim_end_matches('-').to_string()
+    } else {
+        slug
+    }
+}
+
+#[derive(Default)]
+struct WalkState {
+    heading_index: usize,
+    in_heading: bool,
+    link_depth: usize,
+    code_depth: usize,
+    /// For each open link or image: was it dropped as unsafe?
+    dropped: Vec<bool>,
+    image_alt: Option<(String, std::ops::Range<usize>)>,
+    raw_html: bool,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn transform<'a>(
+    event: Event<'a>,
+    range: std::ops::Range<usize>,
+    doc: &Document,
+    position: usize,
+    site: &Site,
+    base_path: &str,
+    headings: &[PlannedHeading],
+    state: &mut WalkState,
+    events: &mut Vec<Event<'a>>,
+    out: &mut RenderedBody,
+) {
+    match event {
+        Event::Start(Tag::Heading { .. }) => {
+            let planned = &headings[state.heading_index];
+            state.in_heading = true;
+            events.push(Event::Start(Tag::Heading {
+                level: heading_level(planned.level),
+                id: Some(CowStr::from(planned.id.clone())),
+                classes: Vec::new(),
+                attrs: Vec::new(),
+            }));
+        }
+        Event::End(TagEnd::Heading(_)) => {
+            let planned = &headings[state.heading_index];
+            state.heading_index += 1;
+            state.in_heading = false;
+            events.push(Event::End(TagEnd::Heading(heading_level(planned.level))));
+        }
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            let safe = check_url(&dest_url, doc, &range, out);
+            state.dropped.push(!safe);
+            state.link_depth += 1;
+            if safe {
+                events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+            }
+        }
+        Event::End(TagEnd::Link) => {
+            state.link_depth = state.link_depth.saturating_sub(1);
+            if !state.dropped.pop().unwrap_or(false) {
+                events.push(Event::End(TagEnd::Link));
+            }
+        }
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            let safe = check_url(&dest_url, doc, &range, out);
+            state.dropped.push(!safe);
+            state.image_alt = Some((String::new(), range));
+            if safe {
+                events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+            }
+        }
+        Event::End(TagEnd::Image) => {
+            if let Some((alt, range)) = state.image_alt.take() {
+                if alt.trim().is_empty() {
+                    out.diagnostics.push(missing_alt(doc, &range));
+                }
+            }
+            if !state.dropped.pop().unwrap_or(false) {
+                events.push(Event::End(TagEnd::Image));
+            }
+        }
+        Event::Start(Tag::CodeBlock(kind)) => {
+            state.code_depth += 1;
+            events.push(Event::Start(Tag::CodeBlock(kind)));
+        }
+        Event::End(TagEnd::CodeBlock) => {
+            state.code_depth = state.code_depth.saturating_sub(1);
+            events.push(Event::End(TagEnd::CodeBlock));
+        }
+        Event::Text(text) => {
+            if let Some((alt, _)) = state.image_alt.as_mut() {
+                alt.push_str(&text);
+            }
+            if state.link_depth == 0 && state.code_depth == 0 && !state.in_heading && state.image_alt.is_none() {
+                link_identifiers(text, position, site, base_path, events);
+            } else {
+                events.push(Event::Text(text));
+            }
+        }
+        Event::Html(html) | Event::InlineHtml(html) => {
+            state.raw_html = true;
+            if DANGEROUS_HTML.is_match(&html) {
+                out.diagnostics.push(
+                    Diagnostic::warning("unsafe-html", &doc.source.path, "this HTML contains script, styles or an embedded object; it is removed from the page")
+                        .at(doc_location(doc, &range))
+                        .hint("write the text in Markdown; HTML that could run code is never published"),
+                );
+            }
+            events.push(Event::Html(html));
+        }
+        other => events.push(other),
+    }
+}
+
+static DANGEROUS_HTML: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)<\s*(script|iframe|object|embed|style|form|meta|link|base)\b|\bon[a-z]+\s*=|javascript:")
+        .expect("pattern is valid")
+});
+
+fn doc_location(doc: &Document, range: &std::ops::Range<usize>) -> crate::diagnostics::Location {
+    let base = doc.source.body.start;
+    crate::diagnostics::Location::in_text(&doc.source.text, base + range.start, base + range.end)
+}
+
+fn missing_alt(doc: &Document, range: &std::ops::Range<usize>) -> Diagnostic {
+    Diagnostic::error("missing-alt", &doc.source.path, "this image has no alt text")
+        .at(doc_location(doc, range))
+        .hint("describe the image between the square brackets: ![Kaart van de wijken in Almelo](kaart.png)")
+}
+
+/// Keeps links to the web, e-mail, phone and within the site; drops everything else.
+fn check_url(url: &str, doc: &Document, range: &std::ops::Range<usize>, out: &mut RenderedBody) -> bool {
+    let trimmed: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    let scheme = trimmed.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+    let safe = match scheme {
+        None => true,
+        // A colon after a slash, `?` or `#` is part of a path, not a scheme.
+        Some(s) if s.contains(['/', '?', '#']) => true,
+        Some(s) => matches!(s.as_str(), "http" | "https" | "mailto" | "tel"),
+    };
+    if !safe {
+        out.diagnostics.push(
+            Diagnostic::warning("unsafe-link", &doc.source.path, format!("the link address `{url}` is not allowed; the link is removed"))
+                .at(doc_location(doc, range))
+                .hint("links may go to http(s) web addresses, mailto: and tel:, or to pages of this site"),
+        );
+    }
+    safe
+}
+
+/// Splits `text` around identifiers that belong to another document and links them.
+fn link_identifiers<'a>(
+    text: CowStr<'a>,
+    position: usize,
+    site: &Site,
+    base_path: &str,
+    events: &mut Vec<Event<'a>>,
+) {
+    let mut last = 0;
+    for mention in identifiers::find_candidates(&text) {
+        let Some(target) = site.index.by_identifier(&mention.normal) else { continue };
+        if target == position {
+            continue;
+        }
+        let target = &site.documents[target];
+        if mention.range.start > last {
+            events.push(Event::Text(CowStr::from(text[last..mention.range.start].to_string())));
+        }
+        let href = format!("{base_path}{}", document_url_path(&target.id));
+        events.push(Event::InlineHtml(CowStr::from(format!(
+            "<a class=\"identifier\" href=\"{}\" title=\"{}\">",
+            escape_attr(&href),
+            escape_attr(&target.title)
+        ))));
+        events.push(Event::Text(CowStr::from(text[mention.range.clone()].to_string())));
+        events.push(Event::InlineHtml(CowStr::from("</a>")));
+        last = mention.range.end;
+    }
+    if last == 0 {
+        events.push(Event::Text(text));
+    } else if last < text.len() {
+        events.push(Event::Text(CowStr::from(text[last..].to_string())));
+    }
+}
+
+pub fn escape_attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Cleans HTML that contains raw HTML from the source. Keeps heading ids (deep links) and the
+/// identifier-link class; removes scripts, event handlers, styles and unsafe URLs.
+fn sanitise(html: &str) -> String {
+    static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+        let mut builder = ammonia::Builder::default();
+        builder
+            .add_generic_attributes(["id"])
+            .add_tag_attributes("a", ["class"])
+            .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+            .link_rel(None);
+        builder
+    });
+    CLEANER.clean(html).to_string()
+}

@@ -1,0 +1,320 @@
+//! The HTML pages of the site: which pages exist, at which path, with which context.
+//!
+//! Document pages are rendered in parallel (rayon); each is a pure function of its document, its
+//! relations and the shared read-only templates. List pages are paginated so that no page grows
+//! without bound with the corpus.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::markdown::RenderedBody;
+use super::view::{document_view, type_url_path, DocRef, RelationsView, StatusView, TopicView, TypeView, Views};
+use crate::model::DocType;
+use crate::resolve::EffectiveStatus;
+
+/// What every page knows about the site: small and fixed-size.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub municipality: String,
+    pub description: Option<String>,
+    pub base_url: String,
+    pub base_path: String,
+    pub language: String,
+    pub address: Vec<String>,
+    pub nav: Vec<NavItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    pub key: String,
+    pub label: String,
+    pub url: String,
+}
+
+/// What every page knows about itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    pub title: String,
+    /// Site-relative path with base path, e.g. `/documenten/x/`.
+    pub url: String,
+    /// Absolute URL, for `<link rel="canonical">`.
+    pub canonical: String,
+    /// The navigation key of the section this page belongs to.
+    pub section: String,
+    pub description: Option<String>,
+}
+
+/// A page to render: its output path, template and context.
+pub struct Page {
+    pub path: String,
+    pub template: &'static str,
+    pub context: Context,
+}
+
+pub fn site_view(views: &Views) -> SiteView {
+    let config = &views.site.config;
+    let mut nav = vec![NavItem { key: "home".into(), label: "Home".into(), url: views.url("/") }];
+    for doc_type in DocType::ALL {
+        if views.site.index.by_type.contains_key(&doc_type) {
+            nav.push(NavItem {
+                key: doc_type.slug().into(),
+                label: doc_type.plural_label().into(),
+                url: views.url(&type_url_path(doc_type)),
+            });
+        }
+    }
+    nav.push(NavItem { key: "motievolglijst".into(), label: "Motievolglijst".into(), url: views.url("/motievolglijst/") });
+    nav.push(NavItem { key: "dossiers".into(), label: "Dossiers".into(), url: views.url("/dossiers/") });
+    SiteView {
+        title: config.title.clone(),
+        municipality: config.municipality.clone(),
+        description: config.description.clone(),
+        base_url: config.base_url.clone(),
+        base_path: views.base_path.clone(),
+        language: config.language.clone(),
+        address: config.address.clone(),
+        nav,
+    }
+}
+
+impl Views<'_> {
+    fn page_view(&self, title: &str, path: &str, section: &str, description: Option<String>) -> PageView {
+        PageView {
+            title: title.to_string(),
+            url: self.url(path),
+            canonical: format!("{}{path}", self.site.config.site_origin()),
+            section: section.to_string(),
+            description,
+        }
+    }
+}
+
+fn context(site: &SiteView, page: PageView) -> Context {
+    let mut context = Context::new();
+    context.insert("site", site);
+    context.insert("page", &page);
+    context
+}
+
+/// The page of document `position`.
+pub fn document_page(views: &Views, site_view: &SiteView, position: usize, body: &RenderedBody) -> Page {
+    let doc = &views.site.documents[position];
+    let document = document_view(position, body, views);
+    let page = views.page_view(&doc.title, &doc.url_path(), doc.doc_type().slug(), doc.summary.clone());
+    let mut context = context(site_view, page);
+    context.insert("doc", &document);
+    context.insert("relations", &RelationsView::new(position, views));
+    Page { path: format!("documenten/{}/index.html", doc.id), template: "document.html", context }
+}
+
+/// Page numbers and links for a paginated list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pagination {
+    pub current: usize,
+    pub total: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<PageLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLink {
+    pub number: usize,
+    pub url: String,
+}
+
+/// The path of page `number` (1-based) of a list at `base` (`/raadsbrieven/`).
+fn paged_path(base: &str, number: usize) -> String {
+    if number == 1 {
+        base.to_string()
+    } else {
+        format!("{base}pagina/{number}/")
+    }
+}
+
+fn pagination(views: &Views, base: &str, current: usize, total: usize) -> Pagination {
+    let link = |n: usize| views.url(&paged_path(base, n));
+    Pagination {
+        current,
+        total,
+        previous: (current > 1).then(|| link(current - 1)),
+        next: (current < total).then(|| link(current + 1)),
+        pages: (1..=total).map(|number| PageLink { number, url: link(number) }).collect(),
+    }
+}
+
+/// Documents of one year, for timelines.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearGroup {
+    pub year: i16,
+    pub items: Vec<DocRef>,
+}
+
+fn group_by_year(items: Vec<DocRef>) -> Vec<YearGroup> {
+    let mut groups: Vec<YearGroup> = Vec::new();
+    for item in items {
+        match groups.last_mut() {
+            Some(group) if group.year == item.date.year => group.items.push(item),
+            _ => groups.push(YearGroup { year: item.date.year, items: vec![item] }),
+        }
+    }
+    groups
+}
+
+fn output_path(site_path: &str) -> String {
+    format!("{}index.html", site_path.trim_start_matches('/'))
+}
+
+/// The paginated list pages of each document type, newest first.
+pub fn type_pages(views: &Views, site_view: &SiteView) -> Vec<Page> {
+    let size = views.site.config.page_size;
+    let mut pages = Vec::new();
+    for (&doc_type, positions) in &views.site.index.by_type {
+        let base = type_url_path(doc_type);
+        let chunks: Vec<&[usize]> = positions.chunks(size).collect();
+        for (i, chunk) in chunks.iter().enumerate() {
+            let path = paged_path(&base, i + 1);
+            let mut title = doc_type.plural_label().to_string();
+            if i > 0 {
+                title = format!("{title}, pagina {}", i + 1);
+            }
+            let page = views.page_view(&title, &path, doc_type.slug(), None);
+            let mut context = context(site_view, page);
+            context.insert("list", &views.type_view(doc_type));
+            context.insert("groups", &group_by_year(views.doc_refs(chunk)));
+            context.insert("pagination", &pagination(views, &base, i + 1, chunks.len()));
+            pages.push(Page { path: output_path(&path), template: "list.html", context });
+        }
+    }
+    pages
+}
+
+/// One entry of a dossier timeline: the document and how it relates to the others.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEntry {
+    #[serde(flatten)]
+    pub doc: DocRef,
+    pub relations: RelationsView,
+}
+
+/// A page per topic telling its story oldest first, and the index of dossiers.
+pub fn dossier_pages(views: &Views, site_view: &SiteView) -> Vec<Page> {
+    let size = views.site.config.page_size;
+    let mut pages = Vec::new();
+    let topics: Vec<TopicView> = views.site.index.by_topic.keys().map(|t| views.topic(t)).collect();
+    for topic in &topics {
+        let positions = &views.site.index.by_topic[&topic.slug];
+        let base = super::view::topic_url_path(&topic.slug);
+        let chunks: Vec<&[usize]> = positions.chunks(size).collect();
+        for (i, chunk) in chunks.iter().enumerate() {
+            let path = paged_path(&base, i + 1);
+            let mut title = format!("Dossier {}", topic.title);
+            if i > 0 {
+                title = format!("{title}, pagina {}", i + 1);
+            }
+            let page = views.page_view(&title, &path, "dossiers", topic.description.clone());
+            let mut context = context(site_view, page);
+            let entries: Vec<TimelineEntry> = chunk
+                .iter()
+                .map(|&p| TimelineEntry { doc: views.doc_ref(p), relations: RelationsView::new(p, views) })
+                .collect();
+            context.insert("topic", topic);
+            context.insert("entries", &entries);
+            context.insert("pagination", &pagination(views, &base, i + 1, chunks.len()));
+            pages.push(Page { path: output_path(&path), template: "dossier.html", context });
+        }
+    }
+    let page = views.page_view("Dossiers", "/dossiers/", "dossiers", None);
+    let mut context = context(site_view, page);
+    context.insert("topics", &topics);
+    pages.push(Page { path: "dossiers/index.html".into(), template: "dossiers.html", context });
+    pages
+}
+
+/// One row of the motievolglijst.
+#[derive(Debug, Clone, Serialize)]
+pub struct MotionRow {
+    pub motion: DocRef,
+    pub vote_status: &'static str,
+    pub status: StatusView,
+    pub due: Option<super::view::DateView>,
+    pub answers: Vec<DocRef>,
+    pub settled_by: Option<DocRef>,
+    pub settled_on: Option<super::view::DateView>,
+    pub days_to_settle: Option<i32>,
+}
+
+/// Counts shown above the motievolglijst and on the home page.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct MotionCounts {
+    pub total: usize,
+    pub open: usize,
+    pub overdue: usize,
+    pub settled: usize,
+    pub other: usize,
+}
+
+pub fn motion_rows(views: &Views) -> (Vec<MotionRow>, MotionCounts) {
+    let site = views.site;
+    let mut counts = MotionCounts::default();
+    let positions = site.index.by_type.get(&DocType::Motie).cloned().unwrap_or_default();
+    let rows = positions
+        .iter()
+        .filter_map(|&p| {
+            let motion = site.documents[p].kind.motion()?;
+            let state = site.index.motions[p].as_ref()?;
+            counts.total += 1;
+            match state.effective {
+                EffectiveStatus::Afgedaan => counts.settled += 1,
+                EffectiveStatus::Aangenomen => counts.open += 1,
+                _ => counts.other += 1,
+            }
+            counts.overdue += usize::from(state.overdue);
+            let relations = RelationsView::new(p, views);
+            Some(MotionRow {
+                motion: views.doc_ref(p),
+                vote_status: motion.status.slug(),
+                status: StatusView::new(state),
+                due: motion.due.map(super::view::DateView::day),
+                answers: relations.answers,
+                settled_by: state.settlement.map(|s| views.doc_ref(s.by)),
+                settled_on: state.settlement.map(|s| super::view::DateView::day(s.date)),
+                days_to_settle: state.settlement.map(|s| s.days),
+            })
+        })
+        .collect();
+    (rows, counts)
+}
+
+pub fn motions_page(views: &Views, site_view: &SiteView) -> Page {
+    let (rows, counts) = motion_rows(views);
+    let description = Some("Alle moties van de raad met hun stand van zaken: aangenomen, afgedaan of te laat.".to_string());
+    let page = views.page_view("Motievolglijst", "/motievolglijst/", "motievolglijst", description);
+    let mut context = context(site_view, page);
+    context.insert("rows", &rows);
+    context.insert("counts", &counts);
+    context.insert("as_of", &super::view::DateView::day(views.site.as_of));
+    Page { path: "motievolglijst/index.html".into(), template: "motions.html", context }
+}
+
+pub fn home_page(views: &Views, site_view: &SiteView) -> Page {
+    let site = views.site;
+    let latest: Vec<usize> = site.index.newest_first.iter().take(10).copied().collect();
+    let types: Vec<TypeView> = site.index.by_type.keys().map(|&t| views.type_view(t)).collect();
+    let topics: Vec<TopicView> = site.index.by_topic.keys().map(|t| views.topic(t)).collect();
+    let (_, counts) = motion_rows(views);
+    let page = views.page_view(&site.config.title, "/", "home", site.config.description.clone());
+    let mut context = context(site_view, page);
+    context.insert("latest", &views.doc_refs(&latest));
+    context.insert("types", &types);
+    context.insert("topics", &topics);
+    context.insert("motion_counts", &counts);
+    context.insert("document_count", &site.documents.len());
+    Page { path: "index.html".into(), template: "home.html", context }
+}
+
+pub fn not_found_page(views: &Views, site_view: &SiteView) -> Page {
+    let page = views.page_view("Pagina niet gevonden", "/404.html", "", None);
+    Page { path: "404.html".into(), template: "404.html", context: context(site_view, page) }
+}

@@ -1,0 +1,301 @@
+//! The data templates see: small, serialisable views built from the resolved site.
+//!
+//! Architecture invariant: a page's context holds what that page shows and nothing that grows
+//! with the corpus (a document page gets its own relations, never the list of all documents).
+//! Dates arrive formatted in Dutch and as ISO for `<time datetime>`; URLs arrive complete with
+//! the site's base path, so templates never build links themselves.
+
+use serde::Serialize;
+
+use crate::dates::{format_dutch, iso, iso_with_precision};
+use crate::model::{DatePrecision, DocType, Document, Letter, Motion, Signatory, Submitter, Vote};
+use crate::resolve::{EffectiveStatus, MotionState, Site};
+
+/// A link to a document, as lists and relation blocks show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocRef {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    #[serde(rename = "type")]
+    pub doc_type: DocType,
+    pub type_label: &'static str,
+    pub date: DateView,
+    pub summary: Option<String>,
+    pub identifiers: Vec<String>,
+    /// For motions and amendments: their effective status.
+    pub status: Option<StatusView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    pub iso: String,
+    pub text: String,
+    pub year: i16,
+}
+
+impl DateView {
+    pub fn new(date: jiff::civil::Date, precision: DatePrecision) -> DateView {
+        DateView { iso: iso_with_precision(date, precision), text: format_dutch(date, precision), year: date.year() }
+    }
+
+    pub fn day(date: jiff::civil::Date) -> DateView {
+        DateView { iso: iso(date), text: format_dutch(date, DatePrecision::Day), year: date.year() }
+    }
+}
+
+/// A motion's status for display: the slug (for CSS and data) and Dutch words.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusView {
+    pub slug: &'static str,
+    pub label: &'static str,
+    pub overdue: bool,
+}
+
+impl StatusView {
+    pub fn new(state: &MotionState) -> StatusView {
+        StatusView { slug: state.effective.slug(), label: status_label(state.effective), overdue: state.overdue }
+    }
+}
+
+pub fn status_label(status: EffectiveStatus) -> &'static str {
+    match status {
+        EffectiveStatus::Ingediend => "Ingediend",
+        EffectiveStatus::Aangenomen => "Aangenomen",
+        EffectiveStatus::Verworpen => "Verworpen",
+        EffectiveStatus::Ingetrokken => "Ingetrokken",
+        EffectiveStatus::Aangehouden => "Aangehouden",
+        EffectiveStatus::Afgedaan => "Afgedaan",
+    }
+}
+
+/// Builds views; holds the base path so URLs are made in one place.
+pub struct Views<'s> {
+    pub site: &'s Site,
+    pub base_path: String,
+}
+
+impl<'s> Views<'s> {
+    pub fn new(site: &'s Site) -> Views<'s> {
+        Views { site, base_path: site.config.base_path() }
+    }
+
+    /// A site-relative URL with the base path in front.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_path)
+    }
+
+    pub fn doc_ref(&self, position: usize) -> DocRef {
+        let doc = &self.site.documents[position];
+        DocRef {
+            id: doc.id.clone(),
+            title: doc.title.clone(),
+            url: self.url(&doc.url_path()),
+            doc_type: doc.doc_type(),
+            type_label: doc.doc_type().label(),
+            date: DateView::new(doc.date, doc.date_precision),
+            summary: doc.summary.clone(),
+            identifiers: doc.identifiers.iter().map(|i| i.value.clone()).collect(),
+            status: self.site.index.motions[position].as_ref().map(StatusView::new),
+        }
+    }
+
+    pub fn doc_refs(&self, positions: &[usize]) -> Vec<DocRef> {
+        positions.iter().map(|&p| self.doc_ref(p)).collect()
+    }
+
+    pub fn topic(&self, slug: &str) -> TopicView {
+        let configured = self.site.config.topics.get(slug);
+        TopicView {
+            slug: slug.to_string(),
+            title: configured.map_or_else(|| topic_title(slug), |t| t.title.clone()),
+            description: configured.and_then(|t| t.description.clone()),
+            url: self.url(&topic_url_path(slug)),
+            count: self.site.index.by_topic.get(slug).map_or(0, Vec::len),
+        }
+    }
+
+    pub fn type_view(&self, doc_type: DocType) -> TypeView {
+        TypeView {
+            slug: doc_type.slug(),
+            label: doc_type.label(),
+            plural: doc_type.plural_label(),
+            url: self.url(&type_url_path(doc_type)),
+            count: self.site.index.by_type.get(&doc_type).map_or(0, Vec::len),
+        }
+    }
+}
+
+/// A dossier (topic).
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicView {
+    pub slug: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub url: String,
+    pub count: usize,
+}
+
+/// A document type with its list page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TypeView {
+    pub slug: &'static str,
+    pub label: &'static str,
+    pub plural: &'static str,
+    pub url: String,
+    pub count: usize,
+}
+
+pub fn topic_url_path(slug: &str) -> String {
+    format!("/dossiers/{slug}/")
+}
+
+pub fn type_url_path(doc_type: DocType) -> String {
+    format!("/{}/", doc_type.plural_slug())
+}
+
+/// "jeugdzorg" → "Jeugdzorg", "passend-onderwijs" → "Passend onderwijs".
+pub fn topic_title(slug: &str) -> String {
+    let words = slug.replace('-', " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Everything a document page shows about its own document.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentView {
+    #[serde(flatten)]
+    pub head: DocRef,
+    pub author: Option<String>,
+    pub topics: Vec<TopicView>,
+    pub body_html: Option<String>,
+    pub toc: Vec<crate::render::markdown::TocEntry>,
+    pub source_path: String,
+    pub letter: Option<LetterView>,
+    pub motion: Option<MotionView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LetterView {
+    pub addressee: Option<String>,
+    pub salutation: String,
+    pub handled_by: Option<String>,
+    pub phone: Option<String>,
+    pub attachments: Vec<String>,
+    pub closing: String,
+    pub sender: String,
+    pub signatories: Vec<Signatory>,
+}
+
+impl LetterView {
+    pub fn new(letter: &Letter, doc_type: DocType, site: &Site) -> LetterView {
+        let config = &site.config;
+        let is_raadsbrief = doc_type == DocType::Raadsbrief;
+        LetterView {
+            addressee: letter.addressee.clone().or_else(|| is_raadsbrief.then(|| config.raadsbrief_addressee())),
+            salutation: letter.salutation.clone().unwrap_or_else(|| {
+                if is_raadsbrief { config.salutation() } else { "Geachte heer, mevrouw,".to_string() }
+            }),
+            handled_by: letter.handled_by.clone(),
+            phone: letter.phone.clone(),
+            attachments: letter.attachments.clone(),
+            closing: letter.closing.clone().unwrap_or_else(|| config.closing()),
+            sender: letter.sender.clone().unwrap_or_else(|| config.sender()),
+            signatories: letter.signatories.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MotionView {
+    /// The result of the vote as recorded.
+    pub vote_status: &'static str,
+    pub status: StatusView,
+    pub due: Option<DateView>,
+    pub submitters: Vec<Submitter>,
+    pub vote: Option<Vote>,
+    pub unanimous: bool,
+    pub settlement: Option<SettlementView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SettlementView {
+    pub by: DocRef,
+    pub date: DateView,
+    pub days: i32,
+}
+
+impl MotionView {
+    pub fn new(motion: &Motion, state: &MotionState, views: &Views) -> MotionView {
+        MotionView {
+            vote_status: motion.status.slug(),
+            status: StatusView::new(state),
+            due: motion.due.map(DateView::day),
+            submitters: motion.submitters.clone(),
+            vote: motion.vote,
+            unanimous: motion.unanimous,
+            settlement: state.settlement.map(|s| SettlementView {
+                by: views.doc_ref(s.by),
+                date: DateView::day(s.date),
+                days: s.days,
+            }),
+        }
+    }
+}
+
+/// A document's relations, as links, both directions.
+#[derive(Debug, Clone, Serialize)]
+pub struct RelationsView {
+    pub responds_to: Vec<DocRef>,
+    pub responded_by: Vec<DocRef>,
+    pub settles: Vec<DocRef>,
+    pub settled_by: Vec<DocRef>,
+    pub references: Vec<DocRef>,
+    pub referenced_by: Vec<DocRef>,
+    pub mentions: Vec<DocRef>,
+    pub mentioned_by: Vec<DocRef>,
+    /// For a motion: every document that answers or settles it, oldest first.
+    pub answers: Vec<DocRef>,
+}
+
+impl RelationsView {
+    pub fn new(position: usize, views: &Views) -> RelationsView {
+        let links = &views.site.index.links[position];
+        let mut answers: Vec<usize> = links.responded_by.iter().chain(&links.settled_by).copied().collect();
+        let docs = &views.site.documents;
+        answers.sort_by(|&a, &b| docs[a].date.cmp(&docs[b].date).then_with(|| docs[a].id.cmp(&docs[b].id)));
+        answers.dedup();
+        RelationsView {
+            responds_to: views.doc_refs(&links.responds_to),
+            responded_by: views.doc_refs(&links.responded_by),
+            settles: views.doc_refs(&links.settles),
+            settled_by: views.doc_refs(&links.settled_by),
+            references: views.doc_refs(&links.references),
+            referenced_by: views.doc_refs(&links.referenced_by),
+            mentions: views.doc_refs(&links.mentions),
+            mentioned_by: views.doc_refs(&links.mentioned_by),
+            answers: views.doc_refs(&answers),
+        }
+    }
+}
+
+pub fn document_view(position: usize, body: &crate::render::markdown::RenderedBody, views: &Views) -> DocumentView {
+    let doc: &Document = &views.site.documents[position];
+    DocumentView {
+        head: views.doc_ref(position),
+        author: doc.author.clone(),
+        topics: doc.topics.iter().map(|t| views.topic(t)).collect(),
+        body_html: (!body.html.is_empty()).then(|| body.html.clone()),
+        toc: body.toc.clone(),
+        source_path: doc.source.path.display().to_string().replace('\\', "/"),
+        letter: doc.kind.letter().map(|l| LetterView::new(l, doc.doc_type(), views.site)),
+        motion: doc
+            .kind
+            .motion()
+            .zip(views.site.index.motions[position].as_ref())
+            .map(|(m, s)| MotionView::new(m, s, views)),
+    }
+}

@@ -1,0 +1,298 @@
+//! Stage 2, `resolve`: check the corpus as a whole and build the link index.
+//!
+//! Turns the documents' written relations (ids, identifiers) into an [`Index`] of positions,
+//! computes every back-link (`responded_by`, `settled_by`, `referenced_by`, `mentioned_by`) and
+//! the state of every motion. Renderers only read the index; no renderer resolves a link itself.
+//!
+//! Architecture invariant: back-links exist only here, computed from forward links; a source
+//! file never states one.
+
+mod motions;
+
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::civil::Date;
+
+pub use motions::{EffectiveStatus, MotionState, Settlement};
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::identifiers;
+use crate::model::{DocType, Document, Spanned};
+use crate::suggest::did_you_mean;
+
+/// Output of `resolve`: documents plus everything computed about how they relate.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub documents: Vec<Document>,
+    pub index: Index,
+    /// The day "overdue" is measured against (never the wall clock; see `BuildOptions`).
+    pub as_of: Date,
+}
+
+/// Positions of documents (indexes into `Site::documents`) and their relations.
+#[derive(Debug, Default)]
+pub struct Index {
+    by_id: HashMap<String, usize>,
+    by_identifier: HashMap<String, usize>,
+    /// Per document, in the same order as `Site::documents`.
+    pub links: Vec<Links>,
+    /// Per document: `Some` for motions and amendments.
+    pub motions: Vec<Option<MotionState>>,
+    /// Every document, newest first (ties by id).
+    pub newest_first: Vec<usize>,
+    /// Per type, newest first.
+    pub by_type: BTreeMap<DocType, Vec<usize>>,
+    /// Per topic slug, oldest first: a dossier reads as a story.
+    pub by_topic: BTreeMap<String, Vec<usize>>,
+}
+
+/// One document's relations, forward and backward, as positions. Each list is sorted by the
+/// other document's date, oldest first, without duplicates.
+#[derive(Debug, Default, Clone)]
+pub struct Links {
+    pub responds_to: Vec<usize>,
+    pub responded_by: Vec<usize>,
+    pub settles: Vec<usize>,
+    pub settled_by: Vec<usize>,
+    pub references: Vec<usize>,
+    pub referenced_by: Vec<usize>,
+    /// Documents whose official identifier appears in this document's text.
+    pub mentions: Vec<usize>,
+    pub mentioned_by: Vec<usize>,
+}
+
+impl Index {
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The document carrying the identifier with this normal form.
+    pub fn by_identifier(&self, normal: &str) -> Option<usize> {
+        self.by_identifier.get(normal).copied()
+    }
+}
+
+/// Checks the corpus and builds the index. Documents with a duplicate id are dropped (after a
+/// diagnostic naming both files) so the index is always consistent.
+pub fn resolve(config: Config, documents: Vec<Document>, as_of: Date, diagnostics: &mut Diagnostics) -> Site {
+    let documents = drop_duplicate_ids(documents, diagnostics);
+    let by_id: HashMap<String, usize> =
+        documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
+    let by_identifier = index_identifiers(&documents, diagnostics);
+    let mut index = Index { by_id, by_identifier, ..Index::default() };
+    index.links = forward_links(&documents, &index, diagnostics);
+    add_back_links(&mut index.links);
+    sort_links(&mut index.links, &documents);
+    index.motions = motions::motion_states(&documents, &index.links, as_of, diagnostics);
+    build_orderings(&mut index, &documents);
+    Site { config, documents, index, as_of }
+}
+
+fn drop_duplicate_ids(mut documents: Vec<Document>, diagnostics: &mut Diagnostics) -> Vec<Document> {
+    documents.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+    let mut first_of: HashMap<String, usize> = HashMap::new();
+    let mut keep = vec![true; documents.len()];
+    for (i, doc) in documents.iter().enumerate() {
+        if let Some(&first) = first_of.get(&doc.id) {
+            keep[i] = false;
+            let original = &documents[first];
+            diagnostics.push(
+                Diagnostic::error("duplicate-id", &doc.source.path, format!("id `{}` is already used", doc.id))
+                    .at(doc.source.id_location)
+                    .related(&original.source.path, Some(original.source.id_location), "first used here")
+                    .hint(format!(
+                        "every document needs its own id; {} also has `id: {}`. Give this one another id",
+                        original.source.path.display(),
+                        doc.id
+                    )),
+            );
+        } else {
+            first_of.insert(doc.id.clone(), i);
+        }
+    }
+    let mut keep = keep.into_iter();
+    documents.retain(|_| keep.next().unwrap_or(true));
+    documents
+}
+
+fn index_identifiers(documents: &[Document], diagnostics: &mut Diagnostics) -> HashMap<String, usize> {
+    let mut by_identifier: HashMap<String, (usize, &Spanned<String>)> = HashMap::new();
+    for (i, doc) in documents.iter().enumerate() {
+        for identifier in &doc.identifiers {
+            let Some(normal) = identifiers::normalise(&identifier.value) else {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "unusual-identifier",
+                        &doc.source.path,
+                        format!("identifier `{}` has an unusual form; mentions of it in text will not be linked", identifier.value),
+                    )
+                    .at(identifier.location)
+                    .hint("official numbers look like `Raad-7975`, `DCS - 2382087` or `D/25/737910`"),
+                );
+                continue;
+            };
+            match by_identifier.get(&normal) {
+                Some(&(j, first)) if j != i => {
+                    let other = &documents[j];
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "duplicate-identifier",
+                            &doc.source.path,
+                            format!("identifier `{}` also belongs to `{}`", identifier.value, other.id),
+                        )
+                        .at(identifier.location)
+                        .related(&other.source.path, Some(first.location), "also listed here")
+                        .hint("an official number identifies one document; remove it from one of the two"),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    by_identifier.insert(normal, (i, identifier));
+                }
+            }
+        }
+    }
+    by_identifier.into_iter().map(|(k, (i, _))| (k, i)).collect()
+}
+
+fn forward_links(documents: &[Document], index: &Index, diagnostics: &mut Diagnostics) -> Vec<Links> {
+    let mut all_ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+    all_ids.sort_unstable();
+    documents
+        .iter()
+        .enumerate()
+        .map(|(i, doc)| {
+            let mut resolve_list = |field: &str, list: &[Spanned<String>]| {
+                resolve_ids(doc, i, field, list, index, &all_ids, diagnostics)
+            };
+            let responds_to = resolve_list("responds_to", &doc.responds_to);
+            let settles = resolve_list("settles", &doc.settles);
+            let references = resolve_list("references", &doc.references);
+            let settles = settles.into_iter().filter(|&t| check_settles(doc, &documents[t], diagnostics)).collect();
+            Links { responds_to, settles, references, mentions: mentions(doc, i, index), ..Links::default() }
+        })
+        .collect()
+}
+
+fn resolve_ids(
+    doc: &Document,
+    own: usize,
+    field: &str,
+    list: &[Spanned<String>],
+    index: &Index,
+    all_ids: &[&str],
+    diagnostics: &mut Diagnostics,
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    for target in list {
+        let problem = match index.position(&target.value) {
+            Some(t) if t == own => Some(("self-link", format!("`{field}` names this document itself"), "remove it".to_string())),
+            Some(t) if out.contains(&t) => {
+                diagnostics.push(
+                    Diagnostic::warning("duplicate-link", &doc.source.path, format!("`{}` is listed twice in `{field}`", target.value))
+                        .at(target.location)
+                        .hint("remove the second one"),
+                );
+                None
+            }
+            Some(t) => {
+                out.push(t);
+                None
+            }
+            None => Some(("unknown-id", format!("`{field}` names `{}`, but no document has that id", target.value), unknown_id_hint(&target.value, all_ids))),
+        };
+        if let Some((code, message, hint)) = problem {
+            diagnostics.push(Diagnostic::error(code, &doc.source.path, message).at(target.location).hint(hint));
+        }
+    }
+    out
+}
+
+fn unknown_id_hint(id: &str, all_ids: &[&str]) -> String {
+    match did_you_mean(id, all_ids.iter().copied()) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => "check the spelling: use the `id` written in the other document's front matter".to_string(),
+    }
+}
+
+fn check_settles(doc: &Document, target: &Document, diagnostics: &mut Diagnostics) -> bool {
+    if target.doc_type() == DocType::Motie {
+        return true;
+    }
+    let location = doc.settles.iter().find(|s| s.value == target.id).map(|s| s.location);
+    diagnostics.push(
+        Diagnostic::error(
+            "settles-not-motion",
+            &doc.source.path,
+            format!("`settles` names `{}`, which is a {}, not a motion", target.id, target.doc_type()),
+        )
+        .at_opt(location)
+        .hint("only motions can be settled (afgedaan); list this document under `responds_to` or `references` instead"),
+    );
+    false
+}
+
+/// Documents whose identifier is mentioned in `doc`'s body, without `doc` itself.
+fn mentions(doc: &Document, own: usize, index: &Index) -> Vec<usize> {
+    let Some(body) = doc.body() else { return Vec::new() };
+    let mut out: Vec<usize> = identifiers::find_candidates(body)
+        .filter_map(|m| index.by_identifier(&m.normal))
+        .filter(|&t| t != own)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn add_back_links(links: &mut [Links]) {
+    for i in 0..links.len() {
+        let forward = links[i].clone();
+        for &t in &forward.responds_to {
+            links[t].responded_by.push(i);
+        }
+        for &t in &forward.settles {
+            links[t].settled_by.push(i);
+        }
+        for &t in &forward.references {
+            links[t].referenced_by.push(i);
+        }
+        for &t in &forward.mentions {
+            links[t].mentioned_by.push(i);
+        }
+    }
+}
+
+fn sort_links(links: &mut [Links], documents: &[Document]) {
+    let key = |&i: &usize| (documents[i].date, documents[i].id.as_str());
+    for l in links {
+        for list in [
+            &mut l.responds_to, &mut l.responded_by, &mut l.settles, &mut l.settled_by,
+            &mut l.references, &mut l.referenced_by, &mut l.mentions, &mut l.mentioned_by,
+        ] {
+            list.sort_by(|a, b| key(a).cmp(&key(b)));
+            list.dedup();
+        }
+    }
+}
+
+fn build_orderings(index: &mut Index, documents: &[Document]) {
+    let mut newest_first: Vec<usize> = (0..documents.len()).collect();
+    newest_first.sort_by(|&a, &b| {
+        documents[b].date.cmp(&documents[a].date).then_with(|| documents[a].id.cmp(&documents[b].id))
+    });
+    for &i in &newest_first {
+        index.by_type.entry(documents[i].doc_type()).or_default().push(i);
+    }
+    for &i in newest_first.iter().rev() {
+        for topic in &documents[i].topics {
+            index.by_topic.entry(topic.clone()).or_default().push(i);
+        }
+    }
+    // Within one day, keep the story order stable: by id.
+    for list in index.by_topic.values_mut() {
+        list.sort_by(|&a, &b| documents[a].date.cmp(&documents[b].date).then_with(|| documents[a].id.cmp(&documents[b].id)));
+    }
+    index.newest_first = newest_first;
+}
