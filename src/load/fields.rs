@@ -33,10 +33,6 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub fn path(&self) -> &std::path::Path {
-        &self.file.path
-    }
-
     pub fn key_location(&self, key: &str) -> Location {
         let range = self.locator.key(key);
         self.file.front_matter_location(range.start, range.end)

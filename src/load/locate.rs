@@ -67,13 +67,8 @@ impl<'a> Locator<'a> {
         start..start + value.len()
     }
 
-    /// The first occurrence of `needle` as a whole word inside the block of `key` (a list item,
-    /// a nested field), else the value of `key`.
-    pub fn item(&self, key: &str, needle: &str) -> Range<usize> {
-        self.nth_item(key, needle, 0)
-    }
-
-    /// Like [`Locator::item`] for the `n`th (0-based) occurrence.
+    /// The `n`th (0-based) occurrence of `needle` as a whole word inside the block of `key` (a
+    /// list item, a nested field), else the value of `key`.
     pub fn nth_item(&self, key: &str, needle: &str, n: usize) -> Range<usize> {
         let Some(k) = self.find(key) else { return 0..0 };
         let block = &self.text[k.block.clone()];
@@ -126,16 +121,16 @@ mod tests {
         assert_eq!(at(loc.key("title")), "title");
         assert_eq!(at(loc.value("title")), "Hallo wereld");
         assert_eq!(at(loc.value("responds_to")), "responds_to");
-        let item = loc.item("responds_to", "motie-12");
+        let item = loc.nth_item("responds_to", "motie-12", 0);
         assert_eq!(at(item.clone()), "motie-12");
         assert!(item.start < FM.find("settles").unwrap(), "stays inside its own block");
-        assert_eq!(at(loc.item("settles", "motie-12")), "motie-12");
+        assert_eq!(at(loc.nth_item("settles", "motie-12", 0)), "motie-12");
     }
 
     #[test]
     fn whole_words_only() {
         let loc = Locator::new(FM);
-        let item = loc.item("responds_to", "motie-1");
+        let item = loc.nth_item("responds_to", "motie-1", 0);
         assert_eq!(&FM[item.start..item.end + 1], "motie-1\n");
     }
 

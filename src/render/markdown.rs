@@ -232,7 +232,10 @@ static DANGEROUS_HTML: LazyLock<Regex> = LazyLock::new(|| {
 
 fn doc_location(doc: &Document, range: &std::ops::Range<usize>) -> crate::diagnostics::Location {
     let base = doc.source.body.start;
-    crate::diagnostics::Location::in_text(&doc.source.text, base + range.start, base + range.end)
+    let text = &doc.source.text;
+    // Block events end after their newline; mark the text only, so the snippet stays one line.
+    let marked = text[base + range.start..base + range.end].trim_end();
+    crate::diagnostics::Location::in_text(text, base + range.start, base + range.start + marked.len())
 }
 
 fn missing_alt(doc: &Document, range: &std::ops::Range<usize>) -> Diagnostic {

@@ -1,0 +1,189 @@
+//! Problems in sources: every kind is reported with file, line, column and hint; all of them in
+//! one run; a failed build leaves the previous output untouched; `check` writes nothing.
+
+mod common;
+
+use common::*;
+use griffie::{Diagnostic, Mode};
+
+fn invalid_project() -> tempfile::TempDir {
+    let dir = project("invalid-site");
+    // Saved as Windows-1252 instead of UTF-8: "Café" with a single 0xE9 byte.
+    let latin1 = b"---\nid: latin1\ntype: raadsbrief\ntitle: Caf\xe9\ndate: 2025-01-01\n---\n\nTekst.\n";
+    std::fs::write(dir.path().join("content/latin1.md"), latin1).unwrap();
+    dir
+}
+
+fn find<'a>(diagnostics: &'a [Diagnostic], code: &str, file: &str) -> &'a Diagnostic {
+    diagnostics
+        .iter()
+        .find(|d| d.code == code && d.path.ends_with(file))
+        .unwrap_or_else(|| panic!("no {code} diagnostic for {file} in {diagnostics:#?}"))
+}
+
+fn line_col(d: &Diagnostic) -> (usize, usize) {
+    let loc = d.location.expect("diagnostic has a position");
+    (loc.line, loc.column)
+}
+
+fn all_diagnostics() -> Vec<Diagnostic> {
+    let dir = invalid_project();
+    let report = build_with_library(dir.path(), Mode::Check);
+    report.diagnostics.iter().cloned().collect()
+}
+
+#[test]
+fn unknown_field_names_its_line_and_suggests_the_right_one() {
+    let all = all_diagnostics();
+    let d = find(&all, "unknown-field", "unknown-field.md");
+    assert_eq!(line_col(d), (4, 1));
+    assert_eq!(d.hint.as_deref(), Some("did you mean `title`?"));
+}
+
+#[test]
+fn missing_field_is_reported() {
+    let all = all_diagnostics();
+    let d = find(&all, "missing-field", "missing-title.md");
+    assert!(d.message.contains("`title`"));
+    assert_eq!(line_col(d).0, 2);
+}
+
+#[test]
+fn wrong_types_are_reported_at_the_value() {
+    let all = all_diagnostics();
+    let title = all.iter().find(|d| d.code == "wrong-type" && d.message.contains("`title`")).unwrap();
+    assert_eq!(line_col(title), (4, 8));
+    let topics = all.iter().find(|d| d.code == "wrong-type" && d.message.contains("`topics`")).unwrap();
+    assert_eq!(line_col(topics).0, 6);
+}
+
+#[test]
+fn impossible_date_is_refused() {
+    let all = all_diagnostics();
+    let d = find(&all, "invalid-date", "impossible-date.md");
+    assert_eq!(line_col(d), (5, 7));
+    assert!(d.message.contains("2024-02-30 does not exist"));
+    assert!(d.hint.as_deref().unwrap().contains("2024-02-29"));
+}
+
+#[test]
+fn duplicate_id_reports_both_files() {
+    let all = all_diagnostics();
+    let d = find(&all, "duplicate-id", "duplicate-b.md");
+    assert_eq!(line_col(d), (2, 5));
+    assert_eq!(d.related.len(), 1);
+    assert!(d.related[0].path.ends_with("duplicate-a.md"));
+    assert_eq!(d.related[0].location.map(|l| l.line), Some(2));
+}
+
+#[test]
+fn unknown_id_suggests_the_closest_existing_id() {
+    let all = all_diagnostics();
+    let d = find(&all, "unknown-id", "unknown-link.md");
+    assert_eq!(line_col(d), (7, 5));
+    assert_eq!(d.hint.as_deref(), Some("did you mean `motie-jeugdzorg-2025`?"));
+}
+
+#[test]
+fn settles_must_point_at_a_motion() {
+    let all = all_diagnostics();
+    let d = find(&all, "settles-not-motion", "settles-letter.md");
+    assert_eq!(line_col(d), (6, 24));
+    assert!(d.message.contains("`unknown-field`, which is a raadsbrief"));
+}
+
+#[test]
+fn yaml_syntax_error_points_at_the_problem() {
+    let all = all_diagnostics();
+    let d = find(&all, "yaml-syntax", "yaml-syntax.md");
+    assert_eq!(line_col(d).0, 4);
+    assert!(d.hint.as_deref().unwrap().contains("between quotes"));
+}
+
+#[test]
+fn file_that_is_not_utf8_is_reported_with_its_position() {
+    let all = all_diagnostics();
+    let d = find(&all, "not-utf8", "latin1.md");
+    assert_eq!(line_col(d), (4, 11));
+    assert!(d.hint.as_deref().unwrap().contains("UTF-8"));
+}
+
+#[test]
+fn image_without_alt_text_is_an_error() {
+    let all = all_diagnostics();
+    let d = find(&all, "missing-alt", "missing-alt.md");
+    assert_eq!(line_col(d), (10, 1));
+}
+
+#[test]
+fn status_afgedaan_and_misplaced_fields_are_explained() {
+    let all = all_diagnostics();
+    let status = find(&all, "invalid-value", "wrong-status.md");
+    assert!(status.hint.as_deref().unwrap().contains("settles"));
+    let misplaced = find(&all, "misplaced-field", "wrong-status.md");
+    assert_eq!(line_col(misplaced), (7, 1));
+}
+
+#[test]
+fn every_problem_of_the_run_is_reported_together() {
+    let dir = invalid_project();
+    let output = griffie(dir.path(), &["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    insta::assert_snapshot!("invalid_site_report", text);
+}
+
+#[test]
+fn failed_build_leaves_the_previous_output_exactly_as_it_was() {
+    let dir = project("valid-site");
+    build_ok(dir.path());
+    let before = snapshot_tree(&dir.path().join("output"));
+    let broken = dir.path().join("content/moties/motie-wijkcoaches.md");
+    let text = std::fs::read_to_string(&broken).unwrap().replace("date: 2024-07-11", "date: 2024-02-30");
+    std::fs::write(&broken, text).unwrap();
+
+    let output = griffie(dir.path(), &["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("was left unchanged"));
+    assert!(before == snapshot_tree(&dir.path().join("output")), "output changed after a failed build");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).map(|e| e.file_name()).filter(|n| n.to_string_lossy().starts_with(".output")).collect();
+    assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
+}
+
+#[test]
+fn check_validates_without_writing() {
+    let dir = invalid_project();
+    let output = griffie(dir.path(), &["check"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("error[duplicate-id]"));
+    assert!(!dir.path().join("output").exists());
+
+    let valid = project("valid-site");
+    let output = griffie(valid.path(), &["check"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!valid.path().join("output").exists());
+}
+
+#[test]
+fn deny_warnings_fails_on_warnings() {
+    let dir = project("valid-site");
+    let output = griffie(dir.path(), &["build", "--deny-warnings"]);
+    assert_eq!(output.status.code(), Some(1), "the fixture has unsafe-html warnings");
+    assert!(!dir.path().join("output").exists());
+}
+
+#[test]
+fn missing_configuration_is_explained() {
+    let dir = project("valid-site");
+    std::fs::remove_file(dir.path().join("griffie.yaml")).unwrap();
+    let output = griffie(dir.path(), &["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("error[missing-config]"));
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    let dir = project("valid-site");
+    assert_eq!(griffie(dir.path(), &["bouw"]).status.code(), Some(2));
+    assert_eq!(griffie(dir.path(), &["build", "--as-of", "2024-02-30"]).status.code(), Some(2));
+}
