@@ -65,10 +65,10 @@ impl SourceFile {
 }
 
 /// Turns raw bytes into a [`SourceFile`], or a diagnostic saying why that is impossible.
-pub fn parse_source(path: &Path, bytes: Vec<u8>, kind: SourceKind) -> Result<SourceFile, Diagnostic> {
+pub fn parse_source(path: &Path, bytes: Vec<u8>, kind: SourceKind) -> Result<SourceFile, Box<Diagnostic>> {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
-        Err(err) => return Err(not_utf8(path, err)),
+        Err(err) => return Err(Box::new(not_utf8(path, err))),
     };
     let text = normalise_newlines(text.strip_prefix('\u{feff}').unwrap_or(&text));
     match kind {
@@ -102,16 +102,16 @@ fn not_utf8(path: &Path, err: std::string::FromUtf8Error) -> Diagnostic {
 }
 
 /// Splits `---\n<yaml>\n---\n<body>`. The closing line may also be `...`.
-fn split_front_matter(path: &Path, text: String) -> Result<SourceFile, Diagnostic> {
+fn split_front_matter(path: &Path, text: String) -> Result<SourceFile, Box<Diagnostic>> {
     let first_line_end = text.find('\n').unwrap_or(text.len());
     if text[..first_line_end].trim_end() != "---" {
-        return Err(Diagnostic::error(
+        return Err(Box::new(Diagnostic::error(
             "missing-front-matter",
             path,
             "a Markdown document must start with front matter between two `---` lines",
         )
         .at(Location::in_text(&text, 0, first_line_end))
-        .hint("begin the file with\n---\nid: …\ntype: …\ntitle: …\ndate: YYYY-MM-DD\n---"));
+        .hint("begin the file with\n---\nid: …\ntype: …\ntitle: …\ndate: YYYY-MM-DD\n---")));
     }
     let fm_start = (first_line_end + 1).min(text.len());
     let mut offset = fm_start;
@@ -129,20 +129,20 @@ fn split_front_matter(path: &Path, text: String) -> Result<SourceFile, Diagnosti
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(
+    Err(Box::new(Diagnostic::error(
         "unclosed-front-matter",
         path,
         "the front matter is never closed: no second `---` line",
     )
     .at(Location::in_text(&text, 0, first_line_end))
-    .hint("add a line with only `---` after the last front-matter field, before the text"))
+    .hint("add a line with only `---` after the last front-matter field, before the text")))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn md(text: &str) -> Result<SourceFile, Diagnostic> {
+    fn md(text: &str) -> Result<SourceFile, Box<Diagnostic>> {
         parse_source(Path::new("a.md"), text.as_bytes().to_vec(), SourceKind::Markdown)
     }
 

@@ -55,7 +55,7 @@ fn load_one(full: &Path, shown: &Path, kind: SourceKind) -> (Option<Document>, V
     };
     match parse_source(shown, bytes, kind) {
         Ok(file) => read_document(&file),
-        Err(diagnostic) => (None, vec![diagnostic]),
+        Err(diagnostic) => (None, vec![*diagnostic]),
     }
 }
 
