@@ -187,3 +187,19 @@ fn usage_errors_exit_with_two() {
     assert_eq!(griffie(dir.path(), &["bouw"]).status.code(), Some(2));
     assert_eq!(griffie(dir.path(), &["build", "--as-of", "2024-02-30"]).status.code(), Some(2));
 }
+
+#[test]
+fn answer_dated_before_its_question_is_a_warning() {
+    let dir = project("valid-site");
+    let letter = dir.path().join("content/raadsbrieven/vroeg.md");
+    std::fs::write(
+        &letter,
+        "---\nid: vroeg\ntype: raadsbrief\ntitle: Te vroeg\ndate: 2023-01-01\nresponds_to: [motie-wijkcoaches]\n---\n\nTekst.\n",
+    )
+    .unwrap();
+    let report = build_with_library(dir.path(), Mode::Check);
+    let all: Vec<Diagnostic> = report.diagnostics.iter().cloned().collect();
+    let d = find(&all, "answer-before-question", "vroeg.md");
+    assert_eq!(line_col(d), (6, 15));
+    assert!(!report.diagnostics.has_errors(), "a warning, not an error");
+}

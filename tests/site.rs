@@ -252,3 +252,12 @@ fn refuses_to_overwrite_a_folder_it_did_not_make() {
     assert_eq!(output.status.code(), Some(3), "the project folder itself is never an output");
     assert!(dir.path().join("content").is_dir());
 }
+
+#[test]
+fn body_headings_never_reuse_an_id_of_the_page_itself() {
+    let dir = project("valid-site");
+    build_ok(dir.path());
+    let page = read(dir.path(), "output/documenten/raadsbrief-inkoop/index.html");
+    assert!(page.contains(r#"<h2 id="samenhang-2">Samenhang</h2>"#));
+    assert_eq!(page.matches(r#"id="samenhang""#).count(), 1);
+}

@@ -87,7 +87,8 @@ fn plan_headings(events: &[(Event, std::ops::Range<usize>)]) -> Vec<PlannedHeadi
     }
     let min = raw.iter().map(|(l, _)| *l).min().unwrap_or(2);
     let mut previous = 1u8;
-    let mut used: HashMap<String, usize> = HashMap::new();
+    // Ids the page templates use themselves; a body heading never takes one of them.
+    let mut used: HashMap<String, usize> = RESERVED_IDS.iter().map(|id| (id.to_string(), 1)).collect();
     raw.into_iter()
         .map(|(level, text)| {
             let level = (level + 2 - min).min(previous + 1).min(6);
@@ -100,6 +101,13 @@ fn plan_headings(events: &[(Event, std::ops::Range<usize>)]) -> Vec<PlannedHeadi
         })
         .collect()
 }
+
+/// Element ids used by `templates/*.html` (keep in sync).
+const RESERVED_IDS: &[&str] = &[
+    "inhoud", "afhandeling", "antwoorden", "inhoudsopgave", "samenhang", "antwoord-op", "handelt-af",
+    "verwijst-naar", "noemt", "beantwoord-door", "afgedaan-door", "aangehaald-in", "genoemd-in",
+    "nieuwste", "moties", "soorten", "dossiers", "motielijst",
+];
 
 fn heading_number(level: HeadingLevel) -> u8 {
     level as u8

@@ -171,6 +171,9 @@ fn forward_links(documents: &[Document], index: &Index, diagnostics: &mut Diagno
             let settles = resolve_list("settles", &doc.settles);
             let references = resolve_list("references", &doc.references);
             let settles = settles.into_iter().filter(|&t| check_settles(doc, &documents[t], diagnostics)).collect();
+            for &t in &responds_to {
+                check_answer_date(doc, &documents[t], diagnostics);
+            }
             Links { responds_to, settles, references, mentions: mentions(doc, i, index), ..Links::default() }
         })
         .collect()
@@ -232,6 +235,23 @@ fn check_settles(doc: &Document, target: &Document, diagnostics: &mut Diagnostic
         .hint("only motions can be settled (afgedaan); list this document under `responds_to` or `references` instead"),
     );
     false
+}
+
+/// An answer dated before the document it answers is probably a wrong date or a wrong id.
+fn check_answer_date(doc: &Document, target: &Document, diagnostics: &mut Diagnostics) {
+    if doc.date >= target.date {
+        return;
+    }
+    let location = doc.responds_to.iter().find(|s| s.value == target.id).map(|s| s.location);
+    diagnostics.push(
+        Diagnostic::warning(
+            "answer-before-question",
+            &doc.source.path,
+            format!("this document ({}) answers `{}`, which is dated later ({})", doc.date, target.id, target.date),
+        )
+        .at_opt(location)
+        .hint("check the `date` of both documents, or whether `responds_to` names the right id"),
+    );
 }
 
 /// Documents whose identifier is mentioned in `doc`'s body, without `doc` itself.
