@@ -91,7 +91,17 @@ impl<'a> Fields<'a> {
         if text.is_none() && !self.is_present(key) {
             self.missing(key, example);
         }
-        text.filter(|t| !t.trim().is_empty())
+        if text.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            let location = self.value_location(key);
+            self.error(
+                "missing-field",
+                location,
+                format!("required field `{key}` is empty"),
+                format!("write a value after the colon: `{key}: {example}`"),
+            );
+            return None;
+        }
+        text
     }
 
     pub fn missing(&mut self, key: &str, example: &str) {
