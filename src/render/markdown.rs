@@ -87,8 +87,9 @@ fn plan_headings(events: &[(Event, std::ops::Range<usize>)]) -> Vec<PlannedHeadi
     }
     let min = raw.iter().map(|(l, _)| *l).min().unwrap_or(2);
     let mut previous = 1u8;
-    // Ids the page templates use themselves; a body heading never takes one of them.
-    let mut used: HashMap<String, usize> = RESERVED_IDS.iter().map(|id| (id.to_string(), 1)).collect();
+    // Heading ids are slugs (a-z, 0-9, single `-`); the templates' own ids contain `__`, so the
+    // two can never clash.
+    let mut used: HashMap<String, usize> = HashMap::new();
     raw.into_iter()
         .map(|(level, text)| {
             let level = (level + 2 - min).min(previous + 1).min(6);
@@ -101,13 +102,6 @@ fn plan_headings(events: &[(Event, std::ops::Range<usize>)]) -> Vec<PlannedHeadi
         })
         .collect()
 }
-
-/// Element ids used by `templates/*.html` (keep in sync).
-const RESERVED_IDS: &[&str] = &[
-    "inhoud", "afhandeling", "antwoorden", "inhoudsopgave", "samenhang", "antwoord-op", "handelt-af",
-    "verwijst-naar", "noemt", "beantwoord-door", "afgedaan-door", "aangehaald-in", "genoemd-in",
-    "nieuwste", "moties", "soorten", "dossiers", "motielijst",
-];
 
 fn heading_number(level: HeadingLevel) -> u8 {
     level as u8
@@ -136,6 +130,7 @@ struct WalkState {
     dropped: Vec<bool>,
     image_alt: Option<(String, std::ops::Range<usize>)>,
     raw_html: bool,
+    tables: usize,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -199,6 +194,19 @@ fn transform<'a>(
             if !state.dropped.pop().unwrap_or(false) {
                 events.push(Event::End(TagEnd::Image));
             }
+        }
+        Event::Start(Tag::Table(alignments)) => {
+            state.tables += 1;
+            // A wide table scrolls inside its own region, which keyboard users can focus.
+            events.push(Event::Html(CowStr::from(format!(
+                "<section class=\"table-scroll\" tabindex=\"0\" aria-label=\"Tabel {}\">\n",
+                state.tables
+            ))));
+            events.push(Event::Start(Tag::Table(alignments)));
+        }
+        Event::End(TagEnd::Table) => {
+            events.push(Event::End(TagEnd::Table));
+            events.push(Event::Html(CowStr::from("</section>\n")));
         }
         Event::Start(Tag::CodeBlock(kind)) => {
             state.code_depth += 1;
@@ -330,6 +338,8 @@ fn sanitise(html: &str) -> String {
         builder
             .add_generic_attributes(["id"])
             .add_tag_attributes("a", ["class"])
+            .add_tags(["section"])
+            .add_tag_attributes("section", ["class", "tabindex", "aria-label"])
             .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
             .link_rel(None);
         builder

@@ -246,7 +246,7 @@ impl MotionView {
     }
 }
 
-/// A document's relations, as links, both directions.
+/// A document's relations, as links, both directions, each related document listed once.
 #[derive(Debug, Clone, Serialize)]
 pub struct RelationsView {
     pub responds_to: Vec<DocRef>,
@@ -268,15 +268,22 @@ impl RelationsView {
         let docs = &views.site.documents;
         answers.sort_by(|&a, &b| docs[a].date.cmp(&docs[b].date).then_with(|| docs[a].id.cmp(&docs[b].id)));
         answers.dedup();
+        // A page lists each related document once: settling implies answering, and a cited
+        // document whose number also appears in the text is listed as cited. The data files
+        // keep every relation.
+        let without = |list: &[usize], shown: &[usize]| -> Vec<DocRef> {
+            let rest: Vec<usize> = list.iter().copied().filter(|p| !shown.contains(p)).collect();
+            views.doc_refs(&rest)
+        };
         RelationsView {
-            responds_to: views.doc_refs(&links.responds_to),
-            responded_by: views.doc_refs(&links.responded_by),
+            responds_to: without(&links.responds_to, &links.settles),
+            responded_by: without(&links.responded_by, &links.settled_by),
             settles: views.doc_refs(&links.settles),
             settled_by: views.doc_refs(&links.settled_by),
             references: views.doc_refs(&links.references),
             referenced_by: views.doc_refs(&links.referenced_by),
-            mentions: views.doc_refs(&links.mentions),
-            mentioned_by: views.doc_refs(&links.mentioned_by),
+            mentions: without(&links.mentions, &links.references),
+            mentioned_by: without(&links.mentioned_by, &links.referenced_by),
             answers: views.doc_refs(&answers),
         }
     }
