@@ -2,7 +2,8 @@
 //!
 //! Placeholders in patterns: `{t}` a theme ("inkoop jeugdhulp"), `{p}` a partner, `{g}` the
 //! municipality, `{y}` / `{y2}` this year and next, `{n}` a count, `{a}` an amount in euros,
-//! `{d}` a date in Dutch ("11 juli 2024"). [`super::text::fill`] substitutes them.
+//! `{d}` an earlier and `{f}` a later date in Dutch ("11 juli 2024"). [`super::text::fill`]
+//! substitutes them.
 
 pub const SENTENCES: &[&str] = &[
     "Het college werkt aan een betere aanpak van {t}.",
@@ -52,9 +53,20 @@ pub const SENTENCES: &[&str] = &[
 ];
 
 pub const PARTNERS: &[&str] = &[
-    "de Twentse gemeenten", "SamenTwente", "de woningcorporaties", "het onderwijs", "zorgaanbieders",
-    "de GGD Twente", "maatschappelijke partners", "de provincie Overijssel", "ondernemers in de stad",
-    "de politie", "de wijkraden", "het Rijk", "de zorgverzekeraar", "welzijnsorganisaties",
+    "de Twentse gemeenten",
+    "SamenTwente",
+    "de woningcorporaties",
+    "het onderwijs",
+    "zorgaanbieders",
+    "de GGD Twente",
+    "maatschappelijke partners",
+    "de provincie Overijssel",
+    "ondernemers in de stad",
+    "de politie",
+    "de wijkraden",
+    "het Rijk",
+    "de zorgverzekeraar",
+    "welzijnsorganisaties",
 ];
 
 pub const BULLETS: &[&str] = &[
@@ -75,16 +87,38 @@ pub const BULLETS: &[&str] = &[
 ];
 
 pub const LETTER_HEADINGS: &[&str] = &[
-    "Aanleiding", "Stand van zaken", "Wat hebben we gedaan?", "Resultaten", "Financiële gevolgen",
-    "Samenwerking in de regio", "Communicatie", "Planning", "Risico's", "Achtergrond", "Kernboodschap",
-    "Ervaringen van inwoners", "Landelijke ontwikkelingen", "Uitvoering",
+    "Aanleiding",
+    "Stand van zaken",
+    "Wat hebben we gedaan?",
+    "Resultaten",
+    "Financiële gevolgen",
+    "Samenwerking in de regio",
+    "Communicatie",
+    "Planning",
+    "Risico's",
+    "Achtergrond",
+    "Kernboodschap",
+    "Ervaringen van inwoners",
+    "Landelijke ontwikkelingen",
+    "Uitvoering",
 ];
 
 pub const PLAN_HEADINGS: &[&str] = &[
-    "Inleiding", "Aanleiding en doel", "Wettelijk kader", "Analyse", "Wat willen we bereiken?",
-    "Wat gaan we daarvoor doen?", "Rol van de gemeente", "Samenwerking met partners", "Financiën",
-    "Monitoring en evaluatie", "Risico's en beheersmaatregelen", "Planning", "Communicatie",
-    "Participatie", "Uitvoeringsagenda",
+    "Inleiding",
+    "Aanleiding en doel",
+    "Wettelijk kader",
+    "Analyse",
+    "Wat willen we bereiken?",
+    "Wat gaan we daarvoor doen?",
+    "Rol van de gemeente",
+    "Samenwerking met partners",
+    "Financiën",
+    "Monitoring en evaluatie",
+    "Risico's en beheersmaatregelen",
+    "Planning",
+    "Communicatie",
+    "Participatie",
+    "Uitvoeringsagenda",
 ];
 
 pub const CONSTATERENDE: &[&str] = &[
@@ -106,7 +140,7 @@ pub const OVERWEGENDE: &[&str] = &[
 
 pub const VERZOEKT: &[&str] = &[
     "een plan van aanpak op te stellen voor {t};",
-    "de raad voor {d} te informeren over de voortgang;",
+    "de raad voor {f} te informeren over de voortgang;",
     "in overleg te gaan met {p} over {t};",
     "de benodigde middelen op te nemen in de voorjaarsnota;",
     "te onderzoeken of {t} eenvoudiger kan worden georganiseerd;",
@@ -115,43 +149,115 @@ pub const VERZOEKT: &[&str] = &[
 ];
 
 pub const SURNAMES: &[&str] = &[
-    "de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos",
-    "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits",
-    "de Graaf", "van der Meer", "Kok", "Jacobs", "de Haan", "Vermeulen", "van den Berg", "van Dijk",
-    "Schouten", "Hoekstra", "Kuipers", "Nijhuis", "Oude Luttikhuis", "Kamphuis", "Wolters", "Brinkman",
-    "ter Horst", "Hofman", "Lammers", "Yilmaz", "Kaya", "Bulut", "Tijhuis", "Haverkamp", "Bruggink",
+    "de Vries",
+    "Jansen",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Leeuwen",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
+    "Smits",
+    "de Graaf",
+    "van der Meer",
+    "Kok",
+    "Jacobs",
+    "de Haan",
+    "Vermeulen",
+    "van den Berg",
+    "van Dijk",
+    "Schouten",
+    "Hoekstra",
+    "Kuipers",
+    "Nijhuis",
+    "Oude Luttikhuis",
+    "Kamphuis",
+    "Wolters",
+    "Brinkman",
+    "ter Horst",
+    "Hofman",
+    "Lammers",
+    "Yilmaz",
+    "Kaya",
+    "Bulut",
+    "Tijhuis",
+    "Haverkamp",
+    "Bruggink",
 ];
 
 pub const INITIALS: &[&str] = &[
-    "A.", "B.", "C.", "D.", "E.", "F.", "G.", "H.", "I.", "J.", "K.", "L.", "M.", "N.", "P.", "R.", "S.",
-    "T.", "W.", "Y.", "A.J.", "J.H.", "M.M.", "H.W.", "R.T.", "E.M.", "G.J.", "P.A.",
+    "A.", "B.", "C.", "D.", "E.", "F.", "G.", "H.", "I.", "J.", "K.", "L.", "M.", "N.", "P.", "R.",
+    "S.", "T.", "W.", "Y.", "A.J.", "J.H.", "M.M.", "H.W.", "R.T.", "E.M.", "G.J.", "P.A.",
 ];
 
 pub const PARTIES: &[&str] = &[
-    "VVD", "CDA", "PvdA", "GroenLinks", "D66", "SP", "ChristenUnie", "Sterk Lokaal", "Almelo Centraal",
-    "PVV", "Leefbaar Almelo", "Hart voor Almelo",
+    "VVD",
+    "CDA",
+    "PvdA",
+    "GroenLinks",
+    "D66",
+    "SP",
+    "ChristenUnie",
+    "Sterk Lokaal",
+    "Almelo Centraal",
+    "PVV",
+    "Leefbaar Almelo",
+    "Hart voor Almelo",
 ];
 
 pub const ORGANISATIONS: &[&str] = &[
-    "Ministerie van Volksgezondheid, Welzijn en Sport", "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
-    "Gedeputeerde Staten van Overijssel", "Stichting Welzijn Twente", "Woningstichting De Woonplaats",
-    "Waterschap Vechtstromen", "Veiligheidsregio Twente", "GGD Twente", "Stichting Leergeld",
-    "Ondernemersvereniging Centrum", "Het bestuur van SamenTwente", "Wijkraad Noord",
+    "Ministerie van Volksgezondheid, Welzijn en Sport",
+    "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+    "Gedeputeerde Staten van Overijssel",
+    "Stichting Welzijn Twente",
+    "Woningstichting De Woonplaats",
+    "Waterschap Vechtstromen",
+    "Veiligheidsregio Twente",
+    "GGD Twente",
+    "Stichting Leergeld",
+    "Ondernemersvereniging Centrum",
+    "Het bestuur van SamenTwente",
+    "Wijkraad Noord",
 ];
 
 pub const STREETS: &[&str] = &[
-    "Postbus", "Grotestraat", "Hofstraat", "Wierdensestraat", "Bornerbroeksestraat", "Marktstraat",
-    "Stationsplein", "Nieuwstraat",
+    "Postbus",
+    "Grotestraat",
+    "Hofstraat",
+    "Wierdensestraat",
+    "Bornerbroeksestraat",
+    "Marktstraat",
+    "Stationsplein",
+    "Nieuwstraat",
 ];
 
 pub const PLACES: &[(&str, &str)] = &[
-    ("2500 EJ", "Den Haag"), ("8000 GB", "Zwolle"), ("7600 AA", "Almelo"), ("7500 AA", "Enschede"),
-    ("7550 GZ", "Hengelo"), ("7601 BZ", "Almelo"),
+    ("2500 EJ", "Den Haag"),
+    ("8000 GB", "Zwolle"),
+    ("7600 AA", "Almelo"),
+    ("7500 AA", "Enschede"),
+    ("7550 GZ", "Hengelo"),
+    ("7601 BZ", "Almelo"),
 ];
 
 pub const ATTACHMENTS: &[&str] = &[
-    "Voortgangsrapportage", "Overzicht maatregelen", "Evaluatierapport", "Monitor", "Financieel overzicht",
-    "Planning", "Verslag inwonersbijeenkomst",
+    "Voortgangsrapportage",
+    "Overzicht maatregelen",
+    "Evaluatierapport",
+    "Monitor",
+    "Financieel overzicht",
+    "Planning",
+    "Verslag inwonersbijeenkomst",
 ];
 
 /// Letters are signed by the secretary and the mayor in office: (until year, secretaris, burgemeester).
@@ -163,5 +269,9 @@ pub const SIGNATORIES: &[(i16, &str, &str)] = &[
 ];
 
 pub const PLAN_AUTHORS: &[&str] = &[
-    "Regio Twente", "SamenTwente", "De 14 Twentse gemeenten", "Rekenkamer Almelo", "Adviesbureau Lagerweij",
+    "Regio Twente",
+    "SamenTwente",
+    "De 14 Twentse gemeenten",
+    "Rekenkamer Almelo",
+    "Adviesbureau Lagerweij",
 ];
