@@ -96,13 +96,7 @@ fn bench_size(size: usize, templates: &Path) {
     print_results(size, &walls, &stages, warnings, reset);
 }
 
-fn print_results(
-    size: usize,
-    walls: &[Duration],
-    stages: &[(&str, Vec<Duration>)],
-    warnings: usize,
-    reset: bool,
-) {
+fn print_results(size: usize, walls: &[Duration], stages: &[(&str, Vec<Duration>)], warnings: usize, reset: bool) {
     let best = walls.iter().min().copied().unwrap_or_default();
     let median = median_of(walls);
     println!(

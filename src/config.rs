@@ -91,7 +91,10 @@ impl Default for Config {
 impl Config {
     /// The path part of `base_url` without trailing slash: `""` or e.g. `"/raad"`.
     pub fn base_path(&self) -> String {
-        let after_scheme = self.base_url.split_once("://").map_or(self.base_url.as_str(), |(_, rest)| rest);
+        let after_scheme = self
+            .base_url
+            .split_once("://")
+            .map_or(self.base_url.as_str(), |(_, rest)| rest);
         let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
         path.trim_end_matches('/').to_string()
     }
@@ -109,11 +112,17 @@ impl Config {
     }
 
     pub fn salutation(&self) -> String {
-        self.letters.salutation.clone().unwrap_or_else(|| "Geachte leden van de raad,".to_string())
+        self.letters
+            .salutation
+            .clone()
+            .unwrap_or_else(|| "Geachte leden van de raad,".to_string())
     }
 
     pub fn closing(&self) -> String {
-        self.letters.closing.clone().unwrap_or_else(|| "Hoogachtend,".to_string())
+        self.letters
+            .closing
+            .clone()
+            .unwrap_or_else(|| "Hoogachtend,".to_string())
     }
 
     pub fn sender(&self) -> String {
@@ -144,9 +153,11 @@ pub fn load_config(path: &Path, shown: &Path) -> Result<Config, Vec<Diagnostic>>
         let message = err.to_string();
         let message = message.split(" at line ").next().unwrap_or(&message).to_string();
         let location = err.location().map(|l| Location::in_text(&text, l.index(), l.index()));
-        vec![Diagnostic::error("config", shown, format!("the site configuration is invalid: {message}"))
-            .at_opt(location)
-            .hint("see README.md, section \"Site configuration\", for the fields")]
+        vec![
+            Diagnostic::error("config", shown, format!("the site configuration is invalid: {message}"))
+                .at_opt(location)
+                .hint("see README.md, section \"Site configuration\", for the fields"),
+        ]
     })?;
     let problems = check_config(&config, &text, shown);
     if problems.is_empty() {
@@ -164,16 +175,24 @@ fn check_config(config: &Config, text: &str, shown: &Path) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     if !(config.base_url.starts_with("https://") || config.base_url.starts_with("http://")) {
         problems.push(
-            Diagnostic::error("config", shown, format!("`base_url` must be a web address, not `{}`", config.base_url))
-                .at(at("base_url"))
-                .hint("write the full address, e.g. `base_url: https://raad.almelo.nl/`"),
+            Diagnostic::error(
+                "config",
+                shown,
+                format!("`base_url` must be a web address, not `{}`", config.base_url),
+            )
+            .at(at("base_url"))
+            .hint("write the full address, e.g. `base_url: https://raad.almelo.nl/`"),
         );
     }
     if config.language != "nl" {
         problems.push(
-            Diagnostic::error("config", shown, format!("language `{}` is not supported", config.language))
-                .at(at("language"))
-                .hint("use `language: nl`"),
+            Diagnostic::error(
+                "config",
+                shown,
+                format!("language `{}` is not supported", config.language),
+            )
+            .at(at("language"))
+            .hint("use `language: nl`"),
         );
     }
     if config.page_size == 0 {
@@ -192,7 +211,10 @@ mod tests {
 
     #[test]
     fn base_path_from_url() {
-        let mut config = Config { base_url: "https://raad.almelo.nl/".into(), ..Config::default() };
+        let mut config = Config {
+            base_url: "https://raad.almelo.nl/".into(),
+            ..Config::default()
+        };
         assert_eq!(config.base_path(), "");
         config.base_url = "https://example.org/almelo/raad/".into();
         assert_eq!(config.base_path(), "/almelo/raad");

@@ -5,8 +5,18 @@ use jiff::civil::Date;
 use crate::model::DatePrecision;
 
 const MONTHS: [&str; 12] = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 
 /// The Dutch name of month `month` (1-12), lower case as Dutch writes it.

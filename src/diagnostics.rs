@@ -47,12 +47,22 @@ impl Location {
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = text[line_start..start].chars().count() + 1;
-        Location { line, column, start, end }
+        Location {
+            line,
+            column,
+            start,
+            end,
+        }
     }
 
     /// The start of the file, for problems that concern a whole file.
     pub fn file_start() -> Location {
-        Location { line: 1, column: 1, start: 0, end: 0 }
+        Location {
+            line: 1,
+            column: 1,
+            start: 0,
+            end: 0,
+        }
     }
 }
 
@@ -124,7 +134,11 @@ impl Diagnostic {
     }
 
     pub fn related(mut self, path: &Path, location: Option<Location>, message: impl Into<String>) -> Self {
-        self.related.push(Related { path: path.to_path_buf(), location, message: message.into() });
+        self.related.push(Related {
+            path: path.to_path_buf(),
+            location,
+            message: message.into(),
+        });
         self
     }
 
@@ -217,7 +231,11 @@ pub fn render_report(diagnostics: &Diagnostics, root: &Path, color: bool) -> Str
         if let Some((_, id)) = file_ids.iter().find(|(p, _)| p == path) {
             return *id;
         }
-        let full = if path.is_absolute() { path.to_path_buf() } else { root.join(path) };
+        let full = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            root.join(path)
+        };
         let id = std::fs::read(&full)
             .ok()
             .and_then(|bytes| String::from_utf8(bytes).ok())
@@ -226,7 +244,11 @@ pub fn render_report(diagnostics: &Diagnostics, root: &Path, color: bool) -> Str
         id
     };
 
-    let mut buffer = if color { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
+    let mut buffer = if color {
+        termcolor::Buffer::ansi()
+    } else {
+        termcolor::Buffer::no_color()
+    };
     let config = term::Config::default();
     for diagnostic in diagnostics.sorted() {
         let mut cs = match diagnostic.severity {
@@ -243,9 +265,7 @@ pub fn render_report(diagnostics: &Diagnostics, root: &Path, color: bool) -> Str
         for related in &diagnostic.related {
             match (file_id(&related.path, &mut files), related.location) {
                 (Some(id), Some(loc)) => {
-                    cs = cs.with_label(
-                        Label::secondary(id, loc.start..loc.end).with_message(&related.message),
-                    )
+                    cs = cs.with_label(Label::secondary(id, loc.start..loc.end).with_message(&related.message))
                 }
                 (_, loc) => notes.push(format!("{}: {}", related.message, place(&related.path, loc))),
             }
@@ -302,7 +322,12 @@ mod tests {
     #[test]
     fn display_is_one_line_with_hint() {
         let d = Diagnostic::error("unknown-field", Path::new("content/a.md"), "unknown field `tittle`")
-            .at(Location { line: 3, column: 1, start: 10, end: 16 })
+            .at(Location {
+                line: 3,
+                column: 1,
+                start: 10,
+                end: 16,
+            })
             .hint("did you mean `title`?");
         assert_eq!(
             d.to_string(),

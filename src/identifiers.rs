@@ -12,8 +12,10 @@ use regex::Regex;
 /// A prefix of letters, then a dash (any kind, any spacing) or a slash, then digits, possibly
 /// with more `/digits` groups.
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Za-z]{1,16})(?:[ \t\u{a0}]*([-\u{2010}\u{2011}\u{2013}\u{2014}])[ \t\u{a0}]*|(/))(\d+(?:/\d+)*)\b")
-        .expect("identifier pattern is valid")
+    Regex::new(
+        r"\b([A-Za-z]{1,16})(?:[ \t\u{a0}]*([-\u{2010}\u{2011}\u{2013}\u{2014}])[ \t\u{a0}]*|(/))(\d+(?:/\d+)*)\b",
+    )
+    .expect("identifier pattern is valid")
 });
 
 /// The normal form of an identifier, or `None` if it does not have the shape of one
@@ -43,7 +45,10 @@ pub struct Mention {
 pub fn find_candidates(text: &str) -> impl Iterator<Item = Mention> + '_ {
     CANDIDATE.captures_iter(text).filter_map(|captures| {
         let whole = captures.get(0)?;
-        Some(Mention { range: whole.range(), normal: normal_form(&captures) })
+        Some(Mention {
+            range: whole.range(),
+            normal: normal_form(&captures),
+        })
     })
 }
 

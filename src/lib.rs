@@ -125,8 +125,17 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     lap("resolve", &mut timings);
 
     let templates_shown = paths.shown(&paths.templates);
-    let input = render::RenderInput { templates_dir: &paths.templates, templates_shown: &templates_shown };
-    let mut report = BuildReport { diagnostics: Diagnostics::new(), documents: site.documents.len(), stats: Default::default(), timings: Vec::new(), published: false };
+    let input = render::RenderInput {
+        templates_dir: &paths.templates,
+        templates_shown: &templates_shown,
+    };
+    let mut report = BuildReport {
+        diagnostics: Diagnostics::new(),
+        documents: site.documents.len(),
+        stats: Default::default(),
+        timings: Vec::new(),
+        published: false,
+    };
     if options.mode == Mode::Check || report_failed(&diagnostics, options) {
         report.stats = render::render(&site, &input, &render::output::NullOutput, &mut diagnostics);
         lap("render (check only)", &mut timings);

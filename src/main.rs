@@ -11,7 +11,11 @@ use clap::{Parser, Subcommand};
 use griffie::{build, diagnostics, BuildOptions, Mode, ProjectPaths};
 
 #[derive(Parser)]
-#[command(name = "griffie", version, about = "Builds a council's documents into a cross-linked static website")]
+#[command(
+    name = "griffie",
+    version,
+    about = "Builds a council's documents into a cross-linked static website"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -68,7 +72,12 @@ fn main() -> ExitCode {
     paths.templates = paths.root.join("templates");
     paths.config = paths.root.join(griffie::config::CONFIG_FILE);
     paths.output = paths.root.join(output.unwrap_or_else(|| PathBuf::from("output")));
-    let options = BuildOptions { paths, mode, as_of: common.as_of, deny_warnings: common.deny_warnings };
+    let options = BuildOptions {
+        paths,
+        mode,
+        as_of: common.as_of,
+        deny_warnings: common.deny_warnings,
+    };
 
     let report = match build(&options) {
         Ok(report) => report,
@@ -78,7 +87,10 @@ fn main() -> ExitCode {
         }
     };
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    eprint!("{}", diagnostics::render_report(&report.diagnostics, &options.paths.root, color));
+    eprint!(
+        "{}",
+        diagnostics::render_report(&report.diagnostics, &options.paths.root, color)
+    );
     let failed = report.failed(options.deny_warnings);
     if !common.quiet || failed {
         print_summary(&report, &options, failed);
@@ -91,11 +103,18 @@ fn main() -> ExitCode {
 }
 
 fn print_summary(report: &griffie::BuildReport, options: &BuildOptions, failed: bool) {
-    let timings: Vec<String> =
-        report.timings.iter().map(|(stage, time)| format!("{stage} {} ms", time.as_millis())).collect();
+    let timings: Vec<String> = report
+        .timings
+        .iter()
+        .map(|(stage, time)| format!("{stage} {} ms", time.as_millis()))
+        .collect();
     let problems = diagnostics::summary(&report.diagnostics);
     match (options.mode, failed) {
-        (Mode::Check, false) => eprintln!("checked {} documents: {problems} ({})", report.documents, timings.join(", ")),
+        (Mode::Check, false) => eprintln!(
+            "checked {} documents: {problems} ({})",
+            report.documents,
+            timings.join(", ")
+        ),
         (Mode::Check, true) => eprintln!("check failed: {problems}"),
         (Mode::Build, false) => eprintln!(
             "built {} documents into {} ({} pages, {} files): {problems} ({})",

@@ -70,11 +70,7 @@ pub struct SynthSummary {
 
 impl std::fmt::Display for SynthSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let types: Vec<String> = self
-            .per_type
-            .iter()
-            .map(|(t, n)| format!("{n} {}", t.slug()))
-            .collect();
+        let types: Vec<String> = self.per_type.iter().map(|(t, n)| format!("{n} {}", t.slug())).collect();
         write!(
             f,
             "{} documents ({}; {} metadata-only), {} motions settled, {:.1} MB of content",
@@ -97,10 +93,7 @@ pub fn generate(options: &SynthOptions, dir: &Path) -> io::Result<SynthSummary> 
     let mut rng = fastrand::Rng::with_seed(options.seed);
     let docs = plan::plan(&mut rng, options.docs, options.seed);
     std::fs::create_dir_all(dir)?;
-    std::fs::write(
-        dir.join(crate::config::CONFIG_FILE),
-        config_yaml(&options.municipality),
-    )?;
+    std::fs::write(dir.join(crate::config::CONFIG_FILE), config_yaml(&options.municipality))?;
 
     let content = dir.join("content");
     let folders: BTreeSet<PathBuf> = docs.iter().map(|d| content.join(folder(d))).collect();
@@ -126,22 +119,14 @@ fn folder(doc: &Planned) -> PathBuf {
     PathBuf::from(doc.doc_type.plural_slug()).join(doc.date.year().to_string())
 }
 
-fn write_document(
-    docs: &[Planned],
-    i: usize,
-    content: &Path,
-    municipality: &str,
-) -> io::Result<u64> {
+fn write_document(docs: &[Planned], i: usize, content: &Path, municipality: &str) -> io::Result<u64> {
     let doc = &docs[i];
     let front = frontmatter::front_matter(docs, i, municipality);
     let (name, text) = if doc.metadata_only {
         (format!("{}.yaml", doc.id), front)
     } else {
         let body = body::body(docs, i, municipality);
-        (
-            format!("{}.md", doc.id),
-            format!("---\n{front}---\n\n{body}"),
-        )
+        (format!("{}.md", doc.id), format!("---\n{front}---\n\n{body}"))
     };
     std::fs::write(content.join(folder(doc)).join(name), &text)?;
     Ok(text.len() as u64)
@@ -152,10 +137,7 @@ fn summarise(docs: &[Planned]) -> SynthSummary {
         .iter()
         .map(|&t| (t, docs.iter().filter(|d| d.doc_type == t).count()))
         .collect();
-    let settled: BTreeSet<usize> = docs
-        .iter()
-        .flat_map(|d| d.settles.iter().copied())
-        .collect();
+    let settled: BTreeSet<usize> = docs.iter().flat_map(|d| d.settles.iter().copied()).collect();
     SynthSummary {
         documents: docs.len(),
         metadata_only: docs.iter().filter(|d| d.metadata_only).count(),
@@ -169,9 +151,7 @@ fn summarise(docs: &[Planned]) -> SynthSummary {
 /// `griffie.yaml` with the same keys as the real project's, and every synthetic topic.
 fn config_yaml(municipality: &str) -> String {
     let mut out = String::new();
-    out.push_str(
-        "# Site configuration of a synthetic corpus made by gen-corpus (griffie::synth).\n",
-    );
+    out.push_str("# Site configuration of a synthetic corpus made by gen-corpus (griffie::synth).\n");
     let _ = writeln!(out, "title: Raadsinformatie {municipality} (synthetisch)");
     let _ = writeln!(out, "municipality: {municipality}");
     out.push_str("base_url: https://raad.example.nl/\nlanguage: nl\n");
@@ -259,10 +239,7 @@ mod tests {
 
         let other = tempfile::tempdir().unwrap();
         generate(&SynthOptions { seed: 8, ..options }, other.path()).unwrap();
-        assert!(
-            files(other.path()) != first,
-            "another seed gives another corpus"
-        );
+        assert!(files(other.path()) != first, "another seed gives another corpus");
     }
 
     #[test]
@@ -278,15 +255,8 @@ mod tests {
             let words = text::word_count(&body::body(&docs, i, "Almelo"));
             longest = longest.max(words);
             shortest = shortest.min(words);
-            assert!(
-                (580..=1000).contains(&words),
-                "{} has {words} words",
-                doc.id
-            );
+            assert!((580..=1000).contains(&words), "{} has {words} words", doc.id);
         }
-        assert!(
-            shortest < 700 && longest > 800,
-            "lengths vary: {shortest}..{longest}"
-        );
+        assert!(shortest < 700 && longest > 800, "lengths vary: {shortest}..{longest}");
     }
 }

@@ -30,11 +30,16 @@ impl Staging {
         check_target(target, protected)?;
         let dir = sibling(target, "staging")?;
         if dir.exists() {
-            std::fs::remove_dir_all(&dir).with_context(|| format!("cannot remove the old staging folder {}", dir.display()))?;
+            std::fs::remove_dir_all(&dir)
+                .with_context(|| format!("cannot remove the old staging folder {}", dir.display()))?;
         }
         std::fs::create_dir_all(&dir).with_context(|| format!("cannot create the staging folder {}", dir.display()))?;
         std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
-        Ok(Staging { dir, target: target.to_path_buf(), published: false })
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+            published: false,
+        })
     }
 
     pub fn dir(&self) -> &Path {
@@ -77,8 +82,14 @@ impl Drop for Staging {
 
 /// `<parent>/.<name>.<suffix>`: on the same file system as `target`, so renames are atomic.
 fn sibling(target: &Path, suffix: &str) -> anyhow::Result<PathBuf> {
-    let name = target.file_name().and_then(|n| n.to_str()).context("the output folder needs a name")?;
-    let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .and_then(|n| n.to_str())
+        .context("the output folder needs a name")?;
+    let parent = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     Ok(parent.join(format!(".{name}.{suffix}")))
 }
 
@@ -141,9 +152,15 @@ mod tests {
     fn refuses_foreign_or_source_folders() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("precious.txt"), "x").unwrap();
-        assert!(Staging::create(dir.path(), &[]).is_err(), "non-empty folder without marker");
+        assert!(
+            Staging::create(dir.path(), &[]).is_err(),
+            "non-empty folder without marker"
+        );
         let content = dir.path().join("content");
         std::fs::create_dir(&content).unwrap();
-        assert!(Staging::create(dir.path(), &[&content]).is_err(), "contains the sources");
+        assert!(
+            Staging::create(dir.path(), &[&content]).is_err(),
+            "contains the sources"
+        );
     }
 }

@@ -51,9 +51,15 @@ fn missing_field_is_reported() {
 #[test]
 fn wrong_types_are_reported_at_the_value() {
     let all = all_diagnostics();
-    let title = all.iter().find(|d| d.code == "wrong-type" && d.message.contains("`title`")).unwrap();
+    let title = all
+        .iter()
+        .find(|d| d.code == "wrong-type" && d.message.contains("`title`"))
+        .unwrap();
     assert_eq!(line_col(title), (4, 8));
-    let topics = all.iter().find(|d| d.code == "wrong-type" && d.message.contains("`topics`")).unwrap();
+    let topics = all
+        .iter()
+        .find(|d| d.code == "wrong-type" && d.message.contains("`topics`"))
+        .unwrap();
     assert_eq!(line_col(topics).0, 6);
 }
 
@@ -139,14 +145,24 @@ fn failed_build_leaves_the_previous_output_exactly_as_it_was() {
     build_ok(dir.path());
     let before = snapshot_tree(&dir.path().join("output"));
     let broken = dir.path().join("content/moties/motie-wijkcoaches.md");
-    let text = std::fs::read_to_string(&broken).unwrap().replace("date: 2024-07-11", "date: 2024-02-30");
+    let text = std::fs::read_to_string(&broken)
+        .unwrap()
+        .replace("date: 2024-07-11", "date: 2024-02-30");
     std::fs::write(&broken, text).unwrap();
 
     let output = griffie(dir.path(), &["build"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("was left unchanged"));
-    assert!(before == snapshot_tree(&dir.path().join("output")), "output changed after a failed build");
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).map(|e| e.file_name()).filter(|n| n.to_string_lossy().starts_with(".output")).collect();
+    assert!(
+        before == snapshot_tree(&dir.path().join("output")),
+        "output changed after a failed build"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .filter(|n| n.to_string_lossy().starts_with(".output"))
+        .collect();
     assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
 }
 
@@ -185,7 +201,10 @@ fn missing_configuration_is_explained() {
 fn usage_errors_exit_with_two() {
     let dir = project("valid-site");
     assert_eq!(griffie(dir.path(), &["bouw"]).status.code(), Some(2));
-    assert_eq!(griffie(dir.path(), &["build", "--as-of", "2024-02-30"]).status.code(), Some(2));
+    assert_eq!(
+        griffie(dir.path(), &["build", "--as-of", "2024-02-30"]).status.code(),
+        Some(2)
+    );
 }
 
 #[test]

@@ -35,14 +35,24 @@ fn settling_letter_marks_motion_afgedaan_and_links_both_ways() {
     let motion = main_of(&motion);
     assert!(motion.contains(r#"<span class="status status--afgedaan">Afgedaan</span>"#));
     assert!(motion.contains("Afgedaan op <time datetime=\"2025-07-15\">15 juli 2025</time>"));
-    assert!(motion.contains(r#"href="/documenten/raadsbrief-wijkcoaches/""#), "motion links to its answer");
+    assert!(
+        motion.contains(r#"href="/documenten/raadsbrief-wijkcoaches/""#),
+        "motion links to its answer"
+    );
     assert!(motion.contains("369 dagen"), "days from adoption to settlement");
 
     let letter = read(dir.path(), "output/documenten/raadsbrief-wijkcoaches/index.html");
     let letter = main_of(&letter);
     let handles = letter.find("Handelt af").expect("letter lists what it settles");
-    assert!(letter[handles..].contains(r#"href="/documenten/motie-wijkcoaches/""#), "letter links back to the motion");
-    assert_eq!(letter.matches(r#"href="/documenten/motie-wijkcoaches/""#).count(), 1, "listed once, not as answer and settlement");
+    assert!(
+        letter[handles..].contains(r#"href="/documenten/motie-wijkcoaches/""#),
+        "letter links back to the motion"
+    );
+    assert_eq!(
+        letter.matches(r#"href="/documenten/motie-wijkcoaches/""#).count(),
+        1,
+        "listed once, not as answer and settlement"
+    );
 }
 
 #[test]
@@ -59,11 +69,21 @@ fn identifiers_in_text_link_to_the_document_that_carries_them() {
     let dir = project("valid-site");
     build_ok(dir.path());
     let page = read(dir.path(), "output/documenten/raadsbrief-wijkcoaches/index.html");
-    assert!(page.contains(r#"<a class="identifier" href="/documenten/raadsbrief-inkoop/" title="Inkoop Jeugdhulp">Raad - 2408221</a>"#));
-    assert!(page.contains(r#"(<a class="identifier" href="/documenten/kerntaken/" title="Kerntakendiscussie">D/25/737910</a>)"#));
+    assert!(page.contains(
+        r#"<a class="identifier" href="/documenten/raadsbrief-inkoop/" title="Inkoop Jeugdhulp">Raad - 2408221</a>"#
+    ));
+    assert!(page.contains(
+        r#"(<a class="identifier" href="/documenten/kerntaken/" title="Kerntakendiscussie">D/25/737910</a>)"#
+    ));
     let docs = documents_json(dir.path());
-    assert_eq!(docs["raadsbrief-wijkcoaches"]["mentions"], serde_json::json!(["raadsbrief-inkoop", "kerntaken"]));
-    assert_eq!(docs["kerntaken"]["mentioned_by"], serde_json::json!(["raadsbrief-wijkcoaches"]));
+    assert_eq!(
+        docs["raadsbrief-wijkcoaches"]["mentions"],
+        serde_json::json!(["raadsbrief-inkoop", "kerntaken"])
+    );
+    assert_eq!(
+        docs["kerntaken"]["mentioned_by"],
+        serde_json::json!(["raadsbrief-wijkcoaches"])
+    );
 }
 
 #[test]
@@ -73,7 +93,19 @@ fn documents_json_carries_the_contract_keys() {
     let docs = documents_json(dir.path());
     assert_eq!(docs.len(), 7);
     for (id, doc) in &docs {
-        for key in ["id", "type", "title", "date", "url", "responds_to", "responded_by", "settles", "settled_by", "references", "referenced_by"] {
+        for key in [
+            "id",
+            "type",
+            "title",
+            "date",
+            "url",
+            "responds_to",
+            "responded_by",
+            "settles",
+            "settled_by",
+            "references",
+            "referenced_by",
+        ] {
             assert!(doc.get(key).is_some(), "{id} lacks {key}");
         }
         assert_eq!(doc["url"], format!("/documenten/{id}/"));
@@ -97,7 +129,9 @@ fn motievolglijst_shows_status_due_dates_and_overdue_motions() {
     build_ok(dir.path());
     let page = read(dir.path(), "output/motievolglijst/index.html");
     let row = |id: &str| -> String {
-        let start = page.find(&format!("/documenten/{id}/")).unwrap_or_else(|| panic!("{id} listed"));
+        let start = page
+            .find(&format!("/documenten/{id}/"))
+            .unwrap_or_else(|| panic!("{id} listed"));
         let row_start = page[..start].rfind("<tr").unwrap();
         let row_end = start + page[start..].find("</tr>").unwrap();
         page[row_start..row_end].to_string()
@@ -106,7 +140,10 @@ fn motievolglijst_shows_status_due_dates_and_overdue_motions() {
     assert!(settled.contains("Afgedaan") && settled.contains("1 januari 2025") && settled.contains("na 369 dagen"));
     assert!(settled.contains("/documenten/raadsbrief-wijkcoaches/"));
     let overdue = row("motie-speeltuinen");
-    assert!(overdue.contains("is-overdue") && overdue.contains("te laat"), "due 2024-12-31, unsettled: {overdue}");
+    assert!(
+        overdue.contains("is-overdue") && overdue.contains("te laat"),
+        "due 2024-12-31, unsettled: {overdue}"
+    );
     let rejected = row("motie-verworpen");
     assert!(rejected.contains("Verworpen") && !rejected.contains("te laat"));
     // "Stand per" uses the newest document date, never the wall clock.
@@ -149,7 +186,10 @@ fn script_in_a_source_file_never_reaches_the_page() {
     assert!(!page.contains("alert("), "no script text");
     assert!(!page.contains("onclick"), "no event handlers");
     assert!(!page.contains("javascript:"), "no javascript: links");
-    assert!(page.contains(r#"<a href="https://www.almelo.nl/">veilige link</a>"#), "safe links stay");
+    assert!(
+        page.contains(r#"<a href="https://www.almelo.nl/">veilige link</a>"#),
+        "safe links stay"
+    );
     assert!(page.contains("<p>Klik</p>"), "harmless HTML is kept, cleaned");
     let warnings = stderr(&output);
     assert!(warnings.contains("warning[unsafe-html]"));
@@ -162,9 +202,15 @@ fn headings_start_at_two_and_never_skip() {
     let dir = project("valid-site");
     build_ok(dir.path());
     let letter = read(dir.path(), "output/documenten/raadsbrief-wijkcoaches/index.html");
-    assert!(letter.contains(r#"<h3 id="te-diep-genest-kopje">"#), "#### after ## becomes h3");
+    assert!(
+        letter.contains(r#"<h3 id="te-diep-genest-kopje">"#),
+        "#### after ## becomes h3"
+    );
     let motion = read(dir.path(), "output/documenten/motie-wijkcoaches/index.html");
-    assert!(motion.contains(r#"<h2 id="verzoekt-het-college">Verzoekt het college</h2>"#), "# becomes h2");
+    assert!(
+        motion.contains(r#"<h2 id="verzoekt-het-college">Verzoekt het college</h2>"#),
+        "# becomes h2"
+    );
     assert_eq!(motion.matches("<h1").count(), 1, "the title is the only h1");
 }
 
@@ -195,13 +241,16 @@ fn metadata_only_record_gets_a_page_that_says_so() {
 fn base_url_with_a_path_prefixes_every_link() {
     let dir = project("valid-site");
     let config = dir.path().join("griffie.yaml");
-    let text = std::fs::read_to_string(&config).unwrap().replace("https://raad.testdorp.nl/", "https://www.testdorp.nl/raad/");
+    let text = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("https://raad.testdorp.nl/", "https://www.testdorp.nl/raad/");
     std::fs::write(&config, text).unwrap();
     build_ok(dir.path());
     let page = read(dir.path(), "output/documenten/raadsbrief-wijkcoaches/index.html");
     assert!(page.contains(r#"href="/raad/documenten/raadsbrief-inkoop/""#));
     assert!(page.contains(r#"href="/raad/static/griffie.css""#));
-    assert!(page.contains(r#"<link rel="canonical" href="https://www.testdorp.nl/raad/documenten/raadsbrief-wijkcoaches/">"#));
+    assert!(page
+        .contains(r#"<link rel="canonical" href="https://www.testdorp.nl/raad/documenten/raadsbrief-wijkcoaches/">"#));
     assert!(!page.contains(r#"href="/documenten/"#), "no link without the prefix");
 }
 
@@ -209,7 +258,9 @@ fn base_url_with_a_path_prefixes_every_link() {
 fn list_pages_are_paginated() {
     let dir = project("valid-site");
     let config = dir.path().join("griffie.yaml");
-    let text = std::fs::read_to_string(&config).unwrap().replace("page_size: 50", "page_size: 2");
+    let text = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("page_size: 50", "page_size: 2");
     std::fs::write(&config, text).unwrap();
     build_ok(dir.path());
     let first = read(dir.path(), "output/moties/index.html");
@@ -249,7 +300,11 @@ fn refuses_to_overwrite_a_folder_it_did_not_make() {
     assert!(stderr(&output).contains("refusing to replace"));
     assert_eq!(read(dir.path(), "docs/notes.txt"), "keep me");
     let output = griffie(dir.path(), &["build", "--output", "."]);
-    assert_eq!(output.status.code(), Some(3), "the project folder itself is never an output");
+    assert_eq!(
+        output.status.code(),
+        Some(3),
+        "the project folder itself is never an output"
+    );
     assert!(dir.path().join("content").is_dir());
 }
 
@@ -259,7 +314,11 @@ fn body_headings_never_reuse_an_id_of_the_page_itself() {
     build_ok(dir.path());
     let page = read(dir.path(), "output/documenten/raadsbrief-inkoop/index.html");
     assert!(page.contains(r#"<h2 id="samenhang">Samenhang</h2>"#));
-    let mut ids: Vec<&str> = page.split(" id=\"").skip(1).map(|rest| &rest[..rest.find('"').unwrap()]).collect();
+    let mut ids: Vec<&str> = page
+        .split(" id=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
     let count = ids.len();
     ids.sort_unstable();
     ids.dedup();
@@ -270,7 +329,11 @@ fn body_headings_never_reuse_an_id_of_the_page_itself() {
 fn tables_scroll_in_a_focusable_region() {
     let dir = project("valid-site");
     let path = dir.path().join("content/stukken/tabel.md");
-    std::fs::write(&path, "---\nid: tabel\ntype: besluit\ntitle: Tabel\ndate: 2025-01-01\n---\n\n| a | b |\n|---|---|\n| 1 | 2 |\n").unwrap();
+    std::fs::write(
+        &path,
+        "---\nid: tabel\ntype: besluit\ntitle: Tabel\ndate: 2025-01-01\n---\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    )
+    .unwrap();
     build_ok(dir.path());
     let page = read(dir.path(), "output/documenten/tabel/index.html");
     assert!(page.contains("<section class=\"table-scroll\" tabindex=\"0\" aria-label=\"Tabel 1\">\n<table>"));

@@ -51,8 +51,5 @@ fn synthetic_corpus_builds_cleanly() {
         .iter()
         .filter(|d| d["mentioned_by"].as_array().is_some_and(|a| !a.is_empty()))
         .count();
-    assert!(
-        mentioned > 0,
-        "body text mentions other documents' identifiers"
-    );
+    assert!(mentioned > 0, "body text mentions other documents' identifiers");
 }

@@ -84,10 +84,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprintln!(
-                "error: cannot write the corpus into {}: {err}",
-                cli.out.display()
-            );
+            eprintln!("error: cannot write the corpus into {}: {err}", cli.out.display());
             ExitCode::from(3)
         }
     }

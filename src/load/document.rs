@@ -9,18 +9,34 @@ use serde_yaml::{Mapping, Value};
 use super::fields::{describe, scalar_text, Fields};
 use crate::diagnostics::Diagnostic;
 use crate::model::{
-    DatePrecision, DocType, Document, Kind, Letter, Motion, MotionStatus, Signatory, Source, Spanned,
-    Submitter, Vote,
+    DatePrecision, DocType, Document, Kind, Letter, Motion, MotionStatus, Signatory, Source, Spanned, Submitter, Vote,
 };
 use crate::source::{SourceFile, SourceKind};
 use crate::suggest::did_you_mean;
 
 const COMMON_FIELDS: &[&str] = &[
-    "id", "type", "title", "date", "date_precision", "identifiers", "responds_to", "settles",
-    "references", "topics", "summary", "author",
+    "id",
+    "type",
+    "title",
+    "date",
+    "date_precision",
+    "identifiers",
+    "responds_to",
+    "settles",
+    "references",
+    "topics",
+    "summary",
+    "author",
 ];
 const LETTER_FIELDS: &[&str] = &[
-    "addressee", "salutation", "handled_by", "phone", "attachments", "closing", "sender", "signatories",
+    "addressee",
+    "salutation",
+    "handled_by",
+    "phone",
+    "attachments",
+    "closing",
+    "sender",
+    "signatories",
 ];
 const MOTION_FIELDS: &[&str] = &["status", "due", "submitters", "vote", "unanimous"];
 
@@ -38,7 +54,10 @@ pub fn read_document(file: &SourceFile) -> (Option<Document>, Vec<Diagnostic>) {
             let diagnostic = Diagnostic::error(
                 "wrong-type",
                 &file.path,
-                format!("the front matter must be a list of `field: value` lines, not {}", describe(other)),
+                format!(
+                    "the front matter must be a list of `field: value` lines, not {}",
+                    describe(other)
+                ),
             )
             .at(file.front_matter_location(0, 0))
             .hint("write one field per line, e.g. `title: Inkoop Jeugdhulp`");
@@ -53,8 +72,7 @@ pub fn read_document(file: &SourceFile) -> (Option<Document>, Vec<Diagnostic>) {
             "empty-body",
             location,
             "this Markdown document has no text after the front matter".to_string(),
-            "write the text below the closing `---`, or save a metadata-only record as a .yaml file"
-                .to_string(),
+            "write the text below the closing `---`, or save a metadata-only record as a .yaml file".to_string(),
         );
     }
     (document, fields.diagnostics)
@@ -131,7 +149,9 @@ pub fn is_slug(text: &str) -> bool {
         && !text.starts_with('-')
         && !text.ends_with('-')
         && !text.contains("--")
-        && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// A slug suggestion for an invalid id: lower case, accents dropped, other characters hyphens.
@@ -181,7 +201,12 @@ fn read_type(fields: &mut Fields) -> Option<DocType> {
         Some(best) => format!("did you mean `{best}`? The types are: {}", slugs.join(", ")),
         None => format!("the types are: {}", slugs.join(", ")),
     };
-    fields.error("unknown-type", location, format!("unknown document type `{text}`"), hint);
+    fields.error(
+        "unknown-type",
+        location,
+        format!("unknown document type `{text}`"),
+        hint,
+    );
     None
 }
 
@@ -210,7 +235,10 @@ fn read_id_list(fields: &mut Fields, key: &str) -> Vec<Spanned<String>> {
             "invalid-id",
             id.location,
             format!("`{}` in `{key}` is not a document id", id.value),
-            format!("ids are lower-case words with hyphens, such as `{}`", slugify(&id.value)),
+            format!(
+                "ids are lower-case words with hyphens, such as `{}`",
+                slugify(&id.value)
+            ),
         );
     }
     ids.into_iter().filter(|id| is_slug(&id.value)).collect()
@@ -222,7 +250,10 @@ fn read_topics(fields: &mut Fields) -> Vec<String> {
         fields.error(
             "invalid-topic",
             topic.location,
-            format!("topic `{}` must be a slug: lower-case letters, digits and hyphens", topic.value),
+            format!(
+                "topic `{}` must be a slug: lower-case letters, digits and hyphens",
+                topic.value
+            ),
             format!("for example `{}`", slugify(&topic.value)),
         );
     }
@@ -286,7 +317,13 @@ fn read_motion(fields: &mut Fields) -> Option<Motion> {
     let submitters = read_submitters(fields);
     let vote = read_vote(fields);
     let unanimous = fields.boolean("unanimous").unwrap_or(false);
-    Some(Motion { status: status?, due, submitters, vote, unanimous })
+    Some(Motion {
+        status: status?,
+        due,
+        submitters,
+        vote,
+        unanimous,
+    })
 }
 
 fn read_status(fields: &mut Fields) -> Option<MotionStatus> {
@@ -304,7 +341,12 @@ fn read_status(fields: &mut Fields) -> Option<MotionStatus> {
     } else if let Some(best) = did_you_mean(&text.to_lowercase(), slugs) {
         hint = format!("did you mean `{best}`? {hint}");
     }
-    fields.error("invalid-value", location, format!("unknown motion status `{text}`"), hint);
+    fields.error(
+        "invalid-value",
+        location,
+        format!("unknown motion status `{text}`"),
+        hint,
+    );
     None
 }
 
@@ -317,9 +359,9 @@ fn read_submitters(fields: &mut Fields) -> Vec<Submitter> {
         }
         let name = item.get("name").and_then(scalar_text);
         let party = item.get("party").and_then(scalar_text);
-        let extra = item.as_mapping().is_some_and(|m| {
-            m.keys().any(|k| !matches!(k.as_str(), Some("name") | Some("party")))
-        });
+        let extra = item
+            .as_mapping()
+            .is_some_and(|m| m.keys().any(|k| !matches!(k.as_str(), Some("name") | Some("party"))));
         match name {
             Some(name) if !extra => out.push(Submitter { name, party }),
             _ => {
@@ -338,7 +380,12 @@ fn read_submitters(fields: &mut Fields) -> Vec<Submitter> {
 
 fn read_vote(fields: &mut Fields) -> Option<Vote> {
     let value = fields.raw("vote")?;
-    let count = |key: &str| value.get(key).and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok());
+    let count = |key: &str| {
+        value
+            .get(key)
+            .and_then(Value::as_u64)
+            .and_then(|n| u32::try_from(n).ok())
+    };
     let keys_ok = value.as_mapping().is_some_and(|m| m.len() == 2);
     match (count("for"), count("against")) {
         (Some(votes_for), Some(against)) if keys_ok => Some(Vote { votes_for, against }),
@@ -375,9 +422,13 @@ fn yaml_error(file: &SourceFile, err: &serde_yaml::Error) -> Diagnostic {
     } else {
         "check the indentation and that every `field: value` pair is on its own line"
     };
-    Diagnostic::error("yaml-syntax", &file.path, format!("the front matter is not valid YAML: {message}"))
-        .at(location)
-        .hint(hint)
+    Diagnostic::error(
+        "yaml-syntax",
+        &file.path,
+        format!("the front matter is not valid YAML: {message}"),
+    )
+    .at(location)
+    .hint(hint)
 }
 
 #[cfg(test)]

@@ -49,12 +49,16 @@ impl<'a> Fields<'a> {
     }
 
     pub fn error(&mut self, code: &'static str, location: Location, message: String, hint: String) {
-        let diagnostic = Diagnostic::error(code, &self.file.path, message).at(location).hint(hint);
+        let diagnostic = Diagnostic::error(code, &self.file.path, message)
+            .at(location)
+            .hint(hint);
         self.diagnostics.push(diagnostic);
     }
 
     pub fn warning(&mut self, code: &'static str, location: Location, message: String, hint: String) {
-        let diagnostic = Diagnostic::warning(code, &self.file.path, message).at(location).hint(hint);
+        let diagnostic = Diagnostic::warning(code, &self.file.path, message)
+            .at(location)
+            .hint(hint);
         self.diagnostics.push(diagnostic);
     }
 
@@ -162,12 +166,19 @@ impl<'a> Fields<'a> {
                 );
                 None
             }
-            Err(DateError::Impossible { year, month, day, days_in_month }) => {
+            Err(DateError::Impossible {
+                year,
+                month,
+                day,
+                days_in_month,
+            }) => {
                 self.error(
                     "invalid-date",
                     location,
-                    format!("`{key}`: {text} does not exist ({} {year} has {days_in_month} days)",
-                        crate::dates::month_name(month)),
+                    format!(
+                        "`{key}`: {text} does not exist ({} {year} has {days_in_month} days)",
+                        crate::dates::month_name(month)
+                    ),
                     if day > days_in_month {
                         format!("check the day: the last day of that month is {year}-{month:02}-{days_in_month:02}")
                     } else {
@@ -287,7 +298,12 @@ pub fn describe(value: &Value) -> &'static str {
 #[derive(Debug, PartialEq, Eq)]
 pub enum DateError {
     Format,
-    Impossible { year: i16, month: i8, day: i8, days_in_month: i8 },
+    Impossible {
+        year: i16,
+        month: i8,
+        day: i8,
+        days_in_month: i8,
+    },
 }
 
 /// Parses `YYYY-MM-DD` strictly: four-digit year, two-digit month and day, a real calendar day.
@@ -296,7 +312,10 @@ pub fn parse_date(text: &str) -> Result<Date, DateError> {
     let shape_ok = bytes.len() == 10
         && bytes[4] == b'-'
         && bytes[7] == b'-'
-        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     if !shape_ok {
         return Err(DateError::Format);
     }
@@ -304,7 +323,12 @@ pub fn parse_date(text: &str) -> Result<Date, DateError> {
     let (year, month, day) = (number(0..4)?, number(5..7)? as i8, number(8..10)? as i8);
     Date::new(year, month, day).map_err(|_| {
         let days_in_month = Date::new(year, month.clamp(1, 12), 1).map_or(31, |d| d.days_in_month());
-        DateError::Impossible { year, month, day, days_in_month }
+        DateError::Impossible {
+            year,
+            month,
+            day,
+            days_in_month,
+        }
     })
 }
 
@@ -319,7 +343,12 @@ mod tests {
         assert_eq!(parse_date("2025-7-15"), Err(DateError::Format));
         assert_eq!(
             parse_date("2024-02-30"),
-            Err(DateError::Impossible { year: 2024, month: 2, day: 30, days_in_month: 29 })
+            Err(DateError::Impossible {
+                year: 2024,
+                month: 2,
+                day: 30,
+                days_in_month: 29
+            })
         );
         assert!(parse_date("2025-13-01").is_err());
     }

@@ -57,7 +57,9 @@ impl<'a> Locator<'a> {
     /// The value of `key` when it stands on the key's line, else the key.
     pub fn value(&self, key: &str) -> Range<usize> {
         let Some(k) = self.find(key) else { return 0..0 };
-        let line_end = self.text[k.block.start..].find('\n').map_or(self.text.len(), |i| k.block.start + i);
+        let line_end = self.text[k.block.start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| k.block.start + i);
         let raw = &self.text[k.block.start..line_end];
         let value = raw.split(" #").next().unwrap_or("").trim();
         if value.is_empty() {
@@ -109,7 +111,8 @@ fn whole_word_matches<'t>(haystack: &'t str, needle: &'t str) -> impl Iterator<I
 mod tests {
     use super::*;
 
-    const FM: &str = "id: a-b\ntitle: Hallo wereld # comment\nresponds_to:\n  - motie-1\n  - motie-12\nsettles: [motie-12]\n";
+    const FM: &str =
+        "id: a-b\ntitle: Hallo wereld # comment\nresponds_to:\n  - motie-1\n  - motie-12\nsettles: [motie-12]\n";
 
     fn at(range: Range<usize>) -> &'static str {
         &FM[range]

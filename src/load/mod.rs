@@ -86,8 +86,12 @@ fn find_source_files(
         let shown = shown_path(root, entry.path());
         if entry.path_is_symlink() {
             diagnostics.push(
-                Diagnostic::warning("symlink-skipped", &shown, "symbolic links are not followed; this one is skipped")
-                    .hint("copy the file into content/ instead of linking to it"),
+                Diagnostic::warning(
+                    "symlink-skipped",
+                    &shown,
+                    "symbolic links are not followed; this one is skipped",
+                )
+                .hint("copy the file into content/ instead of linking to it"),
             );
             continue;
         }
@@ -111,5 +115,7 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 
 /// `path` relative to `root` when it lies inside it, as people see it in their project.
 pub fn shown_path(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
 }

@@ -60,17 +60,21 @@ pub fn documents_json(site: &Site) -> String {
         .map(|p| {
             let doc = &site.documents[p];
             let links = &site.index.links[p];
-            let motion = doc.kind.motion().zip(site.index.motions[p].as_ref()).map(|(m, state)| ApiMotion {
-                status: m.status.slug(),
-                effective_status: state.effective,
-                due: m.due.map(iso),
-                overdue: state.overdue,
-                settled_on: state.settlement.map(|s| iso(s.date)),
-                days_to_settle: state.settlement.map(|s| s.days),
-                submitters: &m.submitters,
-                vote: m.vote,
-                unanimous: m.unanimous,
-            });
+            let motion = doc
+                .kind
+                .motion()
+                .zip(site.index.motions[p].as_ref())
+                .map(|(m, state)| ApiMotion {
+                    status: m.status.slug(),
+                    effective_status: state.effective,
+                    due: m.due.map(iso),
+                    overdue: state.overdue,
+                    settled_on: state.settlement.map(|s| iso(s.date)),
+                    days_to_settle: state.settlement.map(|s| s.days),
+                    submitters: &m.submitters,
+                    vote: m.vote,
+                    unanimous: m.unanimous,
+                });
             ApiDocument {
                 id: &doc.id,
                 doc_type: doc.doc_type(),

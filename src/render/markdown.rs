@@ -45,7 +45,9 @@ fn options() -> Options {
 /// Renders the body of document `position` of `site`.
 pub fn render_body(site: &Site, position: usize) -> RenderedBody {
     let doc = &site.documents[position];
-    let Some(body) = doc.body() else { return RenderedBody::default() };
+    let Some(body) = doc.body() else {
+        return RenderedBody::default();
+    };
     let base_path = site.config.base_path();
     let parsed: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
     let mut out = RenderedBody::default();
@@ -53,12 +55,30 @@ pub fn render_body(site: &Site, position: usize) -> RenderedBody {
     let mut events: Vec<Event> = Vec::with_capacity(parsed.len());
     let mut state = WalkState::default();
     for (event, range) in parsed {
-        transform(event, range, doc, position, site, &base_path, &headings, &mut state, &mut events, &mut out);
+        transform(
+            event,
+            range,
+            doc,
+            position,
+            site,
+            &base_path,
+            &headings,
+            &mut state,
+            &mut events,
+            &mut out,
+        );
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     out.html = if state.raw_html { sanitise(&html) } else { html };
-    out.toc = headings.into_iter().map(|h| TocEntry { level: h.level, id: h.id, text: h.text }).collect();
+    out.toc = headings
+        .into_iter()
+        .map(|h| TocEntry {
+            level: h.level,
+            id: h.id,
+            text: h.text,
+        })
+        .collect();
     out
 }
 
@@ -98,7 +118,11 @@ fn plan_headings(events: &[(Event, std::ops::Range<usize>)]) -> Vec<PlannedHeadi
             let count = used.entry(base.clone()).or_insert(0);
             *count += 1;
             let id = if *count == 1 { base } else { format!("{base}-{count}") };
-            PlannedHeading { level, id, text: text.trim().to_string() }
+            PlannedHeading {
+                level,
+                id,
+                text: text.trim().to_string(),
+            }
         })
         .collect()
 }
@@ -163,12 +187,22 @@ fn transform<'a>(
             state.in_heading = false;
             events.push(Event::End(TagEnd::Heading(heading_level(planned.level))));
         }
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
             let safe = check_url(&dest_url, doc, &range, out);
             state.dropped.push(!safe);
             state.link_depth += 1;
             if safe {
-                events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
         }
         Event::End(TagEnd::Link) => {
@@ -177,12 +211,22 @@ fn transform<'a>(
                 events.push(Event::End(TagEnd::Link));
             }
         }
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
             let safe = check_url(&dest_url, doc, &range, out);
             state.dropped.push(!safe);
             state.image_alt = Some((String::new(), range));
             if safe {
-                events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
         }
         Event::End(TagEnd::Image) => {
@@ -230,9 +274,13 @@ fn transform<'a>(
             state.raw_html = true;
             if DANGEROUS_HTML.is_match(&html) {
                 out.diagnostics.push(
-                    Diagnostic::warning("unsafe-html", &doc.source.path, "this HTML contains script, styles or an embedded object; it is removed from the page")
-                        .at(doc_location(doc, &range))
-                        .hint("write the text in Markdown; HTML that could run code is never published"),
+                    Diagnostic::warning(
+                        "unsafe-html",
+                        &doc.source.path,
+                        "this HTML contains script, styles or an embedded object; it is removed from the page",
+                    )
+                    .at(doc_location(doc, &range))
+                    .hint("write the text in Markdown; HTML that could run code is never published"),
                 );
             }
             events.push(Event::Html(html));
@@ -272,25 +320,25 @@ fn check_url(url: &str, doc: &Document, range: &std::ops::Range<usize>, out: &mu
     };
     if !safe {
         out.diagnostics.push(
-            Diagnostic::warning("unsafe-link", &doc.source.path, format!("the link address `{url}` is not allowed; the link is removed"))
-                .at(doc_location(doc, range))
-                .hint("links may go to http(s) web addresses, mailto: and tel:, or to pages of this site"),
+            Diagnostic::warning(
+                "unsafe-link",
+                &doc.source.path,
+                format!("the link address `{url}` is not allowed; the link is removed"),
+            )
+            .at(doc_location(doc, range))
+            .hint("links may go to http(s) web addresses, mailto: and tel:, or to pages of this site"),
         );
     }
     safe
 }
 
 /// Splits `text` around identifiers that belong to another document and links them.
-fn link_identifiers<'a>(
-    text: CowStr<'a>,
-    position: usize,
-    site: &Site,
-    base_path: &str,
-    events: &mut Vec<Event<'a>>,
-) {
+fn link_identifiers<'a>(text: CowStr<'a>, position: usize, site: &Site, base_path: &str, events: &mut Vec<Event<'a>>) {
     let mut last = 0;
     for mention in identifiers::find_candidates(&text) {
-        let Some(target) = site.index.by_identifier(&mention.normal) else { continue };
+        let Some(target) = site.index.by_identifier(&mention.normal) else {
+            continue;
+        };
         if target == position {
             continue;
         }

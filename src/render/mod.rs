@@ -46,7 +46,11 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     };
     let views = Views::new(site);
     let site_view = pages::site_view(&views);
-    let renderer = Renderer { tera: &tera, output, templates_shown: input.templates_shown };
+    let renderer = Renderer {
+        tera: &tera,
+        output,
+        templates_shown: input.templates_shown,
+    };
 
     let document_results: Vec<Vec<Diagnostic>> = (0..site.documents.len())
         .into_par_iter()
@@ -58,7 +62,10 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
             found
         })
         .collect();
-    let mut stats = RenderStats { pages: site.documents.len(), files: site.documents.len() };
+    let mut stats = RenderStats {
+        pages: site.documents.len(),
+        files: site.documents.len(),
+    };
     diagnostics.extend(document_results.into_iter().flatten());
 
     let mut other_pages: Vec<Page> = pages::type_pages(&views, &site_view);
@@ -88,8 +95,12 @@ impl Renderer<'_> {
             Ok(html) => html,
             Err(err) => {
                 return Some(
-                    Diagnostic::error("template", &self.templates_shown.join(page.template), templates::error_chain(&err))
-                        .hint(format!("the error happened while rendering {}", page.path)),
+                    Diagnostic::error(
+                        "template",
+                        &self.templates_shown.join(page.template),
+                        templates::error_chain(&err),
+                    )
+                    .hint(format!("the error happened while rendering {}", page.path)),
                 )
             }
         };
@@ -98,8 +109,12 @@ impl Renderer<'_> {
 
     fn write(&self, path: &str, bytes: &[u8]) -> Option<Diagnostic> {
         self.output.write(path, bytes).err().map(|err| {
-            Diagnostic::error("write", Path::new(path), format!("cannot write this output file: {err}"))
-                .hint("check that the output folder is writable and the disk is not full")
+            Diagnostic::error(
+                "write",
+                Path::new(path),
+                format!("cannot write this output file: {err}"),
+            )
+            .hint("check that the output folder is writable and the disk is not full")
         })
     }
 
@@ -113,17 +128,30 @@ impl Renderer<'_> {
 fn copy_static(input: &RenderInput, output: &dyn Output, diagnostics: &mut Diagnostics) -> usize {
     let dir = input.templates_dir.join("static");
     let mut count = 0;
-    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+    for entry in walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         if !entry.file_type().is_file() {
             continue;
         }
-        let relative = entry.path().strip_prefix(&dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+        let relative = entry
+            .path()
+            .strip_prefix(&dir)
+            .unwrap_or(entry.path())
+            .to_string_lossy()
+            .replace('\\', "/");
         let result = std::fs::read(entry.path()).and_then(|bytes| output.write(&format!("static/{relative}"), &bytes));
         match result {
             Ok(()) => count += 1,
             Err(err) => diagnostics.push(
-                Diagnostic::error("write", &input.templates_shown.join("static").join(&relative), format!("cannot copy this file: {err}"))
-                    .hint("check that the file is readable and the output folder writable"),
+                Diagnostic::error(
+                    "write",
+                    &input.templates_shown.join("static").join(&relative),
+                    format!("cannot copy this file: {err}"),
+                )
+                .hint("check that the file is readable and the output folder writable"),
             ),
         }
     }

@@ -19,7 +19,9 @@ pub struct DirOutput {
 
 impl DirOutput {
     pub fn new(root: &Path) -> DirOutput {
-        DirOutput { root: root.to_path_buf() }
+        DirOutput {
+            root: root.to_path_buf(),
+        }
     }
 }
 
@@ -28,7 +30,10 @@ impl Output for DirOutput {
         let relative = Path::new(path);
         let escapes = relative.components().any(|c| !matches!(c, Component::Normal(_)));
         if escapes || path.is_empty() {
-            return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("refusing to write outside the output folder: {path}")));
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write outside the output folder: {path}"),
+            ));
         }
         let full = self.root.join(relative);
         if let Some(parent) = full.parent() {

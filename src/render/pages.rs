@@ -54,7 +54,11 @@ pub struct Page {
 
 pub fn site_view(views: &Views) -> SiteView {
     let config = &views.site.config;
-    let mut nav = vec![NavItem { key: "home".into(), label: "Home".into(), url: views.url("/") }];
+    let mut nav = vec![NavItem {
+        key: "home".into(),
+        label: "Home".into(),
+        url: views.url("/"),
+    }];
     for doc_type in DocType::ALL {
         if views.site.index.by_type.contains_key(&doc_type) {
             nav.push(NavItem {
@@ -64,8 +68,16 @@ pub fn site_view(views: &Views) -> SiteView {
             });
         }
     }
-    nav.push(NavItem { key: "motievolglijst".into(), label: "Motievolglijst".into(), url: views.url("/motievolglijst/") });
-    nav.push(NavItem { key: "dossiers".into(), label: "Dossiers".into(), url: views.url("/dossiers/") });
+    nav.push(NavItem {
+        key: "motievolglijst".into(),
+        label: "Motievolglijst".into(),
+        url: views.url("/motievolglijst/"),
+    });
+    nav.push(NavItem {
+        key: "dossiers".into(),
+        label: "Dossiers".into(),
+        url: views.url("/dossiers/"),
+    });
     SiteView {
         title: config.title.clone(),
         municipality: config.municipality.clone(),
@@ -105,7 +117,11 @@ pub fn document_page(views: &Views, site_view: &SiteView, position: usize, body:
     let mut context = context(site_view, page);
     context.insert("doc", &document);
     context.insert("relations", &RelationsView::new(position, views));
-    Page { path: format!("documenten/{}/index.html", doc.id), template: "document.html", context }
+    Page {
+        path: format!("documenten/{}/index.html", doc.id),
+        template: "document.html",
+        context,
+    }
 }
 
 /// Page numbers and links for a paginated list.
@@ -140,7 +156,12 @@ fn pagination(views: &Views, base: &str, current: usize, total: usize) -> Pagina
         total,
         previous: (current > 1).then(|| link(current - 1)),
         next: (current < total).then(|| link(current + 1)),
-        pages: (1..=total).map(|number| PageLink { number, url: link(number) }).collect(),
+        pages: (1..=total)
+            .map(|number| PageLink {
+                number,
+                url: link(number),
+            })
+            .collect(),
     }
 }
 
@@ -156,7 +177,10 @@ fn group_by_year(items: Vec<DocRef>) -> Vec<YearGroup> {
     for item in items {
         match groups.last_mut() {
             Some(group) if group.year == item.date.year => group.items.push(item),
-            _ => groups.push(YearGroup { year: item.date.year, items: vec![item] }),
+            _ => groups.push(YearGroup {
+                year: item.date.year,
+                items: vec![item],
+            }),
         }
     }
     groups
@@ -184,7 +208,11 @@ pub fn type_pages(views: &Views, site_view: &SiteView) -> Vec<Page> {
             context.insert("list", &views.type_view(doc_type));
             context.insert("groups", &group_by_year(views.doc_refs(chunk)));
             context.insert("pagination", &pagination(views, &base, i + 1, chunks.len()));
-            pages.push(Page { path: output_path(&path), template: "list.html", context });
+            pages.push(Page {
+                path: output_path(&path),
+                template: "list.html",
+                context,
+            });
         }
     }
     pages
@@ -217,18 +245,29 @@ pub fn dossier_pages(views: &Views, site_view: &SiteView) -> Vec<Page> {
             let mut context = context(site_view, page);
             let entries: Vec<TimelineEntry> = chunk
                 .iter()
-                .map(|&p| TimelineEntry { doc: views.doc_ref(p), relations: RelationsView::new(p, views) })
+                .map(|&p| TimelineEntry {
+                    doc: views.doc_ref(p),
+                    relations: RelationsView::new(p, views),
+                })
                 .collect();
             context.insert("topic", topic);
             context.insert("entries", &entries);
             context.insert("pagination", &pagination(views, &base, i + 1, chunks.len()));
-            pages.push(Page { path: output_path(&path), template: "dossier.html", context });
+            pages.push(Page {
+                path: output_path(&path),
+                template: "dossier.html",
+                context,
+            });
         }
     }
     let page = views.page_view("Dossiers", "/dossiers/", "dossiers", None);
     let mut context = context(site_view, page);
     context.insert("topics", &topics);
-    pages.push(Page { path: "dossiers/index.html".into(), template: "dossiers.html", context });
+    pages.push(Page {
+        path: "dossiers/index.html".into(),
+        template: "dossiers.html",
+        context,
+    });
     pages
 }
 
@@ -289,13 +328,18 @@ pub fn motion_rows(views: &Views) -> (Vec<MotionRow>, MotionCounts) {
 
 pub fn motions_page(views: &Views, site_view: &SiteView) -> Page {
     let (rows, counts) = motion_rows(views);
-    let description = Some("Alle moties van de raad met hun stand van zaken: aangenomen, afgedaan of te laat.".to_string());
+    let description =
+        Some("Alle moties van de raad met hun stand van zaken: aangenomen, afgedaan of te laat.".to_string());
     let page = views.page_view("Motievolglijst", "/motievolglijst/", "motievolglijst", description);
     let mut context = context(site_view, page);
     context.insert("rows", &rows);
     context.insert("counts", &counts);
     context.insert("as_of", &super::view::DateView::day(views.site.as_of));
-    Page { path: "motievolglijst/index.html".into(), template: "motions.html", context }
+    Page {
+        path: "motievolglijst/index.html".into(),
+        template: "motions.html",
+        context,
+    }
 }
 
 pub fn home_page(views: &Views, site_view: &SiteView) -> Page {
@@ -311,10 +355,18 @@ pub fn home_page(views: &Views, site_view: &SiteView) -> Page {
     context.insert("topics", &topics);
     context.insert("motion_counts", &counts);
     context.insert("document_count", &site.documents.len());
-    Page { path: "index.html".into(), template: "home.html", context }
+    Page {
+        path: "index.html".into(),
+        template: "home.html",
+        context,
+    }
 }
 
 pub fn not_found_page(views: &Views, site_view: &SiteView) -> Page {
     let page = views.page_view("Pagina niet gevonden", "/404.html", "", None);
-    Page { path: "404.html".into(), template: "404.html", context: context(site_view, page) }
+    Page {
+        path: "404.html".into(),
+        template: "404.html",
+        context: context(site_view, page),
+    }
 }

@@ -11,7 +11,13 @@ use crate::diagnostics::Diagnostic;
 
 /// The templates griffie renders; each must exist in `templates/`.
 pub const REQUIRED: &[&str] = &[
-    "home.html", "document.html", "list.html", "dossier.html", "dossiers.html", "motions.html", "404.html",
+    "home.html",
+    "document.html",
+    "list.html",
+    "dossier.html",
+    "dossiers.html",
+    "motions.html",
+    "404.html",
 ];
 
 /// Parses every `.html` file under `dir` (names relative to `dir`, with `/`).
@@ -22,7 +28,12 @@ pub fn load_templates(dir: &Path, shown_dir: &Path) -> Result<tera::Tera, Vec<Di
         if !is_template {
             continue;
         }
-        let name = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+        let name = entry
+            .path()
+            .strip_prefix(dir)
+            .unwrap_or(entry.path())
+            .to_string_lossy()
+            .replace('\\', "/");
         files.push((entry.path().to_path_buf(), name));
     }
     let mut tera = tera::Tera::new();
@@ -34,8 +45,12 @@ pub fn load_templates(dir: &Path, shown_dir: &Path) -> Result<tera::Tera, Vec<Di
         .iter()
         .filter(|name| !tera.contains_template(name))
         .map(|name| {
-            Diagnostic::error("template", &shown_dir.join(name), format!("the template `{name}` is missing"))
-                .hint("restore it from griffie's own templates/ folder")
+            Diagnostic::error(
+                "template",
+                &shown_dir.join(name),
+                format!("the template `{name}` is missing"),
+            )
+            .hint("restore it from griffie's own templates/ folder")
         })
         .collect();
     if missing.is_empty() {

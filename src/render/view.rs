@@ -36,11 +36,19 @@ pub struct DateView {
 
 impl DateView {
     pub fn new(date: jiff::civil::Date, precision: DatePrecision) -> DateView {
-        DateView { iso: iso_with_precision(date, precision), text: format_dutch(date, precision), year: date.year() }
+        DateView {
+            iso: iso_with_precision(date, precision),
+            text: format_dutch(date, precision),
+            year: date.year(),
+        }
     }
 
     pub fn day(date: jiff::civil::Date) -> DateView {
-        DateView { iso: iso(date), text: format_dutch(date, DatePrecision::Day), year: date.year() }
+        DateView {
+            iso: iso(date),
+            text: format_dutch(date, DatePrecision::Day),
+            year: date.year(),
+        }
     }
 }
 
@@ -54,7 +62,11 @@ pub struct StatusView {
 
 impl StatusView {
     pub fn new(state: &MotionState) -> StatusView {
-        StatusView { slug: state.effective.slug(), label: status_label(state.effective), overdue: state.overdue }
+        StatusView {
+            slug: state.effective.slug(),
+            label: status_label(state.effective),
+            overdue: state.overdue,
+        }
     }
 }
 
@@ -77,7 +89,10 @@ pub struct Views<'s> {
 
 impl<'s> Views<'s> {
     pub fn new(site: &'s Site) -> Views<'s> {
-        Views { site, base_path: site.config.base_path() }
+        Views {
+            site,
+            base_path: site.config.base_path(),
+        }
     }
 
     /// A site-relative URL with the base path in front.
@@ -195,9 +210,16 @@ impl LetterView {
         let config = &site.config;
         let is_raadsbrief = doc_type == DocType::Raadsbrief;
         LetterView {
-            addressee: letter.addressee.clone().or_else(|| is_raadsbrief.then(|| config.raadsbrief_addressee())),
+            addressee: letter
+                .addressee
+                .clone()
+                .or_else(|| is_raadsbrief.then(|| config.raadsbrief_addressee())),
             salutation: letter.salutation.clone().unwrap_or_else(|| {
-                if is_raadsbrief { config.salutation() } else { "Geachte heer, mevrouw,".to_string() }
+                if is_raadsbrief {
+                    config.salutation()
+                } else {
+                    "Geachte heer, mevrouw,".to_string()
+                }
             }),
             handled_by: letter.handled_by.clone(),
             phone: letter.phone.clone(),
@@ -266,7 +288,12 @@ impl RelationsView {
         let links = &views.site.index.links[position];
         let mut answers: Vec<usize> = links.responded_by.iter().chain(&links.settled_by).copied().collect();
         let docs = &views.site.documents;
-        answers.sort_by(|&a, &b| docs[a].date.cmp(&docs[b].date).then_with(|| docs[a].id.cmp(&docs[b].id)));
+        answers.sort_by(|&a, &b| {
+            docs[a]
+                .date
+                .cmp(&docs[b].date)
+                .then_with(|| docs[a].id.cmp(&docs[b].id))
+        });
         answers.dedup();
         // A page lists each related document once: settling implies answering, and a cited
         // document whose number also appears in the text is listed as cited. The data files
@@ -298,7 +325,10 @@ pub fn document_view(position: usize, body: &crate::render::markdown::RenderedBo
         body_html: (!body.html.is_empty()).then(|| body.html.clone()),
         toc: body.toc.clone(),
         source_path: doc.source.path.display().to_string().replace('\\', "/"),
-        letter: doc.kind.letter().map(|l| LetterView::new(l, doc.doc_type(), views.site)),
+        letter: doc
+            .kind
+            .letter()
+            .map(|l| LetterView::new(l, doc.doc_type(), views.site)),
         motion: doc
             .kind
             .motion()

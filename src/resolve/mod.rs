@@ -78,16 +78,24 @@ impl Index {
 /// diagnostic naming both files) so the index is always consistent.
 pub fn resolve(config: Config, documents: Vec<Document>, as_of: Date, diagnostics: &mut Diagnostics) -> Site {
     let documents = drop_duplicate_ids(documents, diagnostics);
-    let by_id: HashMap<String, usize> =
-        documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
+    let by_id: HashMap<String, usize> = documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
     let by_identifier = index_identifiers(&documents, diagnostics);
-    let mut index = Index { by_id, by_identifier, ..Index::default() };
+    let mut index = Index {
+        by_id,
+        by_identifier,
+        ..Index::default()
+    };
     index.links = forward_links(&documents, &index, diagnostics);
     add_back_links(&mut index.links);
     sort_links(&mut index.links, &documents);
     index.motions = motions::motion_states(&documents, &index.links, as_of, diagnostics);
     build_orderings(&mut index, &documents);
-    Site { config, documents, index, as_of }
+    Site {
+        config,
+        documents,
+        index,
+        as_of,
+    }
 }
 
 fn drop_duplicate_ids(mut documents: Vec<Document>, diagnostics: &mut Diagnostics) -> Vec<Document> {
@@ -99,14 +107,22 @@ fn drop_duplicate_ids(mut documents: Vec<Document>, diagnostics: &mut Diagnostic
             keep[i] = false;
             let original = &documents[first];
             diagnostics.push(
-                Diagnostic::error("duplicate-id", &doc.source.path, format!("id `{}` is already used", doc.id))
-                    .at(doc.source.id_location)
-                    .related(&original.source.path, Some(original.source.id_location), "first used here")
-                    .hint(format!(
-                        "every document needs its own id; {} also has `id: {}`. Give this one another id",
-                        original.source.path.display(),
-                        doc.id
-                    )),
+                Diagnostic::error(
+                    "duplicate-id",
+                    &doc.source.path,
+                    format!("id `{}` is already used", doc.id),
+                )
+                .at(doc.source.id_location)
+                .related(
+                    &original.source.path,
+                    Some(original.source.id_location),
+                    "first used here",
+                )
+                .hint(format!(
+                    "every document needs its own id; {} also has `id: {}`. Give this one another id",
+                    original.source.path.display(),
+                    doc.id
+                )),
             );
         } else {
             first_of.insert(doc.id.clone(), i);
@@ -126,7 +142,10 @@ fn index_identifiers(documents: &[Document], diagnostics: &mut Diagnostics) -> H
                     Diagnostic::warning(
                         "unusual-identifier",
                         &doc.source.path,
-                        format!("identifier `{}` has an unusual form; mentions of it in text will not be linked", identifier.value),
+                        format!(
+                            "identifier `{}` has an unusual form; mentions of it in text will not be linked",
+                            identifier.value
+                        ),
                     )
                     .at(identifier.location)
                     .hint("official numbers look like `Raad-7975`, `DCS - 2382087` or `D/25/737910`"),
@@ -164,17 +183,25 @@ fn forward_links(documents: &[Document], index: &Index, diagnostics: &mut Diagno
         .iter()
         .enumerate()
         .map(|(i, doc)| {
-            let mut resolve_list = |field: &str, list: &[Spanned<String>]| {
-                resolve_ids(doc, i, field, list, index, &all_ids, diagnostics)
-            };
+            let mut resolve_list =
+                |field: &str, list: &[Spanned<String>]| resolve_ids(doc, i, field, list, index, &all_ids, diagnostics);
             let responds_to = resolve_list("responds_to", &doc.responds_to);
             let settles = resolve_list("settles", &doc.settles);
             let references = resolve_list("references", &doc.references);
-            let settles = settles.into_iter().filter(|&t| check_settles(doc, &documents[t], diagnostics)).collect();
+            let settles = settles
+                .into_iter()
+                .filter(|&t| check_settles(doc, &documents[t], diagnostics))
+                .collect();
             for &t in &responds_to {
                 check_answer_date(doc, &documents[t], diagnostics);
             }
-            Links { responds_to, settles, references, mentions: mentions(doc, i, index), ..Links::default() }
+            Links {
+                responds_to,
+                settles,
+                references,
+                mentions: mentions(doc, i, index),
+                ..Links::default()
+            }
         })
         .collect()
 }
@@ -191,12 +218,20 @@ fn resolve_ids(
     let mut out = Vec::new();
     for target in list {
         let problem = match index.position(&target.value) {
-            Some(t) if t == own => Some(("self-link", format!("`{field}` names this document itself"), "remove it".to_string())),
+            Some(t) if t == own => Some((
+                "self-link",
+                format!("`{field}` names this document itself"),
+                "remove it".to_string(),
+            )),
             Some(t) if out.contains(&t) => {
                 diagnostics.push(
-                    Diagnostic::warning("duplicate-link", &doc.source.path, format!("`{}` is listed twice in `{field}`", target.value))
-                        .at(target.location)
-                        .hint("remove the second one"),
+                    Diagnostic::warning(
+                        "duplicate-link",
+                        &doc.source.path,
+                        format!("`{}` is listed twice in `{field}`", target.value),
+                    )
+                    .at(target.location)
+                    .hint("remove the second one"),
                 );
                 None
             }
@@ -204,10 +239,18 @@ fn resolve_ids(
                 out.push(t);
                 None
             }
-            None => Some(("unknown-id", format!("`{field}` names `{}`, but no document has that id", target.value), unknown_id_hint(&target.value, all_ids))),
+            None => Some((
+                "unknown-id",
+                format!("`{field}` names `{}`, but no document has that id", target.value),
+                unknown_id_hint(&target.value, all_ids),
+            )),
         };
         if let Some((code, message, hint)) = problem {
-            diagnostics.push(Diagnostic::error(code, &doc.source.path, message).at(target.location).hint(hint));
+            diagnostics.push(
+                Diagnostic::error(code, &doc.source.path, message)
+                    .at(target.location)
+                    .hint(hint),
+            );
         }
     }
     out
@@ -229,7 +272,11 @@ fn check_settles(doc: &Document, target: &Document, diagnostics: &mut Diagnostic
         Diagnostic::error(
             "settles-not-motion",
             &doc.source.path,
-            format!("`settles` names `{}`, which is a {}, not a motion", target.id, target.doc_type()),
+            format!(
+                "`settles` names `{}`, which is a {}, not a motion",
+                target.id,
+                target.doc_type()
+            ),
         )
         .at_opt(location)
         .hint("only motions can be settled (afgedaan); list this document under `responds_to` or `references` instead"),
@@ -242,12 +289,19 @@ fn check_answer_date(doc: &Document, target: &Document, diagnostics: &mut Diagno
     if doc.date >= target.date {
         return;
     }
-    let location = doc.responds_to.iter().find(|s| s.value == target.id).map(|s| s.location);
+    let location = doc
+        .responds_to
+        .iter()
+        .find(|s| s.value == target.id)
+        .map(|s| s.location);
     diagnostics.push(
         Diagnostic::warning(
             "answer-before-question",
             &doc.source.path,
-            format!("this document ({}) answers `{}`, which is dated later ({})", doc.date, target.id, target.date),
+            format!(
+                "this document ({}) answers `{}`, which is dated later ({})",
+                doc.date, target.id, target.date
+            ),
         )
         .at_opt(location)
         .hint("check the `date` of both documents, or whether `responds_to` names the right id"),
@@ -288,8 +342,14 @@ fn sort_links(links: &mut [Links], documents: &[Document]) {
     let key = |&i: &usize| (documents[i].date, documents[i].id.as_str());
     for l in links {
         for list in [
-            &mut l.responds_to, &mut l.responded_by, &mut l.settles, &mut l.settled_by,
-            &mut l.references, &mut l.referenced_by, &mut l.mentions, &mut l.mentioned_by,
+            &mut l.responds_to,
+            &mut l.responded_by,
+            &mut l.settles,
+            &mut l.settled_by,
+            &mut l.references,
+            &mut l.referenced_by,
+            &mut l.mentions,
+            &mut l.mentioned_by,
         ] {
             list.sort_by(|a, b| key(a).cmp(&key(b)));
             list.dedup();
@@ -300,7 +360,10 @@ fn sort_links(links: &mut [Links], documents: &[Document]) {
 fn build_orderings(index: &mut Index, documents: &[Document]) {
     let mut newest_first: Vec<usize> = (0..documents.len()).collect();
     newest_first.sort_by(|&a, &b| {
-        documents[b].date.cmp(&documents[a].date).then_with(|| documents[a].id.cmp(&documents[b].id))
+        documents[b]
+            .date
+            .cmp(&documents[a].date)
+            .then_with(|| documents[a].id.cmp(&documents[b].id))
     });
     for &i in &newest_first {
         index.by_type.entry(documents[i].doc_type()).or_default().push(i);
@@ -312,7 +375,12 @@ fn build_orderings(index: &mut Index, documents: &[Document]) {
     }
     // Within one day, keep the story order stable: by id.
     for list in index.by_topic.values_mut() {
-        list.sort_by(|&a, &b| documents[a].date.cmp(&documents[b].date).then_with(|| documents[a].id.cmp(&documents[b].id)));
+        list.sort_by(|&a, &b| {
+            documents[a]
+                .date
+                .cmp(&documents[b].date)
+                .then_with(|| documents[a].id.cmp(&documents[b].id))
+        });
     }
     index.newest_first = newest_first;
 }

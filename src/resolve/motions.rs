@@ -62,7 +62,12 @@ pub struct MotionState {
     pub overdue: bool,
 }
 
-pub fn motion_states(documents: &[Document], links: &[Links], as_of: Date, diagnostics: &mut Diagnostics) -> Vec<Option<MotionState>> {
+pub fn motion_states(
+    documents: &[Document],
+    links: &[Links],
+    as_of: Date,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Option<MotionState>> {
     documents
         .iter()
         .zip(links)
@@ -70,7 +75,11 @@ pub fn motion_states(documents: &[Document], links: &[Links], as_of: Date, diagn
             let motion = doc.kind.motion()?;
             let settlement = link.settled_by.first().map(|&by| {
                 let date = documents[by].date;
-                Settlement { by, date, days: (date - doc.date).get_days() }
+                Settlement {
+                    by,
+                    date,
+                    days: (date - doc.date).get_days(),
+                }
             });
             for &by in &link.settled_by {
                 check_settlement(doc, motion.status, &documents[by], diagnostics);
@@ -80,7 +89,11 @@ pub fn motion_states(documents: &[Document], links: &[Links], as_of: Date, diagn
                 None => EffectiveStatus::from_vote(motion.status),
             };
             let overdue = effective == EffectiveStatus::Aangenomen && motion.due.is_some_and(|due| due < as_of);
-            Some(MotionState { effective, settlement, overdue })
+            Some(MotionState {
+                effective,
+                settlement,
+                overdue,
+            })
         })
         .collect()
 }
@@ -93,7 +106,11 @@ fn check_settlement(motion: &Document, status: MotionStatus, by: &Document, diag
             Diagnostic::warning(
                 "settles-unadopted",
                 &by.source.path,
-                format!("this document settles `{}`, but that motion was {}, not adopted", motion.id, status.slug()),
+                format!(
+                    "this document settles `{}`, but that motion was {}, not adopted",
+                    motion.id,
+                    status.slug()
+                ),
             )
             .at_opt(location)
             .hint("only adopted motions are carried out; check the motion's `status` or use `responds_to`"),
@@ -104,7 +121,10 @@ fn check_settlement(motion: &Document, status: MotionStatus, by: &Document, diag
             Diagnostic::warning(
                 "settles-before-motion",
                 &by.source.path,
-                format!("this document ({}) is dated before the motion `{}` it settles ({})", by.date, motion.id, motion.date),
+                format!(
+                    "this document ({}) is dated before the motion `{}` it settles ({})",
+                    by.date, motion.id, motion.date
+                ),
             )
             .at_opt(location)
             .hint("check the `date` of both documents"),

@@ -99,11 +99,7 @@ impl<'a> Body<'a> {
             if (!list_done || self.rng.u32(0..100) < 20) && self.words() < target {
                 let intro = pick(
                     &mut self.rng,
-                    &[
-                        "Concreet gaat het om:",
-                        "Wij zetten in op:",
-                        "Het gaat daarbij om:",
-                    ],
+                    &["Concreet gaat het om:", "Wij zetten in op:", "Het gaat daarbij om:"],
                 );
                 self.bullets(intro, 3, 5);
                 list_done = true;
@@ -153,10 +149,7 @@ fn raadsbrief(body: &mut Body, docs: &[Planned], doc: &Planned) {
         .filter(|m| m.doc_type == DocType::Motie)
     {
         Some(motion) => {
-            let status = motion
-                .motion
-                .as_ref()
-                .map_or("behandeld", |m| m.status.slug());
+            let status = motion.motion.as_ref().map_or("behandeld", |m| m.status.slug());
             body.push(&format!(
                 "Op {} heeft uw raad de motie ‘{}’ {status}. In deze motie verzoekt uw raad het college om:",
                 dutch(motion.date),
@@ -166,10 +159,7 @@ fn raadsbrief(body: &mut Body, docs: &[Planned], doc: &Planned) {
             body.paragraph(2, 3);
         }
         None => {
-            let opening = format!(
-                "Met deze raadsbrief informeren wij u over {}.",
-                body.ctx.theme
-            );
+            let opening = format!("Met deze raadsbrief informeren wij u over {}.", body.ctx.theme);
             let rest = sentences(&mut body.rng, &body.ctx, 3);
             body.push(&format!("{opening} {rest}"));
         }
@@ -181,11 +171,7 @@ fn raadsbrief(body: &mut Body, docs: &[Planned], doc: &Planned) {
     } else {
         body.heading("Afdoening");
         let titles: Vec<String> = settled.iter().map(|m| format!("‘{}’", m.title)).collect();
-        let word = if titles.len() == 1 {
-            "de motie"
-        } else {
-            "de moties"
-        };
+        let word = if titles.len() == 1 { "de motie" } else { "de moties" };
         body.push(&format!(
             "Met deze brief beschouwen wij {word} {} als afgedaan.",
             titles.join(" en ")
@@ -255,8 +241,7 @@ fn raadsvoorstel(body: &mut Body) {
     let theme = body.ctx.theme;
     let decisions = [
         format!("1. In te stemmen met de voorgestelde aanpak van {theme}."),
-        "2. De benodigde middelen beschikbaar te stellen en de begroting daarop aan te passen."
-            .to_string(),
+        "2. De benodigde middelen beschikbaar te stellen en de begroting daarop aan te passen.".to_string(),
         "3. Het college te vragen de raad jaarlijks over de voortgang te informeren.".to_string(),
     ];
     body.push(&decisions.join("\n"));

@@ -9,9 +9,7 @@ use fastrand::Rng;
 use super::plan::{MotionPlan, Planned};
 use super::text::{self, pick};
 use super::topics::TOPICS;
-use super::words::{
-    ATTACHMENTS, INITIALS, ORGANISATIONS, PLACES, PLAN_AUTHORS, SIGNATORIES, STREETS, SURNAMES,
-};
+use super::words::{ATTACHMENTS, INITIALS, ORGANISATIONS, PLACES, PLAN_AUTHORS, SIGNATORIES, STREETS, SURNAMES};
 use crate::model::{DatePrecision, DocType};
 
 /// The front matter of document `i`, without the `---` lines.
@@ -39,18 +37,10 @@ pub fn front_matter(docs: &[Planned], i: usize, municipality: &str) -> String {
     let topics: Vec<&str> = doc.topics.iter().map(|&t| TOPICS[t].slug).collect();
     let _ = writeln!(out, "topics: [{}]", topics.join(", "));
     if rng.u32(0..100) < 85 {
-        folded(
-            &mut out,
-            "summary",
-            &text::summary(&mut rng, docs, i, municipality),
-        );
+        folded(&mut out, "summary", &text::summary(&mut rng, docs, i, municipality));
     }
     if doc.doc_type == DocType::Plan && rng.u32(0..100) < 40 {
-        let _ = writeln!(
-            out,
-            "author: {}",
-            scalar(pick(&mut rng, PLAN_AUTHORS), false)
-        );
+        let _ = writeln!(out, "author: {}", scalar(pick(&mut rng, PLAN_AUTHORS), false));
     }
     if doc.doc_type.is_letter() {
         letter_fields(&mut out, &mut rng, doc, municipality);
@@ -126,27 +116,14 @@ fn letter_fields(out: &mut String, rng: &mut Rng, doc: &Planned, municipality: &
         let _ = writeln!(
             out,
             "salutation: {}",
-            scalar(
-                &format!("Geachte {title} {},", text::capitalise(surname)),
-                false
-            )
+            scalar(&format!("Geachte {title} {},", text::capitalise(surname)), false)
         );
     }
     if rng.u32(0..100) < 65 {
-        let _ = writeln!(
-            out,
-            "handled_by: {} {}",
-            pick(rng, INITIALS),
-            pick(rng, SURNAMES)
-        );
+        let _ = writeln!(out, "handled_by: {} {}", pick(rng, INITIALS), pick(rng, SURNAMES));
     }
     if rng.u32(0..100) < 45 {
-        let _ = writeln!(
-            out,
-            "phone: 0546 54 {:02} {:02}",
-            rng.u32(10..100),
-            rng.u32(0..100)
-        );
+        let _ = writeln!(out, "phone: 0546 54 {:02} {:02}", rng.u32(10..100), rng.u32(0..100));
     }
     if rng.u32(0..100) < 30 {
         let count = 1 + rng.usize(0..2);
@@ -167,10 +144,7 @@ fn letter_fields(out: &mut String, rng: &mut Rng, doc: &Planned, municipality: &
             .find(|(until, _, _)| doc.date.year() <= *until)
             .copied()
             .unwrap_or(SIGNATORIES[0]);
-        let _ = writeln!(
-            out,
-            "signatories:\n  - {{role: de secretaris, name: {secretaris}}}"
-        );
+        let _ = writeln!(out, "signatories:\n  - {{role: de secretaris, name: {secretaris}}}");
         let _ = writeln!(out, "  - {{role: de burgemeester, name: {burgemeester}}}");
     }
 }

@@ -59,9 +59,7 @@ pub fn link(rng: &mut Rng, docs: &mut [Planned], i: usize, pools: &mut Pools) {
         DocType::Raadsbrief if rng.u32(0..100) < 8 => {
             responds_to.extend(pick_recent(rng, &pools.motions, 200, &before))
         }
-        DocType::Brief if rng.u32(0..100) < 15 && i > 0 => {
-            responds_to.push(i - 1 - rng.usize(0..i.min(300)))
-        }
+        DocType::Brief if rng.u32(0..100) < 15 && i > 0 => responds_to.push(i - 1 - rng.usize(0..i.min(300))),
         DocType::Besluit if rng.u32(0..100) < 60 => {
             responds_to.extend(pick_recent(rng, &pools.voorstellen, 3, &before))
         }
@@ -95,16 +93,11 @@ pub fn link(rng: &mut Rng, docs: &mut [Planned], i: usize, pools: &mut Pools) {
         }
     }
     let doc = &mut docs[i];
-    (doc.responds_to, doc.settles, doc.references, doc.mentions) =
-        (responds_to, settles, references, mentions);
+    (doc.responds_to, doc.settles, doc.references, doc.mentions) = (responds_to, settles, references, mentions);
 }
 
 /// An open adopted motion dated strictly before the letter, removed from the pool.
-fn take_open_motion(
-    rng: &mut Rng,
-    open: &mut Vec<usize>,
-    before: &dyn Fn(usize) -> bool,
-) -> Option<usize> {
+fn take_open_motion(rng: &mut Rng, open: &mut Vec<usize>, before: &dyn Fn(usize) -> bool) -> Option<usize> {
     for _ in 0..4 {
         if open.is_empty() {
             return None;
@@ -118,12 +111,7 @@ fn take_open_motion(
 }
 
 /// One of the last `window` entries of `pool` that passes `ok`, if a few tries find one.
-fn pick_recent(
-    rng: &mut Rng,
-    pool: &[usize],
-    window: usize,
-    ok: &dyn Fn(usize) -> bool,
-) -> Option<usize> {
+fn pick_recent(rng: &mut Rng, pool: &[usize], window: usize, ok: &dyn Fn(usize) -> bool) -> Option<usize> {
     for _ in 0..4 {
         if pool.is_empty() {
             return None;

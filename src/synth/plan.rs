@@ -102,41 +102,31 @@ fn skeleton(rng: &mut Rng, n: usize, seed: u64) -> Vec<Planned> {
                 (true, 5..=49) => DatePrecision::Month,
                 _ => DatePrecision::Day,
             };
-            let day = FIRST_DAY
-                .checked_add(rng.i32(0..=span).days())
-                .expect("date in range");
-            (
-                snap(day, doc_type, precision),
-                i,
-                doc_type,
-                precision,
-                metadata_only,
-            )
+            let day = FIRST_DAY.checked_add(rng.i32(0..=span).days()).expect("date in range");
+            (snap(day, doc_type, precision), i, doc_type, precision, metadata_only)
         })
         .collect();
     slots.sort_by_key(|s| (s.0, s.1));
     slots
         .into_iter()
         .enumerate()
-        .map(
-            |(position, (date, _, doc_type, precision, metadata_only))| Planned {
-                id: String::new(),
-                doc_type,
-                title: String::new(),
-                theme: "",
-                date,
-                precision,
-                metadata_only,
-                topics: Vec::new(),
-                identifiers: Vec::new(),
-                responds_to: Vec::new(),
-                settles: Vec::new(),
-                references: Vec::new(),
-                mentions: Vec::new(),
-                motion: None,
-                seed: seed ^ (position as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15),
-            },
-        )
+        .map(|(position, (date, _, doc_type, precision, metadata_only))| Planned {
+            id: String::new(),
+            doc_type,
+            title: String::new(),
+            theme: "",
+            date,
+            precision,
+            metadata_only,
+            topics: Vec::new(),
+            identifiers: Vec::new(),
+            responds_to: Vec::new(),
+            settles: Vec::new(),
+            references: Vec::new(),
+            mentions: Vec::new(),
+            motion: None,
+            seed: seed ^ (position as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+        })
         .collect()
 }
 
@@ -154,10 +144,7 @@ fn pick_type(rng: &mut Rng) -> DocType {
 /// Motions are voted on council Thursdays; letters go out on weekdays; a date known only to the
 /// month or year is written as its first day.
 fn snap(day: Date, doc_type: DocType, precision: DatePrecision) -> Date {
-    let back = |days: i8| {
-        day.checked_sub(i32::from(days).days())
-            .expect("date in range")
-    };
+    let back = |days: i8| day.checked_sub(i32::from(days).days()).expect("date in range");
     match precision {
         DatePrecision::Year => return day.first_of_year(),
         DatePrecision::Month => return day.first_of_month(),
@@ -173,14 +160,8 @@ fn snap(day: Date, doc_type: DocType, precision: DatePrecision) -> Date {
 
 /// The dossiers of document `i`: those of the motion or proposal it answers, else drawn by weight.
 fn assign_topics(rng: &mut Rng, docs: &mut [Planned], i: usize) {
-    let answered = docs[i]
-        .responds_to
-        .first()
-        .or(docs[i].references.first())
-        .copied();
-    if let Some(j) =
-        answered.filter(|&j| matches!(docs[j].doc_type, DocType::Motie | DocType::Raadsvoorstel))
-    {
+    let answered = docs[i].responds_to.first().or(docs[i].references.first()).copied();
+    if let Some(j) = answered.filter(|&j| matches!(docs[j].doc_type, DocType::Motie | DocType::Raadsvoorstel)) {
         (docs[i].topics, docs[i].theme) = (docs[j].topics.clone(), docs[j].theme);
         return;
     }
@@ -263,16 +244,11 @@ fn motion_plan(rng: &mut Rng, doc: &Planned) -> MotionPlan {
         _ => MotionStatus::Ingediend,
     };
     let adopted = status == MotionStatus::Aangenomen;
-    let due = (adopted && doc.doc_type == DocType::Motie && rng.u32(0..100) < 40).then(|| {
-        doc.date
-            .checked_add(rng.i32(60..=720).days())
-            .expect("date in range")
-    });
+    let due = (adopted && doc.doc_type == DocType::Motie && rng.u32(0..100) < 40)
+        .then(|| doc.date.checked_add(rng.i32(60..=720).days()).expect("date in range"));
     let seats = 33 - rng.u32(0..4);
     let (vote, unanimous) = match status {
-        MotionStatus::Aangenomen if rng.u32(0..100) < 15 => {
-            (rng.bool().then_some((seats, 0)), true)
-        }
+        MotionStatus::Aangenomen if rng.u32(0..100) < 15 => (rng.bool().then_some((seats, 0)), true),
         MotionStatus::Aangenomen => vote(rng, seats, true),
         MotionStatus::Verworpen => vote(rng, seats, false),
         _ => (None, false),
@@ -330,11 +306,7 @@ fn unique_id(doc: &Planned, used: &mut HashSet<String>) -> String {
         DatePrecision::Month => format!("{:04}-{:02}", doc.date.year(), doc.date.month()),
         DatePrecision::Year => format!("{:04}", doc.date.year()),
     };
-    let words: Vec<String> = slugify(&doc.title)
-        .split('-')
-        .take(6)
-        .map(str::to_string)
-        .collect();
+    let words: Vec<String> = slugify(&doc.title).split('-').take(6).map(str::to_string).collect();
     let base = format!("{}-{date}-{}", doc.doc_type.slug(), words.join("-"))
         .trim_end_matches('-')
         .to_string();

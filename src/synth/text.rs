@@ -145,11 +145,7 @@ pub fn title(rng: &mut Rng, docs: &[Planned], i: usize) -> String {
     if let Some(&m) = doc.settles.first() {
         return format!("Afdoening motie {}", lower_first(&docs[m].title));
     }
-    if let Some(&m) = doc
-        .responds_to
-        .first()
-        .filter(|&&m| docs[m].doc_type == DocType::Motie)
-    {
+    if let Some(&m) = doc.responds_to.first().filter(|&&m| docs[m].doc_type == DocType::Motie) {
         return format!("Stand van zaken motie {}", lower_first(&docs[m].title));
     }
     let patterns: &[&str] = match doc.doc_type {
@@ -199,11 +195,7 @@ pub fn title(rng: &mut Rng, docs: &[Planned], i: usize) -> String {
     };
     let year = doc.date.year();
     let pattern = pick(rng, patterns).replace("{y4}", &(year + 4).to_string());
-    capitalise(
-        &pattern
-            .replace("{t}", doc.theme)
-            .replace("{y}", &year.to_string()),
-    )
+    capitalise(&pattern.replace("{t}", doc.theme).replace("{y}", &year.to_string()))
 }
 
 /// One or two sentences for lists and search results.
@@ -244,10 +236,7 @@ pub fn summary(rng: &mut Rng, docs: &[Planned], i: usize, municipality: &str) ->
         }
         (DocType::Besluit, _) => format!("Besluit van de raad van {municipality} over {t}."),
         (DocType::Plan, _) => {
-            let extra = [
-                "",
-                " Met doelen, maatregelen en een planning voor de komende jaren.",
-            ][rng.usize(0..2)];
+            let extra = ["", " Met doelen, maatregelen en een planning voor de komende jaren."][rng.usize(0..2)];
             format!("Plan over {t}.{extra}")
         }
         (DocType::Motie | DocType::Amendement, None) => {
@@ -288,10 +277,7 @@ mod tests {
             date: Date::constant(2024, 7, 11),
         };
         let text = fill(&mut rng, &ctx, "In {g} kost {t} in {y} € {a}.");
-        assert!(
-            text.starts_with("In Almelo kost de bibliotheek in 2024 € "),
-            "{text}"
-        );
+        assert!(text.starts_with("In Almelo kost de bibliotheek in 2024 € "), "{text}");
         assert!(!text.contains('{'));
         assert_eq!(capitalise("één keer"), "Één keer");
     }

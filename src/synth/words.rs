@@ -196,8 +196,8 @@ pub const SURNAMES: &[&str] = &[
 ];
 
 pub const INITIALS: &[&str] = &[
-    "A.", "B.", "C.", "D.", "E.", "F.", "G.", "H.", "I.", "J.", "K.", "L.", "M.", "N.", "P.", "R.",
-    "S.", "T.", "W.", "Y.", "A.J.", "J.H.", "M.M.", "H.W.", "R.T.", "E.M.", "G.J.", "P.A.",
+    "A.", "B.", "C.", "D.", "E.", "F.", "G.", "H.", "I.", "J.", "K.", "L.", "M.", "N.", "P.", "R.", "S.", "T.", "W.",
+    "Y.", "A.J.", "J.H.", "M.M.", "H.W.", "R.T.", "E.M.", "G.J.", "P.A.",
 ];
 
 pub const PARTIES: &[&str] = &[
