@@ -146,7 +146,7 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
         report.stats = render::render(&site, &input, &output, &mut diagnostics);
         lap("render", &mut timings);
         if !report_failed(&diagnostics, options) {
-            staging.publish()?;
+            staging.publish(&output.written())?;
             report.published = true;
             lap("write", &mut timings);
         }

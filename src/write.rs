@@ -1,44 +1,57 @@
 //! Stage 4, `write`: publish a finished build by swapping folders.
 //!
 //! A build renders into a staging folder next to the output folder. Only when the whole build
-//! succeeded is the old output replaced, by two renames; otherwise the staging folder is removed
-//! and the previous output stays exactly as it was. The output folder carries a marker file, and
-//! griffie refuses to replace a non-empty folder without it (or one that holds the sources), so
-//! a mistyped `--output` can never delete someone's work.
+//! succeeded is the output replaced, by two renames; otherwise the output stays exactly as it
+//! was. The output folder carries a marker file, and griffie refuses to replace a non-empty
+//! folder without it (or one that holds the sources), so a mistyped `--output` can never delete
+//! someone's work.
+//!
+//! Speed: creating and deleting tens of thousands of files dominates a large build on slow
+//! disks. So the replaced output is not deleted but kept as `.<output>.previous`, and the next
+//! build renders into it (overwriting files in folders that already exist), then prunes every
+//! file it did not write. The published folder therefore holds exactly this build's files.
 
+use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _};
+use rayon::prelude::*;
 
 /// Marks a folder as griffie's output, safe to replace.
 pub const MARKER: &str = ".griffie-output";
 const MARKER_TEXT: &str = "This folder is written by `griffie build` and replaced on every build.\n";
 
-/// A staging folder that becomes the output folder on [`Staging::publish`], and is removed when
-/// dropped unpublished.
+/// A staging folder that becomes the output folder on [`Staging::publish`].
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
-    published: bool,
+    previous: PathBuf,
 }
 
 impl Staging {
-    /// Prepares a fresh staging folder for `target`, after checking that `target` may be replaced.
+    /// Prepares the staging folder for `target`, after checking that `target` may be replaced.
     /// `protected` are folders the output must neither be nor contain (project, content, templates).
     pub fn create(target: &Path, protected: &[&Path]) -> anyhow::Result<Staging> {
         check_target(target, protected)?;
         let dir = sibling(target, "staging")?;
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir)
-                .with_context(|| format!("cannot remove the old staging folder {}", dir.display()))?;
+        let previous = sibling(target, "previous")?;
+        let reusable = |folder: &Path| folder.join(MARKER).is_file();
+        if dir.exists() && !reusable(&dir) {
+            bail!(
+                "{} exists and was not made by griffie; remove it or choose another --output",
+                dir.display()
+            );
+        }
+        if !dir.exists() && reusable(&previous) {
+            std::fs::rename(&previous, &dir).with_context(|| format!("cannot reuse {}", previous.display()))?;
         }
         std::fs::create_dir_all(&dir).with_context(|| format!("cannot create the staging folder {}", dir.display()))?;
         std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
         Ok(Staging {
             dir,
             target: target.to_path_buf(),
-            published: false,
+            previous,
         })
     }
 
@@ -46,37 +59,51 @@ impl Staging {
         &self.dir
     }
 
-    /// Replaces the output folder with the staging folder.
-    pub fn publish(mut self) -> anyhow::Result<()> {
-        let old = sibling(&self.target, "old")?;
-        if old.exists() {
-            std::fs::remove_dir_all(&old)?;
+    /// Removes every file of the staging folder that this build did not write (`written`:
+    /// paths relative to the folder, with `/`), then swaps it in as the output folder.
+    pub fn publish(self, written: &HashSet<String>) -> anyhow::Result<()> {
+        prune(&self.dir, written);
+        if self.previous.exists() {
+            std::fs::remove_dir_all(&self.previous)
+                .with_context(|| format!("cannot remove {}", self.previous.display()))?;
         }
         let had_output = self.target.exists();
         if had_output {
-            std::fs::rename(&self.target, &old)
+            std::fs::rename(&self.target, &self.previous)
                 .with_context(|| format!("cannot move the old output {} aside", self.target.display()))?;
         }
         if let Err(err) = std::fs::rename(&self.dir, &self.target) {
             if had_output {
                 // Put the previous output back: a failed publish must lose nothing.
-                std::fs::rename(&old, &self.target).ok();
+                std::fs::rename(&self.previous, &self.target).ok();
             }
             return Err(err).with_context(|| format!("cannot move the new site into {}", self.target.display()));
-        }
-        self.published = true;
-        if had_output {
-            std::fs::remove_dir_all(&old).ok();
         }
         Ok(())
     }
 }
 
-impl Drop for Staging {
-    fn drop(&mut self) {
-        if !self.published {
-            std::fs::remove_dir_all(&self.dir).ok();
-        }
+/// Deletes files not in `written` (in parallel: there can be tens of thousands), then folders
+/// left empty. Best effort: whatever cannot be removed is tried again by the next build.
+fn prune(dir: &Path, written: &HashSet<String>) {
+    let entries: Vec<walkdir::DirEntry> = walkdir::WalkDir::new(dir)
+        .contents_first(true)
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    entries
+        .par_iter()
+        .filter(|e| !e.file_type().is_dir())
+        .for_each(|entry| {
+            let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            let relative = relative.to_string_lossy().replace('\\', "/");
+            if relative != MARKER && !written.contains(&relative) {
+                std::fs::remove_file(entry.path()).ok();
+            }
+        });
+    for entry in entries.iter().filter(|e| e.file_type().is_dir() && e.depth() > 0) {
+        // Fails, as intended, for folders that still hold files.
+        std::fs::remove_dir(entry.path()).ok();
     }
 }
 
@@ -132,20 +159,41 @@ fn is_empty_dir(path: &Path) -> anyhow::Result<bool> {
 mod tests {
     use super::*;
 
+    fn written(paths: &[&str]) -> HashSet<String> {
+        paths.iter().map(|p| p.to_string()).collect()
+    }
+
     #[test]
-    fn publish_replaces_and_drop_discards() {
+    fn publish_swaps_in_exactly_the_files_of_this_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("output");
+        let staging = Staging::create(&target, &[]).unwrap();
+        std::fs::create_dir_all(staging.dir().join("a")).unwrap();
+        std::fs::write(staging.dir().join("a/one.html"), "one").unwrap();
+        std::fs::write(staging.dir().join("two.html"), "two").unwrap();
+        staging.publish(&written(&["a/one.html", "two.html"])).unwrap();
+        assert_eq!(std::fs::read_to_string(target.join("a/one.html")).unwrap(), "one");
+
+        // The next build reuses the previous output's folder; files it does not write go.
+        let staging = Staging::create(&target, &[]).unwrap();
+        std::fs::write(staging.dir().join("two.html"), "TWO").unwrap();
+        staging.publish(&written(&["two.html"])).unwrap();
+        assert_eq!(std::fs::read_to_string(target.join("two.html")).unwrap(), "TWO");
+        assert!(!target.join("a").exists(), "stale files and emptied folders are pruned");
+        assert!(target.join(MARKER).is_file());
+    }
+
+    #[test]
+    fn an_unpublished_staging_folder_leaves_the_output_alone() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("output");
         let staging = Staging::create(&target, &[]).unwrap();
         std::fs::write(staging.dir().join("a.html"), "one").unwrap();
-        staging.publish().unwrap();
-        assert_eq!(std::fs::read_to_string(target.join("a.html")).unwrap(), "one");
-
+        staging.publish(&written(&["a.html"])).unwrap();
         let staging = Staging::create(&target, &[]).unwrap();
-        std::fs::write(staging.dir().join("a.html"), "two").unwrap();
+        std::fs::write(staging.dir().join("a.html"), "broken").unwrap();
         drop(staging);
         assert_eq!(std::fs::read_to_string(target.join("a.html")).unwrap(), "one");
-        assert!(!dir.path().join(".output.staging").exists());
     }
 
     #[test]

@@ -157,13 +157,6 @@ fn failed_build_leaves_the_previous_output_exactly_as_it_was() {
         before == snapshot_tree(&dir.path().join("output")),
         "output changed after a failed build"
     );
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name())
-        .filter(|n| n.to_string_lossy().starts_with(".output"))
-        .collect();
-    assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
 }
 
 #[test]

@@ -4,24 +4,34 @@
 //! only one that turns them into file-system paths, and it refuses any path that would leave the
 //! output folder.
 
+use std::collections::HashSet;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 /// A destination for rendered files. Shared by the parallel renderers.
 pub trait Output: Sync {
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
 }
 
-/// Writes into a folder, creating sub-folders as needed.
+/// Writes into a folder, creating sub-folders as needed, and remembers what it wrote (the
+/// folder may hold files of an earlier build, which `write` prunes).
 pub struct DirOutput {
     root: PathBuf,
+    written: Mutex<HashSet<String>>,
 }
 
 impl DirOutput {
     pub fn new(root: &Path) -> DirOutput {
         DirOutput {
             root: root.to_path_buf(),
+            written: Mutex::new(HashSet::new()),
         }
+    }
+
+    /// The paths written so far, relative to the folder, with `/`.
+    pub fn written(&self) -> HashSet<String> {
+        self.written.lock().map(|w| w.clone()).unwrap_or_default()
     }
 }
 
@@ -39,7 +49,11 @@ impl Output for DirOutput {
         if let Some(parent) = full.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(full, bytes)
+        std::fs::write(full, bytes)?;
+        if let Ok(mut written) = self.written.lock() {
+            written.insert(path.to_string());
+        }
+        Ok(())
     }
 }
 

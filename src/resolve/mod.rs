@@ -12,6 +12,7 @@ mod motions;
 use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 pub use motions::{EffectiveStatus, MotionState, Settlement};
 
@@ -179,29 +180,40 @@ fn index_identifiers(documents: &[Document], diagnostics: &mut Diagnostics) -> H
 fn forward_links(documents: &[Document], index: &Index, diagnostics: &mut Diagnostics) -> Vec<Links> {
     let mut all_ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
     all_ids.sort_unstable();
-    documents
-        .iter()
+    // Per document and independent of the others (the text scan for mentions is the costly
+    // part), so it runs in parallel; diagnostics are gathered per document and merged.
+    let results: Vec<(Links, Diagnostics)> = documents
+        .par_iter()
         .enumerate()
         .map(|(i, doc)| {
+            let mut found = Diagnostics::new();
             let mut resolve_list =
-                |field: &str, list: &[Spanned<String>]| resolve_ids(doc, i, field, list, index, &all_ids, diagnostics);
+                |field: &str, list: &[Spanned<String>]| resolve_ids(doc, i, field, list, index, &all_ids, &mut found);
             let responds_to = resolve_list("responds_to", &doc.responds_to);
             let settles = resolve_list("settles", &doc.settles);
             let references = resolve_list("references", &doc.references);
             let settles = settles
                 .into_iter()
-                .filter(|&t| check_settles(doc, &documents[t], diagnostics))
+                .filter(|&t| check_settles(doc, &documents[t], &mut found))
                 .collect();
             for &t in &responds_to {
-                check_answer_date(doc, &documents[t], diagnostics);
+                check_answer_date(doc, &documents[t], &mut found);
             }
-            Links {
+            let links = Links {
                 responds_to,
                 settles,
                 references,
                 mentions: mentions(doc, i, index),
                 ..Links::default()
-            }
+            };
+            (links, found)
+        })
+        .collect();
+    results
+        .into_iter()
+        .map(|(links, found)| {
+            diagnostics.extend(found.iter().cloned());
+            links
         })
         .collect()
 }
