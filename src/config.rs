@@ -36,6 +36,9 @@ pub struct Config {
     /// Documents per page on list pages.
     #[serde(default = "default_page_size")]
     pub page_size: usize,
+    /// Rows per page of the motievolglijst (one page unless the archive is very large).
+    #[serde(default = "default_motion_page_size")]
+    pub motion_page_size: usize,
     /// House-style defaults for letters.
     #[serde(default)]
     pub letters: LetterDefaults,
@@ -72,6 +75,10 @@ fn default_page_size() -> usize {
     50
 }
 
+fn default_motion_page_size() -> usize {
+    500
+}
+
 impl Default for Config {
     fn default() -> Config {
         Config {
@@ -82,6 +89,7 @@ impl Default for Config {
             description: None,
             address: Vec::new(),
             page_size: default_page_size(),
+            motion_page_size: default_motion_page_size(),
             letters: LetterDefaults::default(),
             topics: BTreeMap::new(),
         }
@@ -193,6 +201,13 @@ fn check_config(config: &Config, text: &str, shown: &Path) -> Vec<Diagnostic> {
             )
             .at(at("language"))
             .hint("use `language: nl`"),
+        );
+    }
+    if config.motion_page_size == 0 {
+        problems.push(
+            Diagnostic::error("config", shown, "`motion_page_size` must be at least 1")
+                .at(at("motion_page_size"))
+                .hint("500 keeps the motievolglijst on one page for most councils"),
         );
     }
     if config.page_size == 0 {

@@ -338,3 +338,17 @@ fn tables_scroll_in_a_focusable_region() {
     let page = read(dir.path(), "output/documenten/tabel/index.html");
     assert!(page.contains("<section class=\"table-scroll\" tabindex=\"0\" aria-label=\"Tabel 1\">\n<table>"));
 }
+
+#[test]
+fn motievolglijst_is_paginated_only_when_very_long() {
+    let dir = project("valid-site");
+    build_ok(dir.path());
+    assert!(!dir.path().join("output/motievolglijst/pagina/2").exists());
+    let config = dir.path().join("griffie.yaml");
+    let text = std::fs::read_to_string(&config).unwrap() + "motion_page_size: 2\n";
+    std::fs::write(&config, text).unwrap();
+    build_ok(dir.path());
+    let second = read(dir.path(), "output/motievolglijst/pagina/2/index.html");
+    assert!(second.contains("Gratis parkeren"), "the oldest motion is on page 2");
+    assert!(second.contains("<dd>3</dd>"), "counts cover all motions on every page");
+}

@@ -70,7 +70,7 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
 
     let mut other_pages: Vec<Page> = pages::type_pages(&views, &site_view);
     other_pages.extend(pages::dossier_pages(&views, &site_view));
-    other_pages.push(pages::motions_page(&views, &site_view));
+    other_pages.extend(pages::motions_pages(&views, &site_view));
     other_pages.push(pages::home_page(&views, &site_view));
     other_pages.push(pages::not_found_page(&views, &site_view));
     let page_results: Vec<Option<Diagnostic>> = other_pages.par_iter().map(|p| renderer.render(p)).collect();

@@ -326,20 +326,42 @@ pub fn motion_rows(views: &Views) -> (Vec<MotionRow>, MotionCounts) {
     (rows, counts)
 }
 
-pub fn motions_page(views: &Views, site_view: &SiteView) -> Page {
+/// The motievolglijst: one table of every motion, newest first. Paginated only for very large
+/// councils' archives (`motion_page_size` rows a page), so a normal list stays one page.
+pub fn motions_pages(views: &Views, site_view: &SiteView) -> Vec<Page> {
     let (rows, counts) = motion_rows(views);
+    let base = "/motievolglijst/";
+    let size = views.site.config.motion_page_size;
+    let chunks: Vec<&[MotionRow]> = if rows.is_empty() {
+        vec![&rows[..]]
+    } else {
+        rows.chunks(size).collect()
+    };
     let description =
         Some("Alle moties van de raad met hun stand van zaken: aangenomen, afgedaan of te laat.".to_string());
-    let page = views.page_view("Motievolglijst", "/motievolglijst/", "motievolglijst", description);
-    let mut context = context(site_view, page);
-    context.insert("rows", &rows);
-    context.insert("counts", &counts);
-    context.insert("as_of", &super::view::DateView::day(views.site.as_of));
-    Page {
-        path: "motievolglijst/index.html".into(),
-        template: "motions.html",
-        context,
-    }
+    chunks
+        .iter()
+        .enumerate()
+        .map(|(i, chunk)| {
+            let path = paged_path(base, i + 1);
+            let title = if i == 0 {
+                "Motievolglijst".to_string()
+            } else {
+                format!("Motievolglijst, pagina {}", i + 1)
+            };
+            let page = views.page_view(&title, &path, "motievolglijst", description.clone());
+            let mut context = context(site_view, page);
+            context.insert("rows", chunk);
+            context.insert("counts", &counts);
+            context.insert("as_of", &super::view::DateView::day(views.site.as_of));
+            context.insert("pagination", &pagination(views, base, i + 1, chunks.len()));
+            Page {
+                path: output_path(&path),
+                template: "motions.html",
+                context,
+            }
+        })
+        .collect()
 }
 
 pub fn home_page(views: &Views, site_view: &SiteView) -> Page {
