@@ -22,6 +22,12 @@ use griffie::{build, BuildOptions, Mode, ProjectPaths};
 const RUNS: usize = 3;
 const SEED: u64 = 42;
 
+/// PDFs are part of the benchmark only with `GRIFFIE_BENCH_PDF=1` (the site-only figure is the
+/// one compared against earlier builds).
+fn pdf_enabled() -> bool {
+    std::env::var("GRIFFIE_BENCH_PDF").is_ok_and(|v| v == "1")
+}
+
 fn main() {
     let mut sizes = sizes();
     sizes.sort_unstable();
@@ -71,6 +77,7 @@ fn bench_size(size: usize, templates: &Path) {
         mode: Mode::Build,
         as_of: None,
         deny_warnings: false,
+        pdf: pdf_enabled(),
     };
     let mut walls = Vec::new();
     let mut stages: Vec<(&'static str, Vec<Duration>)> = Vec::new();

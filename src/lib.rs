@@ -17,6 +17,7 @@ pub mod diagnostics;
 pub mod identifiers;
 pub mod load;
 pub mod model;
+pub mod pdf;
 pub mod render;
 pub mod resolve;
 pub mod source;
@@ -39,6 +40,8 @@ pub struct ProjectPaths {
     pub output: PathBuf,
     pub templates: PathBuf,
     pub config: PathBuf,
+    /// Kept between builds (compiled PDFs); safe to delete.
+    pub cache: PathBuf,
 }
 
 impl ProjectPaths {
@@ -50,6 +53,7 @@ impl ProjectPaths {
             output: root.join("output"),
             templates: root.join("templates"),
             config: root.join(config::CONFIG_FILE),
+            cache: root.join(".griffie-cache"),
         }
     }
 
@@ -77,6 +81,8 @@ pub struct BuildOptions {
     pub as_of: Option<Date>,
     /// Treat warnings as errors (for CI).
     pub deny_warnings: bool,
+    /// Make the PDF briefs (off for a quick look at the pages).
+    pub pdf: bool,
 }
 
 /// What happened in a run.
@@ -125,7 +131,13 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     lap("resolve", &mut timings);
 
     let templates_shown = paths.shown(&paths.templates);
+    let pdf_engine = if options.pdf {
+        load_pdf_engine(options, &mut diagnostics)
+    } else {
+        None
+    };
     let input = render::RenderInput {
+        pdf: pdf_engine.as_ref(),
         templates_dir: &paths.templates,
         templates_shown: &templates_shown,
     };
@@ -148,12 +160,28 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
         if !report_failed(&diagnostics, options) {
             staging.publish(&output.written())?;
             report.published = true;
+            if let Some(engine) = &pdf_engine {
+                engine.cache().prune();
+            }
             lap("write", &mut timings);
         }
     }
     report.diagnostics = diagnostics;
     report.timings = timings;
     Ok(report)
+}
+
+fn load_pdf_engine(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<pdf::PdfEngine> {
+    let paths = &options.paths;
+    let dir = paths.templates.join("pdf");
+    let cache = pdf::cache::PdfCache::new(&paths.cache.join("pdf"), options.mode == Mode::Build);
+    match pdf::PdfEngine::load(&dir, &paths.shown(&dir), cache) {
+        Ok(engine) => Some(engine),
+        Err(problems) => {
+            diagnostics.extend(problems);
+            None
+        }
+    }
 }
 
 fn report_failed(diagnostics: &Diagnostics, options: &BuildOptions) -> bool {

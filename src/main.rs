@@ -50,6 +50,9 @@ struct CommonArgs {
     /// Fail on warnings too (for CI).
     #[arg(long)]
     deny_warnings: bool,
+    /// Skip the PDF briefs (faster, for a quick look at the pages).
+    #[arg(long)]
+    no_pdf: bool,
     /// Print only problems, no progress summary.
     #[arg(long, short)]
     quiet: bool,
@@ -65,18 +68,16 @@ fn main() -> ExitCode {
         Command::Build { common, output } => (common, Mode::Build, Some(output)),
         Command::Check { common } => (common, Mode::Check, None),
     };
-    let root = PathBuf::from(".");
+    let root = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let mut paths = ProjectPaths::in_folder(&root);
-    paths.root = std::env::current_dir().unwrap_or(root);
-    paths.content = paths.root.join(&common.content);
-    paths.templates = paths.root.join("templates");
-    paths.config = paths.root.join(griffie::config::CONFIG_FILE);
-    paths.output = paths.root.join(output.unwrap_or_else(|| PathBuf::from("output")));
+    paths.content = root.join(&common.content);
+    paths.output = root.join(output.unwrap_or_else(|| PathBuf::from("output")));
     let options = BuildOptions {
         paths,
         mode,
         as_of: common.as_of,
         deny_warnings: common.deny_warnings,
+        pdf: !common.no_pdf,
     };
 
     let report = match build(&options) {

@@ -26,6 +26,7 @@ fn synthetic_corpus_builds_cleanly() {
         mode: Mode::Build,
         as_of: None,
         deny_warnings: true,
+        pdf: false,
     })
     .unwrap();
     let problems = griffie::diagnostics::render_report(&report.diagnostics, dir.path(), false);

@@ -34,6 +34,8 @@ pub struct TocEntry {
 #[derive(Debug, Clone, Default)]
 pub struct RenderedBody {
     pub html: String,
+    /// The same body as data, for the PDF templates.
+    pub tree: Vec<super::doc_tree::Node>,
     pub toc: Vec<TocEntry>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -52,6 +54,8 @@ pub fn render_body(site: &Site, position: usize) -> RenderedBody {
     let parsed: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
     let mut out = RenderedBody::default();
     let headings = plan_headings(&parsed);
+    let levels: Vec<u8> = headings.iter().map(|h| h.level).collect();
+    out.tree = super::doc_tree::build(&parsed, &levels, site, position);
     let mut events: Vec<Event> = Vec::with_capacity(parsed.len());
     let mut state = WalkState::default();
     for (event, range) in parsed {
@@ -308,16 +312,20 @@ fn missing_alt(doc: &Document, range: &std::ops::Range<usize>) -> Diagnostic {
         .hint("describe the image between the square brackets: ![Kaart van de wijken in Almelo](kaart.png)")
 }
 
-/// Keeps links to the web, e-mail, phone and within the site; drops everything else.
-fn check_url(url: &str, doc: &Document, range: &std::ops::Range<usize>, out: &mut RenderedBody) -> bool {
+/// `true` for links to the web, e-mail, phone and within the site.
+pub fn is_safe_url(url: &str) -> bool {
     let trimmed: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
-    let scheme = trimmed.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
-    let safe = match scheme {
+    match trimmed.split_once(':').map(|(s, _)| s.to_ascii_lowercase()) {
         None => true,
         // A colon after a slash, `?` or `#` is part of a path, not a scheme.
         Some(s) if s.contains(['/', '?', '#']) => true,
         Some(s) => matches!(s.as_str(), "http" | "https" | "mailto" | "tel"),
-    };
+    }
+}
+
+/// Keeps safe links; drops everything else, with a warning.
+fn check_url(url: &str, doc: &Document, range: &std::ops::Range<usize>, out: &mut RenderedBody) -> bool {
+    let safe = is_safe_url(url);
     if !safe {
         out.diagnostics.push(
             Diagnostic::warning(

@@ -5,6 +5,7 @@
 //! error, an image without alt text) are collected as diagnostics like any other.
 
 pub mod api;
+pub mod doc_tree;
 pub mod markdown;
 pub mod output;
 pub mod pages;
@@ -23,6 +24,8 @@ use view::Views;
 
 /// What `render` needs besides the site.
 pub struct RenderInput<'a> {
+    /// Makes the PDF briefs; `None` when PDFs are switched off.
+    pub pdf: Option<&'a crate::pdf::PdfEngine>,
     pub templates_dir: &'a Path,
     /// The templates folder as shown in diagnostics.
     pub templates_shown: &'a Path,
@@ -52,21 +55,38 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
         templates_shown: input.templates_shown,
     };
 
-    let document_results: Vec<Vec<Diagnostic>> = (0..site.documents.len())
+    let document_results: Vec<(Vec<Diagnostic>, usize)> = (0..site.documents.len())
         .into_par_iter()
         .map(|position| {
             let body = markdown::render_body(site, position);
-            let page = pages::document_page(&views, &site_view, position, &body);
-            let mut found = body.diagnostics;
+            let mut found = body.diagnostics.clone();
+            let mut files = 1;
+            let pdf = match (input.pdf, site.documents[position].body().is_some()) {
+                (Some(engine), true) => match engine.make(site, position, &body.tree) {
+                    Ok(pdf) => {
+                        let path = view::pdf_path(&site.documents[position].id);
+                        found.extend(renderer.write(&path, &pdf.bytes));
+                        files += 1;
+                        Some(view::PdfView::new(&views, &site.documents[position].id, &pdf))
+                    }
+                    Err(problems) => {
+                        found.extend(problems);
+                        None
+                    }
+                },
+                _ => None,
+            };
+            let page = pages::document_page(&views, &site_view, position, &body, pdf);
             found.extend(renderer.render(&page));
-            found
+            (found, files)
         })
         .collect();
+    let document_files: usize = document_results.iter().map(|(_, files)| files).sum();
     let mut stats = RenderStats {
         pages: site.documents.len(),
-        files: site.documents.len(),
+        files: document_files,
     };
-    diagnostics.extend(document_results.into_iter().flatten());
+    diagnostics.extend(document_results.into_iter().flat_map(|(found, _)| found));
 
     let mut other_pages: Vec<Page> = pages::type_pages(&views, &site_view);
     other_pages.extend(pages::dossier_pages(&views, &site_view));

@@ -110,9 +110,16 @@ fn context(site: &SiteView, page: PageView) -> Context {
 }
 
 /// The page of document `position`.
-pub fn document_page(views: &Views, site_view: &SiteView, position: usize, body: &RenderedBody) -> Page {
+pub fn document_page(
+    views: &Views,
+    site_view: &SiteView,
+    position: usize,
+    body: &RenderedBody,
+    pdf: Option<super::view::PdfView>,
+) -> Page {
     let doc = &views.site.documents[position];
-    let document = document_view(position, body, views);
+    let mut document = document_view(position, body, views);
+    document.pdf = pdf;
     let page = views.page_view(&doc.title, &doc.url_path(), doc.doc_type().slug(), doc.summary.clone());
     let mut context = context(site_view, page);
     context.insert("doc", &document);

@@ -191,6 +191,50 @@ pub struct DocumentView {
     pub source_path: String,
     pub letter: Option<LetterView>,
     pub motion: Option<MotionView>,
+    /// The PDF brief, when one was made.
+    pub pdf: Option<PdfView>,
+}
+
+/// The link to a document's PDF, with what a citizen wants to know before downloading it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PdfView {
+    pub url: String,
+    pub pages: usize,
+    pub bytes: usize,
+    /// "PDF, 2 pagina's, 41 kB". Made only of numbers and fixed words, so templates may print
+    /// it unescaped (tera would otherwise write the apostrophe as `&#39;`).
+    pub label: String,
+}
+
+impl PdfView {
+    pub fn new(views: &Views, id: &str, pdf: &crate::pdf::Pdf) -> PdfView {
+        let pages = if pdf.pages == 1 {
+            "1 pagina".to_string()
+        } else {
+            format!("{} pagina's", pdf.pages)
+        };
+        PdfView {
+            url: views.url(&format!("/{}", pdf_path(id))),
+            pages: pdf.pages,
+            bytes: pdf.bytes.len(),
+            label: format!("PDF, {pages}, {}", file_size(pdf.bytes.len())),
+        }
+    }
+}
+
+/// Where a document's PDF is written, relative to the output folder.
+pub fn pdf_path(id: &str) -> String {
+    format!("documenten/{id}/{id}.pdf")
+}
+
+/// A file size as Dutch readers expect it: "41 kB", "1,2 MB".
+pub fn file_size(bytes: usize) -> String {
+    if bytes < 1_000_000 {
+        format!("{} kB", bytes.div_ceil(1000).max(1))
+    } else {
+        let tenths = (bytes + 50_000) / 100_000;
+        format!("{},{} MB", tenths / 10, tenths % 10)
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -334,5 +378,18 @@ pub fn document_view(position: usize, body: &crate::render::markdown::RenderedBo
             .motion()
             .zip(views.site.index.motions[position].as_ref())
             .map(|(m, s)| MotionView::new(m, s, views)),
+        pdf: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_size;
+
+    #[test]
+    fn file_sizes_in_dutch() {
+        assert_eq!(file_size(40_321), "41 kB");
+        assert_eq!(file_size(12), "1 kB");
+        assert_eq!(file_size(1_234_567), "1,2 MB");
     }
 }

@@ -100,6 +100,7 @@ pub fn build_with_library(dir: &Path, mode: griffie::Mode) -> griffie::BuildRepo
         mode,
         as_of: None,
         deny_warnings: false,
+        pdf: true,
     };
     griffie::build(&options).expect("build runs")
 }

@@ -1,0 +1,242 @@
+//! PDF council briefs: accessible (PDF/UA-1), archival (PDF/A-2a) PDFs made in-process with the
+//! typst crates, from the same sources as the web pages.
+//!
+//! The house style lives in `templates/pdf/*.typ`: `<type>.typ` for a document type (falling back
+//! to `document.typ`), sharing `house.typ`. A template reads the document from `/doc.json` (see
+//! [`data`]), in which the Markdown body is a tree of plain values: text is data, never typst
+//! code. Every typst warning (an unknown font, a missing glyph) fails the build.
+//!
+//! Speed and memory: fonts and the standard library are loaded once per process; documents
+//! compile in parallel; typst's memoisation is evicted after each document so memory stays flat;
+//! unchanged documents come from the [`cache`].
+
+pub mod cache;
+pub mod data;
+mod fonts;
+mod world;
+
+use std::path::Path;
+
+use typst::diag::{SourceDiagnostic, Warned};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::Source;
+use typst::WorldExt;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::diagnostics::{Diagnostic, Location};
+use crate::resolve::Site;
+use cache::PdfCache;
+use world::{file_id, DocumentWorld, Templates};
+
+/// A finished PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pdf {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+}
+
+/// The fallback template for types without their own.
+const FALLBACK: &str = "document.typ";
+
+/// Templates and cache, shared read-only by the parallel PDF jobs of one build.
+pub struct PdfEngine {
+    templates: Templates,
+    /// Hash of griffie's version and every template: part of each cache key.
+    fingerprint: blake3::Hash,
+    cache: PdfCache,
+    templates_shown: std::path::PathBuf,
+}
+
+impl PdfEngine {
+    /// Reads `dir` (`templates/pdf`). `shown` is how the folder is named in diagnostics.
+    pub fn load(dir: &Path, shown: &Path, cache: PdfCache) -> Result<PdfEngine, Vec<Diagnostic>> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .map_err(|err| {
+                vec![
+                    Diagnostic::error("template", shown, format!("cannot read the PDF templates: {err}"))
+                        .hint("restore templates/pdf/ from griffie's own templates folder"),
+                ]
+            })?
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".typ"))
+            .collect();
+        names.sort();
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+        let mut sources = Vec::new();
+        for name in names {
+            let text = std::fs::read_to_string(dir.join(&name)).map_err(|err| {
+                vec![Diagnostic::error(
+                    "template",
+                    &shown.join(&name),
+                    format!("cannot read this template: {err}"),
+                )
+                .hint("PDF templates must be UTF-8 text")]
+            })?;
+            hasher
+                .update(name.as_bytes())
+                .update(&[0])
+                .update(text.as_bytes())
+                .update(&[0]);
+            sources.push((name.clone(), Source::new(file_id(&format!("/{name}")), text)));
+        }
+        let templates = Templates { sources };
+        if templates.by_name(FALLBACK).is_none() {
+            return Err(vec![Diagnostic::error(
+                "template",
+                &shown.join(FALLBACK),
+                format!("the PDF template `{FALLBACK}` is missing"),
+            )
+            .hint("restore it from griffie's own templates/pdf/ folder")]);
+        }
+        Ok(PdfEngine {
+            templates,
+            fingerprint: hasher.finalize(),
+            cache,
+            templates_shown: shown.to_path_buf(),
+        })
+    }
+
+    pub fn cache(&self) -> &PdfCache {
+        &self.cache
+    }
+
+    /// The PDF of document `position`, from the cache or freshly compiled.
+    pub fn make(
+        &self,
+        site: &Site,
+        position: usize,
+        body: &[crate::render::doc_tree::Node],
+    ) -> Result<Pdf, Vec<Diagnostic>> {
+        let doc = &site.documents[position];
+        let template = self.template_for(doc.doc_type().slug());
+        let json = serde_json::to_vec(&data::pdf_data(site, position, body)).expect("PDF data serialises to JSON");
+        let key = blake3::Hasher::new()
+            .update(self.fingerprint.as_bytes())
+            .update(template.id().vpath().get_with_slash().as_bytes())
+            .update(&json)
+            .finalize()
+            .to_hex()
+            .to_string();
+        if let Some(pdf) = self.cache.get(&key) {
+            return Ok(pdf);
+        }
+        let result = self.compile(site, position, template, json);
+        // typst memoises across compilations; without eviction memory grows with every document.
+        typst::comemo::evict(10);
+        let pdf = result?;
+        self.cache.put(&key, &pdf);
+        Ok(pdf)
+    }
+
+    fn template_for(&self, type_slug: &str) -> &Source {
+        self.templates
+            .by_name(&format!("{type_slug}.typ"))
+            .or_else(|| self.templates.by_name(FALLBACK))
+            .expect("load checked that the fallback template exists")
+    }
+
+    fn compile(&self, site: &Site, position: usize, template: &Source, json: Vec<u8>) -> Result<Pdf, Vec<Diagnostic>> {
+        let doc = &site.documents[position];
+        let date = Datetime::from_ymd(i32::from(doc.date.year()), doc.date.month() as u8, doc.date.day() as u8)
+            .expect("a checked civil date is a valid typst date");
+        let world = DocumentWorld {
+            templates: &self.templates,
+            main: template.id(),
+            data: Bytes::new(json),
+            today: date,
+        };
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        let document = output.map_err(|errors| self.diagnostics(&world, position, site, &errors))?;
+        if !warnings.is_empty() {
+            return Err(self.diagnostics(&world, position, site, &warnings));
+        }
+        let options = PdfOptions {
+            ident: Smart::Custom(format!("griffie/{}", doc.id)),
+            timestamp: Some(Timestamp::new_utc(date)),
+            standards: PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
+                .expect("PDF/A-2a and PDF/UA-1 go together"),
+            tagged: true,
+            ..PdfOptions::default()
+        };
+        let bytes =
+            typst_pdf::pdf(&document, &options).map_err(|errors| self.diagnostics(&world, position, site, &errors))?;
+        Ok(Pdf {
+            bytes,
+            pages: document.pages().len(),
+        })
+    }
+
+    /// typst's errors and warnings as diagnostics on the document, pointing into the template
+    /// where typst says the problem is.
+    fn diagnostics(
+        &self,
+        world: &DocumentWorld,
+        position: usize,
+        site: &Site,
+        found: &[SourceDiagnostic],
+    ) -> Vec<Diagnostic> {
+        let doc = &site.documents[position];
+        found
+            .iter()
+            .map(|problem| {
+                let missing_glyph = missing_glyph_text(&problem.message);
+                let location = missing_glyph
+                    .and_then(|text| doc.source.text.find(text).map(|start| (start, start + text.len())))
+                    .map(|(start, end)| Location::in_text(&doc.source.text, start, end))
+                    .unwrap_or(doc.source.id_location);
+                let mut diagnostic = Diagnostic::error(
+                    "pdf",
+                    &doc.source.path,
+                    format!("the PDF could not be made: {}", problem.message),
+                )
+                .at(location);
+                let mut hints: Vec<&str> = problem.hints.iter().map(|h| h.v.as_str()).collect();
+                if missing_glyph.is_some() {
+                    hints = vec![
+                        "the PDF fonts have no sign for this character, and an archival PDF may not show a \
+                         box instead; write it in words (e.g. instead of an emoji) or use a similar character",
+                    ];
+                }
+                let place = problem.span.id().and_then(|id| {
+                    let source = self.templates.get(id)?;
+                    let range = world.range(problem.span)?;
+                    let name = self.templates.sources.iter().find(|(_, s)| s.id() == id)?.0.clone();
+                    Some((
+                        self.templates_shown.join(name),
+                        Location::in_text(source.text(), range.start, range.end),
+                    ))
+                });
+                if let Some((path, location)) = place {
+                    diagnostic = diagnostic.related(&path, Some(location), "in this PDF template");
+                }
+                diagnostic.hint(if hints.is_empty() {
+                    "a typst warning counts as an error, so no PDF with missing glyphs or fonts is published; \
+                     check the text for unusual characters, or the PDF template"
+                        .to_string()
+                } else {
+                    hints.join("; ")
+                })
+            })
+            .collect()
+    }
+}
+
+/// The text typst names in "the text `\"🎉\"` could not be displayed with font …".
+fn missing_glyph_text(message: &str) -> Option<&str> {
+    let start = message.find("the text `\"")? + "the text `\"".len();
+    let end = start + message[start..].find("\"`")?;
+    message.contains("could not be displayed").then(|| &message[start..end])
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn finds_the_text_typst_cannot_display() {
+        let message = "PDF/A-2a, PDF/UA-1 error: the text `\"🎉\"` could not be displayed with font `\"Noto Sans\"`";
+        assert_eq!(super::missing_glyph_text(message), Some("🎉"));
+        assert_eq!(super::missing_glyph_text("something else"), None);
+    }
+}

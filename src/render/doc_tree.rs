@@ -1,0 +1,316 @@
+//! A document's Markdown body as a tree of plain data, for the PDF templates.
+//!
+//! Text reaches typst only as string values inside this tree (serialised to JSON), never as
+//! typst markup, so nothing a clerk writes (`#read(..)`, `$x$`, `]`, `//`) can run as code. The
+//! tree follows the same normalised heading levels as the HTML page, and official identifiers in
+//! the text become links to the document that carries them, as on the web page. Raw HTML is kept
+//! as the literal characters the clerk typed (the web page removes unsafe HTML instead).
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::identifiers;
+use crate::model::document_url_path;
+use crate::resolve::Site;
+
+/// One node of the tree. `kind` tells the template how to show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Node {
+    Paragraph {
+        children: Vec<Node>,
+    },
+    Heading {
+        level: u8,
+        children: Vec<Node>,
+    },
+    List {
+        ordered: bool,
+        start: u64,
+        items: Vec<Vec<Node>>,
+    },
+    Quote {
+        children: Vec<Node>,
+    },
+    CodeBlock {
+        text: String,
+    },
+    Table {
+        columns: usize,
+        header: Vec<Vec<Node>>,
+        rows: Vec<Vec<Vec<Node>>>,
+    },
+    Rule,
+    Text {
+        text: String,
+    },
+    Code {
+        text: String,
+    },
+    Strong {
+        children: Vec<Node>,
+    },
+    Emph {
+        children: Vec<Node>,
+    },
+    Strike {
+        children: Vec<Node>,
+    },
+    Link {
+        url: String,
+        children: Vec<Node>,
+    },
+    /// Images are shown by their description until documents can carry image files.
+    Image {
+        alt: String,
+    },
+    SoftBreak,
+    HardBreak,
+}
+
+/// An open element while walking the events.
+enum Frame {
+    Root,
+    Paragraph,
+    Heading(u8),
+    List {
+        ordered: bool,
+        start: u64,
+        items: Vec<Vec<Node>>,
+    },
+    Item,
+    Quote,
+    CodeBlock(String),
+    Table {
+        columns: usize,
+        header: Vec<Vec<Node>>,
+        rows: Vec<Vec<Vec<Node>>>,
+    },
+    TableHead(Vec<Vec<Node>>),
+    TableRow(Vec<Vec<Node>>),
+    Cell,
+    Strong,
+    Emph,
+    Strike,
+    Link(String),
+    Image(String),
+    /// Content that is dropped but whose text is kept (e.g. footnote definitions' wrappers).
+    Transparent,
+}
+
+/// Builds the tree from parsed events. `levels` are the normalised levels of the headings, in
+/// order (see `markdown::plan_headings`).
+pub fn build(events: &[(Event, std::ops::Range<usize>)], levels: &[u8], site: &Site, position: usize) -> Vec<Node> {
+    let mut builder = Builder {
+        stack: vec![(Frame::Root, Vec::new())],
+        headings: levels.iter(),
+        site,
+        position,
+    };
+    for (event, _) in events {
+        builder.event(event);
+    }
+    while builder.stack.len() > 1 {
+        builder.close();
+    }
+    builder.stack.pop().map(|(_, children)| children).unwrap_or_default()
+}
+
+struct Builder<'a> {
+    stack: Vec<(Frame, Vec<Node>)>,
+    headings: std::slice::Iter<'a, u8>,
+    site: &'a Site,
+    position: usize,
+}
+
+impl Builder<'_> {
+    fn event(&mut self, event: &Event) {
+        match event {
+            Event::Start(tag) => self.open(tag),
+            Event::End(TagEnd::CodeBlock) => self.close(),
+            Event::End(_) => self.close(),
+            Event::Text(text) => self.text(text),
+            Event::Code(text) => self.push(Node::Code { text: text.to_string() }),
+            Event::SoftBreak => self.push(Node::SoftBreak),
+            Event::HardBreak => self.push(Node::HardBreak),
+            Event::Rule => self.push(Node::Rule),
+            Event::FootnoteReference(label) => self.push(Node::Text {
+                text: format!("[{label}]"),
+            }),
+            // Raw HTML is shown as the characters the clerk typed: it is text, not markup, here.
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let text = html.trim_end_matches('\n');
+                if !text.is_empty() {
+                    self.push(Node::Text { text: text.to_string() });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn open(&mut self, tag: &Tag) {
+        let frame = match tag {
+            Tag::Paragraph | Tag::HtmlBlock => Frame::Paragraph,
+            Tag::Heading { .. } => Frame::Heading(self.headings.next().copied().unwrap_or(2)),
+            Tag::List(start) => Frame::List {
+                ordered: start.is_some(),
+                start: start.unwrap_or(1),
+                items: Vec::new(),
+            },
+            Tag::Item => Frame::Item,
+            Tag::BlockQuote(_) => Frame::Quote,
+            Tag::CodeBlock(_) => Frame::CodeBlock(String::new()),
+            Tag::Table(alignments) => Frame::Table {
+                columns: alignments.len(),
+                header: Vec::new(),
+                rows: Vec::new(),
+            },
+            Tag::TableHead => Frame::TableHead(Vec::new()),
+            Tag::TableRow => Frame::TableRow(Vec::new()),
+            Tag::TableCell => Frame::Cell,
+            Tag::Strong => Frame::Strong,
+            Tag::Emphasis => Frame::Emph,
+            Tag::Strikethrough => Frame::Strike,
+            Tag::Link { dest_url, .. } => Frame::Link(self.absolute_url(dest_url)),
+            Tag::Image { .. } => Frame::Image(String::new()),
+            Tag::FootnoteDefinition(label) => {
+                self.stack.push((
+                    Frame::Paragraph,
+                    vec![Node::Text {
+                        text: format!("[{label}] "),
+                    }],
+                ));
+                return;
+            }
+            _ => Frame::Transparent,
+        };
+        self.stack.push((frame, Vec::new()));
+    }
+
+    fn close(&mut self) {
+        let Some((frame, children)) = self.stack.pop() else {
+            return;
+        };
+        let node = match frame {
+            Frame::Root => return,
+            Frame::Paragraph => Node::Paragraph { children },
+            Frame::Heading(level) => Node::Heading { level, children },
+            Frame::List { ordered, start, items } => Node::List { ordered, start, items },
+            Frame::Item => {
+                if let Some((Frame::List { items, .. }, _)) = self.stack.last_mut() {
+                    items.push(children);
+                }
+                return;
+            }
+            Frame::Quote => Node::Quote { children },
+            Frame::CodeBlock(text) => Node::CodeBlock { text },
+            Frame::Table { columns, header, rows } => Node::Table { columns, header, rows },
+            Frame::TableHead(cells) => {
+                if let Some((Frame::Table { header, .. }, _)) = self.stack.last_mut() {
+                    *header = cells;
+                }
+                return;
+            }
+            Frame::TableRow(cells) => {
+                if let Some((Frame::Table { rows, .. }, _)) = self.stack.last_mut() {
+                    rows.push(cells);
+                }
+                return;
+            }
+            Frame::Cell => {
+                match self.stack.last_mut() {
+                    Some((Frame::TableHead(cells), _)) | Some((Frame::TableRow(cells), _)) => cells.push(children),
+                    _ => {}
+                }
+                return;
+            }
+            Frame::Strong => Node::Strong { children },
+            Frame::Emph => Node::Emph { children },
+            Frame::Strike => Node::Strike { children },
+            Frame::Link(url) if url.is_empty() => {
+                // An unsafe link: keep its text, drop the address (as on the web page).
+                for child in children {
+                    self.push(child);
+                }
+                return;
+            }
+            Frame::Link(url) => Node::Link { url, children },
+            Frame::Image(alt) => Node::Image { alt },
+            Frame::Transparent => {
+                for child in children {
+                    self.push(child);
+                }
+                return;
+            }
+        };
+        self.push(node);
+    }
+
+    fn push(&mut self, node: Node) {
+        if let Some((_, children)) = self.stack.last_mut() {
+            children.push(node);
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        match self.stack.last_mut() {
+            Some((Frame::CodeBlock(code), _)) => code.push_str(text),
+            Some((Frame::Image(alt), _)) => alt.push_str(text),
+            Some((Frame::Link(_), _)) => self.push(Node::Text { text: text.to_string() }),
+            _ => self.text_with_identifiers(text),
+        }
+    }
+
+    /// Plain text, with official identifiers of other documents turned into links.
+    fn text_with_identifiers(&mut self, text: &str) {
+        let mut last = 0;
+        for mention in identifiers::find_candidates(text) {
+            let Some(target) = self.site.index.by_identifier(&mention.normal) else {
+                continue;
+            };
+            if target == self.position {
+                continue;
+            }
+            if mention.range.start > last {
+                self.push(Node::Text {
+                    text: text[last..mention.range.start].to_string(),
+                });
+            }
+            let url = self.page_url(&self.site.documents[target].id);
+            let label = Node::Text {
+                text: text[mention.range.clone()].to_string(),
+            };
+            self.push(Node::Link {
+                url,
+                children: vec![label],
+            });
+            last = mention.range.end;
+        }
+        if last < text.len() {
+            self.push(Node::Text {
+                text: text[last..].to_string(),
+            });
+        }
+    }
+
+    fn page_url(&self, id: &str) -> String {
+        format!("{}{}", self.site.config.site_origin(), document_url_path(id))
+    }
+
+    /// Links in a PDF must be absolute; site-relative ones get the site's address. Unsafe
+    /// schemes give an empty address (the link is dropped, its text kept).
+    fn absolute_url(&self, url: &str) -> String {
+        if !super::markdown::is_safe_url(url) {
+            return String::new();
+        }
+        let origin = self.site.config.site_origin();
+        if url.starts_with('/') {
+            format!("{origin}{url}")
+        } else if url.contains(':') {
+            url.to_string()
+        } else {
+            // `#section` or a relative path: relative to the document's own page.
+            format!("{}{url}", self.page_url(&self.site.documents[self.position].id))
+        }
+    }
+}
