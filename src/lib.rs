@@ -107,6 +107,7 @@ impl BuildReport {
 /// Runs the pipeline. `Err` means the environment failed (an output folder that cannot be
 /// created, …); problems in the sources are diagnostics in the report.
 pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
+    init_thread_pool();
     let paths = &options.paths;
     let mut diagnostics = Diagnostics::new();
     let mut timings = Vec::new();
@@ -169,6 +170,21 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     report.diagnostics = diagnostics;
     report.timings = timings;
     Ok(report)
+}
+
+/// Stack size of threads that run typst: its layout of a long document recurses deeply.
+pub const COMPILE_STACK_SIZE: usize = 32 * 1024 * 1024;
+
+/// The rayon workers also run typst's inner parallel work, so they get the same large stack.
+/// Set once per process; if the embedding program already configured rayon, its pool is used.
+fn init_thread_pool() {
+    static INIT: std::sync::Once = std::sync::Once::new();
+    INIT.call_once(|| {
+        rayon::ThreadPoolBuilder::new()
+            .stack_size(COMPILE_STACK_SIZE)
+            .build_global()
+            .ok();
+    });
 }
 
 fn load_pdf_engine(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<pdf::PdfEngine> {

@@ -55,27 +55,18 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
         templates_shown: input.templates_shown,
     };
 
+    let pdfs = match input.pdf {
+        Some(engine) => make_pdfs(site, engine, &renderer, &views),
+        None => Vec::new(),
+    };
     let document_results: Vec<(Vec<Diagnostic>, usize)> = (0..site.documents.len())
         .into_par_iter()
         .map(|position| {
             let body = markdown::render_body(site, position);
             let mut found = body.diagnostics.clone();
-            let mut files = 1;
-            let pdf = match (input.pdf, site.documents[position].body().is_some()) {
-                (Some(engine), true) => match engine.make(site, position, &body.tree) {
-                    Ok(pdf) => {
-                        let path = view::pdf_path(&site.documents[position].id);
-                        found.extend(renderer.write(&path, &pdf.bytes));
-                        files += 1;
-                        Some(view::PdfView::new(&views, &site.documents[position].id, &pdf))
-                    }
-                    Err(problems) => {
-                        found.extend(problems);
-                        None
-                    }
-                },
-                _ => None,
-            };
+            let (pdf, pdf_problems) = pdfs.get(position).cloned().unwrap_or_default();
+            found.extend(pdf_problems);
+            let files = 1 + usize::from(pdf.is_some());
             let page = pages::document_page(&views, &site_view, position, &body, pdf);
             found.extend(renderer.render(&page));
             (found, files)
@@ -101,6 +92,64 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     stats.files += renderer.write_data(site, diagnostics);
     stats.files += copy_static(input, output, diagnostics);
     stats
+}
+
+/// The PDF of every document with text, written to the output; per document its link data and
+/// problems.
+///
+/// Not a rayon `par_iter`: typst parallelises inside each compilation with rayon, and a rayon
+/// worker waiting for that inner work steals other documents' compilations, so dozens ran nested
+/// on one stack (stack overflows, 1.2 GB for 1,000 letters). Plain threads, one per core, each
+/// compile one document at a time; typst's inner work runs on the rayon pool.
+fn make_pdfs(
+    site: &Site,
+    engine: &crate::pdf::PdfEngine,
+    renderer: &Renderer,
+    views: &Views,
+) -> Vec<(Option<view::PdfView>, Vec<Diagnostic>)> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let count = site.documents.len();
+    let next = AtomicUsize::new(0);
+    let results: Vec<std::sync::Mutex<(Option<view::PdfView>, Vec<Diagnostic>)>> =
+        (0..count).map(|_| Default::default()).collect();
+    let work = || loop {
+        let position = next.fetch_add(1, Ordering::Relaxed);
+        if position >= count {
+            break;
+        }
+        let doc = &site.documents[position];
+        if doc.body().is_none() {
+            continue;
+        }
+        let body = markdown::render_body(site, position);
+        let result = match engine.make(site, position, &body.tree) {
+            Ok(pdf) => {
+                let problems: Vec<Diagnostic> = renderer
+                    .write(&view::pdf_path(&doc.id), &pdf.bytes)
+                    .into_iter()
+                    .collect();
+                let link = problems.is_empty().then(|| view::PdfView::new(views, &doc.id, &pdf));
+                (link, problems)
+            }
+            Err(problems) => (None, problems),
+        };
+        if let Ok(mut slot) = results[position].lock() {
+            *slot = result;
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 0..rayon::current_num_threads().max(1) {
+            // typst's layout recurses deeply: give each compiling thread a large stack.
+            std::thread::Builder::new()
+                .stack_size(crate::COMPILE_STACK_SIZE)
+                .spawn_scoped(scope, work)
+                .expect("a PDF thread can be started");
+        }
+    });
+    results
+        .into_iter()
+        .map(|slot| slot.into_inner().unwrap_or_default())
+        .collect()
 }
 
 struct Renderer<'a> {

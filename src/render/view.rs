@@ -196,7 +196,7 @@ pub struct DocumentView {
 }
 
 /// The link to a document's PDF, with what a citizen wants to know before downloading it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct PdfView {
     pub url: String,
     pub pages: usize,
