@@ -266,3 +266,58 @@ fn no_pdf_flag_skips_pdfs() {
     assert!(!dir.path().join("output/documenten/plan-fiets/plan-fiets.pdf").exists());
     assert!(!read(dir.path(), "output/documenten/plan-fiets/index.html").contains(".pdf"));
 }
+
+#[test]
+fn bundled_corpus_letters_keep_their_two_pages_and_text() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo_root().join("content"), &dir.path().join("content"));
+    copy_dir(&repo_root().join("templates"), &dir.path().join("templates"));
+    std::fs::copy(repo_root().join("griffie.yaml"), dir.path().join("griffie.yaml")).unwrap();
+    build_ok(dir.path());
+    // The originals of these letters are two pages each; the house style keeps them so.
+    for id in [
+        "raadsbrief-2024-04-02-inkoop-jeugdhulp",
+        "raadsbrief-2025-07-15-motie-juiste-basis",
+        "raadsbrief-2026-02-03-prioritaire-agenda-jeugdzorg",
+        "brief-2018-transformatiefonds-lokale-deal",
+    ] {
+        assert_eq!(page_count(&pdf_bytes(dir.path(), id)), 2, "{id}");
+    }
+    assert_eq!(
+        page_count(&pdf_bytes(dir.path(), "motie-2024-07-11-juiste-basis-jeugdzorg")),
+        1
+    );
+    let plan = pdf_bytes(dir.path(), "plan-2018-09-27-twents-transformatieplan");
+    assert!(page_count(&plan) >= 10, "the plan is a long report");
+    let outline = lopdf::Document::load_mem(&plan).unwrap();
+    assert!(
+        outline.catalog().unwrap().get(b"Outlines").is_ok(),
+        "bookmarks from the headings"
+    );
+
+    let inkoop = text_of(&pdf_bytes(dir.path(), "raadsbrief-2024-04-02-inkoop-jeugdhulp"));
+    for part in [
+        "Raad - 2408221, DCS - 2382087",
+        "K. Rondhuis",
+        "2 april 2024",
+        "Inkoop Jeugdhulp",
+        "Pagina 1 van 2",
+        "Pagina 2 van 2",
+        "M.M. van ’t Veld",
+    ] {
+        assert!(inkoop.contains(part), "`{part}` missing:\n{inkoop}");
+    }
+    let agenda = text_of(&pdf_bytes(
+        dir.path(),
+        "raadsbrief-2026-02-03-prioritaire-agenda-jeugdzorg",
+    ));
+    assert!(
+        agenda.contains("D/25/737910") && agenda.contains("Raad-7975"),
+        "identifiers kept in the text"
+    );
+    let brief = text_of(&pdf_bytes(dir.path(), "brief-2018-transformatiefonds-lokale-deal"));
+    assert!(
+        brief.contains("Hooggeachte heer De Jonge,"),
+        "a brief has its own salutation"
+    );
+}
