@@ -56,7 +56,7 @@ fn main() {
 }
 
 fn write_project(repo: &Path, dir: &Path, count: usize) {
-    copy_tree(&repo.join("templates"), &dir.join("templates"));
+    griffie::synth::copy_dir(&repo.join("templates"), &dir.join("templates")).expect("templates");
     std::fs::copy(repo.join("griffie.yaml"), dir.join("griffie.yaml")).expect("config");
     let letter = std::fs::read_to_string(repo.join("content/raadsbrieven/raadsbrief-2025-07-15-motie-juiste-basis.md"))
         .expect("the bundled two-page raadsbrief");
@@ -89,17 +89,6 @@ fn write_project(repo: &Path, dir: &Path, count: usize) {
             "---\nid: brief-{i:04}\ntype: raadsbrief\ndate: 2025-{month:02}-{day:02}\n{front}---\n\nDit is brief nummer {i}.\n{body}"
         );
         std::fs::write(content.join(format!("brief-{i:04}.md")), text).expect("letter");
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
-        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("folder");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("file");
-        }
     }
 }
 

@@ -181,7 +181,8 @@ fn config_yaml(municipality: &str) -> String {
 }
 
 /// Copies the files under `from` into `to`, keeping sub-folders. Returns the number of files.
-fn copy_dir(from: &Path, to: &Path) -> io::Result<usize> {
+/// (Also used by the tests and benchmarks to set up projects.)
+pub fn copy_dir(from: &Path, to: &Path) -> io::Result<usize> {
     let mut count = 0;
     for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
         let entry = entry.map_err(io::Error::other)?;

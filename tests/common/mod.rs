@@ -23,15 +23,7 @@ pub fn project(name: &str) -> TempDir {
 }
 
 pub fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("readable fixture");
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    griffie::synth::copy_dir(from, to).unwrap_or_else(|e| panic!("cannot copy {}: {e}", from.display()));
 }
 
 /// Runs the real binary in `dir` with `args`; colour is off so output is plain text.
