@@ -34,8 +34,6 @@ pub struct TocEntry {
 #[derive(Debug, Clone, Default)]
 pub struct RenderedBody {
     pub html: String,
-    /// The same body as data, for the PDF templates.
-    pub tree: Vec<super::doc_tree::Node>,
     pub toc: Vec<TocEntry>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -54,8 +52,6 @@ pub fn render_body(site: &Site, position: usize) -> RenderedBody {
     let parsed: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
     let mut out = RenderedBody::default();
     let headings = plan_headings(&parsed);
-    let levels: Vec<u8> = headings.iter().map(|h| h.level).collect();
-    out.tree = super::doc_tree::build(&parsed, &levels, site, position);
     let mut events: Vec<Event> = Vec::with_capacity(parsed.len());
     let mut state = WalkState::default();
     for (event, range) in parsed {
@@ -84,6 +80,17 @@ pub fn render_body(site: &Site, position: usize) -> RenderedBody {
         })
         .collect();
     out
+}
+
+/// The body of document `position` as a data tree for the PDF templates, with the same
+/// normalised heading levels as the web page.
+pub fn body_tree(site: &Site, position: usize) -> Vec<super::doc_tree::Node> {
+    let Some(body) = site.documents[position].body() else {
+        return Vec::new();
+    };
+    let parsed: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
+    let levels: Vec<u8> = plan_headings(&parsed).iter().map(|h| h.level).collect();
+    super::doc_tree::build(&parsed, &levels, site, position)
 }
 
 #[derive(Debug)]

@@ -121,8 +121,8 @@ fn make_pdfs(
         if doc.body().is_none() {
             continue;
         }
-        let body = markdown::render_body(site, position);
-        let result = match engine.make(site, position, &body.tree) {
+        let tree = markdown::body_tree(site, position);
+        let result = match engine.make(site, position, &tree) {
             Ok(pdf) => {
                 let problems: Vec<Diagnostic> = renderer
                     .write(&view::pdf_path(&doc.id), &pdf.bytes)
