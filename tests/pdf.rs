@@ -321,3 +321,19 @@ fn bundled_corpus_letters_keep_their_two_pages_and_text() {
         "a brief has its own salutation"
     );
 }
+
+#[test]
+fn a_mistake_in_a_pdf_template_is_reported_once_at_the_template() {
+    let dir = project("pdf-site");
+    let house = dir.path().join("templates/pdf/house.typ");
+    let text = std::fs::read_to_string(&house)
+        .unwrap()
+        .replace("{ for n in nodes { node(n) } }", "{ for n in nodes { nod(n) } }");
+    std::fs::write(&house, text).unwrap();
+    let output = griffie(dir.path(), &["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = stderr(&output);
+    assert_eq!(report.matches("error[pdf-template]").count(), 1, "{report}");
+    assert!(report.contains("templates/pdf/house.typ:"), "{report}");
+    assert!(report.contains("unknown variable: nod"), "{report}");
+}

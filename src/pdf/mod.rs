@@ -169,8 +169,9 @@ impl PdfEngine {
         })
     }
 
-    /// typst's errors and warnings as diagnostics on the document, pointing into the template
-    /// where typst says the problem is.
+    /// typst's errors and warnings as diagnostics. A problem in the text (a character no font
+    /// has) points at the document; a problem in a template points at the template, once: every
+    /// document using it would report the same, and the sorted report drops the repeats.
     fn diagnostics(
         &self,
         world: &DocumentWorld,
@@ -178,49 +179,60 @@ impl PdfEngine {
         site: &Site,
         found: &[SourceDiagnostic],
     ) -> Vec<Diagnostic> {
-        let doc = &site.documents[position];
         found
             .iter()
             .map(|problem| {
-                let missing_glyph = missing_glyph_text(&problem.message);
-                let location = missing_glyph
-                    .and_then(|text| doc.source.text.find(text).map(|start| (start, start + text.len())))
-                    .map(|(start, end)| Location::in_text(&doc.source.text, start, end))
-                    .unwrap_or(doc.source.id_location);
-                let mut diagnostic = Diagnostic::error(
-                    "pdf",
-                    &doc.source.path,
-                    format!("the PDF could not be made: {}", problem.message),
-                )
-                .at(location);
-                let mut hints: Vec<&str> = problem.hints.iter().map(|h| h.v.as_str()).collect();
-                if missing_glyph.is_some() {
-                    hints = vec![
-                        "the PDF fonts have no sign for this character, and an archival PDF may not show a \
-                         box instead; write it in words (e.g. instead of an emoji) or use a similar character",
-                    ];
+                let message = format!("the PDF could not be made: {}", problem.message);
+                let typst_hints: Vec<&str> = problem.hints.iter().map(|h| h.v.as_str()).collect();
+                match (
+                    missing_glyph_text(&problem.message),
+                    self.template_place(world, problem),
+                ) {
+                    (None, Some((path, location))) => Diagnostic::error("pdf-template", &path, message)
+                        .at(location)
+                        .hint(if typst_hints.is_empty() {
+                            "this is a mistake in the PDF template, not in the document; fix the template".to_string()
+                        } else {
+                            typst_hints.join("; ")
+                        }),
+                    (glyph, _) => {
+                        let doc = &site.documents[position];
+                        let location = glyph
+                            .and_then(|text| doc.source.text.find(text).map(|start| (start, start + text.len())))
+                            .map(|(start, end)| Location::in_text(&doc.source.text, start, end))
+                            .unwrap_or(doc.source.id_location);
+                        let hint = if glyph.is_some() {
+                            "the PDF fonts have no sign for this character, and an archival PDF may not show a box \
+                             instead; write it in words (e.g. instead of an emoji) or use a similar character"
+                                .to_string()
+                        } else if typst_hints.is_empty() {
+                            "a typst warning counts as an error, so no faulty PDF is published".to_string()
+                        } else {
+                            typst_hints.join("; ")
+                        };
+                        Diagnostic::error("pdf", &doc.source.path, message)
+                            .at(location)
+                            .hint(hint)
+                    }
                 }
-                let place = problem.span.id().and_then(|id| {
-                    let source = self.templates.get(id)?;
-                    let range = world.range(problem.span)?;
-                    let name = self.templates.sources.iter().find(|(_, s)| s.id() == id)?.0.clone();
-                    Some((
-                        self.templates_shown.join(name),
-                        Location::in_text(source.text(), range.start, range.end),
-                    ))
-                });
-                if let Some((path, location)) = place {
-                    diagnostic = diagnostic.related(&path, Some(location), "in this PDF template");
-                }
-                diagnostic.hint(if hints.is_empty() {
-                    "a typst warning counts as an error, so no PDF with missing glyphs or fonts is published; \
-                     check the text for unusual characters, or the PDF template"
-                        .to_string()
-                } else {
-                    hints.join("; ")
-                })
             })
             .collect()
+    }
+
+    /// The template file and position a typst problem points at, if it points into a template.
+    fn template_place(
+        &self,
+        world: &DocumentWorld,
+        problem: &SourceDiagnostic,
+    ) -> Option<(std::path::PathBuf, Location)> {
+        let id = problem.span.id()?;
+        let source = self.templates.get(id)?;
+        let range = world.range(problem.span)?;
+        let name = &self.templates.sources.iter().find(|(_, s)| s.id() == id)?.0;
+        Some((
+            self.templates_shown.join(name),
+            Location::in_text(source.text(), range.start, range.end),
+        ))
     }
 }
 
