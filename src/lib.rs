@@ -14,6 +14,7 @@
 pub mod config;
 pub mod dates;
 pub mod diagnostics;
+pub mod history;
 pub mod identifiers;
 pub mod load;
 pub mod model;

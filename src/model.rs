@@ -276,7 +276,17 @@ pub struct Document {
     pub topics: Vec<String>,
     pub summary: Option<String>,
     pub author: Option<String>,
+    /// Taken back after publication: only a tombstone is published, never the text.
+    pub withdrawn: Option<Withdrawal>,
     pub source: Source,
+}
+
+/// Why and when a published document was withdrawn (`withdrawn:` in the front matter).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Withdrawal {
+    pub date: Date,
+    /// The public reason, shown on the tombstone.
+    pub reason: String,
 }
 
 impl Document {

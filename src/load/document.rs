@@ -27,6 +27,7 @@ const COMMON_FIELDS: &[&str] = &[
     "topics",
     "summary",
     "author",
+    "withdrawn",
 ];
 const LETTER_FIELDS: &[&str] = &[
     "addressee",
@@ -91,6 +92,7 @@ fn read_fields(file: &SourceFile, fields: &mut Fields) -> Option<Document> {
     let topics = read_topics(fields);
     let summary = fields.text("summary");
     let author = fields.text("author");
+    let withdrawn = super::withdrawal::read_withdrawal(fields);
     let kind = doc_type.map(|t| read_kind(fields, t));
 
     let allowed: Vec<&str> = allowed_fields(doc_type);
@@ -117,6 +119,7 @@ fn read_fields(file: &SourceFile, fields: &mut Fields) -> Option<Document> {
         topics,
         summary,
         author,
+        withdrawn,
     })
 }
 

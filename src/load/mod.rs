@@ -7,6 +7,7 @@
 mod document;
 mod fields;
 mod locate;
+mod withdrawal;
 
 use std::path::{Path, PathBuf};
 
@@ -53,6 +54,12 @@ fn load_one(full: &Path, shown: &Path, kind: SourceKind) -> (Option<Document>, V
             return (None, vec![diagnostic]);
         }
     };
+    read_bytes(shown, bytes, kind)
+}
+
+/// One document from the bytes of a source file (the working copy's or an older version's);
+/// `shown` names it in diagnostics.
+pub fn read_bytes(shown: &Path, bytes: Vec<u8>, kind: SourceKind) -> (Option<Document>, Vec<Diagnostic>) {
     match parse_source(shown, bytes, kind) {
         Ok(file) => read_document(&file),
         Err(diagnostic) => (None, vec![*diagnostic]),

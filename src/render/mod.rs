@@ -5,6 +5,7 @@
 //! error, an image without alt text) are collected as diagnostics like any other.
 
 pub mod api;
+pub mod diff;
 pub mod doc_tree;
 pub mod markdown;
 pub mod output;

@@ -1,0 +1,89 @@
+//! The `withdrawn:` field: a published document taken back (for example under the Woo, for
+//! privacy), with the date and the public reason.
+//!
+//! ```yaml
+//! withdrawn:
+//!   date: 2025-08-12
+//!   reason: Bevat persoonsgegevens (Woo, artikel 5.1, tweede lid, onder e)
+//! ```
+//!
+//! Both parts are required: a tombstone without a date or a reason tells citizens nothing.
+
+use serde_yaml::Value;
+
+use super::fields::{describe, parse_date, scalar_text, Fields};
+use crate::model::Withdrawal;
+
+const EXAMPLE: &str = "withdrawn:\n  date: 2025-08-12\n  reason: Bevat persoonsgegevens (Woo, artikel 5.1)";
+
+/// Reads `withdrawn:`; `None` when absent or unusable (then with an error).
+pub fn read_withdrawal(fields: &mut Fields) -> Option<Withdrawal> {
+    let value = fields.raw("withdrawn")?;
+    let location = fields.value_location("withdrawn");
+    let Value::Mapping(map) = value else {
+        fields.error(
+            "wrong-type",
+            location,
+            format!("`withdrawn` must hold a `date` and a `reason`, not {}", describe(value)),
+            format!("write it like this:\n{EXAMPLE}"),
+        );
+        return None;
+    };
+    let mut unknown: Vec<String> = map
+        .keys()
+        .filter_map(|key| key.as_str())
+        .filter(|key| !matches!(*key, "date" | "reason"))
+        .map(str::to_string)
+        .collect();
+    unknown.sort();
+    for key in unknown {
+        let at = fields.item_location("withdrawn", &key, 0);
+        fields.error(
+            "unknown-field",
+            at,
+            format!("`withdrawn` has no field `{key}`"),
+            "`withdrawn` takes only `date` and `reason`".to_string(),
+        );
+    }
+    let date = read_part(fields, map.get("date"), "date").and_then(|text| {
+        let at = fields.item_location("withdrawn", "date", 0);
+        match parse_date(&text) {
+            Ok(date) => Some(date),
+            Err(_) => {
+                fields.error(
+                    "invalid-date",
+                    at,
+                    format!("`withdrawn.date` must be a real date written as YYYY-MM-DD, not `{text}`"),
+                    "for 12 August 2025 write `2025-08-12`".to_string(),
+                );
+                None
+            }
+        }
+    });
+    let reason = read_part(fields, map.get("reason"), "reason");
+    Some(Withdrawal {
+        date: date?,
+        reason: reason?,
+    })
+}
+
+/// The text of `withdrawn.<part>`, with an error when it is missing or empty.
+fn read_part(fields: &mut Fields, value: Option<&Value>, part: &str) -> Option<String> {
+    let text = value.and_then(scalar_text).map(|t| t.trim().to_string());
+    if let Some(text) = text.filter(|t| !t.is_empty()) {
+        return Some(text);
+    }
+    let at = fields.item_location("withdrawn", part, 0);
+    let what = if part == "date" {
+        "the day it was withdrawn"
+    } else {
+        "why, in words a citizen understands"
+    };
+    fields.error(
+        "missing-field",
+        at,
+        format!("`withdrawn` needs a `{part}`: {what}"),
+        format!("write it like this:\n{EXAMPLE}"),
+    );
+    None
+}
