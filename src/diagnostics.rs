@@ -21,6 +21,8 @@ use serde::Serialize;
 pub enum Severity {
     Error,
     Warning,
+    /// Information about the run (no git history, uncommitted changes); never fails a build.
+    Note,
 }
 
 /// A place in a source file.
@@ -106,6 +108,10 @@ impl Diagnostic {
         Diagnostic::new(Severity::Warning, code, path, message)
     }
 
+    pub fn note(code: &'static str, path: &Path, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Note, code, path, message)
+    }
+
     fn new(severity: Severity, code: &'static str, path: &Path, message: impl Into<String>) -> Self {
         Diagnostic {
             severity,
@@ -163,6 +169,7 @@ impl fmt::Display for Diagnostic {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         write!(f, ": {severity}[{}]: {}", self.code, self.message)?;
         if let Some(hint) = &self.hint {
@@ -196,7 +203,7 @@ impl Diagnostics {
     }
 
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        self.items.iter().filter(|d| d.severity == Severity::Warning).count()
     }
 
     pub fn has_errors(&self) -> bool {
@@ -254,6 +261,7 @@ pub fn render_report(diagnostics: &Diagnostics, root: &Path, color: bool) -> Str
         let mut cs = match diagnostic.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
+            Severity::Note => CsDiagnostic::note(),
         }
         .with_code(diagnostic.code)
         .with_message(&diagnostic.message);

@@ -78,7 +78,8 @@ pub struct BuildOptions {
     pub paths: ProjectPaths,
     pub mode: Mode,
     /// The day against which motions count as overdue. `None`: `SOURCE_DATE_EPOCH` if set, else
-    /// the newest document date. Never the wall clock, so output is reproducible.
+    /// the date of the `HEAD` commit, else the newest document date. Never the wall clock, so
+    /// output is reproducible.
     pub as_of: Option<Date>,
     /// Treat warnings as errors (for CI).
     pub deny_warnings: bool,
@@ -128,9 +129,14 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     let documents = load::load_documents(&paths.root, &paths.content, &mut diagnostics);
     lap("load", &mut timings);
 
-    let as_of = reference_date(options.as_of, &documents);
+    let history = history::read(&paths.content);
+    let as_of = reference_date(options.as_of, history.head.as_ref().map(|c| c.date), &documents);
     let site = resolve::resolve(config, documents, as_of, &mut diagnostics);
     lap("resolve", &mut timings);
+    let other_sources = [paths.templates.clone(), paths.config.clone()];
+    let history = history::attach(history, &site.documents, &paths.root, &paths.content, &other_sources);
+    diagnostics.extend(history_notes(&history, paths));
+    lap("history", &mut timings);
 
     let templates_shown = paths.shown(&paths.templates);
     let pdf_engine = if options.pdf {
@@ -139,6 +145,7 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
         None
     };
     let input = render::RenderInput {
+        history: &history,
         pdf: pdf_engine.as_ref(),
         templates_dir: &paths.templates,
         templates_shown: &templates_shown,
@@ -188,6 +195,14 @@ fn init_thread_pool() {
     });
 }
 
+/// The commit date counts only when `SOURCE_DATE_EPOCH` does not say otherwise.
+fn head_unless_env(head: Option<Date>) -> Option<Date> {
+    std::env::var_os("SOURCE_DATE_EPOCH")
+        .is_none()
+        .then_some(head)
+        .flatten()
+}
+
 fn load_pdf_engine(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<pdf::PdfEngine> {
     let paths = &options.paths;
     let dir = paths.templates.join("pdf");
@@ -205,9 +220,63 @@ fn report_failed(diagnostics: &Diagnostics, options: &BuildOptions) -> bool {
     diagnostics.has_errors() || (options.deny_warnings && diagnostics.warning_count() > 0)
 }
 
+/// What the build tells about the history it could read: a note without git or with
+/// uncommitted changes, a warning for a shallow clone (its early versions are missing, so
+/// version numbers would change once the full history is there).
+fn history_notes(history: &history::SiteHistory, paths: &ProjectPaths) -> Vec<Diagnostic> {
+    let content = paths.shown(&paths.content);
+    let mut notes = Vec::new();
+    match &history.history.status {
+        history::Status::NoRepository { reason } => notes.push(
+            Diagnostic::note(
+                "no-history",
+                &content,
+                format!("no version history: {reason}; every document is shown as a draft without versions"),
+            )
+            .hint("keep the project in git (`git init`, `git add .`, `git commit`) to publish versions"),
+        ),
+        history::Status::NoCommits => notes.push(
+            Diagnostic::note(
+                "no-history",
+                &content,
+                "the git repository has no commits yet; every document is a draft",
+            )
+            .hint("commit the sources to publish them as version 1"),
+        ),
+        history::Status::Read { shallow } => {
+            if *shallow {
+                notes.push(
+                    Diagnostic::warning(
+                        "shallow-history",
+                        &content,
+                        "this is a shallow clone: older commits are missing, so documents lack their early versions \
+                         and version numbers start too late",
+                    )
+                    .hint(
+                        "fetch the full history with `git fetch --unshallow` (GitHub Actions: `fetch-depth: 0` in \
+                         actions/checkout; GitLab CI: `GIT_DEPTH: 0`)",
+                    ),
+                );
+            }
+            if history.uncommitted {
+                notes.push(
+                    Diagnostic::note(
+                        "uncommitted",
+                        &content,
+                        "the working copy has uncommitted changes: changed documents are shown as drafts and the \
+                         build stamp says so",
+                    )
+                    .hint("commit the changes to publish them as a new version"),
+                );
+            }
+        }
+    }
+    notes
+}
+
 /// The day "overdue" is measured against; see [`BuildOptions::as_of`].
-fn reference_date(explicit: Option<Date>, documents: &[model::Document]) -> Date {
-    if let Some(date) = explicit {
+fn reference_date(explicit: Option<Date>, head: Option<Date>, documents: &[model::Document]) -> Date {
+    if let Some(date) = explicit.or(head_unless_env(head)) {
         return date;
     }
     let from_env = std::env::var("SOURCE_DATE_EPOCH")

@@ -281,6 +281,9 @@ pub struct Document {
     pub source: Source,
 }
 
+/// What lists and links show instead of a withdrawn document's title.
+pub const WITHDRAWN_TITLE: &str = "Ingetrokken document";
+
 /// Why and when a published document was withdrawn (`withdrawn:` in the front matter).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Withdrawal {
@@ -292,6 +295,16 @@ pub struct Withdrawal {
 impl Document {
     pub fn doc_type(&self) -> DocType {
         self.kind.doc_type()
+    }
+
+    /// The title other pages may show: a withdrawn document's title is part of its text and
+    /// disappears with it.
+    pub fn public_title(&self) -> &str {
+        if self.withdrawn.is_some() {
+            WITHDRAWN_TITLE
+        } else {
+            &self.title
+        }
     }
 
     /// The Markdown body, `None` for a metadata-only record or an empty body.

@@ -9,7 +9,7 @@ use crate::dates::format_dutch;
 use crate::model::{DatePrecision, Document, Submitter, Vote};
 use crate::render::doc_tree::Node;
 use crate::render::view::{status_label, LetterView};
-use crate::resolve::Site;
+use crate::resolve::{EffectiveStatus, Site};
 
 #[derive(Debug, Serialize)]
 pub struct PdfData<'a> {
@@ -91,11 +91,12 @@ pub struct PdfLink {
     pub url: String,
 }
 
-/// The data of document `position`, with its body tree.
-pub fn pdf_data<'a>(site: &'a Site, position: usize, body: &'a [Node]) -> PdfData<'a> {
-    let doc = &site.documents[position];
+/// The data of `doc` with its body tree. `position`: the current document it is (or is an
+/// earlier version of) when its relations and motion state belong in the PDF.
+pub fn pdf_data<'a>(site: &'a Site, doc: &'a Document, position: Option<usize>, body: &'a [Node]) -> PdfData<'a> {
     let link = |p: usize| pdf_link(site, &site.documents[p]);
-    let links = &site.index.links[position];
+    let none = crate::resolve::Links::default();
+    let links = position.map_or(&none, |p| &site.index.links[p]);
     let groups: [(&'static str, &[usize]); 6] = [
         ("Antwoord op", &links.responds_to),
         ("Handelt af", &links.settles),
@@ -130,33 +131,36 @@ pub fn pdf_data<'a>(site: &'a Site, position: usize, body: &'a [Node]) -> PdfDat
             author: doc.author.as_deref(),
             url: page_url(site, doc),
             letter: doc.kind.letter().map(|l| LetterView::new(l, doc.doc_type(), site)),
-            motion: motion(site, position),
+            motion: motion(site, doc, position),
         },
         relations,
         body,
     }
 }
 
-fn motion(site: &Site, position: usize) -> Option<PdfMotion<'_>> {
-    let doc = &site.documents[position];
+fn motion<'a>(site: &'a Site, doc: &'a Document, position: Option<usize>) -> Option<PdfMotion<'a>> {
     let motion = doc.kind.motion()?;
-    let state = site.index.motions[position].as_ref()?;
+    let state = position.and_then(|p| site.index.motions[p].as_ref());
     Some(PdfMotion {
         vote_status: motion.status.slug(),
-        status_label: status_label(state.effective),
-        overdue: state.overdue,
+        status_label: status_label(state.map_or(EffectiveStatus::from_vote(motion.status), |s| s.effective)),
+        overdue: state.is_some_and(|s| s.overdue),
         due: motion.due.map(|d| format_dutch(d, DatePrecision::Day)),
         submitters: &motion.submitters,
         vote: motion.vote,
         unanimous: motion.unanimous,
-        settled_by: state.settlement.map(|s| pdf_link(site, &site.documents[s.by])),
-        settled_on: state.settlement.map(|s| format_dutch(s.date, DatePrecision::Day)),
+        settled_by: state
+            .and_then(|s| s.settlement)
+            .map(|s| pdf_link(site, &site.documents[s.by])),
+        settled_on: state
+            .and_then(|s| s.settlement)
+            .map(|s| format_dutch(s.date, DatePrecision::Day)),
     })
 }
 
 fn pdf_link(site: &Site, doc: &Document) -> PdfLink {
     PdfLink {
-        title: doc.title.clone(),
+        title: doc.public_title().to_string(),
         type_label: doc.doc_type().label(),
         date: format_dutch(doc.date, doc.date_precision),
         url: page_url(site, doc),

@@ -25,6 +25,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::diagnostics::{Diagnostic, Location};
+use crate::model::Document;
 use crate::resolve::Site;
 use cache::PdfCache;
 use world::{file_id, DocumentWorld, Templates};
@@ -110,9 +111,20 @@ impl PdfEngine {
         position: usize,
         body: &[crate::render::doc_tree::Node],
     ) -> Result<Pdf, Vec<Diagnostic>> {
-        let doc = &site.documents[position];
+        self.make_for(site, &site.documents[position], Some(position), body)
+    }
+
+    /// The PDF of `doc`, which may be an earlier version of document `position` (then without
+    /// the relations and motion state of today: those belong to the current version).
+    pub fn make_for(
+        &self,
+        site: &Site,
+        doc: &Document,
+        position: Option<usize>,
+        body: &[crate::render::doc_tree::Node],
+    ) -> Result<Pdf, Vec<Diagnostic>> {
         let template = self.template_for(doc.doc_type().slug());
-        let json = serde_json::to_vec(&data::pdf_data(site, position, body)).expect("PDF data serialises to JSON");
+        let json = serde_json::to_vec(&data::pdf_data(site, doc, position, body)).expect("PDF data serialises to JSON");
         let key = blake3::Hasher::new()
             .update(self.fingerprint.as_bytes())
             .update(template.id().vpath().get_with_slash().as_bytes())
@@ -123,7 +135,7 @@ impl PdfEngine {
         if let Some(pdf) = self.cache.get(&key) {
             return Ok(pdf);
         }
-        let result = self.compile(site, position, template, json);
+        let result = self.compile(doc, template, json);
         // typst memoises across compilations; without eviction memory grows with every document.
         typst::comemo::evict(10);
         let pdf = result?;
@@ -138,8 +150,7 @@ impl PdfEngine {
             .expect("load checked that the fallback template exists")
     }
 
-    fn compile(&self, site: &Site, position: usize, template: &Source, json: Vec<u8>) -> Result<Pdf, Vec<Diagnostic>> {
-        let doc = &site.documents[position];
+    fn compile(&self, doc: &Document, template: &Source, json: Vec<u8>) -> Result<Pdf, Vec<Diagnostic>> {
         let date = Datetime::from_ymd(i32::from(doc.date.year()), doc.date.month() as u8, doc.date.day() as u8)
             .expect("a checked civil date is a valid typst date");
         let world = DocumentWorld {
@@ -149,9 +160,9 @@ impl PdfEngine {
             today: date,
         };
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
-        let document = output.map_err(|errors| self.diagnostics(&world, position, site, &errors))?;
+        let document = output.map_err(|errors| self.diagnostics(&world, doc, &errors))?;
         if !warnings.is_empty() {
-            return Err(self.diagnostics(&world, position, site, &warnings));
+            return Err(self.diagnostics(&world, doc, &warnings));
         }
         let options = PdfOptions {
             ident: Smart::Custom(format!("griffie/{}", doc.id)),
@@ -161,8 +172,7 @@ impl PdfEngine {
             tagged: true,
             ..PdfOptions::default()
         };
-        let bytes =
-            typst_pdf::pdf(&document, &options).map_err(|errors| self.diagnostics(&world, position, site, &errors))?;
+        let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| self.diagnostics(&world, doc, &errors))?;
         Ok(Pdf {
             bytes,
             pages: document.pages().len(),
@@ -172,13 +182,7 @@ impl PdfEngine {
     /// typst's errors and warnings as diagnostics. A problem in the text (a character no font
     /// has) points at the document; a problem in a template points at the template, once: every
     /// document using it would report the same, and the sorted report drops the repeats.
-    fn diagnostics(
-        &self,
-        world: &DocumentWorld,
-        position: usize,
-        site: &Site,
-        found: &[SourceDiagnostic],
-    ) -> Vec<Diagnostic> {
+    fn diagnostics(&self, world: &DocumentWorld, doc: &Document, found: &[SourceDiagnostic]) -> Vec<Diagnostic> {
         found
             .iter()
             .map(|problem| {
@@ -196,7 +200,6 @@ impl PdfEngine {
                             typst_hints.join("; ")
                         }),
                     (glyph, _) => {
-                        let doc = &site.documents[position];
                         let location = glyph
                             .and_then(|text| doc.source.text.find(text).map(|start| (start, start + text.len())))
                             .map(|(start, end)| Location::in_text(&doc.source.text, start, end))

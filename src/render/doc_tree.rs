@@ -10,7 +10,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::identifiers;
-use crate::model::document_url_path;
+use crate::model::{document_url_path, Document};
 use crate::resolve::Site;
 
 /// One node of the tree. `kind` tells the template how to show it.
@@ -100,11 +100,18 @@ enum Frame {
 
 /// Builds the tree from parsed events. `levels` are the normalised levels of the headings, in
 /// order (see `markdown::plan_headings`).
-pub fn build(events: &[(Event, std::ops::Range<usize>)], levels: &[u8], site: &Site, position: usize) -> Vec<Node> {
+pub fn build(
+    events: &[(Event, std::ops::Range<usize>)],
+    levels: &[u8],
+    site: &Site,
+    doc: &Document,
+    position: Option<usize>,
+) -> Vec<Node> {
     let mut builder = Builder {
         stack: vec![(Frame::Root, Vec::new())],
         headings: levels.iter(),
         site,
+        doc,
         position,
     };
     for (event, _) in events {
@@ -120,7 +127,9 @@ struct Builder<'a> {
     stack: Vec<(Frame, Vec<Node>)>,
     headings: std::slice::Iter<'a, u8>,
     site: &'a Site,
-    position: usize,
+    /// The document (or earlier version) being built; `position` is its current document.
+    doc: &'a Document,
+    position: Option<usize>,
 }
 
 impl Builder<'_> {
@@ -268,7 +277,7 @@ impl Builder<'_> {
             let Some(target) = self.site.index.by_identifier(&mention.normal) else {
                 continue;
             };
-            if target == self.position {
+            if Some(target) == self.position {
                 continue;
             }
             if mention.range.start > last {
@@ -310,7 +319,7 @@ impl Builder<'_> {
             url.to_string()
         } else {
             // `#section` or a relative path: relative to the document's own page.
-            format!("{}{url}", self.page_url(&self.site.documents[self.position].id))
+            format!("{}{url}", self.page_url(&self.doc.id))
         }
     }
 }

@@ -44,7 +44,12 @@ fn options() -> Options {
 
 /// Renders the body of document `position` of `site`.
 pub fn render_body(site: &Site, position: usize) -> RenderedBody {
-    let doc = &site.documents[position];
+    render_document_body(site, &site.documents[position], Some(position))
+}
+
+/// Renders the body of `doc`, which may be an earlier version of a document of `site`;
+/// `position` is the document it is a version of (its own identifiers are not linked).
+pub fn render_document_body(site: &Site, doc: &Document, position: Option<usize>) -> RenderedBody {
     let Some(body) = doc.body() else {
         return RenderedBody::default();
     };
@@ -85,12 +90,17 @@ pub fn render_body(site: &Site, position: usize) -> RenderedBody {
 /// The body of document `position` as a data tree for the PDF templates, with the same
 /// normalised heading levels as the web page.
 pub fn body_tree(site: &Site, position: usize) -> Vec<super::doc_tree::Node> {
-    let Some(body) = site.documents[position].body() else {
+    document_body_tree(site, &site.documents[position], Some(position))
+}
+
+/// [`body_tree`] for `doc`, which may be an earlier version of document `position`.
+pub fn document_body_tree(site: &Site, doc: &Document, position: Option<usize>) -> Vec<super::doc_tree::Node> {
+    let Some(body) = doc.body() else {
         return Vec::new();
     };
     let parsed: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
     let levels: Vec<u8> = plan_headings(&parsed).iter().map(|h| h.level).collect();
-    super::doc_tree::build(&parsed, &levels, site, position)
+    super::doc_tree::build(&parsed, &levels, site, doc, position)
 }
 
 #[derive(Debug)]
@@ -173,7 +183,7 @@ fn transform<'a>(
     event: Event<'a>,
     range: std::ops::Range<usize>,
     doc: &Document,
-    position: usize,
+    position: Option<usize>,
     site: &Site,
     base_path: &str,
     headings: &[PlannedHeading],
@@ -348,13 +358,19 @@ fn check_url(url: &str, doc: &Document, range: &std::ops::Range<usize>, out: &mu
 }
 
 /// Splits `text` around identifiers that belong to another document and links them.
-fn link_identifiers<'a>(text: CowStr<'a>, position: usize, site: &Site, base_path: &str, events: &mut Vec<Event<'a>>) {
+fn link_identifiers<'a>(
+    text: CowStr<'a>,
+    position: Option<usize>,
+    site: &Site,
+    base_path: &str,
+    events: &mut Vec<Event<'a>>,
+) {
     let mut last = 0;
     for mention in identifiers::find_candidates(&text) {
         let Some(target) = site.index.by_identifier(&mention.normal) else {
             continue;
         };
-        if target == position {
+        if Some(target) == position {
             continue;
         }
         let target = &site.documents[target];
@@ -365,7 +381,7 @@ fn link_identifiers<'a>(text: CowStr<'a>, position: usize, site: &Site, base_pat
         events.push(Event::InlineHtml(CowStr::from(format!(
             "<a class=\"identifier\" href=\"{}\" title=\"{}\">",
             escape_attr(&href),
-            escape_attr(&target.title)
+            escape_attr(target.public_title())
         ))));
         events.push(Event::Text(CowStr::from(text[mention.range.clone()].to_string())));
         events.push(Event::InlineHtml(CowStr::from("</a>")));

@@ -7,10 +7,12 @@
 pub mod api;
 pub mod diff;
 pub mod doc_tree;
+pub mod history_view;
 pub mod markdown;
 pub mod output;
 pub mod pages;
 pub mod templates;
+pub mod versions;
 pub mod view;
 
 use std::path::Path;
@@ -25,6 +27,8 @@ use view::Views;
 
 /// What `render` needs besides the site.
 pub struct RenderInput<'a> {
+    /// Versions of every document, deleted documents, the build stamp.
+    pub history: &'a crate::history::SiteHistory,
     /// Makes the PDF briefs; `None` when PDFs are switched off.
     pub pdf: Option<&'a crate::pdf::PdfEngine>,
     pub templates_dir: &'a Path,
@@ -48,27 +52,39 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
             return RenderStats::default();
         }
     };
+    let history = input.history;
     let views = Views::new(site);
-    let site_view = pages::site_view(&views);
+    let site_view = pages::site_view(&views, history_view::StampView::of_build(history));
     let renderer = Renderer {
         tera: &tera,
         output,
         templates_shown: input.templates_shown,
     };
 
-    let pdfs = match input.pdf {
-        Some(engine) => make_pdfs(site, engine, &renderer, &views),
-        None => Vec::new(),
+    let subjects = versions::subjects(site, history);
+    let (pdfs, version_pdfs) = match input.pdf {
+        Some(engine) => (
+            make_pdfs(site, engine, &renderer, &views),
+            make_version_pdfs(&subjects, history, engine, &renderer, &views),
+        ),
+        None => (Vec::new(), Vec::new()),
     };
     let document_results: Vec<(Vec<Diagnostic>, usize)> = (0..site.documents.len())
         .into_par_iter()
         .map(|position| {
+            let doc = &site.documents[position];
+            if let Some(withdrawal) = &doc.withdrawn {
+                let page = versions::withdrawn_page(&doc.id, None, withdrawal, &views, &site_view);
+                return (renderer.render(&page).into_iter().collect(), 1);
+            }
             let body = markdown::render_body(site, position);
             let mut found = body.diagnostics.clone();
             let (pdf, pdf_problems) = pdfs.get(position).cloned().unwrap_or_default();
             found.extend(pdf_problems);
             let files = 1 + usize::from(pdf.is_some());
-            let page = pages::document_page(&views, &site_view, position, &body, pdf);
+            let doc_history =
+                history_view::HistoryView::new(&doc.id, &history.documents[position], history, &views, true);
+            let page = pages::document_page(&views, &site_view, position, &body, pdf, doc_history);
             found.extend(renderer.render(&page));
             (found, files)
         })
@@ -80,17 +96,32 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     };
     diagnostics.extend(document_results.into_iter().flat_map(|(found, _)| found));
 
+    let version_results: Vec<(Vec<Diagnostic>, usize)> =
+        versions::all_version_pages(&subjects, &version_pdfs, history, &views, &site_view)
+            .map(|pages| (pages.iter().filter_map(|p| renderer.render(p)).collect(), pages.len()))
+            .collect();
+    let version_pages: usize = version_results.iter().map(|(_, n)| n).sum();
+    stats.pages += version_pages;
+    stats.files += version_pages + version_pdfs.iter().flatten().flatten().count();
+    diagnostics.extend(version_results.into_iter().flat_map(|(found, _)| found));
+
     let mut other_pages: Vec<Page> = pages::type_pages(&views, &site_view);
     other_pages.extend(pages::dossier_pages(&views, &site_view));
     other_pages.extend(pages::motions_pages(&views, &site_view));
     other_pages.push(pages::home_page(&views, &site_view));
     other_pages.push(pages::not_found_page(&views, &site_view));
+    other_pages.extend(
+        history
+            .tombstones
+            .iter()
+            .map(|stone| versions::deleted_page(stone, history, &views, &site_view)),
+    );
     let page_results: Vec<Option<Diagnostic>> = other_pages.par_iter().map(|p| renderer.render(p)).collect();
     diagnostics.extend(page_results.into_iter().flatten());
     stats.pages += other_pages.len();
     stats.files += other_pages.len();
 
-    stats.files += renderer.write_data(site, diagnostics);
+    stats.files += renderer.write_data(site, history, diagnostics);
     stats.files += copy_static(input, output, diagnostics);
     stats
 }
@@ -108,22 +139,13 @@ fn make_pdfs(
     renderer: &Renderer,
     views: &Views,
 ) -> Vec<(Option<view::PdfView>, Vec<Diagnostic>)> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let count = site.documents.len();
-    let next = AtomicUsize::new(0);
-    let results: Vec<std::sync::Mutex<(Option<view::PdfView>, Vec<Diagnostic>)>> =
-        (0..count).map(|_| Default::default()).collect();
-    let work = || loop {
-        let position = next.fetch_add(1, Ordering::Relaxed);
-        if position >= count {
-            break;
-        }
+    on_pdf_threads(site.documents.len(), |position| {
         let doc = &site.documents[position];
-        if doc.body().is_none() {
-            continue;
+        if doc.body().is_none() || doc.withdrawn.is_some() {
+            return Default::default();
         }
         let tree = markdown::body_tree(site, position);
-        let result = match engine.make(site, position, &tree) {
+        match engine.make(site, position, &tree) {
             Ok(pdf) => {
                 let problems: Vec<Diagnostic> = renderer
                     .write(&view::pdf_path(&doc.id), &pdf.bytes)
@@ -133,8 +155,39 @@ fn make_pdfs(
                 (link, problems)
             }
             Err(problems) => (None, problems),
-        };
-        if let Ok(mut slot) = results[position].lock() {
+        }
+    })
+}
+
+/// The PDFs of every version of every subject (index = version number − 1). Problems are not
+/// reported: an old version is history, and its page says when it has no PDF.
+fn make_version_pdfs(
+    subjects: &[versions::Subject],
+    history: &crate::history::SiteHistory,
+    engine: &crate::pdf::PdfEngine,
+    renderer: &Renderer,
+    views: &Views,
+) -> Vec<Vec<Option<view::PdfView>>> {
+    let write = |path: &str, bytes: &[u8]| renderer.write(path, bytes).is_none();
+    on_pdf_threads(subjects.len(), |i| {
+        let mut reader = history.history.reader();
+        versions::version_pdfs(&subjects[i], reader.as_mut(), engine, views, &write)
+    })
+}
+
+/// Runs `job(0..count)` on plain threads, one per core, each with a stack large enough for
+/// typst; results in index order. See [`make_pdfs`] for why not rayon.
+fn on_pdf_threads<T: Default + Send>(count: usize, job: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let results: Vec<std::sync::Mutex<T>> = (0..count).map(|_| Default::default()).collect();
+    let work = || loop {
+        let index = next.fetch_add(1, Ordering::Relaxed);
+        if index >= count {
+            break;
+        }
+        let result = job(index);
+        if let Ok(mut slot) = results[index].lock() {
             *slot = result;
         }
     };
@@ -188,9 +241,11 @@ impl Renderer<'_> {
         })
     }
 
-    fn write_data(&self, site: &Site, diagnostics: &mut Diagnostics) -> usize {
-        diagnostics.extend(self.write("api/documents.json", api::documents_json(site).as_bytes()));
-        1
+    fn write_data(&self, site: &Site, history: &crate::history::SiteHistory, diagnostics: &mut Diagnostics) -> usize {
+        diagnostics.extend(self.write("api/documents.json", api::documents_json(site, history).as_bytes()));
+        diagnostics.extend(self.write("api/deleted.json", api::deleted_json(history).as_bytes()));
+        diagnostics.extend(self.write("api/build.json", api::build_json(site, history).as_bytes()));
+        3
     }
 }
 

@@ -7,6 +7,7 @@
 use serde::Serialize;
 use tera::Context;
 
+use super::history_view::{HistoryView, StampView};
 use super::markdown::RenderedBody;
 use super::view::{document_view, type_url_path, DocRef, RelationsView, StatusView, TopicView, TypeView, Views};
 use crate::model::DocType;
@@ -23,6 +24,8 @@ pub struct SiteView {
     pub language: String,
     pub address: Vec<String>,
     pub nav: Vec<NavItem>,
+    /// The sources this build was made from (a version page carries its own `stamp`).
+    pub stamp: StampView,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -52,7 +55,7 @@ pub struct Page {
     pub context: Context,
 }
 
-pub fn site_view(views: &Views) -> SiteView {
+pub fn site_view(views: &Views, stamp: StampView) -> SiteView {
     let config = &views.site.config;
     let mut nav = vec![NavItem {
         key: "home".into(),
@@ -87,6 +90,7 @@ pub fn site_view(views: &Views) -> SiteView {
         language: config.language.clone(),
         address: config.address.clone(),
         nav,
+        stamp,
     }
 }
 
@@ -106,7 +110,20 @@ fn context(site: &SiteView, page: PageView) -> Context {
     let mut context = Context::new();
     context.insert("site", site);
     context.insert("page", &page);
+    context.insert("stamp", &site.stamp);
     context
+}
+
+/// The context every page starts from: site, page and build stamp.
+pub fn page_context(
+    site: &SiteView,
+    views: &Views,
+    title: &str,
+    path: &str,
+    section: &str,
+    description: Option<String>,
+) -> Context {
+    context(site, views.page_view(title, path, section, description))
 }
 
 /// The page of document `position`.
@@ -116,6 +133,7 @@ pub fn document_page(
     position: usize,
     body: &RenderedBody,
     pdf: Option<super::view::PdfView>,
+    history: HistoryView,
 ) -> Page {
     let doc = &views.site.documents[position];
     let mut document = document_view(position, body, views);
@@ -124,6 +142,7 @@ pub fn document_page(
     let mut context = context(site_view, page);
     context.insert("doc", &document);
     context.insert("relations", &RelationsView::new(position, views));
+    context.insert("history", &history);
     Page {
         path: format!("documenten/{}/index.html", doc.id),
         template: "document.html",

@@ -25,6 +25,8 @@ pub struct DocRef {
     pub identifiers: Vec<String>,
     /// For motions and amendments: their effective status.
     pub status: Option<StatusView>,
+    /// Withdrawn: `title` is a placeholder and the link leads to a tombstone.
+    pub withdrawn: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -104,12 +106,13 @@ impl<'s> Views<'s> {
         let doc = &self.site.documents[position];
         DocRef {
             id: doc.id.clone(),
-            title: doc.title.clone(),
+            title: doc.public_title().to_string(),
             url: self.url(&doc.url_path()),
             doc_type: doc.doc_type(),
             type_label: doc.doc_type().label(),
             date: DateView::new(doc.date, doc.date_precision),
-            summary: doc.summary.clone(),
+            summary: doc.summary.clone().filter(|_| doc.withdrawn.is_none()),
+            withdrawn: doc.withdrawn.is_some(),
             identifiers: doc.identifiers.iter().map(|i| i.value.clone()).collect(),
             status: self.site.index.motions[position].as_ref().map(StatusView::new),
         }
@@ -208,13 +211,18 @@ pub struct PdfView {
 
 impl PdfView {
     pub fn new(views: &Views, id: &str, pdf: &crate::pdf::Pdf) -> PdfView {
+        PdfView::at(views, &pdf_path(id), pdf)
+    }
+
+    /// The link to `pdf` written at `path` (relative to the output folder).
+    pub fn at(views: &Views, path: &str, pdf: &crate::pdf::Pdf) -> PdfView {
         let pages = if pdf.pages == 1 {
             "1 pagina".to_string()
         } else {
             format!("{} pagina's", pdf.pages)
         };
         PdfView {
-            url: views.url(&format!("/{}", pdf_path(id))),
+            url: views.url(&format!("/{path}")),
             pages: pdf.pages,
             bytes: pdf.bytes.len(),
             label: format!("PDF, {pages}, {}", file_size(pdf.bytes.len())),

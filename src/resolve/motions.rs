@@ -32,7 +32,7 @@ impl EffectiveStatus {
         }
     }
 
-    fn from_vote(status: MotionStatus) -> EffectiveStatus {
+    pub fn from_vote(status: MotionStatus) -> EffectiveStatus {
         match status {
             MotionStatus::Ingediend => EffectiveStatus::Ingediend,
             MotionStatus::Aangenomen => EffectiveStatus::Aangenomen,

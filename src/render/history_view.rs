@@ -1,0 +1,116 @@
+//! What pages show of history: the build stamp in every footer and the version list of a
+//! document ("Versie 3 · 12 augustus 2025 · Correctie datum").
+//!
+//! Version URLs are `<document url>v<N>/`: permanent, numbered from 1 in commit order.
+
+use serde::Serialize;
+
+use super::view::{DateView, Views};
+use crate::history::attach::VersionRef;
+use crate::history::{Commit, DocHistory, SiteHistory};
+use crate::model::document_url_path;
+
+/// Which sources a page was made from: shown in the footer of every page.
+#[derive(Debug, Clone, Serialize)]
+pub struct StampView {
+    /// Full commit id; `None` outside git or before the first commit.
+    pub commit: Option<String>,
+    pub short: Option<String>,
+    pub date: Option<DateView>,
+    /// The working copy differed from the commit (a local preview, never a CI build).
+    pub uncommitted: bool,
+}
+
+impl StampView {
+    /// The stamp of the build as a whole: `HEAD`.
+    pub fn of_build(history: &SiteHistory) -> StampView {
+        match &history.history.head {
+            Some(head) => StampView::of_commit(head, history.uncommitted),
+            None => StampView {
+                commit: None,
+                short: None,
+                date: None,
+                uncommitted: true,
+            },
+        }
+    }
+
+    /// The stamp of a page made from one commit's sources (a version page).
+    pub fn of_commit(commit: &Commit, uncommitted: bool) -> StampView {
+        StampView {
+            commit: Some(commit.id.clone()),
+            short: Some(commit.short.clone()),
+            date: Some(DateView::day(commit.date)),
+            uncommitted,
+        }
+    }
+}
+
+/// One entry of a document's version list.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionEntry {
+    pub number: usize,
+    pub url: String,
+    pub date: DateView,
+    pub commit: String,
+    pub short: String,
+    /// The change note (first line of the commit message); `None` for a withdrawn document.
+    pub note: Option<String>,
+}
+
+/// The history block of a document page.
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryView {
+    /// Oldest first.
+    pub versions: Vec<VersionEntry>,
+    /// The page shows uncommitted changes (only said inside a repository).
+    pub draft: bool,
+    /// The number of the version the page shows.
+    pub current: usize,
+    /// The URL of the last committed version.
+    pub latest_url: Option<String>,
+}
+
+impl HistoryView {
+    pub fn new(id: &str, doc: &DocHistory, history: &SiteHistory, views: &Views, with_notes: bool) -> HistoryView {
+        let versions: Vec<VersionEntry> = doc
+            .versions
+            .iter()
+            .map(|v| version_entry(id, v, history, views, with_notes))
+            .collect();
+        HistoryView {
+            latest_url: versions.last().map(|v| v.url.clone()),
+            versions,
+            draft: doc.draft && history.history.head.is_some(),
+            current: doc.current_number(),
+        }
+    }
+}
+
+pub fn version_entry(
+    id: &str,
+    version: &VersionRef,
+    history: &SiteHistory,
+    views: &Views,
+    with_note: bool,
+) -> VersionEntry {
+    let commit = &history.history.commits[version.commit];
+    VersionEntry {
+        number: version.number,
+        url: views.url(&version_url_path(id, version.number)),
+        date: DateView::day(commit.date),
+        commit: commit.id.clone(),
+        short: commit.short.clone(),
+        note: with_note.then(|| commit.note.clone()).filter(|n| !n.is_empty()),
+    }
+}
+
+/// `/documenten/<id>/v<N>/`.
+pub fn version_url_path(id: &str, number: usize) -> String {
+    format!("{}v{number}/", document_url_path(id))
+}
+
+/// Where version `number`'s PDF is written, relative to the output folder.
+pub fn version_pdf_path(id: &str, number: usize) -> String {
+    format!("documenten/{id}/v{number}/{id}.pdf")
+}

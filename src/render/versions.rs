@@ -1,0 +1,475 @@
+//! Version pages (`<document url>v<N>/`), their PDFs, and tombstones.
+//!
+//! A version page shows one committed version of a document: what changed against the version
+//! before it (a word-level diff, with field changes), then its full text. Its content depends
+//! only on the two versions' sources, so it never changes once published (templates aside).
+//!
+//! Tombstones replace a document that may no longer be shown: a withdrawn one (at its URL and
+//! every version URL, without any of its text) or a deleted one (at its URL; its versions stay,
+//! they were published as they are).
+//!
+//! Older versions are history, not the clerk's current work: a version that no longer reads
+//! under today's rules is shown as its plain source text, and a version whose PDF cannot be
+//! made has none. Neither is a diagnostic: nobody can fix a commit.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::diff::{self, Blocks};
+use super::history_view::{version_entry, version_pdf_path, version_url_path, StampView, VersionEntry};
+use super::pages::{Page, SiteView};
+use super::view::{DateView, PdfView, Views};
+use crate::dates::format_dutch;
+use crate::history::attach::VersionRef;
+use crate::history::{BlobReader, SiteHistory};
+use crate::model::{DocType, Document, Withdrawal};
+use crate::resolve::Site;
+use crate::source::SourceKind;
+
+/// A document with versions to publish: a current one or a deleted one.
+pub struct Subject<'a> {
+    pub id: &'a str,
+    /// The current document, if it still exists.
+    pub position: Option<usize>,
+    pub versions: &'a [VersionRef],
+    pub withdrawn: Option<&'a Withdrawal>,
+}
+
+/// Every document whose versions get pages: current documents first, then deleted ones.
+pub fn subjects<'a>(site: &'a Site, history: &'a SiteHistory) -> Vec<Subject<'a>> {
+    let current = site.documents.iter().enumerate().map(|(position, doc)| Subject {
+        id: &doc.id,
+        position: Some(position),
+        versions: &history.documents[position].versions,
+        withdrawn: doc.withdrawn.as_ref(),
+    });
+    let deleted = history.tombstones.iter().map(|stone| Subject {
+        id: &stone.id,
+        position: None,
+        versions: &stone.versions,
+        withdrawn: stone.withdrawn.as_ref(),
+    });
+    current.chain(deleted).filter(|s| !s.versions.is_empty()).collect()
+}
+
+/// One version's source, read back from git.
+pub struct VersionSource {
+    pub document: Option<Document>,
+    /// The whole file, for versions that do not read as a document.
+    pub text: String,
+}
+
+impl VersionSource {
+    pub fn read(reader: Option<&mut BlobReader>, version: &VersionRef) -> VersionSource {
+        let bytes = reader.and_then(|r| r.read(version.blob)).unwrap_or_default();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let shown = Path::new(&version.path);
+        let document = SourceKind::of(shown).and_then(|kind| crate::load::read_bytes(shown, bytes, kind).0);
+        VersionSource { document, text }
+    }
+
+    /// The text compared between versions: the Markdown body, or the whole file when it does
+    /// not read as a document.
+    fn body(&self) -> &str {
+        match &self.document {
+            Some(doc) => doc.body().unwrap_or_default(),
+            None => &self.text,
+        }
+    }
+}
+
+/// Label/value rows describing a version, for its page and for the field diff.
+pub fn facts(doc: &Document, site: &Site) -> Vec<(String, String)> {
+    let mut rows: Vec<(String, String)> = vec![
+        ("Soort".into(), doc.doc_type().label().into()),
+        ("Titel".into(), doc.title.clone()),
+        ("Datum".into(), format_dutch(doc.date, doc.date_precision)),
+    ];
+    let mut push = |label: &str, value: String| {
+        if !value.is_empty() {
+            rows.push((label.to_string(), value));
+        }
+    };
+    let join = |items: Vec<String>, sep: &str| items.join(sep);
+    push(
+        "Kenmerk",
+        join(doc.identifiers.iter().map(|i| i.value.clone()).collect(), ", "),
+    );
+    push("Samenvatting", doc.summary.clone().unwrap_or_default());
+    push("Opgesteld door", doc.author.clone().unwrap_or_default());
+    let title_of = |id: &String| {
+        site.index
+            .position(id)
+            .map_or_else(|| id.clone(), |p| site.documents[p].public_title().to_string())
+    };
+    push(
+        "Antwoord op",
+        join(doc.responds_to.iter().map(|r| title_of(&r.value)).collect(), "; "),
+    );
+    push(
+        "Handelt af",
+        join(doc.settles.iter().map(|r| title_of(&r.value)).collect(), "; "),
+    );
+    push(
+        "Verwijst naar",
+        join(doc.references.iter().map(|r| title_of(&r.value)).collect(), "; "),
+    );
+    push("Dossiers", join(doc.topics.clone(), ", "));
+    if let Some(letter) = doc.kind.letter() {
+        push("Aan", letter.addressee.clone().unwrap_or_default());
+        push("Behandeld door", letter.handled_by.clone().unwrap_or_default());
+        push("Bijlagen", join(letter.attachments.clone(), "; "));
+    }
+    if let Some(motion) = doc.kind.motion() {
+        push(
+            "Besluit",
+            super::view::status_label(crate::resolve::EffectiveStatus::from_vote(motion.status)).to_string(),
+        );
+        push(
+            "Streefdatum",
+            motion
+                .due
+                .map(|d| format_dutch(d, crate::model::DatePrecision::Day))
+                .unwrap_or_default(),
+        );
+        let submitters = motion
+            .submitters
+            .iter()
+            .map(|s| match &s.party {
+                Some(party) => format!("{} ({party})", s.name),
+                None => s.name.clone(),
+            })
+            .collect();
+        push("Ingediend door", join(submitters, ", "));
+        if let Some(vote) = motion.vote {
+            push("Stemming", format!("{} voor, {} tegen", vote.votes_for, vote.against));
+        } else if motion.unanimous {
+            push("Stemming", "met algemene stemmen".into());
+        }
+    }
+    rows
+}
+
+#[derive(Debug, Serialize)]
+struct FieldChangeView {
+    label: String,
+    old: Option<String>,
+    new: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct DiffView {
+    html: String,
+    legend_html: String,
+    inserted_words: usize,
+    deleted_words: usize,
+    changed_blocks: usize,
+    identical: bool,
+    fields: Vec<FieldChangeView>,
+}
+
+#[derive(Debug, Serialize)]
+struct FactView {
+    label: String,
+    value: String,
+}
+
+#[derive(Debug, Serialize)]
+struct VersionTextView {
+    title: String,
+    type_label: String,
+    facts: Vec<FactView>,
+    body_html: Option<String>,
+    /// The version did not read as a document; `raw` holds its source text.
+    unreadable: bool,
+    raw: Option<String>,
+}
+
+/// The parts of a version kept for diffing the next one.
+struct Previous {
+    blocks: Blocks,
+    facts: Vec<(String, String)>,
+}
+
+/// The pages of all versions of `subject`, in order. `pdfs[i]`: the PDF of version `i + 1`.
+pub fn version_pages(
+    subject: &Subject,
+    reader: Option<&mut BlobReader>,
+    pdfs: &[Option<PdfView>],
+    history: &SiteHistory,
+    views: &Views,
+    site_view: &SiteView,
+) -> Vec<Page> {
+    let current_title = subject
+        .position
+        .map(|p| views.site.documents[p].public_title().to_string());
+    if let Some(withdrawal) = subject.withdrawn {
+        return subject
+            .versions
+            .iter()
+            .map(|v| withdrawn_page(subject.id, Some(v.number), withdrawal, views, site_view))
+            .collect();
+    }
+    let mut reader = reader;
+    let mut previous: Option<Previous> = None;
+    let mut pages = Vec::with_capacity(subject.versions.len());
+    for version in subject.versions {
+        let source = VersionSource::read(reader.as_deref_mut(), version);
+        let blocks = Blocks::parse(source.body());
+        let facts = source
+            .document
+            .as_ref()
+            .map(|d| facts(d, views.site))
+            .unwrap_or_default();
+        let diff = previous.as_ref().map(|prev| {
+            let body = diff::diff_blocks(&prev.blocks, &blocks, &diff::DUTCH);
+            let fields = diff::diff_fields(&prev.facts, &facts);
+            DiffView {
+                html: body.html,
+                legend_html: diff::legend_html(&diff::DUTCH),
+                inserted_words: body.inserted_words,
+                deleted_words: body.deleted_words,
+                changed_blocks: body.changed_blocks,
+                identical: body.identical && fields.is_empty(),
+                fields: fields
+                    .into_iter()
+                    .map(|f| FieldChangeView {
+                        label: f.label,
+                        old: f.old,
+                        new: f.new,
+                    })
+                    .collect(),
+            }
+        });
+        let pdf = pdfs.get(version.number - 1).cloned().flatten();
+        let text = text_view(&source, &facts, subject.position, views);
+        let title = current_title.clone().unwrap_or_else(|| text.title.clone());
+        pages.push(version_page(
+            subject, version, &title, text, diff, pdf, history, views, site_view,
+        ));
+        previous = Some(Previous { blocks, facts });
+    }
+    pages
+}
+
+fn text_view(
+    source: &VersionSource,
+    facts: &[(String, String)],
+    position: Option<usize>,
+    views: &Views,
+) -> VersionTextView {
+    match &source.document {
+        Some(doc) => {
+            let body = super::markdown::render_document_body(views.site, doc, position);
+            VersionTextView {
+                title: doc.title.clone(),
+                type_label: doc.doc_type().label().to_string(),
+                facts: facts
+                    .iter()
+                    .filter(|(label, _)| label != "Titel")
+                    .map(|(label, value)| FactView {
+                        label: label.clone(),
+                        value: value.clone(),
+                    })
+                    .collect(),
+                body_html: (!body.html.is_empty()).then_some(body.html),
+                unreadable: false,
+                raw: None,
+            }
+        }
+        None => VersionTextView {
+            title: String::new(),
+            type_label: String::new(),
+            facts: Vec::new(),
+            body_html: None,
+            unreadable: true,
+            raw: Some(source.text.clone()),
+        },
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn version_page(
+    subject: &Subject,
+    version: &VersionRef,
+    title: &str,
+    text: VersionTextView,
+    diff: Option<DiffView>,
+    pdf: Option<PdfView>,
+    history: &SiteHistory,
+    views: &Views,
+    site_view: &SiteView,
+) -> Page {
+    let entry = version_entry(subject.id, version, history, views, true);
+    let commit = &history.history.commits[version.commit];
+    let path = version_url_path(subject.id, version.number);
+    let page_title = format!("{title} (versie {})", version.number);
+    let mut context = super::pages::page_context(site_view, views, &page_title, &path, "", None);
+    context.insert("stamp", &StampView::of_commit(commit, false));
+    context.insert("doc_title", title);
+    context.insert("doc_url", &views.url(&crate::model::document_url_path(subject.id)));
+    context.insert(
+        "doc_type",
+        &subject.position.map(|p| views.site.documents[p].doc_type().slug()),
+    );
+    context.insert("deleted", &subject.position.is_none());
+    context.insert("version", &entry);
+    let previous: Option<VersionEntry> = version
+        .number
+        .checked_sub(2)
+        .and_then(|i| subject.versions.get(i))
+        .map(|v| version_entry(subject.id, v, history, views, true));
+    context.insert("previous", &previous);
+    context.insert("diff", &diff);
+    context.insert("text", &text);
+    context.insert("pdf", &pdf);
+    Page {
+        path: format!("{}index.html", path.trim_start_matches('/')),
+        template: "version.html",
+        context,
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct TombstoneView {
+    id: String,
+    type_label: Option<String>,
+    /// Shown only for deleted documents; a withdrawn document shows no text of its own.
+    title: Option<String>,
+    withdrawn: Option<WithdrawnView>,
+    deleted: Option<DeletedView>,
+    /// The version URL this tombstone stands at, if not the document's own.
+    version: Option<usize>,
+    versions: Vec<VersionEntry>,
+}
+
+#[derive(Debug, Serialize)]
+struct WithdrawnView {
+    date: DateView,
+    reason: String,
+}
+
+#[derive(Debug, Serialize)]
+struct DeletedView {
+    /// `None`: deleted in the working copy, not committed yet.
+    date: Option<DateView>,
+    note: Option<String>,
+}
+
+/// The tombstone of a withdrawn document, at its URL (`version: None`) or a version URL.
+pub fn withdrawn_page(
+    id: &str,
+    version: Option<usize>,
+    withdrawal: &Withdrawal,
+    views: &Views,
+    site_view: &SiteView,
+) -> Page {
+    let stone = TombstoneView {
+        id: id.to_string(),
+        type_label: None,
+        title: None,
+        withdrawn: Some(WithdrawnView {
+            date: DateView::day(withdrawal.date),
+            reason: withdrawal.reason.clone(),
+        }),
+        deleted: None,
+        version,
+        versions: Vec::new(),
+    };
+    tombstone_page(stone, views, site_view)
+}
+
+/// The tombstone at the URL of a deleted document, listing its versions (which stay online).
+pub fn deleted_page(
+    stone: &crate::history::Tombstone,
+    history: &SiteHistory,
+    views: &Views,
+    site_view: &SiteView,
+) -> Page {
+    if let Some(withdrawal) = &stone.withdrawn {
+        return withdrawn_page(&stone.id, None, withdrawal, views, site_view);
+    }
+    let commit = stone.deleted_in.map(|c| &history.history.commits[c]);
+    let view = TombstoneView {
+        id: stone.id.clone(),
+        type_label: stone.doc_type.map(|t: DocType| t.label().to_string()),
+        title: stone.title.clone(),
+        withdrawn: None,
+        deleted: Some(DeletedView {
+            date: commit.map(|c| DateView::day(c.date)),
+            note: commit.map(|c| c.note.clone()).filter(|n| !n.is_empty()),
+        }),
+        version: None,
+        versions: stone
+            .versions
+            .iter()
+            .map(|v| version_entry(&stone.id, v, history, views, true))
+            .collect(),
+    };
+    tombstone_page(view, views, site_view)
+}
+
+fn tombstone_page(stone: TombstoneView, views: &Views, site_view: &SiteView) -> Page {
+    let base = crate::model::document_url_path(&stone.id);
+    let path = match stone.version {
+        Some(n) => version_url_path(&stone.id, n),
+        None => base,
+    };
+    let title = match (&stone.withdrawn, &stone.title) {
+        (Some(_), _) | (None, None) => "Document niet meer beschikbaar".to_string(),
+        (None, Some(title)) => format!("{title} (verwijderd)"),
+    };
+    let mut context = super::pages::page_context(site_view, views, &title, &path, "", None);
+    context.insert("stone", &stone);
+    Page {
+        path: format!("{}index.html", path.trim_start_matches('/')),
+        template: "tombstone.html",
+        context,
+    }
+}
+
+/// The PDFs of one subject's versions (index = number − 1), compiled on the caller's thread.
+pub fn version_pdfs(
+    subject: &Subject,
+    reader: Option<&mut BlobReader>,
+    engine: &crate::pdf::PdfEngine,
+    views: &Views,
+    write: &dyn Fn(&str, &[u8]) -> bool,
+) -> Vec<Option<PdfView>> {
+    if subject.withdrawn.is_some() {
+        return Vec::new();
+    }
+    let mut reader = reader;
+    subject
+        .versions
+        .iter()
+        .map(|version| {
+            let source = VersionSource::read(reader.as_deref_mut(), version);
+            let doc = source.document.as_ref().filter(|d| d.body().is_some())?;
+            let tree = super::markdown::document_body_tree(views.site, doc, subject.position);
+            let pdf = engine.make_for(views.site, doc, None, &tree).ok()?;
+            let path = version_pdf_path(subject.id, version.number);
+            write(&path, &pdf.bytes).then(|| PdfView::at(views, &path, &pdf))
+        })
+        .collect()
+}
+
+/// Renders the pages of every subject in parallel; `pdfs` per subject as from [`version_pdfs`].
+pub fn all_version_pages<'a>(
+    subjects: &'a [Subject<'a>],
+    pdfs: &'a [Vec<Option<PdfView>>],
+    history: &'a SiteHistory,
+    views: &'a Views,
+    site_view: &'a SiteView,
+) -> impl ParallelIterator<Item = Vec<Page>> + 'a {
+    subjects.par_iter().enumerate().map_init(
+        || history.history.reader(),
+        move |reader, (i, subject)| {
+            let none = Vec::new();
+            let pdfs = pdfs.get(i).unwrap_or(&none);
+            version_pages(subject, reader.as_mut(), pdfs, history, views, site_view)
+        },
+    )
+}
