@@ -8,10 +8,12 @@
 //! give byte-identical files, so two measurements compare like with like.
 //!
 //! [`generate`] writes a complete project folder: `griffie.yaml`, `content/<type>/<year>/…`
-//! and, on request, a copy of the templates.
+//! and, on request, a copy of the templates. [`generate_history`] writes the same project as a
+//! git repository whose history edits, renames and deletes documents (see [`history`]).
 
 mod body;
 mod frontmatter;
+pub mod history;
 mod links;
 mod plan;
 mod text;
@@ -26,6 +28,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::model::DocType;
+pub use history::{generate_history, HistoryOptions, HistorySummary};
 use plan::Planned;
 
 /// What to generate.
@@ -119,28 +122,49 @@ fn folder(doc: &Planned) -> PathBuf {
     PathBuf::from(doc.doc_type.plural_slug()).join(doc.date.year().to_string())
 }
 
-fn write_document(docs: &[Planned], i: usize, content: &Path, municipality: &str) -> io::Result<u64> {
-    let doc = &docs[i];
+/// `<id>.md`, or `<id>.yaml` for a record without body.
+fn file_name(doc: &Planned) -> String {
+    let extension = if doc.metadata_only { "yaml" } else { "md" };
+    format!("{}.{extension}", doc.id)
+}
+
+/// The front matter of document `i` and, unless it is a metadata-only record, its body.
+fn document_parts(docs: &[Planned], i: usize, municipality: &str) -> (String, Option<String>) {
     let front = frontmatter::front_matter(docs, i, municipality);
-    let (name, text) = if doc.metadata_only {
-        (format!("{}.yaml", doc.id), front)
-    } else {
-        let body = body::body(docs, i, municipality);
-        (format!("{}.md", doc.id), format!("---\n{front}---\n\n{body}"))
-    };
-    std::fs::write(content.join(folder(doc)).join(name), &text)?;
+    let body = (!docs[i].metadata_only).then(|| body::body(docs, i, municipality));
+    (front, body)
+}
+
+/// The file text of a document from its parts.
+fn document_text(front: &str, body: Option<&str>) -> String {
+    match body {
+        Some(body) => format!("---\n{front}---\n\n{body}"),
+        None => front.to_string(),
+    }
+}
+
+fn write_document(docs: &[Planned], i: usize, content: &Path, municipality: &str) -> io::Result<u64> {
+    let (front, body) = document_parts(docs, i, municipality);
+    let text = document_text(&front, body.as_deref());
+    std::fs::write(content.join(folder(&docs[i])).join(file_name(&docs[i])), &text)?;
     Ok(text.len() as u64)
 }
 
 fn summarise(docs: &[Planned]) -> SynthSummary {
+    summarise_kept(docs, |_| true)
+}
+
+/// The summary of the documents `kept` says are in the corpus.
+fn summarise_kept(docs: &[Planned], kept: impl Fn(usize) -> bool) -> SynthSummary {
+    let kept: Vec<&Planned> = (0..docs.len()).filter(|&i| kept(i)).map(|i| &docs[i]).collect();
     let per_type = DocType::ALL
         .iter()
-        .map(|&t| (t, docs.iter().filter(|d| d.doc_type == t).count()))
+        .map(|&t| (t, kept.iter().filter(|d| d.doc_type == t).count()))
         .collect();
-    let settled: BTreeSet<usize> = docs.iter().flat_map(|d| d.settles.iter().copied()).collect();
+    let settled: BTreeSet<usize> = kept.iter().flat_map(|d| d.settles.iter().copied()).collect();
     SynthSummary {
-        documents: docs.len(),
-        metadata_only: docs.iter().filter(|d| d.metadata_only).count(),
+        documents: kept.len(),
+        metadata_only: kept.iter().filter(|d| d.metadata_only).count(),
         per_type,
         settled_motions: settled.len(),
         content_bytes: 0,
