@@ -17,6 +17,7 @@ pub mod diagnostics;
 pub mod history;
 pub mod identifiers;
 pub mod load;
+pub mod manifest;
 pub mod model;
 pub mod pdf;
 pub mod render;
@@ -130,13 +131,14 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     lap("load", &mut timings);
 
     let history = history::read(&paths.content);
+    lap("history", &mut timings);
     let as_of = reference_date(options.as_of, history.head.as_ref().map(|c| c.date), &documents);
     let site = resolve::resolve(config, documents, as_of, &mut diagnostics);
     lap("resolve", &mut timings);
     let other_sources = [paths.templates.clone(), paths.config.clone()];
     let history = history::attach(history, &site.documents, &paths.root, &paths.content, &other_sources);
     diagnostics.extend(history_notes(&history, paths));
-    lap("history", &mut timings);
+    lap("versions", &mut timings);
 
     let templates_shown = paths.shown(&paths.templates);
     let pdf_engine = if options.pdf {
@@ -163,11 +165,18 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     } else {
         let protected = [paths.root.as_path(), paths.content.as_path(), paths.templates.as_path()];
         let staging = write::Staging::create(&paths.output, &protected)?;
-        let output = render::output::DirOutput::new(staging.dir());
+        let made_before = manifest::Manifest::load(&paths.cache, staging.earlier_marker());
+        let output = render::output::DirOutput::reusing(staging.dir(), made_before);
         report.stats = render::render(&site, &input, &output, &mut diagnostics);
         lap("render", &mut timings);
         if !report_failed(&diagnostics, options) {
+            // Without a saved manifest the next build makes everything anew: slower, not wrong.
+            if let Ok(id) = manifest::Manifest::save(&paths.cache, &output.manifest()) {
+                staging.mark(&manifest::marker_line(&id))?;
+            }
+            let next_staging = staging.next_staging().to_path_buf();
             staging.publish(&output.written())?;
+            manifest::Manifest::prune(&paths.cache, &[&paths.output, &next_staging]);
             report.published = true;
             if let Some(engine) = &pdf_engine {
                 engine.cache().prune();

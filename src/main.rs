@@ -118,11 +118,12 @@ fn print_summary(report: &griffie::BuildReport, options: &BuildOptions, failed: 
         ),
         (Mode::Check, true) => eprintln!("check failed: {problems}"),
         (Mode::Build, false) => eprintln!(
-            "built {} documents into {} ({} pages, {} files): {problems} ({})",
+            "built {} documents into {} ({} pages, {} files, {} unchanged version pages kept): {problems} ({})",
             report.documents,
             options.paths.shown(&options.paths.output).display(),
             report.stats.pages,
             report.stats.files,
+            report.stats.kept,
             timings.join(", ")
         ),
         (Mode::Build, true) => eprintln!(

@@ -24,6 +24,8 @@ const MARKER_TEXT: &str = "This folder is written by `griffie build` and replace
 
 /// A staging folder that becomes the output folder on [`Staging::publish`].
 pub struct Staging {
+    /// The marker of the earlier build whose files the staging folder still holds.
+    earlier_marker: String,
     dir: PathBuf,
     target: PathBuf,
     previous: PathBuf,
@@ -47,8 +49,10 @@ impl Staging {
             std::fs::rename(&previous, &dir).with_context(|| format!("cannot reuse {}", previous.display()))?;
         }
         std::fs::create_dir_all(&dir).with_context(|| format!("cannot create the staging folder {}", dir.display()))?;
+        let earlier_marker = std::fs::read_to_string(dir.join(MARKER)).unwrap_or_default();
         std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
         Ok(Staging {
+            earlier_marker,
             dir,
             target: target.to_path_buf(),
             previous,
@@ -57,6 +61,21 @@ impl Staging {
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// The marker text of the earlier build whose files the folder holds (empty if none).
+    pub fn earlier_marker(&self) -> &str {
+        &self.earlier_marker
+    }
+
+    /// Adds `line` to the marker file (the manifest id, see [`crate::manifest`]).
+    pub fn mark(&self, line: &str) -> io::Result<()> {
+        std::fs::write(self.dir.join(MARKER), format!("{MARKER_TEXT}{line}"))
+    }
+
+    /// The folder the next build will render into: the output this build replaces.
+    pub fn next_staging(&self) -> &Path {
+        &self.previous
     }
 
     /// Removes every file of the staging folder that this build did not write (`written`:

@@ -100,6 +100,11 @@ impl PdfEngine {
         })
     }
 
+    /// A hash of the templates and griffie's version: what every PDF depends on besides its data.
+    pub fn fingerprint(&self) -> &[u8] {
+        self.fingerprint.as_bytes()
+    }
+
     pub fn cache(&self) -> &PdfCache {
         &self.cache
     }

@@ -41,6 +41,8 @@ pub struct RenderInput<'a> {
 pub struct RenderStats {
     pub pages: usize,
     pub files: usize,
+    /// Version pages kept from the previous build (unchanged, not rendered again).
+    pub kept: usize,
 }
 
 /// Renders the whole site into `output`.
@@ -62,10 +64,11 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     };
 
     let subjects = versions::subjects(site, history);
+    let fingerprint = versions::site_fingerprint(site, &site_view, input.templates_dir);
     let (pdfs, version_pdfs) = match input.pdf {
         Some(engine) => (
             make_pdfs(site, engine, &renderer, &views),
-            make_version_pdfs(&subjects, history, engine, &renderer, &views),
+            make_version_pdfs(&subjects, history, engine, output, &views, &fingerprint),
         ),
         None => (Vec::new(), Vec::new()),
     };
@@ -93,17 +96,31 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     let mut stats = RenderStats {
         pages: site.documents.len(),
         files: document_files,
+        kept: 0,
     };
     diagnostics.extend(document_results.into_iter().flat_map(|(found, _)| found));
 
-    let version_results: Vec<(Vec<Diagnostic>, usize)> =
-        versions::all_version_pages(&subjects, &version_pdfs, history, &views, &site_view)
-            .map(|pages| (pages.iter().filter_map(|p| renderer.render(p)).collect(), pages.len()))
-            .collect();
-    let version_pages: usize = version_results.iter().map(|(_, n)| n).sum();
-    stats.pages += version_pages;
-    stats.files += version_pages + version_pdfs.iter().flatten().flatten().count();
-    diagnostics.extend(version_results.into_iter().flat_map(|(found, _)| found));
+    let all_versions = versions::AllVersions {
+        subjects: &subjects,
+        pdfs: &version_pdfs,
+        history,
+        views: &views,
+        site_view: &site_view,
+        output,
+        fingerprint: &fingerprint,
+    };
+    let version_results: Vec<(Vec<Diagnostic>, usize, usize)> = all_versions
+        .pages()
+        .map(|work| {
+            let found = work.pages.iter().filter_map(|(page, key)| renderer.render_keyed(page, key)).collect();
+            (found, work.pages.len(), work.kept)
+        })
+        .collect();
+    let made: usize = version_results.iter().map(|(_, made, _)| made).sum();
+    stats.kept = version_results.iter().map(|(_, _, kept)| kept).sum();
+    stats.pages += made + stats.kept;
+    stats.files += made + stats.kept + version_pdfs.iter().flatten().flatten().count();
+    diagnostics.extend(version_results.into_iter().flat_map(|(found, _, _)| found));
 
     let mut other_pages: Vec<Page> = pages::type_pages(&views, &site_view);
     other_pages.extend(pages::dossier_pages(&views, &site_view));
@@ -165,13 +182,13 @@ fn make_version_pdfs(
     subjects: &[versions::Subject],
     history: &crate::history::SiteHistory,
     engine: &crate::pdf::PdfEngine,
-    renderer: &Renderer,
+    output: &dyn Output,
     views: &Views,
+    fingerprint: &[u8],
 ) -> Vec<Vec<Option<view::PdfView>>> {
-    let write = |path: &str, bytes: &[u8]| renderer.write(path, bytes).is_none();
     on_pdf_threads(subjects.len(), |i| {
         let mut reader = history.history.reader();
-        versions::version_pdfs(&subjects[i], reader.as_mut(), engine, views, &write)
+        versions::version_pdfs(&subjects[i], reader.as_mut(), engine, views, output, fingerprint)
     })
 }
 
@@ -214,6 +231,11 @@ struct Renderer<'a> {
 
 impl Renderer<'_> {
     fn render(&self, page: &Page) -> Option<Diagnostic> {
+        self.render_keyed(page, "")
+    }
+
+    /// Renders `page`; a non-empty `key` is recorded for reuse by the next build.
+    fn render_keyed(&self, page: &Page, key: &str) -> Option<Diagnostic> {
         let html = match self.tera.render(page.template, &page.context) {
             Ok(html) => html,
             Err(err) => {
@@ -227,18 +249,17 @@ impl Renderer<'_> {
                 )
             }
         };
-        self.write(&page.path, html.as_bytes())
+        if key.is_empty() {
+            return self.write(&page.path, html.as_bytes());
+        }
+        self.output
+            .write_keyed(&page.path, html.as_bytes(), key, "")
+            .err()
+            .map(|err| write_problem(&page.path, &err))
     }
 
     fn write(&self, path: &str, bytes: &[u8]) -> Option<Diagnostic> {
-        self.output.write(path, bytes).err().map(|err| {
-            Diagnostic::error(
-                "write",
-                Path::new(path),
-                format!("cannot write this output file: {err}"),
-            )
-            .hint("check that the output folder is writable and the disk is not full")
-        })
+        self.output.write(path, bytes).err().map(|err| write_problem(path, &err))
     }
 
     fn write_data(&self, site: &Site, history: &crate::history::SiteHistory, diagnostics: &mut Diagnostics) -> usize {
@@ -247,6 +268,11 @@ impl Renderer<'_> {
         diagnostics.extend(self.write("api/build.json", api::build_json(site, history).as_bytes()));
         3
     }
+}
+
+fn write_problem(path: &str, err: &std::io::Error) -> Diagnostic {
+    Diagnostic::error("write", Path::new(path), format!("cannot write this output file: {err}"))
+        .hint("check that the output folder is writable and the disk is not full")
 }
 
 /// Copies `templates/static/` to `static/` in the output (stylesheets, icons).

@@ -4,14 +4,27 @@
 //! only one that turns them into file-system paths, and it refuses any path that would leave the
 //! output folder.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::manifest::{Entry, Manifest};
+
 /// A destination for rendered files. Shared by the parallel renderers.
 pub trait Output: Sync {
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
+
+    /// Keeps `path` as it is if the folder already holds it made with `key` (see
+    /// [`crate::manifest`]); returns the file's recorded facts then, `None` if it must be made.
+    fn reuse(&self, _path: &str, _key: &str) -> Option<String> {
+        None
+    }
+
+    /// Writes `path`, recording that it was made with `key` and has the facts `meta`.
+    fn write_keyed(&self, path: &str, bytes: &[u8], _key: &str, _meta: &str) -> io::Result<()> {
+        self.write(path, bytes)
+    }
 }
 
 /// Writes into a folder, creating sub-folders as needed, and remembers what it wrote (the
@@ -19,23 +32,68 @@ pub trait Output: Sync {
 pub struct DirOutput {
     root: PathBuf,
     written: Mutex<HashSet<String>>,
+    /// How the folder's files were made by the build that wrote it.
+    previous: Manifest,
+    /// How this build's keyed files were made.
+    keyed: Mutex<BTreeMap<String, Entry>>,
 }
 
 impl DirOutput {
     pub fn new(root: &Path) -> DirOutput {
+        DirOutput::reusing(root, Manifest::default())
+    }
+
+    /// A folder holding an earlier build's files, made as `previous` says.
+    pub fn reusing(root: &Path, previous: Manifest) -> DirOutput {
         DirOutput {
             root: root.to_path_buf(),
             written: Mutex::new(HashSet::new()),
+            previous,
+            keyed: Mutex::new(BTreeMap::new()),
         }
     }
 
-    /// The paths written so far, relative to the folder, with `/`.
+    /// The paths written (or kept) so far, relative to the folder, with `/`.
     pub fn written(&self) -> HashSet<String> {
         self.written.lock().map(|w| w.clone()).unwrap_or_default()
+    }
+
+    /// How this build's keyed files were made, for the next build.
+    pub fn manifest(&self) -> BTreeMap<String, Entry> {
+        self.keyed.lock().map(|k| k.clone()).unwrap_or_default()
+    }
+
+    fn record(&self, path: &str, entry: Option<Entry>) {
+        if let Ok(mut written) = self.written.lock() {
+            written.insert(path.to_string());
+        }
+        if let (Some(entry), Ok(mut keyed)) = (entry, self.keyed.lock()) {
+            keyed.insert(path.to_string(), entry);
+        }
     }
 }
 
 impl Output for DirOutput {
+    fn reuse(&self, path: &str, key: &str) -> Option<String> {
+        let entry = self.previous.get(path).filter(|e| e.key == key)?;
+        if !self.root.join(path).is_file() {
+            return None;
+        }
+        let meta = entry.meta.clone();
+        self.record(path, Some(entry.clone()));
+        Some(meta)
+    }
+
+    fn write_keyed(&self, path: &str, bytes: &[u8], key: &str, meta: &str) -> io::Result<()> {
+        self.write(path, bytes)?;
+        let entry = Entry {
+            key: key.to_string(),
+            meta: meta.to_string(),
+        };
+        self.record(path, Some(entry));
+        Ok(())
+    }
+
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         let relative = Path::new(path);
         let escapes = relative.components().any(|c| !matches!(c, Component::Normal(_)));
@@ -50,9 +108,7 @@ impl Output for DirOutput {
             std::fs::create_dir_all(parent)?;
         }
         std::fs::write(full, bytes)?;
-        if let Ok(mut written) = self.written.lock() {
-            written.insert(path.to_string());
-        }
+        self.record(path, None);
         Ok(())
     }
 }

@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::diff::{self, Blocks};
+use super::output::Output;
 use super::history_view::{version_entry, version_pdf_path, version_url_path, StampView, VersionEntry};
 use super::pages::{Page, SiteView};
 use super::view::{DateView, PdfView, Views};
@@ -193,7 +194,82 @@ struct Previous {
     facts: Vec<(String, String)>,
 }
 
-/// The pages of all versions of `subject`, in order. `pdfs[i]`: the PDF of version `i + 1`.
+impl Previous {
+    fn of(source: &VersionSource, site: &Site) -> Previous {
+        Previous {
+            blocks: Blocks::parse(source.body()),
+            facts: source.document.as_ref().map(|d| facts(d, site)).unwrap_or_default(),
+        }
+    }
+}
+
+/// What every version page and PDF depends on besides its own sources: griffie's version, the
+/// templates, the configuration as pages see it, and the title, type and identifiers of every
+/// document (version pages link and name other documents).
+pub fn site_fingerprint(site: &Site, site_view: &SiteView, templates_dir: &Path) -> Vec<u8> {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    let files = walkdir::WalkDir::new(templates_dir).sort_by_file_name().into_iter().filter_map(Result::ok);
+    for entry in files.filter(|e| e.file_type().is_file()) {
+        hasher.update(entry.path().to_string_lossy().as_bytes());
+        hasher.update(&std::fs::read(entry.path()).unwrap_or_default());
+    }
+    let mut chrome = site_view.clone();
+    chrome.stamp = StampView {
+        commit: None,
+        short: None,
+        date: None,
+        uncommitted: false,
+    };
+    hasher.update(&serde_json::to_vec(&chrome).unwrap_or_default());
+    hasher.update(format!("{:?}", site.config.topics).as_bytes());
+    for doc in &site.documents {
+        hasher.update(format!("{}\t{}\t{}", doc.id, doc.public_title(), doc.doc_type().slug()).as_bytes());
+        for identifier in &doc.identifiers {
+            hasher.update(identifier.value.as_bytes());
+        }
+        hasher.update(b"\n");
+    }
+    hasher.finalize().as_bytes().to_vec()
+}
+
+/// The key of `version`'s page: its sources and everything the page shows about them.
+fn page_key(
+    fingerprint: &[u8],
+    subject: &Subject,
+    version: &VersionRef,
+    history: &SiteHistory,
+    pdf: Option<&PdfView>,
+    site: &Site,
+) -> String {
+    let commit = &history.history.commits[version.commit];
+    let previous = version.previous.map(|p| p.to_string()).unwrap_or_default();
+    let doc_type = subject.position.map(|p| site.documents[p].doc_type().slug()).unwrap_or("deleted");
+    let pdf = pdf.map(|p| format!("{} {}", p.pages, p.bytes)).unwrap_or_default();
+    crate::manifest::key(&[
+        b"version-page",
+        fingerprint,
+        subject.id.as_bytes(),
+        version.number.to_string().as_bytes(),
+        version.blob.to_string().as_bytes(),
+        previous.as_bytes(),
+        commit.id.as_bytes(),
+        commit.note.as_bytes(),
+        doc_type.as_bytes(),
+        pdf.as_bytes(),
+    ])
+}
+
+/// Version pages to render for one subject, and how many were kept from the last build.
+pub struct VersionWork {
+    /// Each page with the key to record it under (empty: not keyed).
+    pub pages: Vec<(Page, String)>,
+    pub kept: usize,
+}
+
+/// The pages of all versions of `subject` that the output does not hold already, in order.
+/// `pdfs[i]`: the PDF of version `i + 1`.
+#[allow(clippy::too_many_arguments)]
 pub fn version_pages(
     subject: &Subject,
     reader: Option<&mut BlobReader>,
@@ -201,28 +277,41 @@ pub fn version_pages(
     history: &SiteHistory,
     views: &Views,
     site_view: &SiteView,
-) -> Vec<Page> {
-    let current_title = subject
-        .position
-        .map(|p| views.site.documents[p].public_title().to_string());
+    output: &dyn Output,
+    fingerprint: &[u8],
+) -> VersionWork {
+    let mut work = VersionWork {
+        pages: Vec::new(),
+        kept: 0,
+    };
     if let Some(withdrawal) = subject.withdrawn {
-        return subject
+        work.pages = subject
             .versions
             .iter()
-            .map(|v| withdrawn_page(subject.id, Some(v.number), withdrawal, views, site_view))
+            .map(|v| (withdrawn_page(subject.id, Some(v.number), withdrawal, views, site_view), String::new()))
             .collect();
+        return work;
     }
+    let current_title = subject.position.map(|p| views.site.documents[p].public_title().to_string());
     let mut reader = reader;
+    // The version before the one being made: parsed, or only known (its page was kept).
     let mut previous: Option<Previous> = None;
-    let mut pages = Vec::with_capacity(subject.versions.len());
-    for version in subject.versions {
+    let mut unread: Option<&VersionRef> = None;
+    for (i, version) in subject.versions.iter().enumerate() {
+        let pdf = pdfs.get(i).cloned().flatten();
+        let key = page_key(fingerprint, subject, version, history, pdf.as_ref(), views.site);
+        if output.reuse(&page_path(subject.id, version.number), &key).is_some() {
+            work.kept += 1;
+            previous = None;
+            unread = Some(version);
+            continue;
+        }
+        if let Some(before) = unread.take() {
+            previous = Some(Previous::of(&VersionSource::read(reader.as_deref_mut(), before), views.site));
+        }
         let source = VersionSource::read(reader.as_deref_mut(), version);
         let blocks = Blocks::parse(source.body());
-        let facts = source
-            .document
-            .as_ref()
-            .map(|d| facts(d, views.site))
-            .unwrap_or_default();
+        let facts = source.document.as_ref().map(|d| facts(d, views.site)).unwrap_or_default();
         let diff = previous.as_ref().map(|prev| {
             let body = diff::diff_blocks(&prev.blocks, &blocks, &diff::DUTCH);
             let fields = diff::diff_fields(&prev.facts, &facts);
@@ -243,15 +332,21 @@ pub fn version_pages(
                     .collect(),
             }
         });
-        let pdf = pdfs.get(version.number - 1).cloned().flatten();
         let text = text_view(&source, &facts, subject.position, views);
-        let title = current_title.clone().unwrap_or_else(|| text.title.clone());
-        pages.push(version_page(
-            subject, version, &title, text, diff, pdf, history, views, site_view,
-        ));
+        let title = if text.title.is_empty() {
+            current_title.clone().unwrap_or_else(|| subject.id.to_string())
+        } else {
+            text.title.clone()
+        };
+        let page = version_page(subject, version, &title, text, diff, pdf, history, views, site_view);
+        work.pages.push((page, key));
         previous = Some(Previous { blocks, facts });
     }
-    pages
+    work
+}
+
+fn page_path(id: &str, number: usize) -> String {
+    format!("{}index.html", version_url_path(id, number).trim_start_matches('/'))
 }
 
 fn text_view(
@@ -326,7 +421,7 @@ fn version_page(
     context.insert("text", &text);
     context.insert("pdf", &pdf);
     Page {
-        path: format!("{}index.html", path.trim_start_matches('/')),
+        path: page_path(subject.id, version.number),
         template: "version.html",
         context,
     }
@@ -430,13 +525,15 @@ fn tombstone_page(stone: TombstoneView, views: &Views, site_view: &SiteView) -> 
     }
 }
 
-/// The PDFs of one subject's versions (index = number − 1), compiled on the caller's thread.
+/// The PDFs of one subject's versions (index = number − 1), compiled on the caller's thread. A
+/// PDF the output holds already (same key) is kept without reading its version.
 pub fn version_pdfs(
     subject: &Subject,
     reader: Option<&mut BlobReader>,
     engine: &crate::pdf::PdfEngine,
     views: &Views,
-    write: &dyn Fn(&str, &[u8]) -> bool,
+    output: &dyn Output,
+    fingerprint: &[u8],
 ) -> Vec<Option<PdfView>> {
     if subject.withdrawn.is_some() {
         return Vec::new();
@@ -446,30 +543,58 @@ pub fn version_pdfs(
         .versions
         .iter()
         .map(|version| {
+            let path = version_pdf_path(subject.id, version.number);
+            let key = crate::manifest::key(&[
+                b"version-pdf",
+                fingerprint,
+                engine.fingerprint(),
+                subject.id.as_bytes(),
+                version.blob.to_string().as_bytes(),
+            ]);
+            if let Some(meta) = output.reuse(&path, &key) {
+                let mut numbers = meta.split(' ').filter_map(|n| n.parse::<usize>().ok());
+                return Some(PdfView::of_size(views, &path, numbers.next()?, numbers.next()?));
+            }
             let source = VersionSource::read(reader.as_deref_mut(), version);
             let doc = source.document.as_ref().filter(|d| d.body().is_some())?;
             let tree = super::markdown::document_body_tree(views.site, doc, subject.position);
             let pdf = engine.make_for(views.site, doc, None, &tree).ok()?;
-            let path = version_pdf_path(subject.id, version.number);
-            write(&path, &pdf.bytes).then(|| PdfView::at(views, &path, &pdf))
+            let meta = format!("{} {}", pdf.pages, pdf.bytes.len());
+            output.write_keyed(&path, &pdf.bytes, &key, &meta).ok()?;
+            Some(PdfView::at(views, &path, &pdf))
         })
         .collect()
 }
 
-/// Renders the pages of every subject in parallel; `pdfs` per subject as from [`version_pdfs`].
-pub fn all_version_pages<'a>(
-    subjects: &'a [Subject<'a>],
-    pdfs: &'a [Vec<Option<PdfView>>],
-    history: &'a SiteHistory,
-    views: &'a Views,
-    site_view: &'a SiteView,
-) -> impl ParallelIterator<Item = Vec<Page>> + 'a {
-    subjects.par_iter().enumerate().map_init(
-        || history.history.reader(),
-        move |reader, (i, subject)| {
-            let none = Vec::new();
-            let pdfs = pdfs.get(i).unwrap_or(&none);
-            version_pages(subject, reader.as_mut(), pdfs, history, views, site_view)
-        },
-    )
+/// The version pages of every subject; `pdfs` per subject as from [`version_pdfs`].
+pub struct AllVersions<'a> {
+    pub subjects: &'a [Subject<'a>],
+    pub pdfs: &'a [Vec<Option<PdfView>>],
+    pub history: &'a SiteHistory,
+    pub views: &'a Views<'a>,
+    pub site_view: &'a SiteView,
+    pub output: &'a dyn Output,
+    pub fingerprint: &'a [u8],
+}
+
+impl AllVersions<'_> {
+    /// In parallel, one blob reader per worker.
+    pub fn pages(&self) -> impl ParallelIterator<Item = VersionWork> + '_ {
+        self.subjects.par_iter().enumerate().map_init(
+            || self.history.history.reader(),
+            move |reader, (i, subject)| {
+                let pdfs = self.pdfs.get(i).map(Vec::as_slice).unwrap_or_default();
+                version_pages(
+                    subject,
+                    reader.as_mut(),
+                    pdfs,
+                    self.history,
+                    self.views,
+                    self.site_view,
+                    self.output,
+                    self.fingerprint,
+                )
+            },
+        )
+    }
 }

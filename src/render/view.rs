@@ -216,16 +216,21 @@ impl PdfView {
 
     /// The link to `pdf` written at `path` (relative to the output folder).
     pub fn at(views: &Views, path: &str, pdf: &crate::pdf::Pdf) -> PdfView {
-        let pages = if pdf.pages == 1 {
+        PdfView::of_size(views, path, pdf.pages, pdf.bytes.len())
+    }
+
+    /// The link to a PDF of `pages` pages and `bytes` bytes at `path`.
+    pub fn of_size(views: &Views, path: &str, pages: usize, bytes: usize) -> PdfView {
+        let page_count = if pages == 1 {
             "1 pagina".to_string()
         } else {
-            format!("{} pagina's", pdf.pages)
+            format!("{pages} pagina's")
         };
         PdfView {
             url: views.url(&format!("/{path}")),
-            pages: pdf.pages,
-            bytes: pdf.bytes.len(),
-            label: format!("PDF, {pages}, {}", file_size(pdf.bytes.len())),
+            pages,
+            bytes,
+            label: format!("PDF, {page_count}, {}", file_size(bytes)),
         }
     }
 }

@@ -1,0 +1,139 @@
+//! What each file of an output folder was made from, so a rebuild can keep a file instead of
+//! making it again.
+//!
+//! Why it exists: a versioned site has a page (and a PDF) per version of every document, and
+//! most of them are the same from build to build. A renderer gives such a file a key: a hash of
+//! everything that goes into it. The manifest of the folder being rebuilt says which key each
+//! file was made with; a file with the same key is kept as it is, unread and unwritten.
+//!
+//! The manifest lives in the cache (`.griffie-cache/manifests/<id>`), not in the published
+//! output; the output folder's marker file names it. Its id is the hash of its content, so the
+//! marker, like every other output file, is the same for the same sources. A missing or broken
+//! manifest only means that everything is made anew.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::write::MARKER;
+
+/// The line of the marker file that names the manifest.
+const MARKER_LINE: &str = "manifest: ";
+
+/// How a file was made: its key, and facts about it a page linking to it needs (a PDF's page
+/// count and size), so a kept file never has to be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub key: String,
+    pub meta: String,
+}
+
+/// Path (relative to the output folder, with `/`) → how that file was made.
+#[derive(Debug, Default)]
+pub struct Manifest {
+    entries: HashMap<String, Entry>,
+}
+
+impl Manifest {
+    /// The manifest named by an output folder's marker text, or an empty one.
+    pub fn load(cache: &Path, marker: &str) -> Manifest {
+        let id = marker.lines().find_map(|l| l.strip_prefix(MARKER_LINE).map(str::to_string));
+        let text = id.and_then(|id| std::fs::read_to_string(manifest_path(cache, &id)).ok());
+        let entries = text
+            .as_deref()
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|line| {
+                let mut parts = line.splitn(3, '\t');
+                let (path, key, meta) = (parts.next()?, parts.next()?, parts.next()?);
+                Some((path.to_string(), Entry { key: key.to_string(), meta: meta.to_string() }))
+            })
+            .collect();
+        Manifest { entries }
+    }
+
+    pub fn get(&self, path: &str) -> Option<&Entry> {
+        self.entries.get(path)
+    }
+
+    /// Saves `entries` in the cache; returns the id, for the marker line ([`marker_line`]).
+    pub fn save(cache: &Path, entries: &BTreeMap<String, Entry>) -> io::Result<String> {
+        let mut text = String::with_capacity(entries.len() * 100);
+        for (path, entry) in entries {
+            text.push_str(path);
+            text.push('\t');
+            text.push_str(&entry.key);
+            text.push('\t');
+            text.push_str(&entry.meta);
+            text.push('\n');
+        }
+        let id = blake3::hash(text.as_bytes()).to_hex()[..32].to_string();
+        let path = manifest_path(cache, &id);
+        std::fs::create_dir_all(path.parent().unwrap_or(cache))?;
+        std::fs::write(path, text)?;
+        Ok(id)
+    }
+
+    /// Removes every manifest not named by the markers of `folders` (the output and the folder
+    /// the next build will reuse).
+    pub fn prune(cache: &Path, folders: &[&Path]) {
+        let keep: Vec<String> = folders
+            .iter()
+            .filter_map(|folder| std::fs::read_to_string(folder.join(MARKER)).ok())
+            .filter_map(|text| text.lines().find_map(|l| l.strip_prefix(MARKER_LINE).map(str::to_string)))
+            .collect();
+        let Ok(entries) = std::fs::read_dir(cache.join("manifests")) else { return };
+        for entry in entries.filter_map(Result::ok) {
+            if !keep.iter().any(|id| entry.file_name().to_string_lossy() == *id) {
+                std::fs::remove_file(entry.path()).ok();
+            }
+        }
+    }
+}
+
+/// The marker file's line naming manifest `id`.
+pub fn marker_line(id: &str) -> String {
+    format!("{MARKER_LINE}{id}\n")
+}
+
+fn manifest_path(cache: &Path, id: &str) -> PathBuf {
+    cache.join("manifests").join(id)
+}
+
+/// A key from the parts that make a file: each part is length-prefixed, so no two different
+/// lists of parts give the same bytes.
+pub fn key(parts: &[&[u8]]) -> String {
+    let mut hasher = blake3::Hasher::new();
+    for part in parts {
+        hasher.update(&(part.len() as u64).to_le_bytes());
+        hasher.update(part);
+    }
+    hasher.finalize().to_hex()[..32].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_saved_manifest_is_found_through_the_marker() {
+        let dir = tempfile::tempdir().unwrap();
+        let (cache, folder) = (dir.path().join("cache"), dir.path().join("out"));
+        std::fs::create_dir_all(&folder).unwrap();
+        let mut entries = BTreeMap::new();
+        entries.insert("a/index.html".to_string(), Entry { key: "k1".into(), meta: "2 41000".into() });
+        let id = Manifest::save(&cache, &entries).unwrap();
+        std::fs::write(folder.join(MARKER), format!("griffie\n{}", marker_line(&id))).unwrap();
+        let marker = std::fs::read_to_string(folder.join(MARKER)).unwrap();
+        let manifest = Manifest::load(&cache, &marker);
+        assert_eq!(manifest.get("a/index.html").unwrap().meta, "2 41000");
+        Manifest::prune(&cache, &[]);
+        assert!(Manifest::load(&cache, &marker).get("a/index.html").is_none(), "pruned when unnamed");
+    }
+
+    #[test]
+    fn keys_separate_their_parts() {
+        assert_ne!(key(&[b"ab", b"c"]), key(&[b"a", b"bc"]));
+        assert_eq!(key(&[b"ab", b"c"]), key(&[b"ab", b"c"]));
+    }
+}
