@@ -166,16 +166,18 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
         let protected = [paths.root.as_path(), paths.content.as_path(), paths.templates.as_path()];
         let staging = write::Staging::create(&paths.output, &protected)?;
         let made_before = manifest::Manifest::load(&paths.cache, staging.earlier_marker());
+        let earlier_files = made_before.files();
         let output = render::output::DirOutput::reusing(staging.dir(), made_before);
         report.stats = render::render(&site, &input, &output, &mut diagnostics);
         lap("render", &mut timings);
+        timings.extend(report.stats.timings.iter().map(|(part, time)| (*part, *time)));
         if !report_failed(&diagnostics, options) {
             // Without a saved manifest the next build makes everything anew: slower, not wrong.
             if let Ok(id) = manifest::Manifest::save(&paths.cache, &output.manifest()) {
                 staging.mark(&manifest::marker_line(&id))?;
             }
             let next_staging = staging.next_staging().to_path_buf();
-            staging.publish(&output.written())?;
+            staging.publish(&output.written(), earlier_files.as_deref())?;
             manifest::Manifest::prune(&paths.cache, &[&paths.output, &next_staging]);
             report.published = true;
             if let Some(engine) = &pdf_engine {

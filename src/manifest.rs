@@ -32,13 +32,18 @@ pub struct Entry {
 #[derive(Debug, Default)]
 pub struct Manifest {
     entries: HashMap<String, Entry>,
+    /// Read from the cache: then it lists every file of its folder (not only keyed ones).
+    known: bool,
 }
 
 impl Manifest {
     /// The manifest named by an output folder's marker text, or an empty one.
     pub fn load(cache: &Path, marker: &str) -> Manifest {
-        let id = marker.lines().find_map(|l| l.strip_prefix(MARKER_LINE).map(str::to_string));
+        let id = marker
+            .lines()
+            .find_map(|l| l.strip_prefix(MARKER_LINE).map(str::to_string));
         let text = id.and_then(|id| std::fs::read_to_string(manifest_path(cache, &id)).ok());
+        let known = text.is_some();
         let entries = text
             .as_deref()
             .unwrap_or_default()
@@ -46,10 +51,21 @@ impl Manifest {
             .filter_map(|line| {
                 let mut parts = line.splitn(3, '\t');
                 let (path, key, meta) = (parts.next()?, parts.next()?, parts.next()?);
-                Some((path.to_string(), Entry { key: key.to_string(), meta: meta.to_string() }))
+                Some((
+                    path.to_string(),
+                    Entry {
+                        key: key.to_string(),
+                        meta: meta.to_string(),
+                    },
+                ))
             })
             .collect();
-        Manifest { entries }
+        Manifest { entries, known }
+    }
+
+    /// Every file of the folder, when the manifest is known; `None`: the folder must be walked.
+    pub fn files(&self) -> Option<Vec<String>> {
+        self.known.then(|| self.entries.keys().cloned().collect())
     }
 
     pub fn get(&self, path: &str) -> Option<&Entry> {
@@ -80,9 +96,14 @@ impl Manifest {
         let keep: Vec<String> = folders
             .iter()
             .filter_map(|folder| std::fs::read_to_string(folder.join(MARKER)).ok())
-            .filter_map(|text| text.lines().find_map(|l| l.strip_prefix(MARKER_LINE).map(str::to_string)))
+            .filter_map(|text| {
+                text.lines()
+                    .find_map(|l| l.strip_prefix(MARKER_LINE).map(str::to_string))
+            })
             .collect();
-        let Ok(entries) = std::fs::read_dir(cache.join("manifests")) else { return };
+        let Ok(entries) = std::fs::read_dir(cache.join("manifests")) else {
+            return;
+        };
         for entry in entries.filter_map(Result::ok) {
             if !keep.iter().any(|id| entry.file_name().to_string_lossy() == *id) {
                 std::fs::remove_file(entry.path()).ok();
@@ -121,14 +142,23 @@ mod tests {
         let (cache, folder) = (dir.path().join("cache"), dir.path().join("out"));
         std::fs::create_dir_all(&folder).unwrap();
         let mut entries = BTreeMap::new();
-        entries.insert("a/index.html".to_string(), Entry { key: "k1".into(), meta: "2 41000".into() });
+        entries.insert(
+            "a/index.html".to_string(),
+            Entry {
+                key: "k1".into(),
+                meta: "2 41000".into(),
+            },
+        );
         let id = Manifest::save(&cache, &entries).unwrap();
         std::fs::write(folder.join(MARKER), format!("griffie\n{}", marker_line(&id))).unwrap();
         let marker = std::fs::read_to_string(folder.join(MARKER)).unwrap();
         let manifest = Manifest::load(&cache, &marker);
         assert_eq!(manifest.get("a/index.html").unwrap().meta, "2 41000");
         Manifest::prune(&cache, &[]);
-        assert!(Manifest::load(&cache, &marker).get("a/index.html").is_none(), "pruned when unnamed");
+        assert!(
+            Manifest::load(&cache, &marker).get("a/index.html").is_none(),
+            "pruned when unnamed"
+        );
     }
 
     #[test]

@@ -80,8 +80,13 @@ impl Staging {
 
     /// Removes every file of the staging folder that this build did not write (`written`:
     /// paths relative to the folder, with `/`), then swaps it in as the output folder.
-    pub fn publish(self, written: &HashSet<String>) -> anyhow::Result<()> {
-        prune(&self.dir, written);
+    /// `earlier`: the files the folder held before this build, when known (from its manifest):
+    /// then only those are looked at, instead of walking the whole folder.
+    pub fn publish(self, written: &HashSet<String>, earlier: Option<&[String]>) -> anyhow::Result<()> {
+        match earlier {
+            Some(files) => prune_listed(&self.dir, files, written),
+            None => prune(&self.dir, written),
+        }
         if self.previous.exists() {
             std::fs::remove_dir_all(&self.previous)
                 .with_context(|| format!("cannot remove {}", self.previous.display()))?;
@@ -123,6 +128,24 @@ fn prune(dir: &Path, written: &HashSet<String>) {
     for entry in entries.iter().filter(|e| e.file_type().is_dir() && e.depth() > 0) {
         // Fails, as intended, for folders that still hold files.
         std::fs::remove_dir(entry.path()).ok();
+    }
+}
+
+/// Deletes the files of `earlier` not in `written`, and the folders that leaves empty.
+fn prune_listed(dir: &Path, earlier: &[String], written: &HashSet<String>) {
+    let stale: Vec<&String> = earlier.iter().filter(|p| !written.contains(*p)).collect();
+    stale.par_iter().for_each(|path| {
+        std::fs::remove_file(dir.join(path)).ok();
+    });
+    for path in stale {
+        // Fails, as intended, at the first folder that still holds files.
+        let mut folder = Path::new(path.as_str()).parent();
+        while let Some(relative) = folder.filter(|f| !f.as_os_str().is_empty()) {
+            if std::fs::remove_dir(dir.join(relative)).is_err() {
+                break;
+            }
+            folder = relative.parent();
+        }
     }
 }
 
@@ -190,16 +213,40 @@ mod tests {
         std::fs::create_dir_all(staging.dir().join("a")).unwrap();
         std::fs::write(staging.dir().join("a/one.html"), "one").unwrap();
         std::fs::write(staging.dir().join("two.html"), "two").unwrap();
-        staging.publish(&written(&["a/one.html", "two.html"])).unwrap();
+        staging.publish(&written(&["a/one.html", "two.html"]), None).unwrap();
         assert_eq!(std::fs::read_to_string(target.join("a/one.html")).unwrap(), "one");
 
         // The next build reuses the previous output's folder; files it does not write go.
         let staging = Staging::create(&target, &[]).unwrap();
         std::fs::write(staging.dir().join("two.html"), "TWO").unwrap();
-        staging.publish(&written(&["two.html"])).unwrap();
+        staging.publish(&written(&["two.html"]), None).unwrap();
         assert_eq!(std::fs::read_to_string(target.join("two.html")).unwrap(), "TWO");
         assert!(!target.join("a").exists(), "stale files and emptied folders are pruned");
         assert!(target.join(MARKER).is_file());
+    }
+
+    #[test]
+    fn a_known_file_list_prunes_without_walking() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("output");
+        let staging = Staging::create(&target, &[]).unwrap();
+        for file in ["a/v1/index.html", "a/v2/index.html", "b.html"] {
+            std::fs::create_dir_all(staging.dir().join(file).parent().unwrap()).unwrap();
+            std::fs::write(staging.dir().join(file), "x").unwrap();
+        }
+        staging
+            .publish(&written(&["a/v1/index.html", "a/v2/index.html", "b.html"]), None)
+            .unwrap();
+        let _other = Staging::create(&target, &[]).unwrap().publish(&written(&[]), None);
+        // The folder now reused holds the three files; this build keeps only a/v1.
+        let staging = Staging::create(&target, &[]).unwrap();
+        let earlier: Vec<String> = ["a/v1/index.html", "a/v2/index.html", "b.html"]
+            .map(String::from)
+            .to_vec();
+        staging.publish(&written(&["a/v1/index.html"]), Some(&earlier)).unwrap();
+        assert!(target.join("a/v1/index.html").is_file());
+        assert!(!target.join("a/v2").exists(), "the emptied version folder goes too");
+        assert!(!target.join("b.html").exists());
     }
 
     #[test]
@@ -208,7 +255,7 @@ mod tests {
         let target = dir.path().join("output");
         let staging = Staging::create(&target, &[]).unwrap();
         std::fs::write(staging.dir().join("a.html"), "one").unwrap();
-        staging.publish(&written(&["a.html"])).unwrap();
+        staging.publish(&written(&["a.html"]), None).unwrap();
         let staging = Staging::create(&target, &[]).unwrap();
         std::fs::write(staging.dir().join("a.html"), "broken").unwrap();
         drop(staging);

@@ -379,3 +379,65 @@ fn two_builds_of_one_commit_are_byte_identical() {
         );
     }
 }
+
+#[test]
+fn unchanged_versions_are_kept_and_the_result_equals_a_clean_build() {
+    let dir = repo();
+    write(
+        dir.path(),
+        "content/raadsbrieven/inkoop.md",
+        &LETTER.replace("twee miljoen", "drie miljoen"),
+    );
+    commit_all(dir.path(), "Correctie bedrag", "2025-08-12T09:30:00+02:00");
+    build(dir.path());
+    build(dir.path());
+    write(
+        dir.path(),
+        "content/raadsbrieven/inkoop.md",
+        &LETTER.replace("twee miljoen", "vier miljoen"),
+    );
+    commit_all(dir.path(), "Nieuwe raming", "2025-09-12T09:30:00+02:00");
+    let incremental = build(dir.path());
+    // The folder reused is the output of the first build: letter v1 and v2 and motion v1.
+    assert!(
+        stderr(&incremental).contains("3 unchanged version pages kept"),
+        "{}",
+        stderr(&incremental)
+    );
+    let v3 = read(dir.path(), "output/documenten/raadsbrief-inkoop/v3/index.html");
+    assert!(v3.contains("vier miljoen"));
+
+    let clean = griffie(dir.path(), &["build", "--no-pdf", "--output", "clean"]);
+    assert!(clean.status.success(), "{}", stderr(&clean));
+    assert!(stderr(&clean).contains("0 unchanged version pages kept"));
+    let (kept, fresh) = (
+        snapshot_tree(&dir.path().join("output")),
+        snapshot_tree(&dir.path().join("clean")),
+    );
+    assert_eq!(kept.keys().collect::<Vec<_>>(), fresh.keys().collect::<Vec<_>>());
+    for (path, bytes) in &kept {
+        assert!(bytes == &fresh[path], "{} differs from a clean build", path.display());
+    }
+}
+
+#[test]
+fn a_template_change_renders_every_version_again() {
+    let dir = repo();
+    build(dir.path());
+    build(dir.path());
+    let path = dir.path().join("templates/version.html");
+    let template = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        template.replace("Tekst van versie", "Volledige tekst van versie"),
+    )
+    .unwrap();
+    let after = build(dir.path());
+    assert!(
+        stderr(&after).contains("0 unchanged version pages kept"),
+        "{}",
+        stderr(&after)
+    );
+    let v1 = read(dir.path(), "output/documenten/raadsbrief-inkoop/v1/index.html");
+    assert!(v1.contains("Volledige tekst van versie 1"));
+}

@@ -15,6 +15,7 @@ use gix::diff::Rewrites;
 use gix::objs::TreeRefIter;
 use gix::ObjectId;
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use super::repo::OpenRepo;
 use super::{Commit, FileHistory, History, Status, Version};
@@ -47,27 +48,33 @@ pub(super) fn read(open: OpenRepo) -> History {
     let head_id = head.id;
     drop(head);
     let chain = first_parent_chain(&repo, head_id);
+    let steps = content_steps(&repo, &chain, &content_prefix);
+    let repo = repo.into_sync();
+    // The diffs are independent of each other: made in parallel, applied in commit order.
+    // One contiguous run of commits per thread: a tree read for one commit is cached for the next.
+    let run = steps.len().div_ceil(rayon::current_num_threads().max(1)).max(1);
+    let diffs: Vec<Vec<Change>> = steps
+        .par_chunks(run)
+        .flat_map_iter(|chunk| {
+            let mut differ = Differ::new(repo.to_thread_local());
+            chunk
+                .iter()
+                .map(|step| differ.diff(step.old, step.new))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let local = repo.to_thread_local();
     let mut state = WalkState::default();
-    let mut resources = repo.diff_resource_cache_for_tree_diff().ok();
-    let mut tree_state = gix::diff::tree::State::default();
-    let mut previous: Option<ObjectId> = None;
-    for link in chain.iter().rev() {
-        let content = subtree(&repo, link.tree, &content_prefix);
-        if content == previous {
+    for (step, changes) in steps.iter().zip(diffs) {
+        if changes.is_empty() {
             continue;
         }
-        let changes = diff_trees(&repo, previous, content, resources.as_mut(), &mut tree_state);
-        previous = content;
-        let relevant: Vec<Change> = changes.into_iter().filter(is_document_change).collect();
-        if relevant.is_empty() {
-            continue;
-        }
-        let Some(commit) = repo.find_commit(link.id).ok().and_then(|commit| describe(&commit)) else {
+        let Some(commit) = local.find_commit(step.commit).ok().and_then(|commit| describe(&commit)) else {
             continue;
         };
         let index = state.commits.len();
         state.commits.push(commit);
-        for change in relevant {
+        for change in changes {
             state.apply(change, index);
         }
     }
@@ -77,7 +84,7 @@ pub(super) fn read(open: OpenRepo) -> History {
         commits: state.commits,
         files: state.files,
         at_head: state.at_head,
-        repo: Some(repo.into_sync()),
+        repo: Some(repo),
         workdir,
         head_tree,
         hash_kind,
@@ -115,69 +122,123 @@ fn subtree(repo: &gix::Repository, tree: ObjectId, prefix: &[String]) -> Option<
     Some(id)
 }
 
-/// The changes from `old` to `new` (either may be absent: an empty folder), with renames.
-fn diff_trees(
-    repo: &gix::Repository,
+/// A commit whose content folder differs from its first parent's.
+struct Step {
+    commit: ObjectId,
     old: Option<ObjectId>,
     new: Option<ObjectId>,
-    resources: Option<&mut gix::diff::blob::Platform>,
-    tree_state: &mut gix::diff::tree::State,
-) -> Vec<Change> {
-    let load = |id: Option<ObjectId>| -> Vec<u8> {
-        id.and_then(|id| repo.find_tree(id).ok())
-            .map(|tree| tree.detach().data)
-            .unwrap_or_default()
-    };
-    let (old_data, new_data) = (load(old), load(new));
-    let kind = repo.object_hash();
-    let mut changes = Vec::new();
-    let options = Options {
-        location: Some(gix::diff::tree::recorder::Location::Path),
-        rewrites: resources.is_some().then(Rewrites::default),
-    };
-    let mut fallback;
-    let resources = match resources {
-        Some(resources) => resources,
-        None => {
-            fallback = match repo.diff_resource_cache_for_tree_diff() {
-                Ok(cache) => cache,
-                Err(_) => return changes,
-            };
-            &mut fallback
+}
+
+/// The content folder's tree per commit, oldest first, only where it changed.
+fn content_steps(repo: &gix::Repository, chain: &[Link], prefix: &[String]) -> Vec<Step> {
+    let mut steps = Vec::new();
+    let mut previous: Option<ObjectId> = None;
+    for link in chain.iter().rev() {
+        let content = subtree(repo, link.tree, prefix);
+        if content != previous {
+            steps.push(Step {
+                commit: link.id,
+                old: previous,
+                new: content,
+            });
+            previous = content;
         }
-    };
-    let result = gix::diff::tree_with_rewrites(
-        TreeRefIter::from_bytes(&old_data, kind),
-        TreeRefIter::from_bytes(&new_data, kind),
-        resources,
-        tree_state,
-        &repo.objects,
-        |change| {
-            changes.push(change.into_owned());
-            Ok(ControlFlow::Continue(()))
-        },
-        options,
-    );
-    resources.clear_resource_cache_keep_allocation();
-    if result.is_err() {
-        changes.clear();
     }
-    changes
+    steps
+}
+
+/// Tree diffs with one repository handle and reusable buffers, per worker thread.
+struct Differ {
+    repo: gix::Repository,
+    /// Made on first use: it loads the index and attributes, and only rename detection needs it.
+    resources: Option<gix::diff::blob::Platform>,
+    tree_state: gix::diff::tree::State,
+}
+
+impl Differ {
+    fn new(mut repo: gix::Repository) -> Differ {
+        // Consecutive diffs read the same unchanged subtrees again: keep decoded objects.
+        repo.object_cache_size(64 * 1024 * 1024);
+        Differ {
+            repo,
+            resources: None,
+            tree_state: Default::default(),
+        }
+    }
+
+    /// The document changes from `old` to `new` (either may be absent: an empty folder). Renames
+    /// are looked for only when documents were both added and deleted: pairing them compares
+    /// file contents, which most commits (edits only) do not need.
+    fn diff(&mut self, old: Option<ObjectId>, new: Option<ObjectId>) -> Vec<Change> {
+        let plain = self.run(old, new, false);
+        let added = plain.iter().any(|c| matches!(c, Change::Addition { .. }));
+        let deleted = plain.iter().any(|c| matches!(c, Change::Deletion { .. }));
+        if added && deleted {
+            self.run(old, new, true)
+        } else {
+            plain
+        }
+    }
+
+    fn run(&mut self, old: Option<ObjectId>, new: Option<ObjectId>, renames: bool) -> Vec<Change> {
+        if self.resources.is_none() {
+            match self.repo.diff_resource_cache_for_tree_diff() {
+                Ok(cache) => self.resources = Some(cache),
+                Err(_) => return Vec::new(),
+            }
+        }
+        let repo = &self.repo;
+        let load = |id: Option<ObjectId>| -> Vec<u8> {
+            id.and_then(|id| repo.find_tree(id).ok())
+                .map(|tree| tree.detach().data)
+                .unwrap_or_default()
+        };
+        let (old_data, new_data) = (load(old), load(new));
+        let kind = repo.object_hash();
+        let mut changes = Vec::new();
+        let options = Options {
+            location: Some(gix::diff::tree::recorder::Location::Path),
+            rewrites: renames.then(Rewrites::default),
+        };
+        let Some(resources) = self.resources.as_mut() else {
+            return changes;
+        };
+        let result = gix::diff::tree_with_rewrites(
+            TreeRefIter::from_bytes(&old_data, kind),
+            TreeRefIter::from_bytes(&new_data, kind),
+            resources,
+            &mut self.tree_state,
+            &repo.objects,
+            |change| {
+                if is_document_change_ref(&change) {
+                    changes.push(change.into_owned());
+                }
+                Ok(ControlFlow::Continue(()))
+            },
+            options,
+        );
+        resources.clear_resource_cache_keep_allocation();
+        if result.is_err() {
+            changes.clear();
+        }
+        changes
+    }
 }
 
 /// Only files that `load` would read as documents count.
-fn is_document_change(change: &Change) -> bool {
+fn is_document_change_ref(change: &gix::diff::tree_with_rewrites::ChangeRef<'_>) -> bool {
+    use gix::diff::tree_with_rewrites::ChangeRef;
     let (location, mode) = match change {
-        Change::Addition {
+        ChangeRef::Addition {
             location, entry_mode, ..
         }
-        | Change::Deletion {
+        | ChangeRef::Deletion {
             location, entry_mode, ..
         }
-        | Change::Modification {
+        | ChangeRef::Modification {
             location, entry_mode, ..
         }
-        | Change::Rewrite {
+        | ChangeRef::Rewrite {
             location, entry_mode, ..
         } => (location, entry_mode),
     };

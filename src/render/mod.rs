@@ -37,12 +37,14 @@ pub struct RenderInput<'a> {
 }
 
 /// How much was rendered, for the build summary.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct RenderStats {
     pub pages: usize,
     pub files: usize,
     /// Version pages kept from the previous build (unchanged, not rendered again).
     pub kept: usize,
+    /// Each part of rendering with the time it took, in order.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Renders the whole site into `output`.
@@ -54,6 +56,7 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
             return RenderStats::default();
         }
     };
+    let clock = std::time::Instant::now();
     let history = input.history;
     let views = Views::new(site);
     let site_view = pages::site_view(&views, history_view::StampView::of_build(history));
@@ -97,7 +100,10 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
         pages: site.documents.len(),
         files: document_files,
         kept: 0,
+        timings: Vec::new(),
     };
+    stats.timings.push(("render: PDFs and documents", clock.elapsed()));
+    let mut clock = std::time::Instant::now();
     diagnostics.extend(document_results.into_iter().flat_map(|(found, _)| found));
 
     let all_versions = versions::AllVersions {
@@ -112,7 +118,11 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     let version_results: Vec<(Vec<Diagnostic>, usize, usize)> = all_versions
         .pages()
         .map(|work| {
-            let found = work.pages.iter().filter_map(|(page, key)| renderer.render_keyed(page, key)).collect();
+            let found = work
+                .pages
+                .iter()
+                .filter_map(|(page, key)| renderer.render_keyed(page, key))
+                .collect();
             (found, work.pages.len(), work.kept)
         })
         .collect();
@@ -121,6 +131,8 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     stats.pages += made + stats.kept;
     stats.files += made + stats.kept + version_pdfs.iter().flatten().flatten().count();
     diagnostics.extend(version_results.into_iter().flat_map(|(found, _, _)| found));
+    stats.timings.push(("render: versions", clock.elapsed()));
+    clock = std::time::Instant::now();
 
     let mut other_pages: Vec<Page> = pages::type_pages(&views, &site_view);
     other_pages.extend(pages::dossier_pages(&views, &site_view));
@@ -137,9 +149,12 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     diagnostics.extend(page_results.into_iter().flatten());
     stats.pages += other_pages.len();
     stats.files += other_pages.len();
+    stats.timings.push(("render: lists", clock.elapsed()));
+    clock = std::time::Instant::now();
 
     stats.files += renderer.write_data(site, history, diagnostics);
     stats.files += copy_static(input, output, diagnostics);
+    stats.timings.push(("render: data", clock.elapsed()));
     stats
 }
 
@@ -259,7 +274,10 @@ impl Renderer<'_> {
     }
 
     fn write(&self, path: &str, bytes: &[u8]) -> Option<Diagnostic> {
-        self.output.write(path, bytes).err().map(|err| write_problem(path, &err))
+        self.output
+            .write(path, bytes)
+            .err()
+            .map(|err| write_problem(path, &err))
     }
 
     fn write_data(&self, site: &Site, history: &crate::history::SiteHistory, diagnostics: &mut Diagnostics) -> usize {
@@ -271,8 +289,12 @@ impl Renderer<'_> {
 }
 
 fn write_problem(path: &str, err: &std::io::Error) -> Diagnostic {
-    Diagnostic::error("write", Path::new(path), format!("cannot write this output file: {err}"))
-        .hint("check that the output folder is writable and the disk is not full")
+    Diagnostic::error(
+        "write",
+        Path::new(path),
+        format!("cannot write this output file: {err}"),
+    )
+    .hint("check that the output folder is writable and the disk is not full")
 }
 
 /// Copies `templates/static/` to `static/` in the output (stylesheets, icons).

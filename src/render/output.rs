@@ -58,7 +58,7 @@ impl DirOutput {
         self.written.lock().map(|w| w.clone()).unwrap_or_default()
     }
 
-    /// How this build's keyed files were made, for the next build.
+    /// How this build's files were made (unkeyed ones with an empty key), for the next build.
     pub fn manifest(&self) -> BTreeMap<String, Entry> {
         self.keyed.lock().map(|k| k.clone()).unwrap_or_default()
     }
@@ -67,7 +67,11 @@ impl DirOutput {
         if let Ok(mut written) = self.written.lock() {
             written.insert(path.to_string());
         }
-        if let (Some(entry), Ok(mut keyed)) = (entry, self.keyed.lock()) {
+        let entry = entry.unwrap_or(Entry {
+            key: String::new(),
+            meta: String::new(),
+        });
+        if let Ok(mut keyed) = self.keyed.lock() {
             keyed.insert(path.to_string(), entry);
         }
     }
@@ -75,10 +79,8 @@ impl DirOutput {
 
 impl Output for DirOutput {
     fn reuse(&self, path: &str, key: &str) -> Option<String> {
-        let entry = self.previous.get(path).filter(|e| e.key == key)?;
-        if !self.root.join(path).is_file() {
-            return None;
-        }
+        // The manifest lists exactly the files of the folder it was read for: no need to look.
+        let entry = self.previous.get(path).filter(|e| !e.key.is_empty() && e.key == key)?;
         let meta = entry.meta.clone();
         self.record(path, Some(entry.clone()));
         Some(meta)

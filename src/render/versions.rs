@@ -18,8 +18,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::diff::{self, Blocks};
-use super::output::Output;
 use super::history_view::{version_entry, version_pdf_path, version_url_path, StampView, VersionEntry};
+use super::output::Output;
 use super::pages::{Page, SiteView};
 use super::view::{DateView, PdfView, Views};
 use crate::dates::format_dutch;
@@ -209,7 +209,10 @@ impl Previous {
 pub fn site_fingerprint(site: &Site, site_view: &SiteView, templates_dir: &Path) -> Vec<u8> {
     let mut hasher = blake3::Hasher::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
-    let files = walkdir::WalkDir::new(templates_dir).sort_by_file_name().into_iter().filter_map(Result::ok);
+    let files = walkdir::WalkDir::new(templates_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok);
     for entry in files.filter(|e| e.file_type().is_file()) {
         hasher.update(entry.path().to_string_lossy().as_bytes());
         hasher.update(&std::fs::read(entry.path()).unwrap_or_default());
@@ -244,7 +247,10 @@ fn page_key(
 ) -> String {
     let commit = &history.history.commits[version.commit];
     let previous = version.previous.map(|p| p.to_string()).unwrap_or_default();
-    let doc_type = subject.position.map(|p| site.documents[p].doc_type().slug()).unwrap_or("deleted");
+    let doc_type = subject
+        .position
+        .map(|p| site.documents[p].doc_type().slug())
+        .unwrap_or("deleted");
     let pdf = pdf.map(|p| format!("{} {}", p.pages, p.bytes)).unwrap_or_default();
     crate::manifest::key(&[
         b"version-page",
@@ -288,11 +294,18 @@ pub fn version_pages(
         work.pages = subject
             .versions
             .iter()
-            .map(|v| (withdrawn_page(subject.id, Some(v.number), withdrawal, views, site_view), String::new()))
+            .map(|v| {
+                (
+                    withdrawn_page(subject.id, Some(v.number), withdrawal, views, site_view),
+                    String::new(),
+                )
+            })
             .collect();
         return work;
     }
-    let current_title = subject.position.map(|p| views.site.documents[p].public_title().to_string());
+    let current_title = subject
+        .position
+        .map(|p| views.site.documents[p].public_title().to_string());
     let mut reader = reader;
     // The version before the one being made: parsed, or only known (its page was kept).
     let mut previous: Option<Previous> = None;
@@ -307,11 +320,18 @@ pub fn version_pages(
             continue;
         }
         if let Some(before) = unread.take() {
-            previous = Some(Previous::of(&VersionSource::read(reader.as_deref_mut(), before), views.site));
+            previous = Some(Previous::of(
+                &VersionSource::read(reader.as_deref_mut(), before),
+                views.site,
+            ));
         }
         let source = VersionSource::read(reader.as_deref_mut(), version);
         let blocks = Blocks::parse(source.body());
-        let facts = source.document.as_ref().map(|d| facts(d, views.site)).unwrap_or_default();
+        let facts = source
+            .document
+            .as_ref()
+            .map(|d| facts(d, views.site))
+            .unwrap_or_default();
         let diff = previous.as_ref().map(|prev| {
             let body = diff::diff_blocks(&prev.blocks, &blocks, &diff::DUTCH);
             let fields = diff::diff_fields(&prev.facts, &facts);
