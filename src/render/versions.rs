@@ -389,7 +389,7 @@ fn text_view(
                         value: value.clone(),
                     })
                     .collect(),
-                body_html: (!body.html.is_empty()).then_some(body.html),
+                body_html: (!body.html.is_empty()).then(|| below_heading(&body.html)),
                 unreadable: false,
                 raw: None,
             }
@@ -403,6 +403,18 @@ fn text_view(
             raw: Some(source.text.clone()),
         },
     }
+}
+
+/// The body's headings one level down: on a version page the text sits under the `<h2>` "Tekst
+/// van versie N". The body's own headings start at `<h2>` (see `markdown`); `<h6>` stays.
+fn below_heading(html: &str) -> String {
+    let mut out = html.to_string();
+    for level in (2..=5).rev() {
+        out = out
+            .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
+            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
+    }
+    out
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -616,5 +628,19 @@ impl AllVersions<'_> {
                 )
             },
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::below_heading;
+
+    #[test]
+    fn body_headings_move_one_level_down_once() {
+        let html = r#"<h2 id="a">A</h2><p>x</p><h3 id="b">B</h3><h6>F</h6><header>kop</header>"#;
+        assert_eq!(
+            below_heading(html),
+            r#"<h3 id="a">A</h3><p>x</p><h4 id="b">B</h4><h6>F</h6><header>kop</header>"#
+        );
     }
 }
