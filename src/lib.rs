@@ -130,7 +130,7 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     let documents = load::load_documents(&paths.root, &paths.content, &mut diagnostics);
     lap("load", &mut timings);
 
-    let history = history::read(&paths.content);
+    let history = history::read(&paths.content, &paths.cache.join("history"));
     lap("history", &mut timings);
     let as_of = reference_date(options.as_of, history.head.as_ref().map(|c| c.date), &documents);
     let site = resolve::resolve(config, documents, as_of, &mut diagnostics);
@@ -188,6 +188,9 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     }
     report.diagnostics = diagnostics;
     report.timings = timings;
+    // Freeing a large site (hundreds of thousands of strings) takes a noticeable part of a
+    // second; nothing waits for it, so it happens beside the caller (and is skipped at exit).
+    std::thread::spawn(move || drop((site, history, pdf_engine)));
     Ok(report)
 }
 

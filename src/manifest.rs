@@ -15,6 +15,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::io;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::write::MARKER;
 
 /// The line of the marker file that names the manifest.
@@ -47,7 +49,7 @@ impl Manifest {
         let entries = text
             .as_deref()
             .unwrap_or_default()
-            .lines()
+            .par_lines()
             .filter_map(|line| {
                 let mut parts = line.splitn(3, '\t');
                 let (path, key, meta) = (parts.next()?, parts.next()?, parts.next()?);

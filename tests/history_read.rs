@@ -45,7 +45,7 @@ fn edits_become_versions_oldest_first_with_commit_notes() {
         "2025-08-12T09:30:00+02:00",
     );
 
-    let history = history::read(&dir.path().join("content"));
+    let history = history::read(&dir.path().join("content"), &dir.path().join(".griffie-cache/history"));
     assert_eq!(history.status, Status::Read { shallow: false });
     assert_eq!(
         history.commits.len(),
@@ -90,7 +90,7 @@ fn a_renamed_file_keeps_its_history() {
     );
     commit_all(dir.path(), "Verplaatst", "2025-01-03T10:00:00+01:00");
 
-    let history = history::read(&dir.path().join("content"));
+    let history = history::read(&dir.path().join("content"), &dir.path().join(".griffie-cache/history"));
     let file = history.at_head["raadsbrieven/a-hernoemd.md"];
     let versions = &history.files[file].versions;
     assert_eq!(versions.len(), 2, "a pure move is not a new version");
@@ -116,7 +116,7 @@ fn a_deleted_file_is_remembered_with_its_deleting_commit() {
     git(dir.path(), &["rm", "-q", "content/brieven/a.md"]);
     commit_all(dir.path(), "Brief A verwijderd", "2025-02-01T10:00:00+01:00");
 
-    let history = history::read(&dir.path().join("content"));
+    let history = history::read(&dir.path().join("content"), &dir.path().join(".griffie-cache/history"));
     assert!(!history.at_head.contains_key("brieven/a.md"));
     let deleted: Vec<_> = history.files.iter().filter(|f| f.deleted_in.is_some()).collect();
     assert_eq!(deleted.len(), 1);
@@ -134,7 +134,7 @@ fn outside_git_there_is_no_history() {
         "content/brieven/a.md",
         &letter("brief-a", "Brief A", "Tekst."),
     );
-    let history = history::read(&dir.path().join("content"));
+    let history = history::read(&dir.path().join("content"), &dir.path().join(".griffie-cache/history"));
     assert!(
         matches!(history.status, Status::NoRepository { .. }),
         "{:?}",
@@ -151,6 +151,71 @@ fn a_repository_without_commits_builds_as_drafts() {
         "content/brieven/a.md",
         &letter("brief-a", "Brief A", "Tekst."),
     );
-    let history = history::read(&dir.path().join("content"));
+    let history = history::read(&dir.path().join("content"), &dir.path().join(".griffie-cache/history"));
     assert_eq!(history.status, Status::NoCommits);
+}
+
+/// Everything `read` reports, in a comparable form.
+fn summary(history: &griffie::history::History) -> Vec<String> {
+    let mut lines: Vec<String> = history
+        .commits
+        .iter()
+        .map(|c| format!("{} {} {}", c.id, c.date, c.note))
+        .collect();
+    let mut heads: Vec<String> = history
+        .at_head
+        .iter()
+        .map(|(path, &file)| {
+            let versions: Vec<String> = history.files[file]
+                .versions
+                .iter()
+                .map(|v| format!("{}:{}:{}", v.commit, v.blob, v.path))
+                .collect();
+            format!("{path} = {}", versions.join(" "))
+        })
+        .collect();
+    heads.sort();
+    lines.extend(heads);
+    lines.extend(history.files.iter().map(|f| format!("deleted {:?}", f.deleted_in)));
+    lines
+}
+
+#[test]
+fn a_cached_walk_continues_where_the_last_build_stopped_and_agrees_with_a_fresh_one() {
+    let dir = tempfile::tempdir().unwrap();
+    init_repo(dir.path());
+    let cache = dir.path().join(".griffie-cache/history");
+    let elsewhere = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "content/brieven/a.md",
+        &letter("brief-a", "Brief A", "Eerste tekst."),
+    );
+    commit_all(dir.path(), "Eerste versie", "2025-01-01T10:00:00+01:00");
+    let first = history::read(&dir.path().join("content"), &cache);
+    assert!(cache.join("history.json").is_file(), "the walk is saved");
+
+    write(
+        dir.path(),
+        "content/brieven/a.md",
+        &letter("brief-a", "Brief A", "Tweede tekst."),
+    );
+    write(
+        dir.path(),
+        "content/brieven/b.md",
+        &letter("brief-b", "Brief B", "Nieuw."),
+    );
+    commit_all(dir.path(), "Tweede versie", "2025-02-01T10:00:00+01:00");
+    let continued = history::read(&dir.path().join("content"), &cache);
+    let fresh = history::read(&dir.path().join("content"), elsewhere.path());
+    assert_eq!(summary(&continued), summary(&fresh));
+    assert_eq!(continued.files[continued.at_head["brieven/a.md"]].versions.len(), 2);
+    assert_ne!(summary(&first), summary(&continued));
+
+    // Rewritten history (a new root): the snapshot no longer applies.
+    git(dir.path(), &["checkout", "-q", "--orphan", "other"]);
+    commit_all(dir.path(), "Opnieuw begonnen", "2025-03-01T10:00:00+01:00");
+    let rewritten = history::read(&dir.path().join("content"), &cache);
+    assert_eq!(rewritten.commits.len(), 1);
+    assert_eq!(rewritten.commits[0].note, "Opnieuw begonnen");
 }

@@ -21,6 +21,7 @@
 //! files that were deleted.
 
 pub mod attach;
+mod cache;
 mod repo;
 mod walk;
 pub mod worktree;
@@ -34,7 +35,7 @@ pub use attach::{attach, DocHistory, SiteHistory, Tombstone};
 pub use gix::ObjectId;
 
 /// A commit that changed something under `content/`, or the `HEAD` commit.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Commit {
     /// Full hexadecimal id.
     pub id: String,
@@ -43,6 +44,7 @@ pub struct Commit {
     /// Commit time, seconds since the epoch.
     pub seconds: i64,
     /// The committer's calendar date, in the committer's own UTC offset.
+    #[serde(with = "iso_date")]
     pub date: Date,
     /// The change note: the first line of the commit message.
     pub note: String,
@@ -149,13 +151,29 @@ impl BlobReader {
     }
 }
 
-/// Reads the history of every file under `content_dir` (a folder inside the project). Never
+/// Reads the history of every file under `content_dir` (a folder inside the project), walking
+/// only the commits that `cache` (a folder kept between builds) does not know yet. Never
 /// fails: problems become [`Status::NoRepository`] with the reason.
-pub fn read(content_dir: &Path) -> History {
+pub fn read(content_dir: &Path, cache: &Path) -> History {
     let repo = match repo::open(content_dir) {
         Ok(Some(repo)) => repo,
         Ok(None) => return History::none("not inside a git repository"),
         Err(reason) => return History::none(reason),
     };
-    walk::read(repo)
+    walk::read(repo, cache)
+}
+
+/// Dates as `YYYY-MM-DD` in the history snapshot.
+mod iso_date {
+    use jiff::civil::Date;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&date.to_string())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        crate::load::parse_date(&text).map_err(|_| serde::de::Error::custom("not a date"))
+    }
 }

@@ -27,7 +27,7 @@ struct Link {
     tree: ObjectId,
 }
 
-pub(super) fn read(open: OpenRepo) -> History {
+pub(super) fn read(open: OpenRepo, cache: &Path) -> History {
     let OpenRepo { repo, content_prefix } = open;
     let shallow = repo.is_shallow().unwrap_or(false);
     let head = match repo.head_commit() {
@@ -48,7 +48,18 @@ pub(super) fn read(open: OpenRepo) -> History {
     let head_id = head.id;
     drop(head);
     let chain = first_parent_chain(&repo, head_id);
-    let steps = content_steps(&repo, &chain, &content_prefix);
+    let all_steps = content_steps(&repo, &chain, &content_prefix);
+    let first = all_steps.first().map(|s| s.commit);
+    // Start after the last commit walked by an earlier build, when its chain is this one's.
+    let known = first.and_then(|first| super::cache::load(cache, &content_prefix, &first));
+    let (mut state, start) = match known {
+        Some((tip, state)) => match all_steps.iter().position(|s| s.commit == tip) {
+            Some(at) => (state, at + 1),
+            None => (WalkState::default(), 0),
+        },
+        None => (WalkState::default(), 0),
+    };
+    let steps = &all_steps[start..];
     let repo = repo.into_sync();
     // The diffs are independent of each other: made in parallel, applied in commit order.
     // One contiguous run of commits per thread: a tree read for one commit is cached for the next.
@@ -64,7 +75,6 @@ pub(super) fn read(open: OpenRepo) -> History {
         })
         .collect();
     let local = repo.to_thread_local();
-    let mut state = WalkState::default();
     for (step, changes) in steps.iter().zip(diffs) {
         if changes.is_empty() {
             continue;
@@ -76,6 +86,11 @@ pub(super) fn read(open: OpenRepo) -> History {
         state.commits.push(commit);
         for change in changes {
             state.apply(change, index);
+        }
+    }
+    if let (Some(first), Some(last)) = (first, all_steps.last()) {
+        if !steps.is_empty() {
+            super::cache::save(cache, &content_prefix, &first, &last.commit, &state);
         }
     }
     History {
@@ -290,12 +305,12 @@ fn change_note(message: &str, merge: bool) -> String {
 
 /// File histories being built, commit by commit.
 #[derive(Default)]
-struct WalkState {
-    commits: Vec<Commit>,
-    files: Vec<FileHistory>,
-    at_head: HashMap<String, usize>,
+pub(super) struct WalkState {
+    pub(super) commits: Vec<Commit>,
+    pub(super) files: Vec<FileHistory>,
+    pub(super) at_head: HashMap<String, usize>,
     /// Files deleted at a path, so a file restored there continues its history.
-    deleted_at: HashMap<String, usize>,
+    pub(super) deleted_at: HashMap<String, usize>,
 }
 
 impl WalkState {
