@@ -43,7 +43,8 @@ struct SavedFile {
 pub(super) fn load(cache: &Path, prefix: &[String], first: &ObjectId) -> Option<(ObjectId, WalkState)> {
     let text = std::fs::read(cache.join(FILE)).ok()?;
     let snapshot: Snapshot = serde_json::from_slice(&text).ok()?;
-    if snapshot.format != FORMAT || snapshot.prefix != prefix || snapshot.first != first.to_string() {
+    let same_root = ObjectId::from_hex(snapshot.first.as_bytes()).ok().as_ref() == Some(first);
+    if snapshot.format != FORMAT || snapshot.prefix != prefix || !same_root {
         return None;
     }
     let tip = ObjectId::from_hex(snapshot.tip.as_bytes()).ok()?;
