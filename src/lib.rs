@@ -160,7 +160,9 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
         published: false,
     };
     if options.mode == Mode::Check || report_failed(&diagnostics, options) {
-        report.stats = render::render(&site, &input, &render::output::NullOutput, &mut diagnostics);
+        let marker = std::fs::read_to_string(paths.output.join(write::MARKER)).unwrap_or_default();
+        let published = render::output::NullOutput::knowing(manifest::Manifest::load(&paths.cache, &marker));
+        report.stats = render::render(&site, &input, &published, &mut diagnostics);
         lap("render (check only)", &mut timings);
     } else {
         let protected = [paths.root.as_path(), paths.content.as_path(), paths.templates.as_path()];

@@ -116,11 +116,32 @@ impl Output for DirOutput {
 }
 
 /// Discards everything: `griffie check` renders to find every problem but writes nothing.
-pub struct NullOutput;
+/// Files the published output already holds, made from the same inputs (same key), were
+/// checked when they were made and are skipped.
+#[derive(Default)]
+pub struct NullOutput {
+    published: Manifest,
+}
+
+impl NullOutput {
+    pub fn new() -> NullOutput {
+        NullOutput::default()
+    }
+
+    /// Skips what `published` (the manifest of the current output folder) says exists already.
+    pub fn knowing(published: Manifest) -> NullOutput {
+        NullOutput { published }
+    }
+}
 
 impl Output for NullOutput {
     fn write(&self, _path: &str, _bytes: &[u8]) -> io::Result<()> {
         Ok(())
+    }
+
+    fn reuse(&self, path: &str, key: &str) -> Option<String> {
+        let entry = self.published.get(path).filter(|e| !e.key.is_empty() && e.key == key)?;
+        Some(entry.meta.clone())
     }
 }
 
