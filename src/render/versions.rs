@@ -117,7 +117,13 @@ pub fn facts(doc: &Document, site: &Site) -> Vec<(String, String)> {
         "Verwijst naar",
         join(doc.references.iter().map(|r| title_of(&r.value)).collect(), "; "),
     );
-    push("Dossiers", join(doc.topics.clone(), ", "));
+    let topic = |slug: &String| {
+        site.config
+            .topics
+            .get(slug)
+            .map_or_else(|| super::view::topic_title(slug), |t| t.title.clone())
+    };
+    push("Dossiers", join(doc.topics.iter().map(topic).collect(), ", "));
     if let Some(letter) = doc.kind.letter() {
         push("Aan", letter.addressee.clone().unwrap_or_default());
         push("Behandeld door", letter.handled_by.clone().unwrap_or_default());
