@@ -6,7 +6,7 @@
 //! file was deleted and later written anew, or moved and rewritten so much that git sees no
 //! rename, keeps one numbering of its versions.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -116,7 +116,7 @@ pub fn attach(
             draft,
         })
         .collect::<Vec<_>>();
-    let current: HashMap<&str, ()> = documents.iter().map(|doc| (doc.id.as_str(), ())).collect();
+    let current: HashSet<&str> = documents.iter().map(|doc| doc.id.as_str()).collect();
     let tombstones = tombstones(&history, &orphans, &groups, &current);
     let uncommitted = doc_histories.iter().any(|h| h.draft)
         || orphans.iter().any(|o| history.files[o.file].deleted_in.is_none())
@@ -221,11 +221,11 @@ fn tombstones(
     history: &History,
     orphans: &[Orphan],
     groups: &BTreeMap<String, Vec<usize>>,
-    current: &HashMap<&str, ()>,
+    current: &HashSet<&str>,
 ) -> Vec<Tombstone> {
     let mut stones: BTreeMap<String, Tombstone> = BTreeMap::new();
     for orphan in orphans {
-        if current.contains_key(orphan.id.as_str()) {
+        if current.contains(orphan.id.as_str()) {
             continue;
         }
         let deleted_in = history.files[orphan.file].deleted_in;

@@ -54,7 +54,7 @@ pub struct VersionEntry {
     pub date: DateView,
     pub commit: String,
     pub short: String,
-    /// The change note (first line of the commit message); `None` for a withdrawn document.
+    /// The change note (first line of the commit message), when it has one.
     pub note: Option<String>,
 }
 
@@ -72,11 +72,11 @@ pub struct HistoryView {
 }
 
 impl HistoryView {
-    pub fn new(id: &str, doc: &DocHistory, history: &SiteHistory, views: &Views, with_notes: bool) -> HistoryView {
+    pub fn new(id: &str, doc: &DocHistory, history: &SiteHistory, views: &Views) -> HistoryView {
         let versions: Vec<VersionEntry> = doc
             .versions
             .iter()
-            .map(|v| version_entry(id, v, history, views, with_notes))
+            .map(|v| version_entry(id, v, history, views))
             .collect();
         HistoryView {
             latest_url: versions.last().map(|v| v.url.clone()),
@@ -87,13 +87,7 @@ impl HistoryView {
     }
 }
 
-pub fn version_entry(
-    id: &str,
-    version: &VersionRef,
-    history: &SiteHistory,
-    views: &Views,
-    with_note: bool,
-) -> VersionEntry {
+pub fn version_entry(id: &str, version: &VersionRef, history: &SiteHistory, views: &Views) -> VersionEntry {
     let commit = &history.history.commits[version.commit];
     VersionEntry {
         number: version.number,
@@ -101,7 +95,7 @@ pub fn version_entry(
         date: DateView::day(commit.date),
         commit: commit.id.clone(),
         short: commit.short.clone(),
-        note: with_note.then(|| commit.note.clone()).filter(|n| !n.is_empty()),
+        note: Some(commit.note.clone()).filter(|n| !n.is_empty()),
     }
 }
 

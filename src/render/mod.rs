@@ -88,8 +88,7 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
             let (pdf, pdf_problems) = pdfs.get(position).cloned().unwrap_or_default();
             found.extend(pdf_problems);
             let files = 1 + usize::from(pdf.is_some());
-            let doc_history =
-                history_view::HistoryView::new(&doc.id, &history.documents[position], history, &views, true);
+            let doc_history = history_view::HistoryView::new(&doc.id, &history.documents[position], history, &views);
             let page = pages::document_page(&views, &site_view, position, &body, pdf, doc_history);
             found.extend(renderer.render(&page));
             (found, files)

@@ -435,7 +435,7 @@ fn version_page(
     views: &Views,
     site_view: &SiteView,
 ) -> Page {
-    let entry = version_entry(subject.id, version, history, views, true);
+    let entry = version_entry(subject.id, version, history, views);
     let commit = &history.history.commits[version.commit];
     let path = version_url_path(subject.id, version.number);
     let page_title = format!("{title} (versie {})", version.number);
@@ -453,7 +453,7 @@ fn version_page(
         .number
         .checked_sub(2)
         .and_then(|i| subject.versions.get(i))
-        .map(|v| version_entry(subject.id, v, history, views, true));
+        .map(|v| version_entry(subject.id, v, history, views));
     context.insert("previous", &previous);
     context.insert("diff", &diff);
     context.insert("text", &text);
@@ -538,7 +538,7 @@ pub fn deleted_page(
         versions: stone
             .versions
             .iter()
-            .map(|v| version_entry(&stone.id, v, history, views, true))
+            .map(|v| version_entry(&stone.id, v, history, views))
             .collect(),
     };
     tombstone_page(view, views, site_view)
