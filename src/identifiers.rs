@@ -36,6 +36,15 @@ fn normal_form(captures: &regex::Captures) -> String {
     format!("{}{}{}", captures[1].to_uppercase(), separator, &captures[4])
 }
 
+/// Whether `cited` (a candidate as written) is surely meant as an official number: a capital
+/// first letter and at least four digits ("Raad-7975", "D/25/737910"). Linking accepts every
+/// candidate that matches a known number; warning about unknown ones needs this stricter test,
+/// or ordinary text ("voorzieningen/3", "week-2") would be flagged.
+pub fn is_citation(cited: &str) -> bool {
+    let capital = cited.chars().next().is_some_and(char::is_uppercase);
+    capital && cited.chars().filter(char::is_ascii_digit).count() >= 4
+}
+
 /// A possible identifier in a text: its byte range and normal form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
@@ -57,6 +66,14 @@ pub fn find_candidates(text: &str) -> impl Iterator<Item = Mention> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_number_like_citations_count_as_citations() {
+        assert!(is_citation("Raad-7975"));
+        assert!(is_citation("D/25/737910"));
+        assert!(!is_citation("voorzieningen/3"));
+        assert!(!is_citation("Week-12"));
+    }
 
     #[test]
     fn printed_forms_share_one_normal_form() {

@@ -198,12 +198,13 @@ fn forward_links(documents: &[Document], index: &Index, diagnostics: &mut Diagno
                 .collect();
             for &t in &responds_to {
                 check_answer_date(doc, &documents[t], &mut found);
+                motions::check_answer_to_motion(doc, &documents[t], &mut found);
             }
             let links = Links {
                 responds_to,
                 settles,
                 references,
-                mentions: mentions(doc, i, index),
+                mentions: mentions(doc, i, index, &mut found),
                 ..Links::default()
             };
             (links, found)
@@ -320,13 +321,38 @@ fn check_answer_date(doc: &Document, target: &Document, diagnostics: &mut Diagno
     );
 }
 
-/// Documents whose identifier is mentioned in `doc`'s body, without `doc` itself.
-fn mentions(doc: &Document, own: usize, index: &Index) -> Vec<usize> {
+/// Documents whose identifier is mentioned in `doc`'s body, without `doc` itself. An
+/// identifier no document carries gets a warning (once per identifier and document): the
+/// citation cannot become a link, often because of a typo or a document not yet published.
+fn mentions(doc: &Document, own: usize, index: &Index, diagnostics: &mut Diagnostics) -> Vec<usize> {
     let Some(body) = doc.body() else { return Vec::new() };
-    let mut out: Vec<usize> = identifiers::find_candidates(body)
-        .filter_map(|m| index.by_identifier(&m.normal))
-        .filter(|&t| t != own)
-        .collect();
+    let body_start = doc.source.body.start;
+    let mut out = Vec::new();
+    let mut unknown: Vec<String> = Vec::new();
+    for mention in identifiers::find_candidates(body) {
+        match index.by_identifier(&mention.normal) {
+            Some(t) if t != own => out.push(t),
+            Some(_) => {}
+            None if !unknown.contains(&mention.normal) && identifiers::is_citation(&body[mention.range.clone()]) => {
+                let cited = &body[mention.range.clone()];
+                let (start, end) = (body_start + mention.range.start, body_start + mention.range.end);
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "unknown-identifier",
+                        &doc.source.path,
+                        format!("`{cited}` looks like an official number, but no document carries it"),
+                    )
+                    .at(crate::diagnostics::Location::in_text(&doc.source.text, start, end))
+                    .hint(
+                        "check the number for a typo, or add the cited document (a .yaml record is enough) \
+                         with this number in its `identifiers`",
+                    ),
+                );
+                unknown.push(mention.normal);
+            }
+            None => {}
+        }
+    }
     out.sort_unstable();
     out.dedup();
     out

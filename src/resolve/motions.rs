@@ -89,6 +89,7 @@ pub fn motion_states(
                 None => EffectiveStatus::from_vote(motion.status),
             };
             let overdue = effective == EffectiveStatus::Aangenomen && motion.due.is_some_and(|due| due < as_of);
+            check_progress(doc, motion, effective, overdue, as_of, diagnostics);
             Some(MotionState {
                 effective,
                 settlement,
@@ -96,6 +97,88 @@ pub fn motion_states(
             })
         })
         .collect()
+}
+
+/// Warnings for adopted motions that nobody is tracking: past their due date and not settled,
+/// or without a due date at all.
+fn check_progress(
+    doc: &Document,
+    motion: &crate::model::Motion,
+    effective: EffectiveStatus,
+    overdue: bool,
+    as_of: Date,
+    diagnostics: &mut Diagnostics,
+) {
+    // Amendments change a proposal when adopted; only motions ask the college to act.
+    if effective != EffectiveStatus::Aangenomen || doc.doc_type() != crate::model::DocType::Motie {
+        return;
+    }
+    match motion.due {
+        Some(due) if overdue => diagnostics.push(
+            Diagnostic::warning(
+                "motion-overdue",
+                &doc.source.path,
+                format!("this adopted motion was due on {due} and is not settled yet (as of {as_of})"),
+            )
+            .at_opt(front_matter_value(doc, "due"))
+            .hint(
+                "add the letter that settles it (`settles: [...]` in that letter), or set a new `due` date if \
+                 the council agreed to one",
+            ),
+        ),
+        Some(_) => {}
+        None => diagnostics.push(
+            Diagnostic::warning(
+                "motion-no-due",
+                &doc.source.path,
+                "this motion was adopted but has no `due` date, so nobody can see when it is late",
+            )
+            .at_opt(front_matter_value(doc, "status"))
+            .hint("add the date the college promised, e.g. `due: 2025-12-31`"),
+        ),
+    }
+}
+
+/// A warning for a letter that answers a motion the council rejected or that was withdrawn:
+/// there is nothing to carry out, so the link is probably to the wrong motion.
+pub fn check_answer_to_motion(letter: &Document, target: &Document, diagnostics: &mut Diagnostics) {
+    let Some(motion) = target.kind.motion() else { return };
+    if !letter.doc_type().is_letter() || !matches!(motion.status, MotionStatus::Verworpen | MotionStatus::Ingetrokken) {
+        return;
+    }
+    let location = letter.responds_to.iter().find(|r| r.value == target.id).map(|r| r.location);
+    diagnostics.push(
+        Diagnostic::warning(
+            "answers-unadopted",
+            &letter.source.path,
+            format!(
+                "this letter answers `{}`, but that motion was {}",
+                target.id,
+                motion.status.slug()
+            ),
+        )
+        .at_opt(location)
+        .hint("check that `responds_to` names the right motion, and the motion's `status`"),
+    );
+}
+
+/// Where `key:`'s value is written in `doc`'s front matter (serde_yaml keeps no positions).
+fn front_matter_value(doc: &Document, key: &str) -> Option<crate::diagnostics::Location> {
+    let text = &doc.source.text;
+    // A .yaml record is all front matter (its body range is empty).
+    let front_end = if doc.source.body.is_empty() { text.len() } else { doc.source.body.start };
+    let front = &text[..front_end.min(text.len())];
+    let mut offset = 0;
+    for line in front.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix(key).and_then(|r| r.strip_prefix(':')) {
+            let value = rest.trim();
+            let start = offset + key.len() + 1 + (rest.len() - rest.trim_start().len());
+            let end = start + value.len().max(1).min(line.len() - (start - offset));
+            return Some(crate::diagnostics::Location::in_text(text, start, end));
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// Warnings for settlements that are possible but probably a mistake.

@@ -15,16 +15,23 @@ use crate::model::{DocType, MotionStatus};
 pub struct Pools {
     /// Adopted motions (type `motie`) nobody has settled yet.
     open_motions: Vec<usize>,
+    /// Motions a letter may answer: not rejected or withdrawn (answering those is warned about).
     motions: Vec<usize>,
     voorstellen: Vec<usize>,
     with_identifiers: Vec<usize>,
 }
 
 impl Pools {
+    /// Adopted motions that no letter has settled.
+    pub fn open_motions(&self) -> &[usize] {
+        &self.open_motions
+    }
+
     pub fn add(&mut self, docs: &[Planned], i: usize) {
         let doc = &docs[i];
         if let Some(motion) = &doc.motion {
-            if doc.doc_type == DocType::Motie {
+            let answerable = !matches!(motion.status, MotionStatus::Verworpen | MotionStatus::Ingetrokken);
+            if doc.doc_type == DocType::Motie && answerable {
                 self.motions.push(i);
                 if motion.status == MotionStatus::Aangenomen {
                     self.open_motions.push(i);

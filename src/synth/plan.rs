@@ -82,7 +82,18 @@ pub fn plan(rng: &mut Rng, n: usize, seed: u64) -> Vec<Planned> {
         docs[i].id = unique_id(&docs[i], &mut used_ids);
         pools.add(&docs, i);
     }
+    keep_open_motions_on_time(rng, &mut docs, pools.open_motions());
     docs
+}
+
+/// An adopted motion nobody settled gets a due date well after the corpus (and its synthetic
+/// history) ends: the corpus builds without warnings, and `motion-overdue` stays a real signal.
+fn keep_open_motions_on_time(rng: &mut Rng, docs: &mut [Planned], open: &[usize]) {
+    for &i in open {
+        if let Some(motion) = docs[i].motion.as_mut() {
+            motion.due = Some(LAST_DAY.checked_add(rng.i32(1_100..=1_800).days()).expect("date in range"));
+        }
+    }
 }
 
 /// Types, dates and precision, sorted oldest first.
@@ -244,7 +255,8 @@ fn motion_plan(rng: &mut Rng, doc: &Planned) -> MotionPlan {
         _ => MotionStatus::Ingediend,
     };
     let adopted = status == MotionStatus::Aangenomen;
-    let due = (adopted && doc.doc_type == DocType::Motie && rng.u32(0..100) < 40)
+    // Every adopted motion gets a due date (`motion-no-due` warns otherwise).
+    let due = (adopted && doc.doc_type == DocType::Motie)
         .then(|| doc.date.checked_add(rng.i32(60..=720).days()).expect("date in range"));
     let seats = 33 - rng.u32(0..4);
     let (vote, unanimous) = match status {
