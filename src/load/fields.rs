@@ -109,11 +109,18 @@ impl<'a> Fields<'a> {
     }
 
     pub fn missing(&mut self, key: &str, example: &str) {
-        let location = if self.map.contains_key(key) {
-            self.key_location(key)
-        } else {
-            self.file.front_matter_location(0, 0)
-        };
+        // `key:` with nothing after it (as `griffie new` leaves a field to fill in).
+        if self.map.contains_key(key) {
+            let location = self.key_location(key);
+            self.error(
+                "missing-field",
+                location,
+                format!("required field `{key}` is empty"),
+                format!("write a value after the colon: `{key}: {example}`"),
+            );
+            return;
+        }
+        let location = self.file.front_matter_location(0, 0);
         self.error(
             "missing-field",
             location,
