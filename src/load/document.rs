@@ -123,7 +123,8 @@ fn read_fields(file: &SourceFile, fields: &mut Fields) -> Option<Document> {
     })
 }
 
-fn allowed_fields(doc_type: Option<DocType>) -> Vec<&'static str> {
+/// The fields a document of this type may have (every known field when the type is unusable).
+pub(crate) fn allowed_fields(doc_type: Option<DocType>) -> Vec<&'static str> {
     let mut allowed = COMMON_FIELDS.to_vec();
     match doc_type {
         Some(t) if t.is_letter() => allowed.extend(LETTER_FIELDS),

@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+#[cfg(test)] // the schema tests compare their fields with the loader's
+pub(crate) use document::allowed_fields;
 pub use document::{is_slug, read_document, slugify};
 pub use fields::parse_date;
 

@@ -283,7 +283,12 @@ impl Renderer<'_> {
         diagnostics.extend(self.write("api/documents.json", api::documents_json(site, history).as_bytes()));
         diagnostics.extend(self.write("api/deleted.json", api::deleted_json(history).as_bytes()));
         diagnostics.extend(self.write("api/build.json", api::build_json(site, history).as_bytes()));
-        3
+        // The front-matter schemas, so an editor's `$schema` can point at the published site.
+        let schemas = crate::schema::schemas();
+        for (name, json) in &schemas {
+            diagnostics.extend(self.write(&format!("schemas/{name}"), json.as_bytes()));
+        }
+        3 + schemas.len()
     }
 }
 
