@@ -22,6 +22,7 @@ pub mod model;
 pub mod pdf;
 pub mod render;
 pub mod resolve;
+pub mod scaffold;
 pub mod schema;
 pub mod source;
 pub mod suggest;

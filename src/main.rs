@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use griffie::diagnostics::formats::{self, Format};
 use griffie::{build, diagnostics, BuildOptions, Mode, ProjectPaths};
 
 #[derive(Parser)]
@@ -36,6 +37,23 @@ enum Command {
         #[command(flatten)]
         common: CommonArgs,
     },
+    /// Create a new document in the type's folder, with placeholders to fill in; prints its path.
+    New {
+        /// The document type: raadsbrief, brief, motie, amendement, raadsvoorstel, besluit or plan.
+        #[arg(value_name = "TYPE", value_parser = griffie::scaffold::parse_type)]
+        doc_type: griffie::model::DocType,
+        /// The subject ("Onderwerp"); the id is made from the type, the date and this title.
+        title: String,
+        /// Folder with the document sources.
+        #[arg(long, value_name = "DIR", default_value = "content")]
+        content: PathBuf,
+        /// The document's date (YYYY-MM-DD). Default: today in the Netherlands.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<jiff::civil::Date>,
+        /// Use this id instead of the one made from type, date and title.
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -47,9 +65,14 @@ struct CommonArgs {
     /// else the newest document's date.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     as_of: Option<jiff::civil::Date>,
-    /// Fail on warnings too (for CI).
-    #[arg(long)]
+    /// Treat warnings as errors: the run fails on any warning (for CI).
+    #[arg(long = "strict", visible_alias = "deny-warnings")]
     deny_warnings: bool,
+    /// How to print problems: `human` (source snippets), `json` (one JSON object on stdout,
+    /// for tools), `github` (GitHub Actions annotations); `auto` is `github` inside GitHub
+    /// Actions, else `human`.
+    #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = ["auto", "human", "json", "github"])]
+    format: String,
     /// Skip the PDF briefs (faster, for a quick look at the pages).
     #[arg(long)]
     no_pdf: bool,
@@ -67,6 +90,32 @@ fn main() -> ExitCode {
     let (common, mode, output) = match cli.command {
         Command::Build { common, output } => (common, Mode::Build, Some(output)),
         Command::Check { common } => (common, Mode::Check, None),
+        Command::New {
+            doc_type,
+            title,
+            content,
+            date,
+            id,
+        } => {
+            let date = date.unwrap_or_else(griffie::scaffold::today);
+            let request = griffie::scaffold::Request {
+                doc_type,
+                title,
+                date,
+                id,
+            };
+            return match griffie::scaffold::create(std::path::Path::new("."), &content, &request) {
+                Ok(created) => {
+                    println!("{}", created.path.display());
+                    eprintln!("{}", created.next_step());
+                    ExitCode::SUCCESS
+                }
+                Err(err) => {
+                    eprintln!("error: {err}");
+                    ExitCode::from(err.exit_code())
+                }
+            };
+        }
     };
     let root = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let mut paths = ProjectPaths::in_folder(&root);
@@ -88,12 +137,28 @@ fn main() -> ExitCode {
         }
     };
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    eprint!(
-        "{}",
-        diagnostics::render_report(&report.diagnostics, &options.paths.root, color)
-    );
     let failed = report.failed(options.deny_warnings);
-    if !common.quiet || failed {
+    let format = match common.format.as_str() {
+        "human" => Format::Human,
+        "json" => Format::Json,
+        "github" => Format::Github,
+        _ => Format::auto(),
+    };
+    if format == Format::Json {
+        print!(
+            "{}",
+            formats::json_report(&report.diagnostics, report.documents, failed)
+        );
+    } else {
+        if format == Format::Github {
+            print!("{}", formats::github_annotations(&report.diagnostics));
+        }
+        eprint!(
+            "{}",
+            diagnostics::render_report(&report.diagnostics, &options.paths.root, color)
+        );
+    }
+    if (!common.quiet || failed) && format != Format::Json {
         print_summary(&report, &options, failed);
     }
     if failed {

@@ -215,3 +215,126 @@ fn answer_dated_before_its_question_is_a_warning() {
     assert_eq!(line_col(d), (6, 15));
     assert!(!report.diagnostics.has_errors(), "a warning, not an error");
 }
+
+#[test]
+fn json_format_lists_every_problem_for_tools() {
+    let dir = common::project("invalid-site");
+    let output = common::griffie(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("stdout is one JSON document");
+    assert_eq!(report["failed"], true);
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert_eq!(
+        report["errors"].as_u64().unwrap() as usize,
+        diagnostics.iter().filter(|d| d["severity"] == "error").count()
+    );
+    let unknown = diagnostics
+        .iter()
+        .find(|d| d["code"] == "unknown-field")
+        .expect("an unknown field is reported");
+    assert!(unknown["path"].as_str().unwrap().starts_with("content/"));
+    assert!(unknown["location"]["line"].as_u64().unwrap() > 1);
+    assert!(unknown["hint"].is_string());
+    assert!(
+        common::stderr(&output).is_empty(),
+        "nothing but JSON is printed: {}",
+        common::stderr(&output)
+    );
+}
+
+#[test]
+fn github_actions_get_annotations_on_the_right_lines() {
+    let dir = common::project("invalid-site");
+    let output = assert_cmd::Command::cargo_bin("griffie")
+        .unwrap()
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .env("GITHUB_ACTIONS", "true")
+        .args(["check", "--no-pdf"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let errors: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("::error file=content/"))
+        .collect();
+    assert!(!errors.is_empty(), "{stdout}");
+    assert!(
+        errors.iter().all(|l| l.contains(",line=") && l.contains("::")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.lines().all(|l| l.starts_with("::")),
+        "only workflow commands on stdout"
+    );
+    assert!(
+        common::stderr(&output).contains("error["),
+        "the human report stays in the log"
+    );
+}
+
+#[test]
+fn strict_turns_warnings_into_a_failure() {
+    let dir = common::project("valid-site");
+    let motion = dir.path().join("content/moties/motie-wijkcoaches.md");
+    let text = std::fs::read_to_string(&motion).unwrap();
+    // A citation of a number no document carries is a warning.
+    std::fs::write(&motion, format!("{text}\nZie ook Raad-9999999.\n")).unwrap();
+    let relaxed = common::griffie(dir.path(), &["check", "--no-pdf"]);
+    assert!(relaxed.status.success(), "{}", common::stderr(&relaxed));
+    assert!(common::stderr(&relaxed).contains("warning[unknown-identifier]"));
+    let strict = common::griffie(dir.path(), &["check", "--no-pdf", "--strict"]);
+    assert_eq!(strict.status.code(), Some(1));
+    let alias = common::griffie(dir.path(), &["check", "--no-pdf", "--deny-warnings"]);
+    assert_eq!(alias.status.code(), Some(1), "--deny-warnings still works");
+}
+
+#[test]
+fn motions_nobody_tracks_and_answers_to_rejected_motions_are_warned_about() {
+    let dir = common::project("versions-site");
+    let write = |path: &str, text: &str| {
+        let full = dir.path().join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, text).unwrap();
+    };
+    write(
+        "content/moties/laat.md",
+        "---\nid: motie-laat\ntype: motie\ntitle: Te laat\ndate: 2024-01-10\nstatus: aangenomen\ndue: 2024-06-01\n---\n\nVerzoekt het college iets.\n",
+    );
+    write(
+        "content/moties/zonder.md",
+        "---\nid: motie-zonder\ntype: motie\ntitle: Zonder datum\ndate: 2024-01-10\nstatus: aangenomen\n---\n\nVerzoekt het college iets anders.\n",
+    );
+    write(
+        "content/moties/verworpen.md",
+        "---\nid: motie-verworpen\ntype: motie\ntitle: Verworpen\ndate: 2024-01-10\nstatus: verworpen\n---\n\nVerzoekt het college niets.\n",
+    );
+    write(
+        "content/raadsbrieven/antwoord.md",
+        "---\nid: antwoord\ntype: raadsbrief\ntitle: Antwoord\ndate: 2024-03-01\nresponds_to: [motie-verworpen]\n---\n\nTekst.\n",
+    );
+    let output = common::griffie(dir.path(), &["check", "--no-pdf", "--as-of", "2025-01-01"]);
+    assert!(output.status.success(), "warnings only: {}", common::stderr(&output));
+    let report = common::stderr(&output);
+    assert!(
+        report.contains("warning[motion-overdue]: this adopted motion was due on 2024-06-01"),
+        "{report}"
+    );
+    assert!(
+        report.contains("content/moties/laat.md:7:6"),
+        "points at the due date: {report}"
+    );
+    assert!(report.contains("warning[motion-no-due]"), "{report}");
+    assert!(
+        report.contains("content/moties/zonder.md:6:9"),
+        "points at the status: {report}"
+    );
+    assert!(report
+        .contains("warning[answers-unadopted]: this letter answers `motie-verworpen`, but that motion was verworpen"));
+    let in_time = common::griffie(dir.path(), &["check", "--no-pdf", "--as-of", "2024-05-01"]);
+    assert!(
+        !common::stderr(&in_time).contains("motion-overdue"),
+        "not late before the due date"
+    );
+}

@@ -76,6 +76,7 @@ pub fn read_document(file: &SourceFile) -> (Option<Document>, Vec<Diagnostic>) {
             "write the text below the closing `---`, or save a metadata-only record as a .yaml file".to_string(),
         );
     }
+    fields.diagnostics.extend(super::placeholder::find_placeholders(file));
     (document, fields.diagnostics)
 }
 

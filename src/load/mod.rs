@@ -7,6 +7,7 @@
 mod document;
 mod fields;
 mod locate;
+pub mod placeholder;
 mod withdrawal;
 
 use std::path::{Path, PathBuf};

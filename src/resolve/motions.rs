@@ -146,7 +146,11 @@ pub fn check_answer_to_motion(letter: &Document, target: &Document, diagnostics:
     if !letter.doc_type().is_letter() || !matches!(motion.status, MotionStatus::Verworpen | MotionStatus::Ingetrokken) {
         return;
     }
-    let location = letter.responds_to.iter().find(|r| r.value == target.id).map(|r| r.location);
+    let location = letter
+        .responds_to
+        .iter()
+        .find(|r| r.value == target.id)
+        .map(|r| r.location);
     diagnostics.push(
         Diagnostic::warning(
             "answers-unadopted",
@@ -166,7 +170,11 @@ pub fn check_answer_to_motion(letter: &Document, target: &Document, diagnostics:
 fn front_matter_value(doc: &Document, key: &str) -> Option<crate::diagnostics::Location> {
     let text = &doc.source.text;
     // A .yaml record is all front matter (its body range is empty).
-    let front_end = if doc.source.body.is_empty() { text.len() } else { doc.source.body.start };
+    let front_end = if doc.source.body.is_empty() {
+        text.len()
+    } else {
+        doc.source.body.start
+    };
     let front = &text[..front_end.min(text.len())];
     let mut offset = 0;
     for line in front.split_inclusive('\n') {

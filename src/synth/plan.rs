@@ -91,7 +91,11 @@ pub fn plan(rng: &mut Rng, n: usize, seed: u64) -> Vec<Planned> {
 fn keep_open_motions_on_time(rng: &mut Rng, docs: &mut [Planned], open: &[usize]) {
     for &i in open {
         if let Some(motion) = docs[i].motion.as_mut() {
-            motion.due = Some(LAST_DAY.checked_add(rng.i32(1_100..=1_800).days()).expect("date in range"));
+            motion.due = Some(
+                LAST_DAY
+                    .checked_add(rng.i32(1_100..=1_800).days())
+                    .expect("date in range"),
+            );
         }
     }
 }

@@ -35,6 +35,8 @@ pub fn griffie(dir: &Path, args: &[&str]) -> Output {
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("SOURCE_DATE_EPOCH")
+        // Inside GitHub Actions, `--format auto` would print annotations instead of the report.
+        .env_remove("GITHUB_ACTIONS")
         .args(args)
         .output()
         .expect("griffie runs")
