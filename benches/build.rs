@@ -78,6 +78,7 @@ fn bench_size(size: usize, templates: &Path) {
         as_of: None,
         deny_warnings: false,
         pdf: pdf_enabled(),
+        progress: None,
     };
     let mut walls = Vec::new();
     let mut stages: Vec<(&'static str, Vec<Duration>)> = Vec::new();

@@ -28,6 +28,7 @@ fn main() {
             as_of: None,
             deny_warnings: true,
             pdf: true,
+            progress: None,
         };
         let start = Instant::now();
         let report = build(&options).expect("build runs");

@@ -24,6 +24,7 @@ pub mod render;
 pub mod resolve;
 pub mod scaffold;
 pub mod schema;
+pub mod serve;
 pub mod source;
 pub mod suggest;
 pub mod synth;
@@ -88,6 +89,28 @@ pub struct BuildOptions {
     pub deny_warnings: bool,
     /// Make the PDF briefs (off for a quick look at the pages).
     pub pdf: bool,
+    /// Told how far the long parts of a build are (a progress bar); `None`: silent.
+    pub progress: Option<ProgressHandle>,
+}
+
+/// Receives progress of the long parts of a build, in order: PDFs, document pages, versions.
+pub trait Progress: Send + Sync {
+    /// A part begins that has `total` steps; `label` names it for people ("PDF's").
+    fn start(&self, label: &'static str, total: u64);
+    /// `steps` more steps of the current part are done.
+    fn advance(&self, steps: u64);
+    /// The build is over (whatever its outcome).
+    fn finish(&self);
+}
+
+/// A shared [`Progress`] in [`BuildOptions`].
+#[derive(Clone)]
+pub struct ProgressHandle(pub std::sync::Arc<dyn Progress>);
+
+impl std::fmt::Debug for ProgressHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ProgressHandle")
+    }
 }
 
 /// What happened in a run.
@@ -149,6 +172,7 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
         None
     };
     let input = render::RenderInput {
+        progress: options.progress.as_ref().map(|p| p.0.as_ref()),
         history: &history,
         pdf: pdf_engine.as_ref(),
         templates_dir: &paths.templates,
@@ -189,6 +213,9 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
             }
             lap("write", &mut timings);
         }
+    }
+    if let Some(progress) = &options.progress {
+        progress.0.finish();
     }
     report.diagnostics = diagnostics;
     report.timings = timings;

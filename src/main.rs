@@ -54,6 +54,22 @@ enum Command {
         #[arg(long, value_name = "ID")]
         id: Option<String>,
     },
+    /// Preview the site on 127.0.0.1 with live reload; rebuilds when sources change.
+    Serve {
+        /// Port on 127.0.0.1 (0: any free port; the URL is printed).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// Folder with the document sources.
+        #[arg(long, value_name = "DIR", default_value = "content")]
+        content: PathBuf,
+        /// Folder the preview is built into; kept apart from output/ so a preview never
+        /// replaces the published site.
+        #[arg(long, value_name = "DIR", default_value = ".griffie-cache/serve/site")]
+        output: PathBuf,
+        /// Skip the PDF briefs (faster rebuilds).
+        #[arg(long)]
+        no_pdf: bool,
+    },
 }
 
 #[derive(clap::Args)]
@@ -76,9 +92,12 @@ struct CommonArgs {
     /// Skip the PDF briefs (faster, for a quick look at the pages).
     #[arg(long)]
     no_pdf: bool,
-    /// Print only problems, no progress summary.
+    /// Print only problems: no progress bar, no closing summary.
     #[arg(long, short)]
     quiet: bool,
+    /// Also print how long each stage took.
+    #[arg(long)]
+    timings: bool,
 }
 
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
@@ -90,6 +109,12 @@ fn main() -> ExitCode {
     let (common, mode, output) = match cli.command {
         Command::Build { common, output } => (common, Mode::Build, Some(output)),
         Command::Check { common } => (common, Mode::Check, None),
+        Command::Serve {
+            port,
+            content,
+            output,
+            no_pdf,
+        } => return serve(port, content, output, no_pdf),
         Command::New {
             doc_type,
             title,
@@ -127,8 +152,10 @@ fn main() -> ExitCode {
         as_of: common.as_of,
         deny_warnings: common.deny_warnings,
         pdf: !common.no_pdf,
+        progress: progress_bar(&common),
     };
 
+    let started = std::time::Instant::now();
     let report = match build(&options) {
         Ok(report) => report,
         Err(err) => {
@@ -159,7 +186,15 @@ fn main() -> ExitCode {
         );
     }
     if (!common.quiet || failed) && format != Format::Json {
-        print_summary(&report, &options, failed);
+        print_summary(&report, &options, failed, started.elapsed());
+        if common.timings {
+            let timings: Vec<String> = report
+                .timings
+                .iter()
+                .map(|(stage, time)| format!("{stage} {} ms", time.as_millis()))
+                .collect();
+            eprintln!("tijden: {}", timings.join(", "));
+        }
     }
     if failed {
         ExitCode::from(1)
@@ -168,32 +203,113 @@ fn main() -> ExitCode {
     }
 }
 
-fn print_summary(report: &griffie::BuildReport, options: &BuildOptions, failed: bool) {
-    let timings: Vec<String> = report
-        .timings
-        .iter()
-        .map(|(stage, time)| format!("{stage} {} ms", time.as_millis()))
-        .collect();
-    let problems = diagnostics::summary(&report.diagnostics);
+/// `12345` → `12.345`, as Dutch readers group digits.
+fn dutch_number(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// A progress bar on stderr for people at a terminal; none in CI, pipes or with `--quiet`.
+fn progress_bar(common: &CommonArgs) -> Option<griffie::ProgressHandle> {
+    let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    (interactive && !common.quiet).then(|| griffie::ProgressHandle(std::sync::Arc::new(Bar::new())))
+}
+
+/// [`griffie::Progress`] as an indicatif bar, one part at a time.
+struct Bar(indicatif::ProgressBar);
+
+impl Bar {
+    fn new() -> Bar {
+        let bar = indicatif::ProgressBar::hidden();
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        let style = indicatif::ProgressStyle::with_template("{msg:>9} [{bar:30}] {pos}/{len}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> ");
+        bar.set_style(style);
+        Bar(bar)
+    }
+}
+
+impl griffie::Progress for Bar {
+    fn start(&self, label: &'static str, total: u64) {
+        self.0.set_message(label);
+        self.0.set_length(total);
+        self.0.set_position(0);
+    }
+
+    fn advance(&self, steps: u64) {
+        self.0.inc(steps);
+    }
+
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+/// The closing line, in Dutch: "klaar: 326 documenten, 41 PDF's, 0 fouten, 2 waarschuwingen in 1,2 s".
+fn print_summary(report: &griffie::BuildReport, options: &BuildOptions, failed: bool, took: std::time::Duration) {
+    let plural = |n: usize, one: &str, many: &str| format!("{} {}", dutch_number(n), if n == 1 { one } else { many });
+    let errors = plural(report.diagnostics.error_count(), "fout", "fouten");
+    let warnings = plural(report.diagnostics.warning_count(), "waarschuwing", "waarschuwingen");
+    let seconds = format!("{:.1}", took.as_secs_f64()).replace('.', ",");
+    let documents = plural(report.documents, "document", "documenten");
+    let output = options.paths.shown(&options.paths.output);
     match (options.mode, failed) {
-        (Mode::Check, false) => eprintln!(
-            "checked {} documents: {problems} ({})",
-            report.documents,
-            timings.join(", ")
-        ),
-        (Mode::Check, true) => eprintln!("check failed: {problems}"),
+        (Mode::Check, false) => eprintln!("gecontroleerd: {documents}, {errors}, {warnings} in {seconds} s"),
+        (Mode::Check, true) => eprintln!("controle mislukt: {errors}, {warnings}"),
         (Mode::Build, false) => eprintln!(
-            "built {} documents into {} ({} pages, {} files, {} unchanged version pages kept): {problems} ({})",
-            report.documents,
-            options.paths.shown(&options.paths.output).display(),
-            report.stats.pages,
-            report.stats.files,
-            report.stats.kept,
-            timings.join(", ")
+            "klaar: {documents}, {}, {} in {}, {errors}, {warnings} in {seconds} s ({} ongewijzigd hergebruikt)",
+            plural(report.stats.pdfs, "PDF", "PDF's"),
+            plural(report.stats.pages, "pagina", "pagina's"),
+            output.display(),
+            plural(report.stats.kept, "versiepagina", "versiepagina's"),
         ),
         (Mode::Build, true) => eprintln!(
-            "build failed: {problems}; {} was left unchanged",
-            options.paths.shown(&options.paths.output).display()
+            "bouwen mislukt: {errors}, {warnings}; {} is niet gewijzigd",
+            output.display()
         ),
+    }
+}
+
+/// `griffie serve`: runs until stopped; returns only when it cannot start.
+fn serve(port: u16, content: PathBuf, output: PathBuf, no_pdf: bool) -> ExitCode {
+    let root = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let mut paths = ProjectPaths::in_folder(&root);
+    paths.content = root.join(content);
+    paths.output = root.join(output);
+    let build = BuildOptions {
+        paths,
+        mode: Mode::Build,
+        as_of: None,
+        deny_warnings: false,
+        pdf: !no_pdf,
+        progress: None,
+    };
+    match griffie::serve::serve(&griffie::serve::ServeOptions { build, port }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(3)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dutch_number;
+
+    #[test]
+    fn numbers_are_grouped_the_dutch_way() {
+        assert_eq!(dutch_number(7), "7");
+        assert_eq!(dutch_number(2170), "2.170");
+        assert_eq!(dutch_number(202_035), "202.035");
+        assert_eq!(dutch_number(1_000_000), "1.000.000");
     }
 }

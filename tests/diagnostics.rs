@@ -152,7 +152,7 @@ fn failed_build_leaves_the_previous_output_exactly_as_it_was() {
 
     let output = griffie(dir.path(), &["build"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("was left unchanged"));
+    assert!(stderr(&output).contains("is niet gewijzigd"));
     assert!(
         before == snapshot_tree(&dir.path().join("output")),
         "output changed after a failed build"

@@ -264,6 +264,7 @@ fn build_publishes_the_schemas() {
         as_of: None,
         deny_warnings: false,
         pdf: false,
+        progress: None,
     })
     .unwrap();
     assert!(report.published, "{:#?}", report.diagnostics);

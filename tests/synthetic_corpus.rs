@@ -27,6 +27,7 @@ fn synthetic_corpus_builds_cleanly() {
         as_of: None,
         deny_warnings: true,
         pdf: false,
+        progress: None,
     })
     .unwrap();
     let problems = griffie::diagnostics::render_report(&report.diagnostics, dir.path(), false);

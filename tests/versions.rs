@@ -400,7 +400,7 @@ fn unchanged_versions_are_kept_and_the_result_equals_a_clean_build() {
     let incremental = build(dir.path());
     // The folder reused is the output of the first build: letter v1 and v2 and motion v1.
     assert!(
-        stderr(&incremental).contains("3 unchanged version pages kept"),
+        stderr(&incremental).contains("3 versiepagina's ongewijzigd hergebruikt"),
         "{}",
         stderr(&incremental)
     );
@@ -409,7 +409,7 @@ fn unchanged_versions_are_kept_and_the_result_equals_a_clean_build() {
 
     let clean = griffie(dir.path(), &["build", "--no-pdf", "--output", "clean"]);
     assert!(clean.status.success(), "{}", stderr(&clean));
-    assert!(stderr(&clean).contains("0 unchanged version pages kept"));
+    assert!(stderr(&clean).contains("0 versiepagina's ongewijzigd hergebruikt"));
     let (kept, fresh) = (
         snapshot_tree(&dir.path().join("output")),
         snapshot_tree(&dir.path().join("clean")),
@@ -434,7 +434,7 @@ fn a_template_change_renders_every_version_again() {
     .unwrap();
     let after = build(dir.path());
     assert!(
-        stderr(&after).contains("0 unchanged version pages kept"),
+        stderr(&after).contains("0 versiepagina's ongewijzigd hergebruikt"),
         "{}",
         stderr(&after)
     );

@@ -27,6 +27,8 @@ use view::Views;
 
 /// What `render` needs besides the site.
 pub struct RenderInput<'a> {
+    /// Told how far rendering is, for a progress bar.
+    pub progress: Option<&'a dyn crate::Progress>,
     /// Versions of every document, deleted documents, the build stamp.
     pub history: &'a crate::history::SiteHistory,
     /// Makes the PDF briefs; `None` when PDFs are switched off.
@@ -43,6 +45,8 @@ pub struct RenderStats {
     pub files: usize,
     /// Version pages kept from the previous build (unchanged, not rendered again).
     pub kept: usize,
+    /// PDFs published (made, taken from the cache, or kept), versions included.
+    pub pdfs: usize,
     /// Each part of rendering with the time it took, in order.
     pub timings: Vec<(&'static str, std::time::Duration)>,
 }
@@ -66,15 +70,29 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
         templates_shown: input.templates_shown,
     };
 
+    let progress = |label: &'static str, total: usize| {
+        if let Some(p) = input.progress {
+            p.start(label, total as u64);
+        }
+    };
+    let step = || {
+        if let Some(p) = input.progress {
+            p.advance(1);
+        }
+    };
     let subjects = versions::subjects(site, history);
     let fingerprint = versions::site_fingerprint(site, &site_view, input.templates_dir);
     let (pdfs, version_pdfs) = match input.pdf {
-        Some(engine) => (
-            make_pdfs(site, engine, &renderer, &views),
-            make_version_pdfs(&subjects, history, engine, output, &views, &fingerprint),
-        ),
+        Some(engine) => {
+            progress("PDF's", site.documents.len() + subjects.len());
+            (
+                make_pdfs(site, engine, &renderer, &views, &step),
+                make_version_pdfs(&subjects, history, engine, output, &views, &fingerprint, &step),
+            )
+        }
         None => (Vec::new(), Vec::new()),
     };
+    progress("pagina's", site.documents.len() + subjects.len());
     let document_results: Vec<(Vec<Diagnostic>, usize)> = (0..site.documents.len())
         .into_par_iter()
         .map(|position| {
@@ -91,6 +109,7 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
             let doc_history = history_view::HistoryView::new(&doc.id, &history.documents[position], history, &views);
             let page = pages::document_page(&views, &site_view, position, &body, pdf, doc_history);
             found.extend(renderer.render(&page));
+            step();
             (found, files)
         })
         .collect();
@@ -99,6 +118,7 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
         pages: site.documents.len(),
         files: document_files,
         kept: 0,
+        pdfs: pdfs.iter().filter(|(pdf, _)| pdf.is_some()).count() + version_pdfs.iter().flatten().flatten().count(),
         timings: Vec::new(),
     };
     stats.timings.push(("render: PDFs and documents", clock.elapsed()));
@@ -117,6 +137,7 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     let version_results: Vec<(Vec<Diagnostic>, usize, usize)> = all_versions
         .pages()
         .map(|work| {
+            step();
             let found = work
                 .pages
                 .iter()
@@ -169,8 +190,10 @@ fn make_pdfs(
     engine: &crate::pdf::PdfEngine,
     renderer: &Renderer,
     views: &Views,
+    step: &(dyn Fn() + Sync),
 ) -> Vec<(Option<view::PdfView>, Vec<Diagnostic>)> {
     on_pdf_threads(site.documents.len(), |position| {
+        step();
         let doc = &site.documents[position];
         if doc.body().is_none() || doc.withdrawn.is_some() {
             return Default::default();
@@ -199,8 +222,10 @@ fn make_version_pdfs(
     output: &dyn Output,
     views: &Views,
     fingerprint: &[u8],
+    step: &(dyn Fn() + Sync),
 ) -> Vec<Vec<Option<view::PdfView>>> {
     on_pdf_threads(subjects.len(), |i| {
+        step();
         let mut reader = history.history.reader();
         versions::version_pdfs(&subjects[i], reader.as_mut(), engine, views, output, fingerprint)
     })

@@ -97,6 +97,7 @@ pub fn build_with_library(dir: &Path, mode: griffie::Mode) -> griffie::BuildRepo
         as_of: None,
         deny_warnings: false,
         pdf: true,
+        progress: None,
     };
     griffie::build(&options).expect("build runs")
 }
