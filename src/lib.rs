@@ -185,15 +185,17 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
         timings: Vec::new(),
         published: false,
     };
+    // Per output folder, so a preview build (`griffie serve`) never prunes `output/`'s manifests.
+    let manifests = manifest::folder_for(&paths.cache, &paths.output);
     if options.mode == Mode::Check || report_failed(&diagnostics, options) {
         let marker = std::fs::read_to_string(paths.output.join(write::MARKER)).unwrap_or_default();
-        let published = render::output::NullOutput::knowing(manifest::Manifest::load(&paths.cache, &marker));
+        let published = render::output::NullOutput::knowing(manifest::Manifest::load(&manifests, &marker));
         report.stats = render::render(&site, &input, &published, &mut diagnostics);
         lap("render (check only)", &mut timings);
     } else {
         let protected = [paths.root.as_path(), paths.content.as_path(), paths.templates.as_path()];
         let staging = write::Staging::create(&paths.output, &protected)?;
-        let made_before = manifest::Manifest::load(&paths.cache, staging.earlier_marker());
+        let made_before = manifest::Manifest::load(&manifests, staging.earlier_marker());
         let earlier_files = made_before.files();
         let output = render::output::DirOutput::reusing(staging.dir(), made_before);
         report.stats = render::render(&site, &input, &output, &mut diagnostics);
@@ -201,12 +203,12 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
         timings.extend(report.stats.timings.iter().map(|(part, time)| (*part, *time)));
         if !report_failed(&diagnostics, options) {
             // Without a saved manifest the next build makes everything anew: slower, not wrong.
-            if let Ok(id) = manifest::Manifest::save(&paths.cache, &output.manifest()) {
+            if let Ok(id) = manifest::Manifest::save(&manifests, &output.manifest()) {
                 staging.mark(&manifest::marker_line(&id))?;
             }
             let next_staging = staging.next_staging().to_path_buf();
             staging.publish(&output.written(), earlier_files.as_deref())?;
-            manifest::Manifest::prune(&paths.cache, &[&paths.output, &next_staging]);
+            manifest::Manifest::prune(&manifests, &[&paths.output, &next_staging]);
             report.published = true;
             if let Some(engine) = &pdf_engine {
                 engine.cache().prune();

@@ -6,7 +6,7 @@
 //! everything that goes into it. The manifest of the folder being rebuilt says which key each
 //! file was made with; a file with the same key is kept as it is, unread and unwritten.
 //!
-//! The manifest lives in the cache (`.griffie-cache/manifests/<id>`), not in the published
+//! The manifest lives in the cache (`.griffie-cache/outputs/<output>/manifests/<id>`), not in the published
 //! output; the output folder's marker file names it. Its id is the hash of its content, so the
 //! marker, like every other output file, is the same for the same sources. A missing or broken
 //! manifest only means that everything is made anew.
@@ -112,6 +112,14 @@ impl Manifest {
             }
         }
     }
+}
+
+/// The cache folder for the manifests of the output folder `output`: one per output folder, so
+/// builds into different folders never prune each other's manifests.
+pub fn folder_for(cache: &Path, output: &Path) -> PathBuf {
+    let absolute = std::path::absolute(output).unwrap_or_else(|_| output.to_path_buf());
+    let name = blake3::hash(absolute.to_string_lossy().as_bytes()).to_hex()[..16].to_string();
+    cache.join("outputs").join(name)
 }
 
 /// The marker file's line naming manifest `id`.
