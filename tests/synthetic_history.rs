@@ -5,8 +5,10 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+mod common;
+
+use common::git::{git, try_git};
 use griffie::synth::{generate_history, HistoryOptions, HistorySummary, SynthOptions};
 
 fn templates() -> PathBuf {
@@ -28,28 +30,6 @@ fn small_history(dir: &Path, seed: u64) -> HistorySummary {
         ..HistoryOptions::default()
     };
     generate_history(&options, &history, dir).unwrap()
-}
-
-/// Runs git in `dir` without the user's configuration; returns stdout, or `None` on failure.
-fn try_git(dir: &Path, args: &[&str]) -> Option<String> {
-    let output = Command::new("git")
-        .current_dir(dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .env_remove("GIT_INDEX_FILE")
-        .args(args)
-        .output()
-        .expect("git runs");
-    output
-        .status
-        .success()
-        .then(|| String::from_utf8(output.stdout).expect("UTF-8 output"))
-}
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    try_git(dir, args).unwrap_or_else(|| panic!("git {args:?} failed"))
 }
 
 fn lines(text: &str) -> Vec<&str> {

@@ -56,6 +56,16 @@ fn write(dir: &Path, path: &str, text: &str) {
     std::fs::write(full, text).unwrap();
 }
 
+/// Commits version 2 of the letter: "twee miljoen" corrected to "drie miljoen", at `date`.
+fn correct_amount(dir: &Path, date: &str) {
+    write(
+        dir,
+        "content/raadsbrieven/inkoop.md",
+        &LETTER.replace("twee miljoen", "drie miljoen"),
+    );
+    commit_all(dir, "Correctie bedrag", date);
+}
+
 fn build(dir: &Path) -> std::process::Output {
     let output = griffie(dir, &["build", "--no-pdf"]);
     assert!(output.status.success(), "build failed:\n{}", stderr(&output));
@@ -73,12 +83,7 @@ fn doc<'a>(all: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
 #[test]
 fn an_edit_makes_version_2_with_the_change_marked() {
     let dir = repo();
-    write(
-        dir.path(),
-        "content/raadsbrieven/inkoop.md",
-        &LETTER.replace("twee miljoen", "drie miljoen"),
-    );
-    commit_all(dir.path(), "Correctie bedrag", "2025-08-12T09:30:00+02:00");
+    correct_amount(dir.path(), "2025-08-12T09:30:00+02:00");
     build(dir.path());
 
     let page = read(dir.path(), "output/documenten/raadsbrief-inkoop/index.html");
@@ -186,12 +191,7 @@ fn withdrawal_removes_the_text_from_every_output() {
     let dir = repo();
     let secret_title = "Inkoop jeugdhulp 2025";
     let secret_text = "miljoen euro per jaar";
-    write(
-        dir.path(),
-        "content/raadsbrieven/inkoop.md",
-        &LETTER.replace("twee miljoen", "drie miljoen"),
-    );
-    commit_all(dir.path(), "Correctie bedrag", "2025-04-01T10:00:00+02:00");
+    correct_amount(dir.path(), "2025-04-01T10:00:00+02:00");
     let withdrawn = LETTER.replace(
         "identifiers: [Raad-1001]\n",
         "identifiers: [Raad-1001]\nwithdrawn:\n  date: 2025-09-01\n  reason: Bevat persoonsgegevens (Woo, artikel 5.1)\n",
@@ -351,12 +351,7 @@ fn without_git_the_build_works_and_says_so() {
 #[test]
 fn two_builds_of_one_commit_are_byte_identical() {
     let dir = repo();
-    write(
-        dir.path(),
-        "content/raadsbrieven/inkoop.md",
-        &LETTER.replace("twee miljoen", "drie miljoen"),
-    );
-    commit_all(dir.path(), "Correctie bedrag", "2025-08-12T09:30:00+02:00");
+    correct_amount(dir.path(), "2025-08-12T09:30:00+02:00");
     let first = griffie(dir.path(), &["build", "--output", "first"]);
     assert!(first.status.success(), "{}", stderr(&first));
     std::fs::remove_dir_all(dir.path().join(".griffie-cache")).unwrap();
@@ -383,12 +378,7 @@ fn two_builds_of_one_commit_are_byte_identical() {
 #[test]
 fn unchanged_versions_are_kept_and_the_result_equals_a_clean_build() {
     let dir = repo();
-    write(
-        dir.path(),
-        "content/raadsbrieven/inkoop.md",
-        &LETTER.replace("twee miljoen", "drie miljoen"),
-    );
-    commit_all(dir.path(), "Correctie bedrag", "2025-08-12T09:30:00+02:00");
+    correct_amount(dir.path(), "2025-08-12T09:30:00+02:00");
     build(dir.path());
     build(dir.path());
     write(

@@ -4,25 +4,48 @@
 use std::path::Path;
 use std::process::Command;
 
-/// Runs `git` in `dir` with a fixed identity and no user or system configuration, so tests
-/// behave the same on every machine. Panics with git's output on failure.
-pub fn git(dir: &Path, args: &[&str]) -> String {
-    git_with_env(dir, args, &[])
-}
-
-pub fn git_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
-    let output = Command::new("git")
+/// `git` in `dir` with a fixed identity and no user or system configuration, and without the
+/// environment of an enclosing repository (`GIT_DIR` & co., set when tests run from a git hook),
+/// so tests behave the same on every machine.
+fn command(dir: &Path, env: &[(&str, &str)]) -> Command {
+    let mut command = Command::new("git");
+    command
         .current_dir(dir)
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_AUTHOR_NAME", "Griffie Almelo")
         .env("GIT_AUTHOR_EMAIL", "griffie@almelo.nl")
         .env("GIT_COMMITTER_NAME", "Griffie Almelo")
-        .env("GIT_COMMITTER_EMAIL", "griffie@almelo.nl")
-        .envs(env.iter().copied())
-        .args(args)
-        .output()
-        .expect("git runs");
+        .env("GIT_COMMITTER_EMAIL", "griffie@almelo.nl");
+    for variable in [
+        "GIT_DIR",
+        "GIT_WORK_TREE",
+        "GIT_INDEX_FILE",
+        "GIT_OBJECT_DIRECTORY",
+        "GIT_COMMON_DIR",
+    ] {
+        command.env_remove(variable);
+    }
+    command.envs(env.iter().copied());
+    command
+}
+
+/// Runs `git args` in `dir`; its stdout, or `None` when git fails.
+pub fn try_git(dir: &Path, args: &[&str]) -> Option<String> {
+    let output = command(dir, &[]).args(args).output().expect("git runs");
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// Runs `git args` in `dir`; panics with git's output on failure.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    git_with_env(dir, args, &[])
+}
+
+pub fn git_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
+    let output = command(dir, env).args(args).output().expect("git runs");
     assert!(
         output.status.success(),
         "git {args:?} failed:\n{}",
