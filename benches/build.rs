@@ -79,6 +79,7 @@ fn bench_size(size: usize, templates: &Path) {
         deny_warnings: false,
         pdf: pdf_enabled(),
         progress: None,
+        preview: false,
     };
     let mut walls = Vec::new();
     let mut stages: Vec<(&'static str, Vec<Duration>)> = Vec::new();

@@ -29,6 +29,7 @@ fn main() {
             deny_warnings: true,
             pdf: true,
             progress: None,
+            preview: false,
         };
         let start = Instant::now();
         let report = build(&options).expect("build runs");

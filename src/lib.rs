@@ -91,6 +91,9 @@ pub struct BuildOptions {
     pub pdf: bool,
     /// Told how far the long parts of a build are (a progress bar); `None`: silent.
     pub progress: Option<ProgressHandle>,
+    /// A local preview (`griffie serve`) of the working copy: the footer says so instead of
+    /// naming the commit state, so the first edit doesn't change every page's stamp.
+    pub preview: bool,
 }
 
 /// Receives progress of the long parts of a build, in order: PDFs, document pages, versions.
@@ -135,6 +138,35 @@ impl BuildReport {
 /// Runs the pipeline. `Err` means the environment failed (an output folder that cannot be
 /// created, …); problems in the sources are diagnostics in the report.
 pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
+    let (report, state) = build_keeping(options)?;
+    // Freeing a large site (hundreds of thousands of strings) takes a noticeable part of a
+    // second; nothing waits for it, so it happens beside the caller (and is skipped at exit).
+    std::thread::spawn(move || drop(state));
+    Ok(report)
+}
+
+/// What a build worked from, kept for a preview session to update incrementally
+/// ([`serve::session`]). Diagnostics are split by the stage that found them, because a session
+/// recomputes each kind on its own terms (load per file, resolve as a whole, render per page).
+pub struct BuildState {
+    pub site: resolve::Site,
+    pub history: history::SiteHistory,
+    pub pdf: Option<pdf::PdfEngine>,
+    /// Problems of `griffie.yaml` and of finding the source files.
+    pub config_diagnostics: Vec<Diagnostic>,
+    /// Problems found reading the source files, each at its file.
+    pub load_diagnostics: Vec<Diagnostic>,
+    /// Problems found checking the corpus as a whole (ids, links, motions).
+    pub resolve_diagnostics: Vec<Diagnostic>,
+    /// Problems found rendering (pages, PDFs, templates).
+    pub render_diagnostics: Vec<Diagnostic>,
+    /// Files of a document that `resolve` dropped (a duplicate id): a session can't update
+    /// such a site file by file.
+    pub loaded_documents: usize,
+}
+
+/// [`build`], also returning the state it worked from.
+pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, BuildState)> {
     init_thread_pool();
     let paths = &options.paths;
     let mut diagnostics = Diagnostics::new();
@@ -152,13 +184,17 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
             config::Config::default()
         }
     };
+    let config_end = diagnostics.len();
     let documents = load::load_documents(&paths.root, &paths.content, &mut diagnostics);
+    let loaded_documents = documents.len();
+    let load_end = diagnostics.len();
     lap("load", &mut timings);
 
     let history = history::read(&paths.content, &paths.cache.join("history"));
     lap("history", &mut timings);
     let as_of = reference_date(options.as_of, history.head.as_ref().map(|c| c.date), &documents);
     let site = resolve::resolve(config, documents, as_of, &mut diagnostics);
+    let resolve_end = diagnostics.len();
     lap("resolve", &mut timings);
     let other_sources = [paths.templates.clone(), paths.config.clone()];
     let history = history::attach(history, &site.documents, &paths.root, &paths.content, &other_sources);
@@ -166,6 +202,7 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     lap("versions", &mut timings);
 
     let templates_shown = paths.shown(&paths.templates);
+    let render_start = diagnostics.len();
     let pdf_engine = if options.pdf {
         load_pdf_engine(options, &mut diagnostics)
     } else {
@@ -174,6 +211,7 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     let input = render::RenderInput {
         progress: options.progress.as_ref().map(|p| p.0.as_ref()),
         history: &history,
+        preview: options.preview,
         pdf: pdf_engine.as_ref(),
         templates_dir: &paths.templates,
         templates_shown: &templates_shown,
@@ -219,12 +257,21 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     if let Some(progress) = &options.progress {
         progress.0.finish();
     }
-    report.diagnostics = diagnostics;
     report.timings = timings;
-    // Freeing a large site (hundreds of thousands of strings) takes a noticeable part of a
-    // second; nothing waits for it, so it happens beside the caller (and is skipped at exit).
-    std::thread::spawn(move || drop((site, history, pdf_engine)));
-    Ok(report)
+    let items: Vec<&Diagnostic> = diagnostics.iter().collect();
+    let owned = |range: &[&Diagnostic]| range.iter().map(|d| (*d).clone()).collect();
+    let state = BuildState {
+        config_diagnostics: owned(&items[..config_end]),
+        load_diagnostics: owned(&items[config_end..load_end]),
+        resolve_diagnostics: owned(&items[load_end..resolve_end]),
+        render_diagnostics: owned(&items[render_start..]),
+        site,
+        history,
+        pdf: pdf_engine,
+        loaded_documents,
+    };
+    report.diagnostics = diagnostics;
+    Ok((report, state))
 }
 
 /// Stack size of threads that run typst: its layout of a long document recurses deeply.
@@ -270,7 +317,7 @@ fn report_failed(diagnostics: &Diagnostics, options: &BuildOptions) -> bool {
 /// What the build tells about the history it could read: a note without git or with
 /// uncommitted changes, a warning for a shallow clone (its early versions are missing, so
 /// version numbers would change once the full history is there).
-fn history_notes(history: &history::SiteHistory, paths: &ProjectPaths) -> Vec<Diagnostic> {
+pub fn history_notes(history: &history::SiteHistory, paths: &ProjectPaths) -> Vec<Diagnostic> {
     let content = paths.shown(&paths.content);
     let mut notes = Vec::new();
     match &history.history.status {
@@ -322,7 +369,7 @@ fn history_notes(history: &history::SiteHistory, paths: &ProjectPaths) -> Vec<Di
 }
 
 /// The day "overdue" is measured against; see [`BuildOptions::as_of`].
-fn reference_date(explicit: Option<Date>, head: Option<Date>, documents: &[model::Document]) -> Date {
+pub fn reference_date(explicit: Option<Date>, head: Option<Date>, documents: &[model::Document]) -> Date {
     if let Some(date) = explicit.or(head_unless_env(head)) {
         return date;
     }

@@ -69,6 +69,9 @@ enum Command {
         /// Skip the PDF briefs (faster rebuilds).
         #[arg(long)]
         no_pdf: bool,
+        /// Also print how long each step of every update took.
+        #[arg(long)]
+        timings: bool,
     },
 }
 
@@ -114,7 +117,8 @@ fn main() -> ExitCode {
             content,
             output,
             no_pdf,
-        } => return serve(port, content, output, no_pdf),
+            timings,
+        } => return serve(port, content, output, no_pdf, timings),
         Command::New {
             doc_type,
             title,
@@ -153,6 +157,7 @@ fn main() -> ExitCode {
         deny_warnings: common.deny_warnings,
         pdf: !common.no_pdf,
         progress: progress_bar(&common),
+        preview: false,
     };
 
     let started = std::time::Instant::now();
@@ -279,7 +284,7 @@ fn print_summary(report: &griffie::BuildReport, options: &BuildOptions, failed: 
 }
 
 /// `griffie serve`: runs until stopped; returns only when it cannot start.
-fn serve(port: u16, content: PathBuf, output: PathBuf, no_pdf: bool) -> ExitCode {
+fn serve(port: u16, content: PathBuf, output: PathBuf, no_pdf: bool, timings: bool) -> ExitCode {
     let root = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let mut paths = ProjectPaths::in_folder(&root);
     paths.content = root.join(content);
@@ -291,8 +296,9 @@ fn serve(port: u16, content: PathBuf, output: PathBuf, no_pdf: bool) -> ExitCode
         deny_warnings: false,
         pdf: !no_pdf,
         progress: None,
+        preview: true,
     };
-    match griffie::serve::serve(&griffie::serve::ServeOptions { build, port }) {
+    match griffie::serve::serve(&griffie::serve::ServeOptions { build, port, timings }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");

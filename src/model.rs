@@ -279,7 +279,29 @@ pub struct Document {
     /// Taken back after publication: only a tombstone is published, never the text.
     pub withdrawn: Option<Withdrawal>,
     pub source: Source,
+    /// The identifier-shaped pieces of the body, found on first use: a preview session keeps
+    /// documents between rounds, so only an edited one is scanned again.
+    pub candidates: Memo<Vec<crate::identifiers::Mention>>,
 }
+
+/// A value computed once from data that never changes after `load`, on first use. Not part
+/// of the value: two documents are equal whether or not it has been computed.
+#[derive(Debug, Clone, Default)]
+pub struct Memo<T>(std::sync::OnceLock<T>);
+
+impl<T> Memo<T> {
+    pub fn get_or_init(&self, make: impl FnOnce() -> T) -> &T {
+        self.0.get_or_init(make)
+    }
+}
+
+impl<T> PartialEq for Memo<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl<T> Eq for Memo<T> {}
 
 /// What lists and links show instead of a withdrawn document's title.
 pub const WITHDRAWN_TITLE: &str = "Ingetrokken document";
@@ -295,6 +317,15 @@ pub struct Withdrawal {
 impl Document {
     pub fn doc_type(&self) -> DocType {
         self.kind.doc_type()
+    }
+
+    /// Every identifier-shaped piece of the body (ranges relative to the body), in order.
+    pub fn candidates(&self) -> &[crate::identifiers::Mention] {
+        self.candidates.get_or_init(|| {
+            self.body()
+                .map(|body| crate::identifiers::find_candidates(body).collect())
+                .unwrap_or_default()
+        })
     }
 
     /// The title other pages may show: a withdrawn document's title is part of its text and

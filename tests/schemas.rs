@@ -265,6 +265,7 @@ fn build_publishes_the_schemas() {
         deny_warnings: false,
         pdf: false,
         progress: None,
+        preview: false,
     })
     .unwrap();
     assert!(report.published, "{:#?}", report.diagnostics);

@@ -28,6 +28,7 @@ fn synthetic_corpus_builds_cleanly() {
         deny_warnings: true,
         pdf: false,
         progress: None,
+        preview: false,
     })
     .unwrap();
     let problems = griffie::diagnostics::render_report(&report.diagnostics, dir.path(), false);

@@ -216,6 +216,10 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
     /// The diagnostics sorted by file, position and message, so output is deterministic
     /// whatever order the parallel stages found them in.
     pub fn sorted(&self) -> Vec<&Diagnostic> {

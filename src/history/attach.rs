@@ -67,6 +67,9 @@ pub struct SiteHistory {
     pub tombstones: Vec<Tombstone>,
     /// Some source (a document, a template, the configuration) differs from `HEAD`.
     pub uncommitted: bool,
+    /// A source other than a current document differs from `HEAD` (a deleted document,
+    /// templates, configuration): what [`redraft`] can't see.
+    pub uncommitted_elsewhere: bool,
 }
 
 /// Matches `history` to `documents` (paths shown relative to `root`, content folder `content_dir`).
@@ -118,15 +121,40 @@ pub fn attach(
         .collect::<Vec<_>>();
     let current: HashSet<&str> = documents.iter().map(|doc| doc.id.as_str()).collect();
     let tombstones = tombstones(&history, &orphans, &groups, &current);
-    let uncommitted = doc_histories.iter().any(|h| h.draft)
-        || orphans.iter().any(|o| history.files[o.file].deleted_in.is_none())
+    let uncommitted_elsewhere = orphans.iter().any(|o| history.files[o.file].deleted_in.is_none())
         || worktree::any_changed(&history, other_sources);
     SiteHistory {
+        uncommitted: uncommitted_elsewhere || doc_histories.iter().any(|h| h.draft),
         history,
         documents: doc_histories,
         tombstones,
-        uncommitted,
+        uncommitted_elsewhere,
     }
+}
+
+/// After the working copy of the documents at `positions` changed (same paths, same ids, so
+/// nothing else in `site_history` moves): whether each is now a draft.
+pub fn redraft(
+    site_history: &mut SiteHistory,
+    documents: &[Document],
+    positions: &[usize],
+    root: &Path,
+    content_dir: &Path,
+) {
+    let content_shown = crate::load::shown_path(root, content_dir);
+    let changed: Vec<Document> = positions.iter().map(|&p| documents[p].clone()).collect();
+    let files: Vec<Option<usize>> = changed
+        .iter()
+        .map(|doc| {
+            content_relative(&doc.source.path, &content_shown)
+                .and_then(|p| site_history.history.at_head.get(&p).copied())
+        })
+        .collect();
+    let drafts = worktree::drafts(&site_history.history, &changed, &files, root);
+    for (&position, draft) in positions.iter().zip(drafts) {
+        site_history.documents[position].draft = draft;
+    }
+    site_history.uncommitted = site_history.uncommitted_elsewhere || site_history.documents.iter().any(|h| h.draft);
 }
 
 /// `content/moties/x.md` → `moties/x.md`.

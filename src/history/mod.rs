@@ -163,6 +163,14 @@ pub fn read(content_dir: &Path, cache: &Path) -> History {
     walk::read(repo, cache)
 }
 
+/// The id of the `HEAD` commit of the repository holding `content_dir`; `None` outside git or
+/// before the first commit. Cheap (no walk): a preview checks it before each update.
+pub fn head_id(content_dir: &Path) -> Option<String> {
+    let repo = repo::open(content_dir).ok()??;
+    let id = repo.repo.head_id().ok()?;
+    Some(id.to_string())
+}
+
 /// Dates as `YYYY-MM-DD` in the history snapshot.
 mod iso_date {
     use jiff::civil::Date;

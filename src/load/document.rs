@@ -102,6 +102,7 @@ fn read_fields(file: &SourceFile, fields: &mut Fields) -> Option<Document> {
 
     let kind = kind??;
     Some(Document {
+        candidates: Default::default(),
         source: Source {
             path: file.path.clone(),
             id_location: fields.value_location("id"),

@@ -19,20 +19,29 @@ pub struct StampView {
     pub date: Option<DateView>,
     /// The working copy differed from the commit (a local preview, never a CI build).
     pub uncommitted: bool,
+    /// A `griffie serve` preview of the working copy: the footer says so, and `uncommitted` is
+    /// left out (it would change every page's footer at the first edit).
+    pub preview: bool,
 }
 
 impl StampView {
     /// The stamp of the build as a whole: `HEAD`.
-    pub fn of_build(history: &SiteHistory) -> StampView {
-        match &history.history.head {
+    pub fn of_build(history: &SiteHistory, preview: bool) -> StampView {
+        let mut stamp = match &history.history.head {
             Some(head) => StampView::of_commit(head, history.uncommitted),
             None => StampView {
                 commit: None,
                 short: None,
                 date: None,
                 uncommitted: true,
+                preview: false,
             },
+        };
+        if preview {
+            stamp.uncommitted = false;
+            stamp.preview = true;
         }
+        stamp
     }
 
     /// The stamp of a page made from one commit's sources (a version page).
@@ -42,6 +51,7 @@ impl StampView {
             short: Some(commit.short.clone()),
             date: Some(DateView::day(commit.date)),
             uncommitted,
+            preview: false,
         }
     }
 }

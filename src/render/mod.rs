@@ -31,6 +31,8 @@ pub struct RenderInput<'a> {
     pub progress: Option<&'a dyn crate::Progress>,
     /// Versions of every document, deleted documents, the build stamp.
     pub history: &'a crate::history::SiteHistory,
+    /// A `griffie serve` preview (the footer says so).
+    pub preview: bool,
     /// Makes the PDF briefs; `None` when PDFs are switched off.
     pub pdf: Option<&'a crate::pdf::PdfEngine>,
     pub templates_dir: &'a Path,
@@ -63,7 +65,7 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     let clock = std::time::Instant::now();
     let history = input.history;
     let views = Views::new(site);
-    let site_view = pages::site_view(&views, history_view::StampView::of_build(history));
+    let site_view = pages::site_view(&views, history_view::StampView::of_build(history, input.preview));
     let renderer = Renderer {
         tera: &tera,
         output,
@@ -96,21 +98,10 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     let document_results: Vec<(Vec<Diagnostic>, usize)> = (0..site.documents.len())
         .into_par_iter()
         .map(|position| {
-            let doc = &site.documents[position];
-            if let Some(withdrawal) = &doc.withdrawn {
-                let page = versions::withdrawn_page(&doc.id, None, withdrawal, &views, &site_view);
-                return (renderer.render(&page).into_iter().collect(), 1);
-            }
-            let body = markdown::render_body(site, position);
-            let mut found = body.diagnostics.clone();
-            let (pdf, pdf_problems) = pdfs.get(position).cloned().unwrap_or_default();
-            found.extend(pdf_problems);
-            let files = 1 + usize::from(pdf.is_some());
-            let doc_history = history_view::HistoryView::new(&doc.id, &history.documents[position], history, &views);
-            let page = pages::document_page(&views, &site_view, position, &body, pdf, doc_history);
-            found.extend(renderer.render(&page));
+            let pdf = pdfs.get(position).cloned().unwrap_or_default();
+            let result = render_document(site, position, pdf, &views, &site_view, &renderer, history);
             step();
-            (found, files)
+            result
         })
         .collect();
     let document_files: usize = document_results.iter().map(|(_, files)| files).sum();
@@ -154,8 +145,8 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     stats.timings.push(("render: versions", clock.elapsed()));
     clock = std::time::Instant::now();
 
-    let mut other_pages: Vec<Page> = pages::type_pages(&views, &site_view);
-    other_pages.extend(pages::dossier_pages(&views, &site_view));
+    let mut other_pages: Vec<Page> = pages::type_pages(&views, &site_view, |_, _| true);
+    other_pages.extend(pages::dossier_pages(&views, &site_view, |_, _| true));
     other_pages.extend(pages::motions_pages(&views, &site_view));
     other_pages.push(pages::home_page(&views, &site_view));
     other_pages.push(pages::not_found_page(&views, &site_view));
@@ -178,6 +169,182 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     stats
 }
 
+/// The page of document `position` (a tombstone when it is withdrawn), given its PDF (link and
+/// problems): its problems and the number of files it adds to the output.
+fn render_document(
+    site: &Site,
+    position: usize,
+    (pdf, pdf_problems): (Option<view::PdfView>, Vec<Diagnostic>),
+    views: &Views,
+    site_view: &pages::SiteView,
+    renderer: &Renderer,
+    history: &crate::history::SiteHistory,
+) -> (Vec<Diagnostic>, usize) {
+    let doc = &site.documents[position];
+    if let Some(withdrawal) = &doc.withdrawn {
+        let page = versions::withdrawn_page(&doc.id, None, withdrawal, views, site_view);
+        return (renderer.render(&page).into_iter().collect(), 1);
+    }
+    let body = markdown::render_body(site, position);
+    let mut found = body.diagnostics.clone();
+    found.extend(pdf_problems);
+    let files = 1 + usize::from(pdf.is_some());
+    let doc_history = history_view::HistoryView::new(&doc.id, &history.documents[position], history, views);
+    let page = pages::document_page(views, site_view, position, &body, pdf, doc_history);
+    found.extend(renderer.render(&page));
+    (found, files)
+}
+
+/// Which pages a preview round renders again (see `serve::session`): never the version pages,
+/// which depend on commits, not on the working copy.
+#[derive(Debug, Default, Clone)]
+pub struct Selection {
+    /// Positions of the documents whose page (and PDF) is made again.
+    pub documents: Vec<usize>,
+    /// Per type, which of its list pages are made again.
+    pub type_pages: std::collections::BTreeMap<crate::model::DocType, Pages>,
+    /// Per topic, which of its dossier pages are made again.
+    pub topic_pages: std::collections::BTreeMap<String, Pages>,
+    /// The motievolglijst is made again.
+    pub motions: bool,
+}
+
+/// Which pages of a paginated list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pages {
+    All,
+    /// Page numbers, from 1.
+    Numbers(std::collections::BTreeSet<usize>),
+}
+
+impl Default for Pages {
+    fn default() -> Pages {
+        Pages::Numbers(Default::default())
+    }
+}
+
+impl Pages {
+    /// Adds page `number` (nothing to do when all pages are in already).
+    pub fn add(&mut self, number: usize) {
+        if let Pages::Numbers(numbers) = self {
+            numbers.insert(number);
+        }
+    }
+
+    pub fn contains(&self, number: usize) -> bool {
+        match self {
+            Pages::All => true,
+            Pages::Numbers(numbers) => numbers.contains(&number),
+        }
+    }
+}
+
+/// What [`render_selected`] made.
+#[derive(Debug, Default)]
+pub struct PartialRender {
+    /// Per selected document: its position, its problems, whether it has a PDF.
+    pub documents: Vec<(usize, Vec<Diagnostic>, bool)>,
+    /// Problems of the other pages (lists, home, the motion overview).
+    pub other: Vec<Diagnostic>,
+    pub pages: usize,
+}
+
+/// Renders the selected document pages (with their PDFs), list and dossier pages and
+/// motievolglijst, and the cheap pages every change may touch: home, the dossier index and
+/// the 404 page. The data files are [`render_data`]'s.
+pub fn render_selected(
+    site: &Site,
+    input: &RenderInput,
+    output: &dyn Output,
+    selection: &Selection,
+    tera: &tera::Tera,
+) -> PartialRender {
+    let views = Views::new(site);
+    let site_view = pages::site_view(&views, history_view::StampView::of_build(input.history, input.preview));
+    let renderer = Renderer {
+        tera,
+        output,
+        templates_shown: input.templates_shown,
+    };
+    let documents: Vec<(usize, Vec<Diagnostic>, bool)> = selection
+        .documents
+        .par_iter()
+        .map(|&position| {
+            let pdf = match input.pdf {
+                Some(engine) => make_pdf(site, engine, &renderer, &views, position),
+                None => Default::default(),
+            };
+            let has_pdf = pdf.0.is_some();
+            let (found, _) = render_document(site, position, pdf, &views, &site_view, &renderer, input.history);
+            (position, found, has_pdf)
+        })
+        .collect();
+    let wanted = |pages: Option<&Pages>, number: usize| pages.is_some_and(|p| p.contains(number));
+    let mut other_pages: Vec<Page> = pages::type_pages(&views, &site_view, |doc_type, number| {
+        wanted(selection.type_pages.get(&doc_type), number)
+    });
+    other_pages.extend(pages::dossier_pages(&views, &site_view, |topic, number| {
+        wanted(selection.topic_pages.get(topic), number)
+    }));
+    if selection.motions {
+        other_pages.extend(pages::motions_pages(&views, &site_view));
+    }
+    other_pages.push(pages::home_page(&views, &site_view));
+    other_pages.push(pages::not_found_page(&views, &site_view));
+    let other: Vec<Diagnostic> = other_pages.par_iter().filter_map(|p| renderer.render(p)).collect();
+    PartialRender {
+        pages: documents.len() + other_pages.len(),
+        documents,
+        other,
+    }
+}
+
+/// The data files that change with any document: `api/documents.json`, `api/deleted.json`,
+/// `api/build.json`.
+pub fn render_data(site: &Site, history: &crate::history::SiteHistory, output: &dyn Output) -> Vec<Diagnostic> {
+    let write = |path: &str, text: String| {
+        output
+            .write(path, text.as_bytes())
+            .err()
+            .map(|e| write_problem(path, &e))
+    };
+    [
+        write("api/documents.json", api::documents_json(site, history)),
+        write("api/deleted.json", api::deleted_json(history)),
+        write("api/build.json", api::build_json(site, history)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The PDF of document `position` written to the output, with its link data and problems;
+/// nothing for a document without text or a withdrawn one.
+fn make_pdf(
+    site: &Site,
+    engine: &crate::pdf::PdfEngine,
+    renderer: &Renderer,
+    views: &Views,
+    position: usize,
+) -> (Option<view::PdfView>, Vec<Diagnostic>) {
+    let doc = &site.documents[position];
+    if doc.body().is_none() || doc.withdrawn.is_some() {
+        return Default::default();
+    }
+    let tree = markdown::body_tree(site, position);
+    match engine.make(site, position, &tree) {
+        Ok(pdf) => {
+            let problems: Vec<Diagnostic> = renderer
+                .write(&view::pdf_path(&doc.id), &pdf.bytes)
+                .into_iter()
+                .collect();
+            let link = problems.is_empty().then(|| view::PdfView::new(views, &doc.id, &pdf));
+            (link, problems)
+        }
+        Err(problems) => (None, problems),
+    }
+}
+
 /// The PDF of every document with text, written to the output; per document its link data and
 /// problems.
 ///
@@ -194,22 +361,7 @@ fn make_pdfs(
 ) -> Vec<(Option<view::PdfView>, Vec<Diagnostic>)> {
     on_pdf_threads(site.documents.len(), |position| {
         step();
-        let doc = &site.documents[position];
-        if doc.body().is_none() || doc.withdrawn.is_some() {
-            return Default::default();
-        }
-        let tree = markdown::body_tree(site, position);
-        match engine.make(site, position, &tree) {
-            Ok(pdf) => {
-                let problems: Vec<Diagnostic> = renderer
-                    .write(&view::pdf_path(&doc.id), &pdf.bytes)
-                    .into_iter()
-                    .collect();
-                let link = problems.is_empty().then(|| view::PdfView::new(views, &doc.id, &pdf));
-                (link, problems)
-            }
-            Err(problems) => (None, problems),
-        }
+        make_pdf(site, engine, renderer, views, position)
     })
 }
 

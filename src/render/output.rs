@@ -115,6 +115,31 @@ impl Output for DirOutput {
     }
 }
 
+/// Keeps rendered files in memory, for a preview round that writes them only if it succeeds
+/// (`serve::session`); [`MemoryOutput::files`] hands them over in the order they came.
+#[derive(Default)]
+pub struct MemoryOutput {
+    files: Mutex<Vec<(String, Vec<u8>)>>,
+}
+
+impl MemoryOutput {
+    pub fn new() -> MemoryOutput {
+        MemoryOutput::default()
+    }
+
+    pub fn files(self) -> Vec<(String, Vec<u8>)> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Output for MemoryOutput {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.push((path.to_string(), bytes.to_vec()));
+        Ok(())
+    }
+}
+
 /// Discards everything: `griffie check` renders to find every problem but writes nothing.
 /// Files the published output already holds, made from the same inputs (same key), were
 /// checked when they were made and are skipped.

@@ -217,13 +217,18 @@ fn output_path(site_path: &str) -> String {
 }
 
 /// The paginated list pages of each document type, newest first.
-pub fn type_pages(views: &Views, site_view: &SiteView) -> Vec<Page> {
+/// Only the pages `wanted(type, page number)` says yes to (a preview round renders only what
+/// changed).
+pub fn type_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(DocType, usize) -> bool) -> Vec<Page> {
     let size = views.site.config.page_size;
     let mut pages = Vec::new();
     for (&doc_type, positions) in &views.site.index.by_type {
         let base = type_url_path(doc_type);
         let chunks: Vec<&[usize]> = positions.chunks(size).collect();
         for (i, chunk) in chunks.iter().enumerate() {
+            if !wanted(doc_type, i + 1) {
+                continue;
+            }
             let path = paged_path(&base, i + 1);
             let mut title = doc_type.plural_label().to_string();
             if i > 0 {
@@ -252,8 +257,9 @@ pub struct TimelineEntry {
     pub relations: RelationsView,
 }
 
-/// A page per topic telling its story oldest first, and the index of dossiers.
-pub fn dossier_pages(views: &Views, site_view: &SiteView) -> Vec<Page> {
+/// A page per topic telling its story oldest first (the pages `wanted(topic, page number)`
+/// says yes to), and the index of dossiers.
+pub fn dossier_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(&str, usize) -> bool) -> Vec<Page> {
     let size = views.site.config.page_size;
     let mut pages = Vec::new();
     let topics: Vec<TopicView> = views.site.index.by_topic.keys().map(|t| views.topic(t)).collect();
@@ -262,6 +268,9 @@ pub fn dossier_pages(views: &Views, site_view: &SiteView) -> Vec<Page> {
         let base = super::view::topic_url_path(&topic.slug);
         let chunks: Vec<&[usize]> = positions.chunks(size).collect();
         for (i, chunk) in chunks.iter().enumerate() {
+            if !wanted(&topic.slug, i + 1) {
+                continue;
+            }
             let path = paged_path(&base, i + 1);
             let mut title = format!("Dossier {}", topic.title);
             if i > 0 {

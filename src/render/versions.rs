@@ -229,6 +229,7 @@ pub fn site_fingerprint(site: &Site, site_view: &SiteView, templates_dir: &Path)
         short: None,
         date: None,
         uncommitted: false,
+        preview: false,
     };
     hasher.update(&serde_json::to_vec(&chrome).unwrap_or_default());
     hasher.update(format!("{:?}", site.config.topics).as_bytes());

@@ -329,7 +329,7 @@ fn mentions(doc: &Document, own: usize, index: &Index, diagnostics: &mut Diagnos
     let body_start = doc.source.body.start;
     let mut out = Vec::new();
     let mut unknown: Vec<String> = Vec::new();
-    for mention in identifiers::find_candidates(body) {
+    for mention in doc.candidates() {
         match index.by_identifier(&mention.normal) {
             Some(t) if t != own => out.push(t),
             Some(_) => {}
@@ -348,7 +348,7 @@ fn mentions(doc: &Document, own: usize, index: &Index, diagnostics: &mut Diagnos
                          with this number in its `identifiers`",
                     ),
                 );
-                unknown.push(mention.normal);
+                unknown.push(mention.normal.clone());
             }
             None => {}
         }

@@ -6,19 +6,22 @@
 //! script and, after a failed build, an overlay to every served HTML page ([`inject`]); files on
 //! disk are never touched by either.
 //!
-//! Every rebuild is a full [`crate::build`]: unchanged version pages and PDFs are kept through
-//! the manifest, but the current pages are rendered anew (no per-page incremental rebuild yet).
-//! A failed build leaves the last good site in place (see [`crate::write`]), so the browser keeps
-//! showing it, with the overlay listing the problems.
+//! A [`session`] keeps the site in memory between saves: an edit of a document re-renders only
+//! the pages it touches ([`affected`]), anything larger is a full [`crate::build`]. Either way a
+//! failed round leaves the last good pages in place, so the browser keeps showing them, with
+//! the overlay listing the problems.
 
+pub mod affected;
 pub mod http;
 pub mod inject;
+pub mod session;
 pub mod watch;
 
 use std::sync::{Condvar, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::{build, BuildOptions, BuildReport, Diagnostic, Severity};
+use crate::{BuildOptions, Diagnostic, Severity};
+use session::{Round, Session};
 
 /// What `griffie serve` needs: the build to run (its `paths.output` is the preview folder) and
 /// the loopback port (0: any free port).
@@ -26,6 +29,8 @@ use crate::{build, BuildOptions, BuildReport, Diagnostic, Severity};
 pub struct ServeOptions {
     pub build: BuildOptions,
     pub port: u16,
+    /// Print how long each step of every round took.
+    pub timings: bool,
 }
 
 /// One problem as the overlay shows it: already relative to the project folder.
@@ -85,7 +90,11 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
         std::fs::create_dir_all(parent)?;
     }
     let shared = std::sync::Arc::new(Shared::default());
-    rebuild(&options.build, &shared);
+    let (_watcher, changes) = watch::watch(&options.build)?;
+    let mut session = Session::new(options.build.clone());
+    session.show_timings = options.timings;
+    let round = session.full();
+    finish_round(&mut session, round, &shared);
     let server = http::Server::bind(options.port, &options.build.paths.output, shared.clone())?;
     println!(
         "serving {} at {}",
@@ -93,54 +102,68 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
         server.url()
     );
     println!("press Ctrl-C to stop");
-    let _watcher = watch::watch(&options.build, shared)?;
+    watch::spawn_updates(session, shared, changes);
     server.run();
     Ok(())
 }
 
-/// Runs one full build, prints a one-line summary (and the report on failure) and records it.
-pub fn rebuild(options: &BuildOptions, shared: &Shared) {
-    let started = Instant::now();
-    let problems = match build(options) {
-        Ok(report) => {
-            let failed = report.failed(options.deny_warnings);
-            print_outcome(options, &report, failed, started.elapsed());
-            failed.then(|| problems_of(&report, options))
-        }
-        Err(err) => {
-            eprintln!("error: {err:#}");
+/// Reports a round (a one-line summary, the full report on failure), tells the pages to reload,
+/// then writes what the round left for after the reload.
+pub fn finish_round(session: &mut Session, round: Round, shared: &Shared) {
+    let options = session.options().clone();
+    let problems = match &round.fatal {
+        Some(message) => {
+            eprintln!("error: {message}");
             Some(vec![Problem {
                 path: options.paths.shown(&options.paths.output).display().to_string(),
                 line: None,
-                message: format!("{err:#}"),
+                message: message.clone(),
                 hint: None,
             }])
         }
+        None => {
+            print_outcome(&options, &round);
+            if session.show_timings {
+                let laps: Vec<String> = round
+                    .timings
+                    .iter()
+                    .map(|(name, took)| format!("{name} {} ms", took.as_millis()))
+                    .collect();
+                eprintln!("tijden: {}", laps.join(", "));
+            }
+            round.failed.then(|| problems_of(&round.diagnostics, &options))
+        }
     };
     shared.finish_build(problems);
+    for problem in session.write_data() {
+        eprintln!("error: {problem}");
+    }
 }
 
-fn print_outcome(options: &BuildOptions, report: &BuildReport, failed: bool, took: Duration) {
-    let summary = crate::diagnostics::summary(&report.diagnostics);
-    let ms = took.as_millis();
-    if failed {
+fn print_outcome(options: &BuildOptions, round: &Round) {
+    let summary = crate::diagnostics::summary(&round.diagnostics);
+    let ms = round.took.as_millis();
+    let what = match round.pages {
+        None => format!("built {} documents", round.documents),
+        Some(pages) => format!("updated {pages} pages of {} documents", round.documents),
+    };
+    if round.failed {
         let color = std::env::var_os("NO_COLOR").is_none() && std::io::IsTerminal::is_terminal(&std::io::stderr());
         eprint!(
             "{}",
-            crate::diagnostics::render_report(&report.diagnostics, &options.paths.root, color)
+            crate::diagnostics::render_report(&round.diagnostics, &options.paths.root, color)
         );
         eprintln!("build failed in {ms} ms: {summary}; still serving the last good site");
     } else {
-        eprintln!("built {} documents in {ms} ms: {summary}", report.documents);
+        eprintln!("{what} in {ms} ms: {summary}");
     }
 }
 
 /// The problems that made the build fail: errors, and warnings too under `--strict`.
-fn problems_of(report: &BuildReport, options: &BuildOptions) -> Vec<Problem> {
+fn problems_of(diagnostics: &crate::Diagnostics, options: &BuildOptions) -> Vec<Problem> {
     let counts =
         |d: &&Diagnostic| d.severity == Severity::Error || (options.deny_warnings && d.severity == Severity::Warning);
-    report
-        .diagnostics
+    diagnostics
         .sorted()
         .into_iter()
         .filter(counts)

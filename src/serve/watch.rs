@@ -1,10 +1,11 @@
 //! Watching the sources for `griffie serve`: `content/`, `templates/` and `griffie.yaml`,
-//! debounced (100 ms, notify-debouncer-full) so one save (or an editor's write-and-rename) is one rebuild.
+//! debounced (notify-debouncer-full) so one save (or an editor's write-and-rename) is one round.
 //!
 //! The output and cache folders are ignored even when they lie inside a watched folder, so a
 //! build never triggers the next one. Changes that arrive during a build are gathered and make
 //! one more build after it.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver};
 use std::sync::Arc;
@@ -13,19 +14,23 @@ use std::time::Duration;
 use notify::RecursiveMode;
 use notify_debouncer_full::{new_debouncer, DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache};
 
-use super::{rebuild, Shared};
+use super::session::Session;
+use super::{finish_round, Shared};
 use crate::BuildOptions;
 
-/// How long the sources must be quiet before a rebuild starts.
-pub const DEBOUNCE: Duration = Duration::from_millis(100);
+/// How long the sources must be quiet before a round starts. An editor's save (write, or write
+/// a temporary file and rename it) lands within a few milliseconds; the debouncer looks every
+/// quarter of this.
+pub const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// The running watcher; dropping it stops watching.
 pub struct Watcher {
     _debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
 }
 
-/// Starts watching and rebuilding on a thread of its own.
-pub fn watch(options: &BuildOptions, shared: Arc<Shared>) -> anyhow::Result<Watcher> {
+/// Starts watching the sources of `options`; changes queue up in the returned receiver until
+/// [`update_on_change`] takes them, so nothing saved during the first build is missed.
+pub fn watch(options: &BuildOptions) -> anyhow::Result<(Watcher, Receiver<DebounceEventResult>)> {
     let (sender, receiver) = channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(DEBOUNCE, None, sender)?;
     let paths = &options.paths;
@@ -38,40 +43,48 @@ pub fn watch(options: &BuildOptions, shared: Arc<Shared>) -> anyhow::Result<Watc
     // which ends a watch on the file itself.
     let config_dir = paths.config.parent().filter(|p| p.is_dir()).unwrap_or(&paths.root);
     debouncer.watch(config_dir, RecursiveMode::NonRecursive)?;
-    let options = options.clone();
-    std::thread::spawn(move || rebuild_on_change(&options, &shared, &receiver));
-    Ok(Watcher { _debouncer: debouncer })
+    Ok((Watcher { _debouncer: debouncer }, receiver))
 }
 
-fn rebuild_on_change(options: &BuildOptions, shared: &Shared, receiver: &Receiver<DebounceEventResult>) {
+/// Updates `session` on a thread of its own, one round per batch of changes.
+pub fn spawn_updates(session: Session, shared: Arc<Shared>, receiver: Receiver<DebounceEventResult>) {
+    std::thread::spawn(move || update_on_change(session, &shared, &receiver));
+}
+
+fn update_on_change(mut session: Session, shared: &Shared, receiver: &Receiver<DebounceEventResult>) {
+    let options = session.options().clone();
     while let Ok(first) = receiver.recv() {
-        let mut relevant = matters(options, &first);
-        // Everything queued while the last build ran counts as one change.
+        let mut changed = BTreeSet::new();
+        collect(&options, &first, &mut changed);
+        // Everything queued while the last round ran counts as one change.
         while let Ok(more) = receiver.try_recv() {
-            relevant |= matters(options, &more);
+            collect(&options, &more, &mut changed);
         }
-        if relevant {
-            rebuild(options, shared);
+        if !changed.is_empty() {
+            let round = session.update(&changed);
+            finish_round(&mut session, round, shared);
         }
     }
 }
 
-fn matters(options: &BuildOptions, result: &DebounceEventResult) -> bool {
+/// Adds the sources an event batch changed to `changed`. Reads (the build's own, an editor's)
+/// are access events and don't count.
+fn collect(options: &BuildOptions, result: &DebounceEventResult, changed: &mut BTreeSet<PathBuf>) {
     match result {
-        Ok(events) => events.iter().any(|event| is_source(options, event)),
+        Ok(events) => {
+            let sources = events
+                .iter()
+                .filter(|event| !event.kind.is_access())
+                .flat_map(|event: &DebouncedEvent| event.paths.iter())
+                .filter(|path| is_source_path(options, path));
+            changed.extend(sources.cloned());
+        }
         Err(errors) => {
             for err in errors {
                 eprintln!("warning: watching the sources: {err}");
             }
-            false
         }
     }
-}
-
-/// Whether an event changed a source. Reads (the build's own, an editor's) are access events
-/// and don't count.
-fn is_source(options: &BuildOptions, event: &DebouncedEvent) -> bool {
-    !event.kind.is_access() && event.paths.iter().any(|path| is_source_path(options, path))
 }
 
 /// Inside content/ or templates/, or the configuration, and not inside the output or cache

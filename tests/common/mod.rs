@@ -98,6 +98,7 @@ pub fn build_with_library(dir: &Path, mode: griffie::Mode) -> griffie::BuildRepo
         deny_warnings: false,
         pdf: true,
         progress: None,
+        preview: false,
     };
     griffie::build(&options).expect("build runs")
 }

@@ -1,0 +1,476 @@
+//! A preview session: the site kept in memory between saves, so an edit re-renders only the
+//! pages it touches.
+//!
+//! The first round, and any change that can move more than a few pages, is a full
+//! [`crate::build`]: a template or the configuration changed, a file was added, deleted or
+//! renamed, an id changed, `HEAD` moved, a PDF appeared or vanished. An edit of existing
+//! documents takes the short way instead:
+//! 1. only the changed files are read again;
+//! 2. the corpus is resolved again as a whole (ids, links, back-links, motion states), which
+//!    takes milliseconds;
+//! 3. only the edited documents are compared with `HEAD` again (drafts);
+//! 4. [`affected`](super::affected) compares fingerprints with those of the pages on disk and
+//!    picks the pages to make again;
+//! 5. they are rendered in memory and written only if the round has no errors, so the last
+//!    good pages stay. The data files follow after the browser has been told to reload.
+//!
+//! A round's diagnostics are the same set a build would report. Load problems are kept per
+//! file and resolve problems are found anew each round. Render problems are kept per document
+//! and replaced when its page is made again. One exception: while an edited file cannot be
+//! read at all (broken YAML), the round reports its load errors with the previous round's
+//! resolve and render findings. It does not report the "unknown id" errors that a build
+//! without that document would add in every file linking to it.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::affected::Fingerprints;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::history::SiteHistory;
+use crate::render::output::{DirOutput, MemoryOutput, Output};
+use crate::render::{self, Pages, RenderInput, Selection};
+use crate::resolve::Site;
+use crate::source::SourceKind;
+use crate::BuildOptions;
+
+/// How a round went.
+pub struct Round {
+    pub diagnostics: Diagnostics,
+    pub documents: usize,
+    pub failed: bool,
+    /// `None`: a full build; `Some(n)`: n pages (and their PDFs) were made again.
+    pub pages: Option<usize>,
+    pub took: Duration,
+    /// The environment failed (the preview folder can't be written): the message.
+    pub fatal: Option<String>,
+    /// Each step with the time it took (a partial round's; a full build's are its stages).
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// Times the steps of a round.
+struct Lap {
+    clock: Instant,
+    laps: Vec<(&'static str, Duration)>,
+}
+
+impl Lap {
+    fn start() -> Lap {
+        Lap {
+            clock: Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, name: &'static str) {
+        self.laps.push((name, self.clock.elapsed()));
+        self.clock = Instant::now();
+    }
+}
+
+/// The state between rounds; `live` is `None` until a full build has published.
+pub struct Session {
+    options: BuildOptions,
+    live: Option<Live>,
+    /// Data files (`api/`) of the last round are still to be written.
+    data_pending: bool,
+    /// Print each round's step times.
+    pub show_timings: bool,
+}
+
+/// The site whose pages are in the preview folder, and the current sources.
+struct Live {
+    /// The site as the current sources make it (possibly with errors).
+    site: Site,
+    history: SiteHistory,
+    pdf: Option<crate::pdf::PdfEngine>,
+    tera: tera::Tera,
+    /// `HEAD` when the history was read; a different one means a full build.
+    head: Option<String>,
+    config_diagnostics: Vec<Diagnostic>,
+    /// Per source file (as shown): what reading it found.
+    load_diagnostics: HashMap<PathBuf, Vec<Diagnostic>>,
+    resolve_diagnostics: Vec<Diagnostic>,
+    /// Per document id: what rendering its page and PDF found.
+    render_by_document: HashMap<String, Vec<Diagnostic>>,
+    /// What rendering the other pages, or loading templates, found.
+    render_other: Vec<Diagnostic>,
+    /// Fingerprints of the site whose pages are on disk.
+    on_disk: Fingerprints,
+    /// Fingerprints of `site` (the current sources; differs from `on_disk` after a failed round).
+    current: Fingerprints,
+}
+
+impl Session {
+    pub fn new(options: BuildOptions) -> Session {
+        Session {
+            options,
+            live: None,
+            data_pending: false,
+            show_timings: false,
+        }
+    }
+
+    pub fn options(&self) -> &BuildOptions {
+        &self.options
+    }
+
+    /// A full build, after which edits can take the short way.
+    pub fn full(&mut self) -> Round {
+        let started = Instant::now();
+        self.live = None;
+        self.data_pending = false;
+        let (report, state) = match crate::build_keeping(&self.options) {
+            Ok(result) => result,
+            Err(err) => {
+                return Round {
+                    diagnostics: Diagnostics::new(),
+                    documents: 0,
+                    failed: true,
+                    pages: None,
+                    took: started.elapsed(),
+                    fatal: Some(format!("{err:#}")),
+                    timings: Vec::new(),
+                }
+            }
+        };
+        let failed = report.failed(self.options.deny_warnings);
+        if report.published {
+            self.live = Live::from_build(state, &self.options);
+        } else {
+            // The folder holds an earlier build's pages, which no fingerprint describes.
+            std::thread::spawn(move || drop(state));
+        }
+        Round {
+            timings: report.timings.clone(),
+            diagnostics: report.diagnostics,
+            documents: report.documents,
+            failed,
+            pages: None,
+            took: started.elapsed(),
+            fatal: None,
+        }
+    }
+
+    /// Brings the preview up to date after `changed` (absolute paths) changed on disk.
+    pub fn update(&mut self, changed: &BTreeSet<PathBuf>) -> Round {
+        match self.try_partial(changed) {
+            Some(round) => round,
+            None => self.full(),
+        }
+    }
+
+    /// Writes the data files a partial round left for after the reload (they don't show in
+    /// any page, and `api/documents.json` is the slowest file of a large site).
+    pub fn write_data(&mut self) -> Vec<Diagnostic> {
+        let (true, Some(live)) = (self.data_pending, &self.live) else {
+            return Vec::new();
+        };
+        self.data_pending = false;
+        render::render_data(&live.site, &live.history, &DirOutput::new(&self.options.paths.output))
+    }
+
+    /// The short way, or `None` when the change needs a full build.
+    fn try_partial(&mut self, changed: &BTreeSet<PathBuf>) -> Option<Round> {
+        let started = Instant::now();
+        let mut clock = Lap::start();
+        let options = &self.options;
+        let paths = &options.paths;
+        let live = self.live.as_mut()?;
+        if crate::history::head_id(&paths.content) != live.head {
+            return None;
+        }
+        // Which documents changed: every changed path must be a current document's file (or a
+        // file the loader ignores); anything else changes the set of files.
+        let positions: HashMap<PathBuf, usize> = live
+            .site
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.source.path.clone(), i))
+            .collect();
+        let mut edited: Vec<(usize, Option<crate::model::Document>, Vec<Diagnostic>)> = Vec::new();
+        for path in changed {
+            if !path.starts_with(&paths.content) {
+                return None;
+            }
+            let shown = paths.shown(path);
+            if is_ignored(&paths.content, path) {
+                continue;
+            }
+            let Some(&position) = positions.get(&shown) else {
+                if !path.exists() && !live.load_diagnostics.contains_key(&shown) {
+                    continue; // a temporary file that came and went
+                }
+                return None;
+            };
+            let kind = SourceKind::of(path)?;
+            let bytes = std::fs::read(path).ok()?;
+            let (document, found) = crate::load::read_bytes(&shown, bytes, kind);
+            if document
+                .as_ref()
+                .is_some_and(|d| d.id != live.site.documents[position].id)
+            {
+                return None;
+            }
+            edited.push((position, document, found));
+        }
+        if edited.is_empty() {
+            return Some(self.quiet_round(started));
+        }
+        let live = self.live.as_mut()?;
+        let unreadable = edited.iter().any(|(_, document, _)| document.is_none());
+        for (position, _, found) in &edited {
+            let shown = live.site.documents[*position].source.path.clone();
+            live.load_diagnostics.insert(shown, found.clone());
+        }
+        if unreadable {
+            // Keep the last readable version in the site; report what reading found.
+            let diagnostics = live.diagnostics(paths);
+            return Some(Round {
+                failed: true,
+                documents: live.site.documents.len(),
+                diagnostics,
+                pages: Some(0),
+                took: started.elapsed(),
+                fatal: None,
+                timings: Vec::new(),
+            });
+        }
+
+        let mut documents = std::mem::take(&mut live.site.documents);
+        let mut edited_positions = Vec::new();
+        for (position, document, _) in edited {
+            if let Some(document) = document {
+                documents[position] = document;
+                edited_positions.push(position);
+            }
+        }
+        clock.lap("read");
+        let head_date = live.history.history.head.as_ref().map(|c| c.date);
+        let as_of = crate::reference_date(options.as_of, head_date, &documents);
+        let mut resolved = Diagnostics::new();
+        let as_of_before = live.site.as_of;
+        let site = crate::resolve::resolve(live.site.config.clone(), documents, as_of, &mut resolved);
+        if site.documents.len() != positions.len() {
+            return None; // a duplicate id dropped a document: positions moved
+        }
+        // Whose fingerprints can have changed: the edited documents, those related to them
+        // before or after, and every motion when the day "overdue" is measured against moved.
+        let mut touched: BTreeSet<usize> = BTreeSet::new();
+        for &position in &edited_positions {
+            touched.insert(position);
+            touched.extend(live.current.neighbours(&site.documents[position].id, &site));
+            let links = &site.index.links[position];
+            touched.extend(
+                [
+                    &links.responds_to,
+                    &links.responded_by,
+                    &links.settles,
+                    &links.settled_by,
+                    &links.references,
+                    &links.referenced_by,
+                    &links.mentions,
+                    &links.mentioned_by,
+                ]
+                .into_iter()
+                .flatten()
+                .copied(),
+            );
+        }
+        if site.as_of != as_of_before {
+            touched.extend((0..site.documents.len()).filter(|&p| site.index.motions[p].is_some()));
+        }
+        live.site = site;
+        live.resolve_diagnostics = resolved.iter().cloned().collect();
+        crate::history::attach::redraft(
+            &mut live.history,
+            &live.site.documents,
+            &edited_positions,
+            &paths.root,
+            &paths.content,
+        );
+
+        let templates_shown = paths.shown(&paths.templates);
+        let input = RenderInput {
+            progress: None,
+            history: &live.history,
+            preview: options.preview,
+            pdf: live.pdf.as_ref(),
+            templates_dir: &paths.templates,
+            templates_shown: &templates_shown,
+        };
+        clock.lap("resolve");
+        let now = live
+            .current
+            .updated(&live.site, &live.history, chrome(&live.site, &input), &touched);
+        let selection = live
+            .on_disk
+            .selection(&now, &live.site)
+            .unwrap_or_else(|| everything(&live.site));
+        clock.lap("pages to make");
+        let memory = MemoryOutput::new();
+        let rendered = render::render_selected(&live.site, &input, &memory, &selection, &live.tera);
+        for (position, found, has_pdf) in &rendered.documents {
+            let id = &live.site.documents[*position].id;
+            let on_disk = paths.output.join(crate::render::view::pdf_path(id)).is_file();
+            if *has_pdf != on_disk {
+                return None; // a PDF appears or goes: the folder's file list changes
+            }
+            live.render_by_document.insert(id.clone(), found.clone());
+        }
+        let diagnostics = {
+            let mut all = live.diagnostics(paths);
+            all.extend(rendered.other.iter().cloned());
+            all
+        };
+        clock.lap("render");
+        let failed = diagnostics.has_errors() || (options.deny_warnings && diagnostics.warning_count() > 0);
+        if !failed {
+            let folder = DirOutput::new(&paths.output);
+            for (path, bytes) in memory.files() {
+                if let Err(err) = folder.write(&path, &bytes) {
+                    return Some(Round {
+                        fatal: Some(format!("cannot write {path} in the preview folder: {err}")),
+                        timings: Vec::new(),
+                        failed: true,
+                        documents: live.site.documents.len(),
+                        diagnostics,
+                        pages: Some(0),
+                        took: started.elapsed(),
+                    });
+                }
+            }
+            live.on_disk = now.clone();
+            self.data_pending = true;
+            clock.lap("write");
+        }
+        live.current = now;
+        Some(Round {
+            documents: live.site.documents.len(),
+            diagnostics,
+            failed,
+            pages: Some(rendered.pages),
+            took: started.elapsed(),
+            fatal: None,
+            timings: clock.laps,
+        })
+    }
+
+    /// A change that touched no document (an editor's temporary file): same report as before.
+    fn quiet_round(&self, started: Instant) -> Round {
+        let live = self.live.as_ref();
+        let diagnostics = live.map(|l| l.diagnostics(&self.options.paths)).unwrap_or_default();
+        Round {
+            failed: diagnostics.has_errors() || (self.options.deny_warnings && diagnostics.warning_count() > 0),
+            documents: live.map_or(0, |l| l.site.documents.len()),
+            diagnostics,
+            pages: Some(0),
+            took: started.elapsed(),
+            fatal: None,
+            timings: Vec::new(),
+        }
+    }
+}
+
+impl Live {
+    /// The session state after a published full build; `None` if the templates can't be
+    /// loaded again or a document was dropped (duplicate id): then every round is full.
+    fn from_build(state: crate::BuildState, options: &BuildOptions) -> Option<Live> {
+        let paths = &options.paths;
+        if state.loaded_documents != state.site.documents.len() {
+            return None;
+        }
+        let tera = crate::render::templates::load_templates(&paths.templates, &paths.shown(&paths.templates)).ok()?;
+        let mut load_diagnostics: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
+        for diagnostic in state.load_diagnostics {
+            load_diagnostics
+                .entry(diagnostic.path.clone())
+                .or_default()
+                .push(diagnostic);
+        }
+        let ids_by_path: HashMap<&Path, &str> = state
+            .site
+            .documents
+            .iter()
+            .map(|d| (d.source.path.as_path(), d.id.as_str()))
+            .collect();
+        let mut render_by_document: HashMap<String, Vec<Diagnostic>> = HashMap::new();
+        let mut render_other = Vec::new();
+        for diagnostic in state.render_diagnostics {
+            match ids_by_path.get(diagnostic.path.as_path()) {
+                Some(id) => render_by_document.entry(id.to_string()).or_default().push(diagnostic),
+                None => render_other.push(diagnostic),
+            }
+        }
+        let templates_shown = paths.shown(&paths.templates);
+        let input = RenderInput {
+            progress: None,
+            history: &state.history,
+            preview: options.preview,
+            pdf: None,
+            templates_dir: &paths.templates,
+            templates_shown: &templates_shown,
+        };
+        let on_disk = Fingerprints::of(&state.site, &state.history, chrome(&state.site, &input));
+        let current = on_disk.clone();
+        let head = crate::history::head_id(&paths.content);
+        if head.as_deref() != state.history.history.head.as_ref().map(|c| c.id.as_str()) {
+            return None; // a commit landed during the build
+        }
+        Some(Live {
+            site: state.site,
+            history: state.history,
+            pdf: state.pdf,
+            tera,
+            head,
+            config_diagnostics: state.config_diagnostics,
+            load_diagnostics,
+            resolve_diagnostics: state.resolve_diagnostics,
+            render_by_document,
+            render_other,
+            on_disk,
+            current,
+        })
+    }
+
+    /// Everything the current sources give, as a build would report it.
+    fn diagnostics(&self, paths: &crate::ProjectPaths) -> Diagnostics {
+        let mut all = Diagnostics::new();
+        all.extend(self.config_diagnostics.iter().cloned());
+        all.extend(self.load_diagnostics.values().flatten().cloned());
+        all.extend(self.resolve_diagnostics.iter().cloned());
+        all.extend(crate::history_notes(&self.history, paths));
+        all.extend(self.render_by_document.values().flatten().cloned());
+        all.extend(self.render_other.iter().cloned());
+        all
+    }
+}
+
+/// What every page shows: the site view (navigation, footer, stamp), serialised.
+fn chrome(site: &Site, input: &RenderInput) -> Vec<u8> {
+    let views = crate::render::view::Views::new(site);
+    let stamp = crate::render::history_view::StampView::of_build(input.history, input.preview);
+    serde_json::to_vec(&crate::render::pages::site_view(&views, stamp)).unwrap_or_default()
+}
+
+/// Every current page (not the versions).
+fn everything(site: &Site) -> Selection {
+    Selection {
+        documents: (0..site.documents.len()).collect(),
+        type_pages: site.index.by_type.keys().map(|&t| (t, Pages::All)).collect(),
+        topic_pages: site.index.by_topic.keys().map(|t| (t.clone(), Pages::All)).collect(),
+        motions: true,
+    }
+}
+
+/// Files the loader skips: a hidden or `_` name anywhere below the content folder.
+fn is_ignored(content: &Path, path: &Path) -> bool {
+    path.strip_prefix(content).is_ok_and(|relative| {
+        relative.components().any(|c| {
+            c.as_os_str()
+                .to_str()
+                .is_some_and(|n| n.starts_with('.') || n.starts_with('_'))
+        })
+    })
+}

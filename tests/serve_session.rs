@@ -1,0 +1,251 @@
+//! The preview session's short way (`serve::session`): after each edit it makes only the
+//! pages the edit touches, and the preview folder must then equal a full build of the same
+//! sources, file for file and with the same diagnostics. Run on a generated corpus with many
+//! relations (letters answering and settling motions, identifier mentions, dossiers).
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use griffie::serve::session::{Round, Session};
+use griffie::synth::{generate, SynthOptions};
+use griffie::{BuildOptions, Mode, ProjectPaths};
+
+/// Generated corpus outside git (every document a draft, no version pages to confuse things).
+fn corpus(docs: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let options = SynthOptions {
+        docs,
+        seed: 7,
+        templates_from: Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")),
+        ..SynthOptions::default()
+    };
+    generate(&options, dir.path()).unwrap();
+    dir
+}
+
+fn options(dir: &Path, output: &str) -> BuildOptions {
+    let mut paths = ProjectPaths::in_folder(dir);
+    paths.output = dir.join(output);
+    BuildOptions {
+        paths,
+        mode: Mode::Build,
+        as_of: None,
+        deny_warnings: false,
+        pdf: false,
+        progress: None,
+        preview: true,
+    }
+}
+
+/// The folder's files, without the build marker (it names the build's own manifest).
+fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut tree = common::snapshot_tree(dir);
+    tree.remove(Path::new(".griffie-output"));
+    tree
+}
+
+/// Diagnostics as one line each, sorted, for comparing two runs.
+fn lines(diagnostics: &griffie::Diagnostics) -> Vec<String> {
+    diagnostics.sorted().iter().map(|d| d.to_string()).collect()
+}
+
+/// A full build of the same sources into a fresh folder: its files and diagnostics.
+fn fresh_build(dir: &Path) -> (BTreeMap<PathBuf, Vec<u8>>, Vec<String>) {
+    let fresh = dir.join("fresh-build");
+    let _ = std::fs::remove_dir_all(&fresh);
+    let report = griffie::build(&options(dir, "fresh-build")).unwrap();
+    let tree = if report.published {
+        files(&fresh)
+    } else {
+        BTreeMap::new()
+    };
+    (tree, lines(&report.diagnostics))
+}
+
+/// Source file of document `id`, relative to the project.
+fn file_of(dir: &Path, id: &str) -> PathBuf {
+    walkdir::WalkDir::new(dir.join("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| {
+            e.file_type().is_file()
+                && std::fs::read_to_string(e.path()).is_ok_and(|t| t.lines().any(|l| l == format!("id: {id}")))
+        })
+        .map(|e| e.path().to_path_buf())
+        .unwrap_or_else(|| panic!("no source file for {id}"))
+}
+
+/// Rewrites the first line starting with `prefix` in the source of `id`; returns the path.
+fn edit_line(dir: &Path, id: &str, prefix: &str, new_line: &str) -> PathBuf {
+    let path = file_of(dir, id);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut done = false;
+    let edited: Vec<String> = text
+        .lines()
+        .map(|line| {
+            if !done && line.starts_with(prefix) {
+                done = true;
+                new_line.to_string()
+            } else {
+                line.to_string()
+            }
+        })
+        .collect();
+    assert!(done, "{} has no line starting with {prefix:?}", path.display());
+    std::fs::write(&path, edited.join("\n") + "\n").unwrap();
+    path
+}
+
+/// The documents of the corpus from a build's `api/documents.json`.
+fn documents(dir: &Path) -> Vec<serde_json::Value> {
+    let json = std::fs::read_to_string(dir.join("fresh-build/api/documents.json")).unwrap();
+    serde_json::from_str(&json).unwrap()
+}
+
+/// Applies the round's data files and checks the preview equals a fresh build.
+fn assert_equals_fresh_build(dir: &Path, session: &mut Session, round: &Round, what: &str) {
+    assert!(session.write_data().is_empty());
+    let (expected, expected_diagnostics) = fresh_build(dir);
+    assert_eq!(lines(&round.diagnostics), expected_diagnostics, "{what}: diagnostics");
+    let preview = files(&dir.join("preview"));
+    let differing: Vec<&PathBuf> = expected
+        .keys()
+        .chain(preview.keys())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .filter(|path| expected.get(*path) != preview.get(*path))
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "{what}: the preview differs from a full build in {} files, e.g. {:?}",
+        differing.len(),
+        &differing[..differing.len().min(5)]
+    );
+}
+
+fn update(session: &mut Session, changed: &[PathBuf]) -> Round {
+    session.update(&changed.iter().cloned().collect())
+}
+
+#[test]
+fn each_edit_makes_few_pages_and_the_preview_equals_a_full_build() {
+    let project = corpus(240);
+    let dir = project.path();
+    let mut session = Session::new(options(dir, "preview"));
+    let first = session.full();
+    assert!(!first.failed, "{:?}", lines(&first.diagnostics));
+    let (_, _) = fresh_build(dir);
+    let docs = documents(dir);
+    let total_pages = files(&dir.join("preview"))
+        .keys()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .count();
+
+    // A motion that a letter answers, and that letter.
+    let answered = docs
+        .iter()
+        .find(|d| d["type"] == "motie" && d["responded_by"].as_array().is_some_and(|a| !a.is_empty()))
+        .expect("the corpus has an answered motion");
+    let motion = answered["id"].as_str().unwrap().to_string();
+    let letter = answered["responded_by"][0].as_str().unwrap().to_string();
+
+    // 1. A new title: the motion's page, its answer's page, its list and dossier pages.
+    let path = edit_line(dir, &motion, "title:", "title: Een geheel nieuwe titel voor deze motie");
+    let round = update(&mut session, &[path]);
+    let pages = round.pages.expect("a title edit takes the short way");
+    assert!(pages < total_pages / 4, "{pages} of {total_pages} pages made again");
+    assert_equals_fresh_build(dir, &mut session, &round, "title edit");
+
+    // 2. The motion is rejected after all: states, the motievolglijst, a warning on the letter.
+    let path = edit_line(dir, &motion, "status:", "status: verworpen");
+    let round = update(&mut session, &[path]);
+    assert!(round.pages.is_some());
+    assert!(
+        round.diagnostics.iter().any(|d| d.code == "answers-unadopted"),
+        "the answering letter now answers a rejected motion"
+    );
+    assert_equals_fresh_build(dir, &mut session, &round, "status edit");
+
+    // 3. The letter moves to another date: list order changes.
+    let path = edit_line(dir, &letter, "date:", "date: 2019-06-03");
+    let round = update(&mut session, &[path]);
+    assert!(round.pages.is_some());
+    assert_equals_fresh_build(dir, &mut session, &round, "date edit");
+
+    // 4. Only the body text changes.
+    let path = file_of(dir, &letter);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{text}\nEen extra alinea in de brief.\n")).unwrap();
+    let round = update(&mut session, std::slice::from_ref(&path));
+    assert!(round.pages.expect("a body edit takes the short way") <= 12);
+    assert_equals_fresh_build(dir, &mut session, &round, "body edit");
+
+    // 5. A mistake: the round fails, the preview keeps the last good pages, and the report is
+    //    what a build reports.
+    let before = files(&dir.join("preview"));
+    let path = edit_line(
+        dir,
+        &letter,
+        "title:",
+        "title: De brief\nonderwerp: een veld dat niet bestaat",
+    );
+    let round = update(&mut session, std::slice::from_ref(&path));
+    assert!(round.failed);
+    assert_eq!(files(&dir.join("preview")), before, "a failed round writes nothing");
+    let (_, expected) = fresh_build(dir);
+    assert_eq!(lines(&round.diagnostics), expected);
+
+    // 6. Broken YAML: the file can't be read at all; still failing, still nothing written.
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen("date:", "date: [", 1)).unwrap();
+    let round = update(&mut session, std::slice::from_ref(&path));
+    assert!(round.failed && round.pages == Some(0));
+    assert!(round
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "yaml-syntax" && d.path.ends_with(path.file_name().unwrap())));
+    assert_eq!(files(&dir.join("preview")), before);
+
+    // 7. Fixed: everything since the last good round shows.
+    edit_line(dir, &letter, "date:", "date: 2019-06-03");
+    let path = edit_line(dir, &letter, "onderwerp:", "author: De griffie");
+    let round = update(&mut session, &[path]);
+    assert!(!round.failed && round.pages.is_some());
+    assert_equals_fresh_build(dir, &mut session, &round, "after the fix");
+}
+
+#[test]
+fn new_files_and_template_changes_take_a_full_build() {
+    let project = corpus(40);
+    let dir = project.path();
+    let mut session = Session::new(options(dir, "preview"));
+    assert!(!session.full().failed);
+
+    let new_file = dir.join("content/moties/motie-2025-01-01-nieuw.md");
+    let some_motion = walkdir::WalkDir::new(dir.join("content/moties"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.file_type().is_file())
+        .unwrap();
+    let text = std::fs::read_to_string(some_motion.path()).unwrap();
+    let id_line = text.lines().find(|l| l.starts_with("id: ")).unwrap();
+    std::fs::write(&new_file, text.replacen(id_line, "id: motie-2025-01-01-nieuw", 1)).unwrap();
+    let round = update(&mut session, std::slice::from_ref(&new_file));
+    assert_eq!(round.pages, None, "a new file is a full build");
+    assert_equals_fresh_build(dir, &mut session, &round, "new file");
+
+    let base = dir.join("templates/base.html");
+    let html = std::fs::read_to_string(&base).unwrap();
+    std::fs::write(&base, html.replacen("<footer", "<!-- changed --><footer", 1)).unwrap();
+    let round = update(&mut session, &[base]);
+    assert_eq!(round.pages, None, "a template change is a full build");
+    assert_equals_fresh_build(dir, &mut session, &round, "template change");
+
+    // An editor's swap file changes nothing.
+    let swap = dir.join("content/moties/.motie.md.swp");
+    std::fs::write(&swap, "x").unwrap();
+    let round = update(&mut session, &[swap]);
+    assert_eq!(round.pages, Some(0));
+}
