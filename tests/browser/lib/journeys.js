@@ -60,7 +60,7 @@ async function motionAnswerProblems(page, site, url) {
   }
   await Promise.all([page.waitForURL(url(motion.url)), back.click()]);
   if ((await heading1(page)) !== motion.title) problems.push(`back at ${motion.url}: heading is “${await heading1(page)}”, not “${motion.title}”`);
-  return problems;
+  return { problems, note: `${motion.id} → ${answer.id} → back` };
 }
 
 /// A word to search for: the longest word in the title of the first published document.
@@ -75,8 +75,16 @@ async function searchProblems(page, site, url) {
   if (!site.hasSearch) throw new Skip('SKIPPED: no search page (zoeken/index.html) in this site');
   const query = searchWord(site.documents);
   await page.goto(url('/zoeken/'));
-  const box = page.getByRole('searchbox').or(page.locator('input[type="search"]')).first();
-  if (!(await box.count())) return ['/zoeken/: no search box (role searchbox or input type=search)'];
+  // A search box made by a script (e.g. Pagefind's UI: a text input in a form with role search)
+  // appears after the page has loaded.
+  const box = page.getByRole('searchbox')
+    .or(page.getByRole('search').getByRole('textbox'))
+    .first();
+  try {
+    await box.waitFor({ state: 'visible', timeout: 10000 });
+  } catch {
+    return ['/zoeken/: no search box (a searchbox, or a text box in a search landmark)'];
+  }
   await box.click();
   await box.pressSequentially(query, { delay: 30 });
   await box.press('Enter');
@@ -89,10 +97,15 @@ async function searchProblems(page, site, url) {
   const problems = (await axeProblems(page)).map((p) => `/zoeken/ with results for “${query}”: ${p}`);
   const href = await results.first().getAttribute('href');
   const target = new URL(href, page.url());
-  await Promise.all([page.waitForURL((u) => u.pathname === target.pathname), results.first().click()]);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname === target.pathname && r.request().resourceType() === 'document'),
+    results.first().click(),
+  ]);
+  await page.waitForLoadState('load');
+  if (response.status() !== 200) return [...problems, `the first result leads to ${target.pathname}: HTTP ${response.status()}`];
   const text = (await page.locator('main').innerText()).toLowerCase();
   if (!text.includes(query.toLowerCase())) problems.push(`result ${target.pathname} does not contain “${query}”`);
-  return problems;
+  return { problems, note: `“${query}” → ${target.pathname}` };
 }
 
 module.exports = { motionAnswerProblems, searchProblems, Skip };
