@@ -88,11 +88,14 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
     rebuild(&options.build, &shared);
     let server = http::Server::bind(options.port, &options.build.paths.output, shared.clone())?;
     println!(
-        "serving {} at {}",
-        options.build.paths.shown(&options.build.paths.output).display(),
-        server.url()
+        "{}",
+        crate::t!(
+            "serve.serving",
+            folder = options.build.paths.shown(&options.build.paths.output).display(),
+            url = server.url()
+        )
     );
-    println!("press Ctrl-C to stop");
+    println!("{}", crate::t!("serve.stop"));
     let _watcher = watch::watch(&options.build, shared)?;
     server.run();
     Ok(())
@@ -108,7 +111,7 @@ pub fn rebuild(options: &BuildOptions, shared: &Shared) {
             failed.then(|| problems_of(&report, options))
         }
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("{}", crate::t!("main.error", error = format!("{err:#}")));
             Some(vec![Problem {
                 path: options.paths.shown(&options.paths.output).display().to_string(),
                 line: None,
@@ -129,9 +132,13 @@ fn print_outcome(options: &BuildOptions, report: &BuildReport, failed: bool, too
             "{}",
             crate::diagnostics::render_report(&report.diagnostics, &options.paths.root, color)
         );
-        eprintln!("build failed in {ms} ms: {summary}; still serving the last good site");
+        eprintln!("{}", crate::t!("serve.build_failed", ms = ms, summary = summary));
     } else {
-        eprintln!("built {} documents in {ms} ms: {summary}", report.documents);
+        let documents = crate::i18n::count_documents(report.documents);
+        eprintln!(
+            "{}",
+            crate::t!("serve.built", documents = documents, ms = ms, summary = summary)
+        );
     }
 }
 

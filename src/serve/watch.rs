@@ -61,7 +61,7 @@ fn matters(options: &BuildOptions, result: &DebounceEventResult) -> bool {
         Ok(events) => events.iter().any(|event| is_source(options, event)),
         Err(errors) => {
             for err in errors {
-                eprintln!("warning: watching the sources: {err}");
+                eprintln!("{}", crate::t!("serve.watch_failed", error = err));
             }
             false
         }
