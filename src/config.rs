@@ -24,7 +24,8 @@ pub struct Config {
     /// Public address of the site, e.g. `https://raad.almelo.nl/`. Its path part (if any) is
     /// put before every link, so the site can live in a sub-folder.
     pub base_url: String,
-    /// Interface language. Only `nl` for now.
+    /// Interface language of the site (its pages). Only `nl` for now. Not the language of
+    /// griffie's own messages, which the command line chooses (see `crate::i18n`).
     #[serde(default = "default_language")]
     pub language: String,
     /// One or two sentences about the site, for the home page and search engines.
@@ -149,12 +150,9 @@ pub fn load_config(path: &Path, shown: &Path) -> Result<Config, Vec<Diagnostic>>
             return Err(vec![Diagnostic::error(
                 "missing-config",
                 shown,
-                format!("cannot read the site configuration: {err}"),
+                crate::t!("config.unreadable", error = err),
             )
-            .hint(format!(
-                "run griffie in the project folder (the one with {CONFIG_FILE}, content/ and templates/), \
-                 or create {CONFIG_FILE} with at least `title`, `municipality` and `base_url`"
-            ))])
+            .hint(crate::t!("config.unreadable_hint", file = CONFIG_FILE))])
         }
     };
     let config: Config = serde_yaml::from_str(&text).map_err(|err| {
@@ -162,9 +160,9 @@ pub fn load_config(path: &Path, shown: &Path) -> Result<Config, Vec<Diagnostic>>
         let message = message.split(" at line ").next().unwrap_or(&message).to_string();
         let location = err.location().map(|l| Location::in_text(&text, l.index(), l.index()));
         vec![
-            Diagnostic::error("config", shown, format!("the site configuration is invalid: {message}"))
+            Diagnostic::error("config", shown, crate::t!("config.invalid", error = message))
                 .at_opt(location)
-                .hint("see README.md, section \"Site configuration\", for the fields"),
+                .hint(crate::t!("config.invalid_hint")),
         ]
     })?;
     let problems = check_config(&config, &text, shown);
@@ -183,38 +181,30 @@ fn check_config(config: &Config, text: &str, shown: &Path) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     if !(config.base_url.starts_with("https://") || config.base_url.starts_with("http://")) {
         problems.push(
-            Diagnostic::error(
-                "config",
-                shown,
-                format!("`base_url` must be a web address, not `{}`", config.base_url),
-            )
-            .at(at("base_url"))
-            .hint("write the full address, e.g. `base_url: https://raad.almelo.nl/`"),
+            Diagnostic::error("config", shown, crate::t!("config.base_url", value = config.base_url))
+                .at(at("base_url"))
+                .hint(crate::t!("config.base_url_hint")),
         );
     }
     if config.language != "nl" {
         problems.push(
-            Diagnostic::error(
-                "config",
-                shown,
-                format!("language `{}` is not supported", config.language),
-            )
-            .at(at("language"))
-            .hint("use `language: nl`"),
+            Diagnostic::error("config", shown, crate::t!("config.language", value = config.language))
+                .at(at("language"))
+                .hint(crate::t!("config.language_hint")),
         );
     }
     if config.motion_page_size == 0 {
         problems.push(
-            Diagnostic::error("config", shown, "`motion_page_size` must be at least 1")
+            Diagnostic::error("config", shown, crate::t!("config.motion_page_size"))
                 .at(at("motion_page_size"))
-                .hint("500 keeps the motievolglijst on one page for most councils"),
+                .hint(crate::t!("config.motion_page_size_hint")),
         );
     }
     if config.page_size == 0 {
         problems.push(
-            Diagnostic::error("config", shown, "`page_size` must be at least 1")
+            Diagnostic::error("config", shown, crate::t!("config.page_size"))
                 .at(at("page_size"))
-                .hint("50 is a good size for list pages"),
+                .hint(crate::t!("config.page_size_hint")),
         );
     }
     problems

@@ -10,11 +10,29 @@
 //!
 //! Every stage adds to one [`Diagnostics`] collection instead of stopping at the first problem;
 //! the caller decides the exit code from it.
+//!
+//! Messages to people are Dutch unless the process chose English (see [`i18n`]).
+
+// The message catalog, embedded at compile time (see `i18n`).
+rust_i18n::i18n!("locales", fallback = ["nl", "en"]);
+
+/// A message in the process's language (see [`i18n`]): `t!("key")`, or
+/// `t!("key", name = value, …)` to fill in `%{name}`; values are anything `Display`.
+#[macro_export]
+macro_rules! t {
+    ($key:literal) => {
+        $crate::i18n::translate($key, &[])
+    };
+    ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::translate($key, &[$((stringify!($name), ::std::string::ToString::to_string(&$value))),+])
+    };
+}
 
 pub mod config;
 pub mod dates;
 pub mod diagnostics;
 pub mod history;
+pub mod i18n;
 pub mod identifiers;
 pub mod load;
 pub mod manifest;
@@ -98,8 +116,9 @@ pub struct BuildOptions {
 
 /// Receives progress of the long parts of a build, in order: PDFs, document pages, versions.
 pub trait Progress: Send + Sync {
-    /// A part begins that has `total` steps; `label` names it for people ("PDF's").
-    fn start(&self, label: &'static str, total: u64);
+    /// A part begins that has `total` steps; `label` names it for people ("PDF's"), in the
+    /// message language.
+    fn start(&self, label: &str, total: u64);
     /// `steps` more steps of the current part are done.
     fn advance(&self, steps: u64);
     /// The build is over (whatever its outcome).
@@ -322,45 +341,24 @@ pub fn history_notes(history: &history::SiteHistory, paths: &ProjectPaths) -> Ve
     let mut notes = Vec::new();
     match &history.history.status {
         history::Status::NoRepository { reason } => notes.push(
-            Diagnostic::note(
-                "no-history",
-                &content,
-                format!("no version history: {reason}; every document is shown as a draft without versions"),
-            )
-            .hint("keep the project in git (`git init`, `git add .`, `git commit`) to publish versions"),
+            Diagnostic::note("no-history", &content, crate::t!("history.none", reason = reason))
+                .hint(crate::t!("history.none_hint")),
         ),
         history::Status::NoCommits => notes.push(
-            Diagnostic::note(
-                "no-history",
-                &content,
-                "the git repository has no commits yet; every document is a draft",
-            )
-            .hint("commit the sources to publish them as version 1"),
+            Diagnostic::note("no-history", &content, crate::t!("history.no_commits"))
+                .hint(crate::t!("history.no_commits_hint")),
         ),
         history::Status::Read { shallow } => {
             if *shallow {
                 notes.push(
-                    Diagnostic::warning(
-                        "shallow-history",
-                        &content,
-                        "this is a shallow clone: older commits are missing, so documents lack their early versions \
-                         and version numbers start too late",
-                    )
-                    .hint(
-                        "fetch the full history with `git fetch --unshallow` (GitHub Actions: `fetch-depth: 0` in \
-                         actions/checkout; GitLab CI: `GIT_DEPTH: 0`)",
-                    ),
+                    Diagnostic::warning("shallow-history", &content, crate::t!("history.shallow"))
+                        .hint(crate::t!("history.shallow_hint")),
                 );
             }
             if history.uncommitted {
                 notes.push(
-                    Diagnostic::note(
-                        "uncommitted",
-                        &content,
-                        "the working copy has uncommitted changes: changed documents are shown as drafts and the \
-                         build stamp says so",
-                    )
-                    .hint("commit the changes to publish them as a new version"),
+                    Diagnostic::note("uncommitted", &content, crate::t!("history.uncommitted"))
+                        .hint(crate::t!("history.uncommitted_hint")),
                 );
             }
         }

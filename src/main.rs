@@ -2,22 +2,42 @@
 //!
 //! Exit codes: 0 success; 1 problems in the sources (diagnostics printed); 2 wrong usage;
 //! 3 the environment failed (output folder not writable, …).
+//!
+//! Messages are Dutch unless `--lang en` or `GRIFFIE_LANG=en` asks for English (the flag wins).
+//! The language is chosen first, before the arguments are parsed, so that the help texts and
+//! usage errors are in it too; clap's own wording (`[default: …]`, its error lines) stays English.
 
+use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 use griffie::diagnostics::formats::{self, Format};
-use griffie::{build, diagnostics, BuildOptions, Mode, ProjectPaths};
+use griffie::i18n;
+use griffie::{build, diagnostics, t, BuildOptions, Mode, ProjectPaths};
 
+// The doc comments below are for readers of this file; people see the texts of the catalog
+// (`cli.*`), set in `localise`.
 #[derive(Parser)]
 #[command(
     name = "griffie",
     version,
-    about = "Builds a council's documents into a cross-linked static website"
+    about = "Builds a council's documents into a cross-linked static website",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
 )]
 struct Cli {
+    /// The language of the messages: nl (default) or en; also from GRIFFIE_LANG.
+    #[arg(long, global = true, value_name = "nl|en", env = i18n::ENV_VAR, value_parser = ["nl", "en"])]
+    lang: Option<String>,
+    /// Print help (ours, so that its text can be Dutch).
+    #[arg(short = 'h', long, global = true, action = ArgAction::Help)]
+    help: Option<bool>,
+    /// Print version.
+    #[arg(short = 'V', long, action = ArgAction::Version)]
+    version: Option<bool>,
     #[command(subcommand)]
     command: Command,
 }
@@ -73,7 +93,15 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Print the help of griffie or of one command (ours, so that its text can be Dutch).
+    Help {
+        #[arg(value_parser = COMMANDS)]
+        command: Option<String>,
+    },
 }
+
+/// The commands a `griffie help <command>` can name.
+const COMMANDS: [&str; 5] = ["build", "check", "new", "serve", "help"];
 
 #[derive(clap::Args)]
 struct CommonArgs {
@@ -103,13 +131,116 @@ struct CommonArgs {
     timings: bool,
 }
 
+/// The clap command with every about and help text, value name and heading in the message
+/// language.
+fn localise(cmd: clap::Command) -> clap::Command {
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        t!("cli.usage_heading")
+    );
+    let (options, arguments) = (t!("cli.options_heading"), t!("cli.arguments_heading"));
+    let (dir, date) = (t!("cli.value.dir"), t!("cli.value.date"));
+    // The help text and heading of one argument, and its value name where one is given.
+    let text = |heading: &String, help: String, value: Option<&String>| {
+        let (heading, value) = (heading.clone(), value.cloned());
+        move |arg: clap::Arg| {
+            let arg = arg.help(help).help_heading(heading);
+            match value {
+                Some(value) => arg.value_name(value),
+                None => arg,
+            }
+        }
+    };
+    let option = |help: String| text(&options, help, None);
+    let folder = |help: String| text(&options, help, Some(&dir));
+    let day = |help: String| text(&options, help, Some(&date));
+    // Options every command has come after the command's own.
+    let last = |help: String| {
+        let set = option(help);
+        move |arg: clap::Arg| set(arg).display_order(1000)
+    };
+    let common = |cmd: clap::Command| {
+        cmd.mut_arg("content", folder(t!("cli.content")))
+            .mut_arg("as_of", day(t!("cli.as_of")))
+            .mut_arg("deny_warnings", option(t!("cli.strict")))
+            .mut_arg(
+                "format",
+                text(&options, t!("cli.format"), Some(&t!("cli.value.format"))),
+            )
+            .mut_arg("no_pdf", option(t!("cli.no_pdf")))
+            .mut_arg("quiet", option(t!("cli.quiet")))
+            .mut_arg("timings", option(t!("cli.timings")))
+    };
+    let every = |cmd: clap::Command, about: String| cmd.about(about).help_template(&template);
+    cmd.about(t!("cli.about"))
+        .help_template(&template)
+        .subcommand_help_heading(t!("cli.commands_heading"))
+        .subcommand_value_name(t!("cli.command_name"))
+        .mut_arg("lang", last(t!("cli.lang")))
+        .mut_arg("help", last(t!("cli.help")))
+        .mut_arg("version", last(t!("cli.version")))
+        .mut_subcommand("build", |c| {
+            common(every(c, t!("cli.build"))).mut_arg("output", folder(t!("cli.build.output")))
+        })
+        .mut_subcommand("check", |c| common(every(c, t!("cli.check"))))
+        .mut_subcommand("new", |c| {
+            every(c, t!("cli.new"))
+                .mut_arg(
+                    "doc_type",
+                    text(&arguments, t!("cli.new.type"), Some(&t!("cli.value.type"))),
+                )
+                .mut_arg(
+                    "title",
+                    text(&arguments, t!("cli.new.title"), Some(&t!("cli.value.title"))),
+                )
+                .mut_arg("content", folder(t!("cli.content")))
+                .mut_arg("date", day(t!("cli.new.date")))
+                .mut_arg("id", option(t!("cli.new.id")))
+        })
+        .mut_subcommand("serve", |c| {
+            every(c, t!("cli.serve"))
+                .mut_arg(
+                    "port",
+                    text(&options, t!("cli.serve.port"), Some(&t!("cli.value.port"))),
+                )
+                .mut_arg("content", folder(t!("cli.content")))
+                .mut_arg("output", folder(t!("cli.serve.output")))
+                .mut_arg("no_pdf", option(t!("cli.serve.no_pdf")))
+        })
+        .mut_subcommand("help", |c| {
+            every(c, t!("cli.help_command")).mut_arg(
+                "command",
+                text(&arguments, t!("cli.help.command"), Some(&t!("cli.command_name"))),
+            )
+        })
+}
+
+/// `griffie help [command]`: the help of griffie or of one command, on stdout.
+fn print_help(mut cmd: clap::Command, command: Option<&str>) -> ExitCode {
+    cmd.build();
+    let printed = match command.and_then(|name| cmd.find_subcommand_mut(name)) {
+        Some(sub) => sub.print_help(),
+        None => cmd.print_help(),
+    };
+    if printed.is_ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(3)
+    }
+}
+
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
-    griffie::load::parse_date(text).map_err(|_| format!("`{text}` is not a date written as YYYY-MM-DD"))
+    griffie::load::parse_date(text).map_err(|_| t!("main.bad_date", text = text))
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    i18n::set_language(i18n::requested(&args, std::env::var_os(i18n::ENV_VAR)));
+    let cmd = localise(Cli::command());
+    let matches = cmd.clone().get_matches_from(args);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
     let (common, mode, output) = match cli.command {
+        Command::Help { command } => return print_help(cmd, command.as_deref()),
         Command::Build { common, output } => (common, Mode::Build, Some(output)),
         Command::Check { common } => (common, Mode::Check, None),
         Command::Serve {
@@ -140,7 +271,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(err) => {
-                    eprintln!("error: {err}");
+                    eprintln!("{}", t!("main.error", error = err));
                     ExitCode::from(err.exit_code())
                 }
             };
@@ -164,7 +295,7 @@ fn main() -> ExitCode {
     let report = match build(&options) {
         Ok(report) => report,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("{}", t!("main.error", error = format!("{err:#}")));
             return ExitCode::from(3);
         }
     };
@@ -196,9 +327,15 @@ fn main() -> ExitCode {
             let timings: Vec<String> = report
                 .timings
                 .iter()
-                .map(|(stage, time)| format!("{stage} {} ms", time.as_millis()))
+                .map(|(stage, time)| {
+                    format!(
+                        "{} {} ms",
+                        griffie::i18n::stage_name(stage),
+                        i18n::number(time.as_millis() as usize)
+                    )
+                })
                 .collect();
-            eprintln!("tijden: {}", timings.join(", "));
+            eprintln!("{}", t!("summary.timings", list = timings.join(", ")));
         }
     }
     if failed {
@@ -206,19 +343,6 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// `12345` → `12.345`, as Dutch readers group digits.
-fn dutch_number(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 /// A progress bar on stderr for people at a terminal; none in CI, pipes or with `--quiet`.
@@ -243,8 +367,8 @@ impl Bar {
 }
 
 impl griffie::Progress for Bar {
-    fn start(&self, label: &'static str, total: u64) {
-        self.0.set_message(label);
+    fn start(&self, label: &str, total: u64) {
+        self.0.set_message(label.to_string());
         self.0.set_length(total);
         self.0.set_position(0);
     }
@@ -258,29 +382,64 @@ impl griffie::Progress for Bar {
     }
 }
 
-/// The closing line, in Dutch: "klaar: 326 documenten, 41 PDF's, 0 fouten, 2 waarschuwingen in 1,2 s".
+/// The closing line: "klaar: 326 documenten, 41 PDF's, 0 fouten, 2 waarschuwingen in 1,2 s"
+/// (in English "done: …", with 1,234 and 1.2 s).
 fn print_summary(report: &griffie::BuildReport, options: &BuildOptions, failed: bool, took: std::time::Duration) {
-    let plural = |n: usize, one: &str, many: &str| format!("{} {}", dutch_number(n), if n == 1 { one } else { many });
-    let errors = plural(report.diagnostics.error_count(), "fout", "fouten");
-    let warnings = plural(report.diagnostics.warning_count(), "waarschuwing", "waarschuwingen");
-    let seconds = format!("{:.1}", took.as_secs_f64()).replace('.', ",");
-    let documents = plural(report.documents, "document", "documenten");
-    let output = options.paths.shown(&options.paths.output);
-    match (options.mode, failed) {
-        (Mode::Check, false) => eprintln!("gecontroleerd: {documents}, {errors}, {warnings} in {seconds} s"),
-        (Mode::Check, true) => eprintln!("controle mislukt: {errors}, {warnings}"),
-        (Mode::Build, false) => eprintln!(
-            "klaar: {documents}, {}, {} in {}, {errors}, {warnings} in {seconds} s ({} ongewijzigd hergebruikt)",
-            plural(report.stats.pdfs, "PDF", "PDF's"),
-            plural(report.stats.pages, "pagina", "pagina's"),
-            output.display(),
-            plural(report.stats.kept, "versiepagina", "versiepagina's"),
+    let errors = diagnostics::count_errors(report.diagnostics.error_count());
+    let warnings = diagnostics::count_warnings(report.diagnostics.warning_count());
+    let seconds = i18n::seconds(took);
+    let documents = i18n::count_documents(report.documents);
+    let output = options.paths.shown(&options.paths.output).display().to_string();
+    let line = match (options.mode, failed) {
+        (Mode::Check, false) => t!(
+            "summary.checked",
+            documents = documents,
+            errors = errors,
+            warnings = warnings,
+            seconds = seconds
         ),
-        (Mode::Build, true) => eprintln!(
-            "bouwen mislukt: {errors}, {warnings}; {} is niet gewijzigd",
-            output.display()
+        (Mode::Check, true) => t!("summary.check_failed", errors = errors, warnings = warnings),
+        (Mode::Build, false) => t!(
+            "summary.built",
+            documents = documents,
+            pdfs = count_pdfs(report.stats.pdfs),
+            pages = count_pages(report.stats.pages),
+            output = output,
+            errors = errors,
+            warnings = warnings,
+            seconds = seconds,
+            kept = count_version_pages(report.stats.kept)
         ),
-    }
+        (Mode::Build, true) => t!(
+            "summary.build_failed",
+            errors = errors,
+            warnings = warnings,
+            output = output
+        ),
+    };
+    eprintln!("{line}");
+}
+
+/// "1 PDF", "41 PDF's".
+fn count_pdfs(n: usize) -> String {
+    let shown = i18n::number(n);
+    i18n::plural(n, t!("count.pdfs_one", n = shown), t!("count.pdfs_many", n = shown))
+}
+
+/// "1 pagina", "326 pagina's".
+fn count_pages(n: usize) -> String {
+    let shown = i18n::number(n);
+    i18n::plural(n, t!("count.pages_one", n = shown), t!("count.pages_many", n = shown))
+}
+
+/// "1 versiepagina", "2.170 versiepagina's".
+fn count_version_pages(n: usize) -> String {
+    let shown = i18n::number(n);
+    i18n::plural(
+        n,
+        t!("count.version_pages_one", n = shown),
+        t!("count.version_pages_many", n = shown),
+    )
 }
 
 /// `griffie serve`: runs until stopped; returns only when it cannot start.
@@ -301,21 +460,8 @@ fn serve(port: u16, content: PathBuf, output: PathBuf, no_pdf: bool, timings: bo
     match griffie::serve::serve(&griffie::serve::ServeOptions { build, port, timings }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("{}", t!("main.error", error = format!("{err:#}")));
             ExitCode::from(3)
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::dutch_number;
-
-    #[test]
-    fn numbers_are_grouped_the_dutch_way() {
-        assert_eq!(dutch_number(7), "7");
-        assert_eq!(dutch_number(2170), "2.170");
-        assert_eq!(dutch_number(202_035), "202.035");
-        assert_eq!(dutch_number(1_000_000), "1.000.000");
     }
 }

@@ -403,11 +403,11 @@ mod tests {
             assert_eq!(required(&schema), missing, "required fields of `{doc_type}`");
         }
         let withdrawn = schema_for(DocType::Plan).to_value()["properties"]["withdrawn"].clone();
-        // "`withdrawn` needs a `date`: …": the part is the second name in backticks.
+        // "`withdrawn` heeft een `date` nodig: …": the part is the second name in backticks.
         let diagnostics = load("type: plan\nwithdrawn: {}\n");
         let needs = diagnostics
             .iter()
-            .filter(|d| d.message.starts_with("`withdrawn` needs"));
+            .filter(|d| d.code == "missing-field" && d.message.starts_with("`withdrawn` heeft een"));
         let loader: BTreeSet<String> = needs
             .filter_map(|d| d.message.split('`').nth(3))
             .map(String::from)

@@ -92,20 +92,14 @@ fn not_utf8(path: &Path, err: std::string::FromUtf8Error) -> Diagnostic {
     Diagnostic::error(
         "not-utf8",
         path,
-        format!(
-            "this file is not UTF-8 text (byte 0x{:02X} cannot be read)",
-            bytes[valid]
-        ),
+        crate::t!("source.not_utf8", byte = format!("{:02X}", bytes[valid])),
     )
     .at(Location {
         start: 0,
         end: 0,
         ..loc
     })
-    .hint(
-        "save the file as UTF-8: in most editors, choose \"Save as\" and the encoding \
-         \"UTF-8\"; text copied from Word or a PDF is often saved as Windows-1252",
-    )
+    .hint(crate::t!("source.not_utf8_hint"))
 }
 
 /// Splits `---\n<yaml>\n---\n<body>`. The closing line may also be `...`.
@@ -113,13 +107,9 @@ fn split_front_matter(path: &Path, text: String) -> Result<SourceFile, Box<Diagn
     let first_line_end = text.find('\n').unwrap_or(text.len());
     if text[..first_line_end].trim_end() != "---" {
         return Err(Box::new(
-            Diagnostic::error(
-                "missing-front-matter",
-                path,
-                "a Markdown document must start with front matter between two `---` lines",
-            )
-            .at(Location::in_text(&text, 0, first_line_end))
-            .hint("begin the file with\n---\nid: …\ntype: …\ntitle: …\ndate: YYYY-MM-DD\n---"),
+            Diagnostic::error("missing-front-matter", path, crate::t!("source.missing_front_matter"))
+                .at(Location::in_text(&text, 0, first_line_end))
+                .hint(crate::t!("source.missing_front_matter_hint")),
         ));
     }
     let fm_start = (first_line_end + 1).min(text.len());
@@ -139,13 +129,9 @@ fn split_front_matter(path: &Path, text: String) -> Result<SourceFile, Box<Diagn
         offset += line.len();
     }
     Err(Box::new(
-        Diagnostic::error(
-            "unclosed-front-matter",
-            path,
-            "the front matter is never closed: no second `---` line",
-        )
-        .at(Location::in_text(&text, 0, first_line_end))
-        .hint("add a line with only `---` after the last front-matter field, before the text"),
+        Diagnostic::error("unclosed-front-matter", path, crate::t!("source.unclosed_front_matter"))
+            .at(Location::in_text(&text, 0, first_line_end))
+            .hint(crate::t!("source.unclosed_front_matter_hint")),
     ))
 }
 

@@ -40,15 +40,14 @@ impl Staging {
         let previous = sibling(target, "previous")?;
         let reusable = |folder: &Path| folder.join(MARKER).is_file();
         if dir.exists() && !reusable(&dir) {
-            bail!(
-                "{} exists and was not made by griffie; remove it or choose another --output",
-                dir.display()
-            );
+            bail!(crate::t!("write.foreign_staging", path = dir.display()));
         }
         if !dir.exists() && reusable(&previous) {
-            std::fs::rename(&previous, &dir).with_context(|| format!("cannot reuse {}", previous.display()))?;
+            std::fs::rename(&previous, &dir)
+                .with_context(|| crate::t!("write.cannot_reuse", path = previous.display()))?;
         }
-        std::fs::create_dir_all(&dir).with_context(|| format!("cannot create the staging folder {}", dir.display()))?;
+        std::fs::create_dir_all(&dir)
+            .with_context(|| crate::t!("write.cannot_create_staging", path = dir.display()))?;
         let earlier_marker = std::fs::read_to_string(dir.join(MARKER)).unwrap_or_default();
         std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
         Ok(Staging {
@@ -89,19 +88,19 @@ impl Staging {
         }
         if self.previous.exists() {
             std::fs::remove_dir_all(&self.previous)
-                .with_context(|| format!("cannot remove {}", self.previous.display()))?;
+                .with_context(|| crate::t!("write.cannot_remove", path = self.previous.display()))?;
         }
         let had_output = self.target.exists();
         if had_output {
             std::fs::rename(&self.target, &self.previous)
-                .with_context(|| format!("cannot move the old output {} aside", self.target.display()))?;
+                .with_context(|| crate::t!("write.cannot_move_old", path = self.target.display()))?;
         }
         if let Err(err) = std::fs::rename(&self.dir, &self.target) {
             if had_output {
                 // Put the previous output back: a failed publish must lose nothing.
                 std::fs::rename(&self.previous, &self.target).ok();
             }
-            return Err(err).with_context(|| format!("cannot move the new site into {}", self.target.display()));
+            return Err(err).with_context(|| crate::t!("write.cannot_move_new", path = self.target.display()));
         }
         Ok(())
     }
@@ -154,7 +153,7 @@ fn sibling(target: &Path, suffix: &str) -> anyhow::Result<PathBuf> {
     let name = target
         .file_name()
         .and_then(|n| n.to_str())
-        .context("the output folder needs a name")?;
+        .with_context(|| crate::t!("write.needs_name"))?;
     let parent = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -167,19 +166,19 @@ fn check_target(target: &Path, protected: &[&Path]) -> anyhow::Result<()> {
     for folder in protected {
         let folder = absolute(folder)?;
         if folder.starts_with(&target_abs) {
-            bail!(
-                "refusing to use {} as output folder: it is or contains {}, which would be deleted",
-                target.display(),
-                folder.display()
-            );
+            bail!(crate::t!(
+                "write.protected",
+                target = target.display(),
+                folder = folder.display()
+            ));
         }
     }
     if target.exists() && !target.join(MARKER).exists() && !is_empty_dir(target)? {
-        bail!(
-            "refusing to replace {}: it is not empty and was not made by griffie (no {MARKER} file). \
-             Choose another --output folder, or empty this one first",
-            target.display()
-        );
+        bail!(crate::t!(
+            "write.foreign_output",
+            target = target.display(),
+            marker = MARKER
+        ));
     }
     Ok(())
 }
@@ -192,7 +191,7 @@ fn absolute(path: &Path) -> io::Result<PathBuf> {
 
 fn is_empty_dir(path: &Path) -> anyhow::Result<bool> {
     if !path.is_dir() {
-        bail!("{} exists and is not a folder", path.display());
+        bail!(crate::t!("write.not_a_folder", path = path.display()));
     }
     Ok(std::fs::read_dir(path)?.next().is_none())
 }

@@ -37,7 +37,7 @@ fn unknown_field_names_its_line_and_suggests_the_right_one() {
     let all = all_diagnostics();
     let d = find(&all, "unknown-field", "unknown-field.md");
     assert_eq!(line_col(d), (4, 1));
-    assert_eq!(d.hint.as_deref(), Some("did you mean `title`?"));
+    assert_eq!(d.hint.as_deref(), Some("bedoelt u `title`?"));
 }
 
 #[test]
@@ -68,7 +68,7 @@ fn impossible_date_is_refused() {
     let all = all_diagnostics();
     let d = find(&all, "invalid-date", "impossible-date.md");
     assert_eq!(line_col(d), (5, 7));
-    assert!(d.message.contains("2024-02-30 does not exist"));
+    assert!(d.message.contains("2024-02-30 bestaat niet"), "{}", d.message);
     assert!(d.hint.as_deref().unwrap().contains("2024-02-29"));
 }
 
@@ -87,7 +87,7 @@ fn unknown_id_suggests_the_closest_existing_id() {
     let all = all_diagnostics();
     let d = find(&all, "unknown-id", "unknown-link.md");
     assert_eq!(line_col(d), (7, 5));
-    assert_eq!(d.hint.as_deref(), Some("did you mean `motie-jeugdzorg-2025`?"));
+    assert_eq!(d.hint.as_deref(), Some("bedoelt u `motie-jeugdzorg-2025`?"));
 }
 
 #[test]
@@ -95,7 +95,11 @@ fn settles_must_point_at_a_motion() {
     let all = all_diagnostics();
     let d = find(&all, "settles-not-motion", "settles-letter.md");
     assert_eq!(line_col(d), (6, 24));
-    assert!(d.message.contains("`unknown-field`, which is a raadsbrief"));
+    assert!(
+        d.message.contains("`unknown-field`, maar dat is een raadsbrief"),
+        "{}",
+        d.message
+    );
 }
 
 #[test]
@@ -103,7 +107,7 @@ fn yaml_syntax_error_points_at_the_problem() {
     let all = all_diagnostics();
     let d = find(&all, "yaml-syntax", "yaml-syntax.md");
     assert_eq!(line_col(d).0, 4);
-    assert!(d.hint.as_deref().unwrap().contains("between quotes"));
+    assert!(d.hint.as_deref().unwrap().contains("tussen aanhalingstekens"));
 }
 
 #[test]
@@ -140,6 +144,15 @@ fn every_problem_of_the_run_is_reported_together() {
 }
 
 #[test]
+fn the_same_report_in_english() {
+    let dir = invalid_project();
+    let output = griffie(dir.path(), &["build", "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    insta::assert_snapshot!("invalid_site_report_en", text);
+}
+
+#[test]
 fn failed_build_leaves_the_previous_output_exactly_as_it_was() {
     let dir = project("valid-site");
     build_ok(dir.path());
@@ -164,7 +177,7 @@ fn check_validates_without_writing() {
     let dir = invalid_project();
     let output = griffie(dir.path(), &["check"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("error[duplicate-id]"));
+    assert!(stderr(&output).contains("fout[duplicate-id]"));
     assert!(!dir.path().join("output").exists());
 
     let valid = project("valid-site");
@@ -187,7 +200,7 @@ fn missing_configuration_is_explained() {
     std::fs::remove_file(dir.path().join("griffie.yaml")).unwrap();
     let output = griffie(dir.path(), &["build"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("error[missing-config]"));
+    assert!(stderr(&output).contains("fout[missing-config]"));
 }
 
 #[test]
@@ -250,6 +263,7 @@ fn github_actions_get_annotations_on_the_right_lines() {
         .current_dir(dir.path())
         .env("NO_COLOR", "1")
         .env("GITHUB_ACTIONS", "true")
+        .env_remove("GRIFFIE_LANG")
         .args(["check", "--no-pdf"])
         .output()
         .unwrap();
@@ -269,7 +283,7 @@ fn github_actions_get_annotations_on_the_right_lines() {
         "only workflow commands on stdout"
     );
     assert!(
-        common::stderr(&output).contains("error["),
+        common::stderr(&output).contains("fout["),
         "the human report stays in the log"
     );
 }
@@ -283,7 +297,7 @@ fn strict_turns_warnings_into_a_failure() {
     std::fs::write(&motion, format!("{text}\nZie ook Raad-9999999.\n")).unwrap();
     let relaxed = common::griffie(dir.path(), &["check", "--no-pdf"]);
     assert!(relaxed.status.success(), "{}", common::stderr(&relaxed));
-    assert!(common::stderr(&relaxed).contains("warning[unknown-identifier]"));
+    assert!(common::stderr(&relaxed).contains("waarschuwing[unknown-identifier]"));
     let strict = common::griffie(dir.path(), &["check", "--no-pdf", "--strict"]);
     assert_eq!(strict.status.code(), Some(1));
     let alias = common::griffie(dir.path(), &["check", "--no-pdf", "--deny-warnings"]);
@@ -318,20 +332,21 @@ fn motions_nobody_tracks_and_answers_to_rejected_motions_are_warned_about() {
     assert!(output.status.success(), "warnings only: {}", common::stderr(&output));
     let report = common::stderr(&output);
     assert!(
-        report.contains("warning[motion-overdue]: this adopted motion was due on 2024-06-01"),
+        report.contains("waarschuwing[motion-overdue]: deze aangenomen motie moest op 2024-06-01 zijn uitgevoerd"),
         "{report}"
     );
     assert!(
         report.contains("content/moties/laat.md:7:6"),
         "points at the due date: {report}"
     );
-    assert!(report.contains("warning[motion-no-due]"), "{report}");
+    assert!(report.contains("waarschuwing[motion-no-due]"), "{report}");
     assert!(
         report.contains("content/moties/zonder.md:6:9"),
         "points at the status: {report}"
     );
-    assert!(report
-        .contains("warning[answers-unadopted]: this letter answers `motie-verworpen`, but that motion was verworpen"));
+    assert!(report.contains(
+        "waarschuwing[answers-unadopted]: deze brief is een antwoord op `motie-verworpen`, maar die motie is verworpen"
+    ));
     let in_time = common::griffie(dir.path(), &["check", "--no-pdf", "--as-of", "2024-05-01"]);
     assert!(
         !common::stderr(&in_time).contains("motion-overdue"),

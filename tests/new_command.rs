@@ -94,7 +94,7 @@ fn new_letter_lands_in_its_folder_and_passes_check_once_filled_in() {
     let signatories = line_of(&text, "signatories:");
     let body = line_of(&text, "«Inleiding");
     let report = assert_check_points_at(dir.path(), &path, &[handled_by, signatories + 1, signatories + 2, body]);
-    assert!(report.contains("error[placeholder]: placeholder `«naam van de behandelaar»` is not filled in yet"));
+    assert!(report.contains("fout[placeholder]: plaatshouder `«naam van de behandelaar»` is nog niet ingevuld"));
 
     fill_in(dir.path(), &path, "");
     assert_check_passes(dir.path());
@@ -123,8 +123,8 @@ fn new_motion_has_the_motion_form_and_an_empty_status_to_fill_in() {
     let status = line_of(&text, "status:");
     let request = line_of(&text, "- «wat het college moet doen»");
     let report = assert_check_points_at(dir.path(), &path, &[status, request]);
-    assert!(report.contains("error[missing-field]: required field `status` is empty"));
-    assert!(report.contains("write a value after the colon: `status: aangenomen`"));
+    assert!(report.contains("fout[missing-field]: verplicht veld `status` is leeg"));
+    assert!(report.contains("vul een waarde in na de dubbele punt: `status: aangenomen`"));
 
     fill_in(dir.path(), &path, "aangenomen");
     assert_check_passes(dir.path());
@@ -205,7 +205,9 @@ fn new_never_overwrites_a_file() {
     assert_eq!(second.status.code(), Some(2));
     assert!(stdout(&second).is_empty());
     assert!(
-        stderr(&second).contains(&format!("`{path}` already exists; griffie new never overwrites a file")),
+        stderr(&second).contains(&format!(
+            "`{path}` bestaat al; griffie new overschrijft nooit een bestand"
+        )),
         "{}",
         stderr(&second)
     );
@@ -228,7 +230,7 @@ fn new_refuses_an_id_another_file_already_has() {
     );
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains(
-        "id `raadsbrief-2025-03-28-kerntakendiscussie-samentwente` is already used by \
+        "id `raadsbrief-2025-03-28-kerntakendiscussie-samentwente` wordt al gebruikt door \
          `content/stukken/raadsbrief-2025-03-28-kerntakendiscussie-samentwente.yaml`"
     ));
     assert!(stderr(&output).contains("--id"));
@@ -254,7 +256,7 @@ fn unknown_type_is_a_usage_error_with_a_suggestion() {
     assert_eq!(output.status.code(), Some(2));
     let text = stderr(&output);
     assert!(
-        text.contains("unknown document type `motei`; did you mean `motie`?"),
+        text.contains("onbekende documentsoort `motei`; bedoelt u `motie`?"),
         "{text}"
     );
     assert!(text.contains("raadsbrief, brief, motie, amendement, raadsvoorstel, besluit, plan"));
@@ -265,15 +267,18 @@ fn unknown_type_is_a_usage_error_with_a_suggestion() {
 fn bad_ids_titles_and_folders_are_usage_errors() {
     let dir = corpus_project();
     let cases: [(&[&str], &str); 4] = [
-        (&["new", "motie", "X", "--id", "Motie X"], "for example `motie-x`"),
-        (&["new", "motie", "?!"], "has no letters or digits to make an id from"),
+        (&["new", "motie", "X", "--id", "Motie X"], "bijvoorbeeld `motie-x`"),
+        (
+            &["new", "motie", "?!"],
+            "heeft geen letters of cijfers om een id van te maken",
+        ),
         (
             &["new", "motie", "X", "--date", "2026-02-30"],
-            "is not a date written as YYYY-MM-DD",
+            "is geen datum in de vorm JJJJ-MM-DD",
         ),
         (
             &["new", "motie", "X", "--content", "bronnen"],
-            "there is no content folder `bronnen` here",
+            "hier is geen map `bronnen` met bronnen",
         ),
     ];
     for (args, message) in cases {

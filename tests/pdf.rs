@@ -251,7 +251,7 @@ fn a_character_no_font_has_fails_the_build_instead_of_a_silent_box() {
     let output = griffie(dir.path(), &["build"]);
     assert_eq!(output.status.code(), Some(1));
     let report = stderr(&output);
-    assert!(report.contains("error[pdf]"), "{report}");
+    assert!(report.contains("fout[pdf]"), "{report}");
     assert!(
         report.contains("content/emoji.md:8:7"),
         "points at the character: {report}"
@@ -333,7 +333,7 @@ fn a_mistake_in_a_pdf_template_is_reported_once_at_the_template() {
     let output = griffie(dir.path(), &["build"]);
     assert_eq!(output.status.code(), Some(1));
     let report = stderr(&output);
-    assert_eq!(report.matches("error[pdf-template]").count(), 1, "{report}");
+    assert_eq!(report.matches("fout[pdf-template]").count(), 1, "{report}");
     assert!(report.contains("templates/pdf/house.typ:"), "{report}");
     assert!(report.contains("unknown variable: nod"), "{report}");
 }

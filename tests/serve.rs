@@ -32,6 +32,7 @@ fn start(dir: &Path) -> Serve {
         .args(["serve", "--port", "0", "--no-pdf"])
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        .env_remove("GRIFFIE_LANG")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

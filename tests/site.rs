@@ -192,8 +192,8 @@ fn script_in_a_source_file_never_reaches_the_page() {
     );
     assert!(page.contains("<p>Klik</p>"), "harmless HTML is kept, cleaned");
     let warnings = stderr(&output);
-    assert!(warnings.contains("warning[unsafe-html]"));
-    assert!(warnings.contains("warning[unsafe-link]"));
+    assert!(warnings.contains("waarschuwing[unsafe-html]"));
+    assert!(warnings.contains("waarschuwing[unsafe-link]"));
     assert!(warnings.contains("raadsbrief-wijkcoaches.md:32:1"), "{warnings}");
 }
 
@@ -297,7 +297,7 @@ fn refuses_to_overwrite_a_folder_it_did_not_make() {
     std::fs::write(dir.path().join("docs/notes.txt"), "keep me").unwrap();
     let output = griffie(dir.path(), &["build", "--output", "docs"]);
     assert_eq!(output.status.code(), Some(3));
-    assert!(stderr(&output).contains("refusing to replace"));
+    assert!(stderr(&output).contains("wordt niet vervangen"), "{}", stderr(&output));
     assert_eq!(read(dir.path(), "docs/notes.txt"), "keep me");
     let output = griffie(dir.path(), &["build", "--output", "."]);
     assert_eq!(

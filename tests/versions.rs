@@ -287,7 +287,11 @@ fn uncommitted_changes_are_shown_as_a_draft() {
         &MOTION.replace("regionaal", "samen"),
     );
     let output = build(dir.path());
-    assert!(stderr(&output).contains("note[uncommitted]"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("opmerking[uncommitted]"),
+        "{}",
+        stderr(&output)
+    );
     let page = read(dir.path(), "output/documenten/motie-inkoop/index.html");
     assert!(page.contains("<strong>Concept.</strong>"));
     assert!(page.contains("met wijzigingen die nog niet zijn vastgelegd (concept)"));
@@ -318,7 +322,7 @@ fn a_shallow_clone_warns_once_and_builds() {
     let output = griffie(&site, &["build", "--no-pdf"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let report = stderr(&output);
-    assert_eq!(report.matches("warning[shallow-history]").count(), 1, "{report}");
+    assert_eq!(report.matches("waarschuwing[shallow-history]").count(), 1, "{report}");
     assert!(report.contains("git fetch --unshallow"));
     assert!(site.join("output/documenten/motie-inkoop/v1/index.html").is_file());
     let strict = griffie(&site, &["build", "--no-pdf", "--deny-warnings"]);
@@ -334,7 +338,7 @@ fn without_git_the_build_works_and_says_so() {
     let dir = common::project("versions-site");
     write(dir.path(), "content/raadsbrieven/inkoop.md", LETTER);
     let output = build(dir.path());
-    assert!(stderr(&output).contains("note[no-history]"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("opmerking[no-history]"), "{}", stderr(&output));
     let page = read(dir.path(), "output/documenten/raadsbrief-inkoop/index.html");
     assert!(page.contains("Gemaakt uit bronnen zonder versiebeheer (concept)."));
     assert!(

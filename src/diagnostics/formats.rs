@@ -44,7 +44,8 @@ struct JsonReport<'a> {
 
 /// The whole run as one JSON object: `failed`, `errors`, `warnings`, `documents` and
 /// `diagnostics` (each with `severity`, `code`, `path`, `location` {line, column, start, end},
-/// `message`, `hint`, `related`).
+/// `message`, `hint`, `related`). Keys, `severity` values (`error`, `warning`, `note`) and codes
+/// are the same in every language; `message` and `hint` are in the message language.
 pub fn json_report(diagnostics: &Diagnostics, documents: usize, failed: bool) -> String {
     let report = JsonReport {
         failed,
@@ -58,7 +59,8 @@ pub fn json_report(diagnostics: &Diagnostics, documents: usize, failed: bool) ->
     json
 }
 
-/// One GitHub Actions workflow command per diagnostic.
+/// One GitHub Actions workflow command per diagnostic. The command names (`error`, `warning`,
+/// `notice`) are GitHub's; the message and hint are in the message language.
 pub fn github_annotations(diagnostics: &Diagnostics) -> String {
     let mut out = String::new();
     for diagnostic in diagnostics.sorted() {
@@ -78,8 +80,8 @@ pub fn github_annotations(diagnostics: &Diagnostics) -> String {
         properties.push(format!("title={}", property(&format!("griffie {}", diagnostic.code))));
         let mut message = diagnostic.message.clone();
         if let Some(hint) = &diagnostic.hint {
-            message.push_str("\nhint: ");
-            message.push_str(hint);
+            message.push('\n');
+            message.push_str(&crate::t!("report.hint", hint = hint));
         }
         out.push_str(&format!("::{command} {}::{}\n", properties.join(","), data(&message)));
     }
@@ -134,7 +136,7 @@ mod tests {
         );
         assert_eq!(
             lines[1],
-            "::error file=content/a%2C b.md,line=3,col=1,title=griffie unknown-field::unknown field `datum`: 100%25 wrong%0Ahint: did you mean `date`?"
+            "::error file=content/a%2C b.md,line=3,col=1,title=griffie unknown-field::unknown field `datum`: 100%25 wrong%0Atip: did you mean `date`?"
         );
     }
 

@@ -160,22 +160,28 @@ impl Diagnostic {
     }
 }
 
+impl Severity {
+    /// The word people read for it, in the message language ("fout", "error").
+    pub fn word(self) -> String {
+        match self {
+            Severity::Error => crate::t!("severity.error"),
+            Severity::Warning => crate::t!("severity.warning"),
+            Severity::Note => crate::t!("severity.note"),
+        }
+    }
+}
+
 impl fmt::Display for Diagnostic {
-    /// One line, `path:line:column: error[code]: message (hint: …)`, the format of compilers and
-    /// CI annotations.
+    /// One line, `path:line:column: fout[code]: message (tip: …)`, the format of compilers and
+    /// CI annotations; the words are in the message language, the code never changes.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.path.display())?;
         if let Some(loc) = self.location {
             write!(f, ":{}:{}", loc.line, loc.column)?;
         }
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
-        };
-        write!(f, ": {severity}[{}]: {}", self.code, self.message)?;
+        write!(f, ": {}[{}]: {}", self.severity.word(), self.code, self.message)?;
         if let Some(hint) = &self.hint {
-            write!(f, " (hint: {hint})")?;
+            write!(f, " ({})", crate::t!("report.hint", hint = hint))?;
         }
         Ok(())
     }
@@ -234,9 +240,13 @@ impl Diagnostics {
     }
 }
 
-/// Renders diagnostics for people: a snippet of the source with the place marked, the message
-/// and the hint. `root` is the folder the paths are relative to; sources are read from there
-/// (a file that cannot be read, or is not UTF-8, is shown without a snippet).
+/// Renders diagnostics for people: a header (`fout[code]: message`), a snippet of the source
+/// with the place marked, and the hint. `root` is the folder the paths are relative to; sources
+/// are read from there (a file that cannot be read, or is not UTF-8, is shown without a snippet).
+///
+/// codespan-reporting draws the snippets, but it writes its severity labels in English only, so
+/// the header is ours: codespan gets the diagnostic without a message, and its one header line
+/// is replaced by ours, in the message language and the same colours.
 pub fn render_report(diagnostics: &Diagnostics, root: &Path, color: bool) -> String {
     let mut files = SimpleFiles::new();
     let mut file_ids: Vec<(PathBuf, Option<usize>)> = Vec::new();
@@ -257,24 +267,18 @@ pub fn render_report(diagnostics: &Diagnostics, root: &Path, color: bool) -> Str
         id
     };
 
-    let mut buffer = if color {
-        termcolor::Buffer::ansi()
-    } else {
-        termcolor::Buffer::no_color()
-    };
+    let mut out = String::new();
     let config = term::Config::default();
     for diagnostic in diagnostics.sorted() {
         let mut cs = match diagnostic.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
             Severity::Note => CsDiagnostic::note(),
-        }
-        .with_code(diagnostic.code)
-        .with_message(&diagnostic.message);
+        };
         let mut notes = Vec::new();
         match (file_id(&diagnostic.path, &mut files), diagnostic.location) {
             (Some(id), Some(loc)) => cs = cs.with_label(Label::primary(id, loc.start..loc.end)),
-            (_, loc) => notes.push(format!("in {}", place(&diagnostic.path, loc))),
+            (_, loc) => notes.push(crate::t!("report.in", place = place(&diagnostic.path, loc))),
         }
         for related in &diagnostic.related {
             match (file_id(&related.path, &mut files), related.location) {
@@ -285,14 +289,47 @@ pub fn render_report(diagnostics: &Diagnostics, root: &Path, color: bool) -> Str
             }
         }
         if let Some(hint) = &diagnostic.hint {
-            notes.push(format!("hint: {hint}"));
+            notes.push(crate::t!("report.hint", hint = hint));
         }
         cs = cs.with_notes(notes);
+        let mut buffer = new_buffer(color);
+        write_header(&mut buffer, &config, diagnostic);
+        let mut body = new_buffer(color);
         // Writing into an in-memory buffer only fails if a label lies outside its file, which
         // cannot happen for locations made by `Location::in_text` on the same text.
-        term::emit(&mut buffer, &config, &files, &cs).ok();
+        term::emit(&mut body, &config, &files, &cs).ok();
+        let body = String::from_utf8_lossy(body.as_slice()).into_owned();
+        out.push_str(&String::from_utf8_lossy(buffer.as_slice()));
+        // codespan's own header is its first line (one line: the message is empty).
+        out.push_str(body.split_once('\n').map_or("", |(_, rest)| rest));
     }
-    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+    out
+}
+
+fn new_buffer(color: bool) -> termcolor::Buffer {
+    if color {
+        termcolor::Buffer::ansi()
+    } else {
+        termcolor::Buffer::no_color()
+    }
+}
+
+/// `fout[code]: message`, coloured as codespan colours its own headers.
+fn write_header(buffer: &mut termcolor::Buffer, config: &term::Config, diagnostic: &Diagnostic) {
+    use std::io::Write as _;
+    use termcolor::WriteColor as _;
+    let style = match diagnostic.severity {
+        Severity::Error => &config.styles.header_error,
+        Severity::Warning => &config.styles.header_warning,
+        Severity::Note => &config.styles.header_note,
+    };
+    // Writing into memory cannot fail.
+    buffer.set_color(style).ok();
+    write!(buffer, "{}[{}]", diagnostic.severity.word(), diagnostic.code).ok();
+    buffer.set_color(&config.styles.header_message).ok();
+    write!(buffer, ": {}", diagnostic.message).ok();
+    buffer.reset().ok();
+    writeln!(buffer).ok();
 }
 
 fn place(path: &Path, location: Option<Location>) -> String {
@@ -311,13 +348,32 @@ pub fn normalise_newlines(text: &str) -> String {
     }
 }
 
-/// A one-line summary such as `2 errors, 1 warning`.
+/// A one-line summary such as `2 fouten, 1 waarschuwing` (`2 errors, 1 warning`).
 pub fn summary(diagnostics: &Diagnostics) -> String {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     format!(
         "{}, {}",
-        plural(diagnostics.error_count(), "error", "errors"),
-        plural(diagnostics.warning_count(), "warning", "warnings")
+        count_errors(diagnostics.error_count()),
+        count_warnings(diagnostics.warning_count())
+    )
+}
+
+/// "1 fout", "12 fouten" (numbers grouped as the message language does).
+pub fn count_errors(n: usize) -> String {
+    let shown = crate::i18n::number(n);
+    crate::i18n::plural(
+        n,
+        crate::t!("count.errors_one", n = shown),
+        crate::t!("count.errors_many", n = shown),
+    )
+}
+
+/// "1 waarschuwing", "3 waarschuwingen".
+pub fn count_warnings(n: usize) -> String {
+    let shown = crate::i18n::number(n);
+    crate::i18n::plural(
+        n,
+        crate::t!("count.warnings_one", n = shown),
+        crate::t!("count.warnings_many", n = shown),
     )
 }
 
@@ -335,17 +391,17 @@ mod tests {
 
     #[test]
     fn display_is_one_line_with_hint() {
-        let d = Diagnostic::error("unknown-field", Path::new("content/a.md"), "unknown field `tittle`")
+        let d = Diagnostic::error("unknown-field", Path::new("content/a.md"), "onbekend veld `tittle`")
             .at(Location {
                 line: 3,
                 column: 1,
                 start: 10,
                 end: 16,
             })
-            .hint("did you mean `title`?");
+            .hint("bedoelt u `title`?");
         assert_eq!(
             d.to_string(),
-            "content/a.md:3:1: error[unknown-field]: unknown field `tittle` (hint: did you mean `title`?)"
+            "content/a.md:3:1: fout[unknown-field]: onbekend veld `tittle` (tip: bedoelt u `title`?)"
         );
     }
 }

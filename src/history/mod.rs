@@ -157,7 +157,7 @@ impl BlobReader {
 pub fn read(content_dir: &Path, cache: &Path) -> History {
     let repo = match repo::open(content_dir) {
         Ok(Some(repo)) => repo,
-        Ok(None) => return History::none("not inside a git repository"),
+        Ok(None) => return History::none(crate::t!("history.not_in_repository")),
         Err(reason) => return History::none(reason),
     };
     walk::read(repo, cache)

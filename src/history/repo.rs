@@ -14,25 +14,29 @@ pub(super) struct OpenRepo {
 pub(super) fn open(content_dir: &Path) -> Result<Option<OpenRepo>, String> {
     let start = content_dir
         .canonicalize()
-        .map_err(|err| format!("cannot read {}: {err}", content_dir.display()))?;
+        .map_err(|err| crate::t!("history.cannot_read", path = content_dir.display(), error = err))?;
     if !start.ancestors().any(|folder| folder.join(".git").exists()) {
         return Ok(None);
     }
-    let repo = gix::discover(&start).map_err(|err| format!("cannot open the git repository: {err}"))?;
+    let repo = gix::discover(&start).map_err(|err| crate::t!("history.cannot_open", error = err))?;
     let Some(workdir) = repo.workdir() else {
-        return Err("the git repository has no work tree (a bare repository)".to_string());
+        return Err(crate::t!("history.bare"));
     };
     let workdir = workdir
         .canonicalize()
-        .map_err(|err| format!("cannot read the work tree {}: {err}", workdir.display()))?;
-    let relative = start
-        .strip_prefix(&workdir)
-        .map_err(|_| format!("{} is not inside the work tree {}", start.display(), workdir.display()))?;
+        .map_err(|err| crate::t!("history.cannot_read_work_tree", path = workdir.display(), error = err))?;
+    let relative = start.strip_prefix(&workdir).map_err(|_| {
+        crate::t!(
+            "history.outside_work_tree",
+            path = start.display(),
+            work_tree = workdir.display()
+        )
+    })?;
     let mut content_prefix = Vec::new();
     for component in relative.components() {
         match component.as_os_str().to_str() {
             Some(name) => content_prefix.push(name.to_string()),
-            None => return Err(format!("the path {} is not valid UTF-8", relative.display())),
+            None => return Err(crate::t!("history.path_not_utf8", path = relative.display())),
         }
     }
     Ok(Some(OpenRepo { repo, content_prefix }))

@@ -34,7 +34,7 @@ pub(super) fn read(open: OpenRepo, cache: &Path) -> History {
         Ok(commit) => commit,
         Err(err) => {
             let unborn = repo.head().map(|head| head.is_unborn()).unwrap_or(false);
-            let mut history = History::none(format!("cannot read HEAD: {err}"));
+            let mut history = History::none(crate::t!("history.cannot_read_head", error = err));
             if unborn {
                 history.status = Status::NoCommits;
             }

@@ -55,13 +55,10 @@ pub fn read_document(file: &SourceFile) -> (Option<Document>, Vec<Diagnostic>) {
             let diagnostic = Diagnostic::error(
                 "wrong-type",
                 &file.path,
-                format!(
-                    "the front matter must be a list of `field: value` lines, not {}",
-                    describe(other)
-                ),
+                crate::t!("document.not_mapping", found = describe(other)),
             )
             .at(file.front_matter_location(0, 0))
-            .hint("write one field per line, e.g. `title: Inkoop Jeugdhulp`");
+            .hint(crate::t!("document.not_mapping_hint"));
             return (None, vec![diagnostic]);
         }
     };
@@ -72,8 +69,8 @@ pub fn read_document(file: &SourceFile) -> (Option<Document>, Vec<Diagnostic>) {
         fields.warning(
             "empty-body",
             location,
-            "this Markdown document has no text after the front matter".to_string(),
-            "write the text below the closing `---`, or save a metadata-only record as a .yaml file".to_string(),
+            crate::t!("document.empty_body"),
+            crate::t!("document.empty_body_hint"),
         );
     }
     fields.diagnostics.extend(super::placeholder::find_placeholders(file));
@@ -141,10 +138,10 @@ pub(crate) fn allowed_fields(doc_type: Option<DocType>) -> Vec<&'static str> {
 fn misplaced_field(name: &str, doc_type: Option<DocType>) -> Option<String> {
     let doc_type = doc_type?;
     if LETTER_FIELDS.contains(&name) && !doc_type.is_letter() {
-        return Some("letters (`raadsbrief`, `brief`)".to_string());
+        return Some(crate::t!("document.for_letters"));
     }
     if MOTION_FIELDS.contains(&name) && !doc_type.is_voted() {
-        return Some("motions and amendments (`motie`, `amendement`)".to_string());
+        return Some(crate::t!("document.for_motions"));
     }
     None
 }
@@ -190,8 +187,8 @@ fn read_id(fields: &mut Fields) -> Option<String> {
     fields.error(
         "invalid-id",
         location,
-        format!("id `{id}` may only contain lower-case letters a-z, digits and single hyphens"),
-        format!("for example `{}`", slugify(&id)),
+        crate::t!("document.invalid_id", id = id),
+        crate::t!("document.for_example", example = slugify(&id)),
     );
     None
 }
@@ -203,14 +200,15 @@ fn read_type(fields: &mut Fields) -> Option<DocType> {
     }
     let location = fields.value_location("type");
     let slugs = DocType::ALL.map(DocType::slug);
+    let types = slugs.join(", ");
     let hint = match did_you_mean(&text.to_lowercase(), slugs) {
-        Some(best) => format!("did you mean `{best}`? The types are: {}", slugs.join(", ")),
-        None => format!("the types are: {}", slugs.join(", ")),
+        Some(best) => crate::t!("document.types_did_you_mean", best = best, types = types),
+        None => crate::t!("document.types", types = types),
     };
     fields.error(
         "unknown-type",
         location,
-        format!("unknown document type `{text}`"),
+        crate::t!("document.unknown_type", text = text),
         hint,
     );
     None
@@ -226,8 +224,8 @@ fn read_precision(fields: &mut Fields) -> DatePrecision {
             fields.error(
                 "invalid-value",
                 location,
-                format!("`date_precision` must be `day`, `month` or `year`, not `{other}`"),
-                "use `month` when only the month is known; `date` then holds its first day".to_string(),
+                crate::t!("document.date_precision", value = other),
+                crate::t!("document.date_precision_hint"),
             );
             DatePrecision::Day
         }
@@ -240,11 +238,8 @@ fn read_id_list(fields: &mut Fields, key: &str) -> Vec<Spanned<String>> {
         fields.error(
             "invalid-id",
             id.location,
-            format!("`{}` in `{key}` is not a document id", id.value),
-            format!(
-                "ids are lower-case words with hyphens, such as `{}`",
-                slugify(&id.value)
-            ),
+            crate::t!("document.id_in_list", value = id.value, key = key),
+            crate::t!("document.id_in_list_hint", example = slugify(&id.value)),
         );
     }
     ids.into_iter().filter(|id| is_slug(&id.value)).collect()
@@ -256,11 +251,8 @@ fn read_topics(fields: &mut Fields) -> Vec<String> {
         fields.error(
             "invalid-topic",
             topic.location,
-            format!(
-                "topic `{}` must be a slug: lower-case letters, digits and hyphens",
-                topic.value
-            ),
-            format!("for example `{}`", slugify(&topic.value)),
+            crate::t!("document.invalid_topic", value = topic.value),
+            crate::t!("document.for_example", example = slugify(&topic.value)),
         );
     }
     let mut out: Vec<String> = topics.into_iter().map(|t| t.value).filter(|t| is_slug(t)).collect();
@@ -308,8 +300,8 @@ fn read_signatories(fields: &mut Fields) -> Vec<Signatory> {
                 fields.error(
                     "invalid-value",
                     location,
-                    "every signatory needs exactly a `role` and a `name`".to_string(),
-                    "write `- {role: de burgemeester, name: A. Gerritsen}`".to_string(),
+                    crate::t!("document.signatory"),
+                    crate::t!("document.signatory_hint"),
                 );
             }
         }
@@ -339,18 +331,18 @@ fn read_status(fields: &mut Fields) -> Option<MotionStatus> {
     }
     let location = fields.value_location("status");
     let slugs = MotionStatus::ALL.map(MotionStatus::slug);
-    let mut hint = format!("the statuses are: {}", slugs.join(", "));
-    if text == "afgedaan" {
-        hint = "a motion becomes `afgedaan` when a letter lists it under `settles`; \
-                keep `status: aangenomen` here"
-            .to_string();
+    let list = slugs.join(", ");
+    let hint = if text == "afgedaan" {
+        crate::t!("document.status_afgedaan_hint")
     } else if let Some(best) = did_you_mean(&text.to_lowercase(), slugs) {
-        hint = format!("did you mean `{best}`? {hint}");
-    }
+        crate::t!("document.statuses_did_you_mean", best = best, list = list)
+    } else {
+        crate::t!("document.statuses", list = list)
+    };
     fields.error(
         "invalid-value",
         location,
-        format!("unknown motion status `{text}`"),
+        crate::t!("document.unknown_status", text = text),
         hint,
     );
     None
@@ -375,8 +367,8 @@ fn read_submitters(fields: &mut Fields) -> Vec<Submitter> {
                 fields.error(
                     "invalid-value",
                     location,
-                    "every submitter needs a `name` (and optionally a `party`), nothing else".to_string(),
-                    "write `- {name: J. Jansen, party: VVD}` or just `- J. Jansen`".to_string(),
+                    crate::t!("document.submitter"),
+                    crate::t!("document.submitter_hint"),
                 );
             }
         }
@@ -400,8 +392,8 @@ fn read_vote(fields: &mut Fields) -> Option<Vote> {
             fields.error(
                 "invalid-value",
                 location,
-                "`vote` must give the number of votes `for` and `against`".to_string(),
-                "write `vote: {for: 21, against: 8}`".to_string(),
+                crate::t!("document.vote"),
+                crate::t!("document.vote_hint"),
             );
             None
         }
@@ -419,22 +411,19 @@ fn yaml_error(file: &SourceFile, err: &serde_yaml::Error) -> Diagnostic {
         Some(loc) => file.front_matter_location(loc.index(), loc.index()),
         None => file.front_matter_location(0, 0),
     };
+    // serde_yaml's messages are English in every language; the hint explains them.
     let hint = if message.contains("mapping values are not allowed") {
-        "a value that contains `: ` must be put between quotes, e.g. title: \"Motie: jeugdzorg\""
+        crate::t!("document.yaml_colon_hint")
     } else if message.contains("cannot start any token") {
-        "indent with spaces, not tabs, and put text starting with @, ` or % between quotes"
+        crate::t!("document.yaml_token_hint")
     } else if message.contains("duplicate entry") {
-        "each field may appear only once; remove one of them"
+        crate::t!("document.yaml_duplicate_hint")
     } else {
-        "check the indentation and that every `field: value` pair is on its own line"
+        crate::t!("document.yaml_other_hint")
     };
-    Diagnostic::error(
-        "yaml-syntax",
-        &file.path,
-        format!("the front matter is not valid YAML: {message}"),
-    )
-    .at(location)
-    .hint(hint)
+    Diagnostic::error("yaml-syntax", &file.path, crate::t!("document.yaml", error = message))
+        .at(location)
+        .hint(hint)
 }
 
 #[cfg(test)]

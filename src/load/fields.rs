@@ -82,8 +82,8 @@ impl<'a> Fields<'a> {
                 self.error(
                     "wrong-type",
                     loc,
-                    format!("`{key}` must be text, but it is {}", describe(value)),
-                    format!("write it on one line: `{key}: …`"),
+                    crate::t!("fields.not_text", key = key, found = describe(value)),
+                    crate::t!("fields.not_text_hint", key = key),
                 );
                 None
             }
@@ -100,8 +100,8 @@ impl<'a> Fields<'a> {
             self.error(
                 "missing-field",
                 location,
-                format!("required field `{key}` is empty"),
-                format!("write a value after the colon: `{key}: {example}`"),
+                crate::t!("fields.empty", key = key),
+                crate::t!("fields.empty_hint", key = key, example = example),
             );
             return None;
         }
@@ -115,8 +115,8 @@ impl<'a> Fields<'a> {
             self.error(
                 "missing-field",
                 location,
-                format!("required field `{key}` is empty"),
-                format!("write a value after the colon: `{key}: {example}`"),
+                crate::t!("fields.empty", key = key),
+                crate::t!("fields.empty_hint", key = key, example = example),
             );
             return;
         }
@@ -124,8 +124,8 @@ impl<'a> Fields<'a> {
         self.error(
             "missing-field",
             location,
-            format!("required field `{key}` is missing"),
-            format!("add a line `{key}: {example}` to the front matter"),
+            crate::t!("fields.missing", key = key),
+            crate::t!("fields.missing_hint", key = key, example = example),
         );
     }
 
@@ -149,8 +149,8 @@ impl<'a> Fields<'a> {
                     self.error(
                         "wrong-type",
                         loc,
-                        format!("every item of `{key}` must be text, but one is {}", describe(item)),
-                        format!("write one item per line:\n{key}:\n  - first\n  - second"),
+                        crate::t!("fields.item_not_text", key = key, found = describe(item)),
+                        crate::t!("fields.item_not_text_hint", key = key),
                     );
                 }
             }
@@ -168,8 +168,8 @@ impl<'a> Fields<'a> {
                 self.error(
                     "invalid-date",
                     location,
-                    format!("`{key}` must be a date written as YYYY-MM-DD, not `{text}`"),
-                    "for 15 July 2025 write `2025-07-15`".to_string(),
+                    crate::t!("fields.date_format", key = key, text = text),
+                    crate::t!("fields.date_format_hint"),
                 );
                 None
             }
@@ -182,14 +182,21 @@ impl<'a> Fields<'a> {
                 self.error(
                     "invalid-date",
                     location,
-                    format!(
-                        "`{key}`: {text} does not exist ({} {year} has {days_in_month} days)",
-                        crate::dates::month_name(month)
+                    crate::t!(
+                        "fields.date_impossible",
+                        key = key,
+                        text = text,
+                        month = month_name(month),
+                        year = year,
+                        days = days_in_month
                     ),
                     if day > days_in_month {
-                        format!("check the day: the last day of that month is {year}-{month:02}-{days_in_month:02}")
+                        crate::t!(
+                            "fields.check_day",
+                            last = format!("{year}-{month:02}-{days_in_month:02}")
+                        )
                     } else {
-                        "check the month: it must be 01 to 12".to_string()
+                        crate::t!("fields.check_month")
                     },
                 );
                 None
@@ -214,8 +221,8 @@ impl<'a> Fields<'a> {
                 self.error(
                     "wrong-type",
                     loc,
-                    format!("`{key}` must be `true` or `false`, but it is {}", describe(other)),
-                    format!("write `{key}: true` or `{key}: false`"),
+                    crate::t!("fields.not_boolean", key = key, found = describe(other)),
+                    crate::t!("fields.not_boolean_hint", key = key),
                 );
                 None
             }
@@ -232,8 +239,8 @@ impl<'a> Fields<'a> {
                 self.error(
                     "wrong-type",
                     loc,
-                    format!("`{key}` must be a list, but it is {}", describe(other)),
-                    format!("write one item per line, each starting with `- `, under `{key}:`"),
+                    crate::t!("fields.not_list", key = key, found = describe(other)),
+                    crate::t!("fields.not_list_hint", key = key),
                 );
                 Vec::new()
             }
@@ -250,8 +257,8 @@ impl<'a> Fields<'a> {
                 self.error(
                     "unknown-field",
                     loc,
-                    format!("field names must be text, not {}", describe(key)),
-                    "use names such as `title` or `date`".to_string(),
+                    crate::t!("fields.name_not_text", found = describe(key)),
+                    crate::t!("fields.name_not_text_hint"),
                 );
                 continue;
             };
@@ -263,16 +270,21 @@ impl<'a> Fields<'a> {
                 self.error(
                     "misplaced-field",
                     location,
-                    format!("field `{name}` does not belong to this type of document"),
-                    format!("`{name}` is only for {belongs_to}; remove it or check `type`"),
+                    crate::t!("fields.misplaced", name = name),
+                    crate::t!("fields.misplaced_hint", name = name, types = belongs_to),
                 );
                 continue;
             }
             let hint = match did_you_mean(name, allowed.iter().copied()) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => format!("known fields: {}", allowed.join(", ")),
+                Some(best) => crate::t!("suggest.did_you_mean", best = best),
+                None => crate::t!("fields.known", list = allowed.join(", ")),
             };
-            self.error("unknown-field", location, format!("unknown field `{name}`"), hint);
+            self.error(
+                "unknown-field",
+                location,
+                crate::t!("fields.unknown", name = name),
+                hint,
+            );
         }
     }
 }
@@ -289,15 +301,33 @@ pub fn scalar_text(value: &Value) -> Option<String> {
 }
 
 /// Describes a value's shape in words for error messages.
-pub fn describe(value: &Value) -> &'static str {
+pub fn describe(value: &Value) -> String {
     match value {
-        Value::Null => "empty",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Sequence(_) => "a list",
-        Value::Mapping(_) => "a group of fields (key: value)",
-        Value::Tagged(_) => "a tagged value",
+        Value::Null => crate::t!("value.empty"),
+        Value::Bool(_) => crate::t!("value.boolean"),
+        Value::Number(_) => crate::t!("value.number"),
+        Value::String(_) => crate::t!("value.text"),
+        Value::Sequence(_) => crate::t!("value.list"),
+        Value::Mapping(_) => crate::t!("value.mapping"),
+        Value::Tagged(_) => crate::t!("value.tagged"),
+    }
+}
+
+/// The name of month `month` (1-12) in the message language; out-of-range months are clamped.
+fn month_name(month: i8) -> String {
+    match month.clamp(1, 12) {
+        1 => crate::t!("month.01"),
+        2 => crate::t!("month.02"),
+        3 => crate::t!("month.03"),
+        4 => crate::t!("month.04"),
+        5 => crate::t!("month.05"),
+        6 => crate::t!("month.06"),
+        7 => crate::t!("month.07"),
+        8 => crate::t!("month.08"),
+        9 => crate::t!("month.09"),
+        10 => crate::t!("month.10"),
+        11 => crate::t!("month.11"),
+        _ => crate::t!("month.12"),
     }
 }
 

@@ -52,8 +52,8 @@ fn load_one(full: &Path, shown: &Path, kind: SourceKind) -> (Option<Document>, V
     let bytes = match std::fs::read(full) {
         Ok(bytes) => bytes,
         Err(err) => {
-            let diagnostic = Diagnostic::error("unreadable", shown, format!("cannot read this file: {err}"))
-                .hint("check that the file exists and that you may read it");
+            let diagnostic = Diagnostic::error("unreadable", shown, crate::t!("load.unreadable_file", error = err))
+                .hint(crate::t!("load.unreadable_file_hint"));
             return (None, vec![diagnostic]);
         }
     };
@@ -87,8 +87,8 @@ fn find_source_files(
             Err(err) => {
                 let path = err.path().map(|p| shown_path(root, p)).unwrap_or_default();
                 diagnostics.push(
-                    Diagnostic::error("unreadable", &path, format!("cannot read this folder: {err}"))
-                        .hint("check that the folder exists and that you may read it"),
+                    Diagnostic::error("unreadable", &path, crate::t!("load.unreadable_folder", error = err))
+                        .hint(crate::t!("load.unreadable_folder_hint")),
                 );
                 continue;
             }
@@ -96,12 +96,8 @@ fn find_source_files(
         let shown = shown_path(root, entry.path());
         if entry.path_is_symlink() {
             diagnostics.push(
-                Diagnostic::warning(
-                    "symlink-skipped",
-                    &shown,
-                    "symbolic links are not followed; this one is skipped",
-                )
-                .hint("copy the file into content/ instead of linking to it"),
+                Diagnostic::warning("symlink-skipped", &shown, crate::t!("load.symlink"))
+                    .hint(crate::t!("load.symlink_hint")),
             );
             continue;
         }
@@ -111,8 +107,8 @@ fn find_source_files(
         match SourceKind::of(entry.path()) {
             Some(kind) => files.push((entry.path().to_path_buf(), shown, kind)),
             None => diagnostics.push(
-                Diagnostic::warning("not-a-document", &shown, "this file is not a document and is skipped")
-                    .hint("documents are .md files (with front matter) or .yaml files; start the name with `_` to silence this"),
+                Diagnostic::warning("not-a-document", &shown, crate::t!("load.not_a_document"))
+                    .hint(crate::t!("load.not_a_document_hint")),
             ),
         }
     }

@@ -59,10 +59,10 @@ fn diagnostic(file: &SourceFile, start: usize, end: usize) -> Diagnostic {
     Diagnostic::error(
         "placeholder",
         &file.path,
-        format!("placeholder `{text}` is not filled in yet"),
+        crate::t!("placeholder.unfilled", text = text),
     )
     .at(Location::in_text(&file.text, start, end))
-    .hint("write the real text in its place, without « and », or remove the line if it does not apply")
+    .hint(crate::t!("placeholder.unfilled_hint"))
 }
 
 #[cfg(test)]

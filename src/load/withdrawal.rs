@@ -24,8 +24,8 @@ pub fn read_withdrawal(fields: &mut Fields) -> Option<Withdrawal> {
         fields.error(
             "wrong-type",
             location,
-            format!("`withdrawn` must hold a `date` and a `reason`, not {}", describe(value)),
-            format!("write it like this:\n{EXAMPLE}"),
+            crate::t!("withdrawal.not_mapping", found = describe(value)),
+            crate::t!("withdrawal.example_hint", example = EXAMPLE),
         );
         return None;
     };
@@ -41,8 +41,8 @@ pub fn read_withdrawal(fields: &mut Fields) -> Option<Withdrawal> {
         fields.error(
             "unknown-field",
             at,
-            format!("`withdrawn` has no field `{key}`"),
-            "`withdrawn` takes only `date` and `reason`".to_string(),
+            crate::t!("withdrawal.unknown", key = key),
+            crate::t!("withdrawal.unknown_hint"),
         );
     }
     let date = read_part(fields, map.get("date"), "date").and_then(|text| {
@@ -53,8 +53,8 @@ pub fn read_withdrawal(fields: &mut Fields) -> Option<Withdrawal> {
                 fields.error(
                     "invalid-date",
                     at,
-                    format!("`withdrawn.date` must be a real date written as YYYY-MM-DD, not `{text}`"),
-                    "for 12 August 2025 write `2025-08-12`".to_string(),
+                    crate::t!("withdrawal.bad_date", text = text),
+                    crate::t!("withdrawal.bad_date_hint"),
                 );
                 None
             }
@@ -74,16 +74,16 @@ fn read_part(fields: &mut Fields, value: Option<&Value>, part: &str) -> Option<S
         return Some(text);
     }
     let at = fields.item_location("withdrawn", part, 0);
-    let what = if part == "date" {
-        "the day it was withdrawn"
+    let message = if part == "date" {
+        crate::t!("withdrawal.missing_date")
     } else {
-        "why, in words a citizen understands"
+        crate::t!("withdrawal.missing_reason")
     };
     fields.error(
         "missing-field",
         at,
-        format!("`withdrawn` needs a `{part}`: {what}"),
-        format!("write it like this:\n{EXAMPLE}"),
+        message,
+        crate::t!("withdrawal.example_hint", example = EXAMPLE),
     );
     None
 }

@@ -55,8 +55,8 @@ impl PdfEngine {
         let mut names: Vec<String> = std::fs::read_dir(dir)
             .map_err(|err| {
                 vec![
-                    Diagnostic::error("template", shown, format!("cannot read the PDF templates: {err}"))
-                        .hint("restore templates/pdf/ from griffie's own templates folder"),
+                    Diagnostic::error("template", shown, crate::t!("pdf.cannot_read_templates", error = err))
+                        .hint(crate::t!("pdf.cannot_read_templates_hint")),
                 ]
             })?
             .filter_map(Result::ok)
@@ -72,9 +72,9 @@ impl PdfEngine {
                 vec![Diagnostic::error(
                     "template",
                     &shown.join(&name),
-                    format!("cannot read this template: {err}"),
+                    crate::t!("pdf.cannot_read_template", error = err),
                 )
-                .hint("PDF templates must be UTF-8 text")]
+                .hint(crate::t!("pdf.cannot_read_template_hint"))]
             })?;
             hasher
                 .update(name.as_bytes())
@@ -88,9 +88,9 @@ impl PdfEngine {
             return Err(vec![Diagnostic::error(
                 "template",
                 &shown.join(FALLBACK),
-                format!("the PDF template `{FALLBACK}` is missing"),
+                crate::t!("pdf.missing_template", name = FALLBACK),
             )
-            .hint("restore it from griffie's own templates/pdf/ folder")]);
+            .hint(crate::t!("pdf.missing_template_hint"))]);
         }
         Ok(PdfEngine {
             templates,
@@ -191,7 +191,8 @@ impl PdfEngine {
         found
             .iter()
             .map(|problem| {
-                let message = format!("the PDF could not be made: {}", problem.message);
+                // typst's own messages are English in every language.
+                let message = crate::t!("pdf.failed", problem = problem.message);
                 let typst_hints: Vec<&str> = problem.hints.iter().map(|h| h.v.as_str()).collect();
                 match (
                     missing_glyph_text(&problem.message),
@@ -200,7 +201,7 @@ impl PdfEngine {
                     (None, Some((path, location))) => Diagnostic::error("pdf-template", &path, message)
                         .at(location)
                         .hint(if typst_hints.is_empty() {
-                            "this is a mistake in the PDF template, not in the document; fix the template".to_string()
+                            crate::t!("pdf.template_hint")
                         } else {
                             typst_hints.join("; ")
                         }),
@@ -210,11 +211,9 @@ impl PdfEngine {
                             .map(|(start, end)| Location::in_text(&doc.source.text, start, end))
                             .unwrap_or(doc.source.id_location);
                         let hint = if glyph.is_some() {
-                            "the PDF fonts have no sign for this character, and an archival PDF may not show a box \
-                             instead; write it in words (e.g. instead of an emoji) or use a similar character"
-                                .to_string()
+                            crate::t!("pdf.glyph_hint")
                         } else if typst_hints.is_empty() {
-                            "a typst warning counts as an error, so no faulty PDF is published".to_string()
+                            crate::t!("pdf.warning_hint")
                         } else {
                             typst_hints.join("; ")
                         };

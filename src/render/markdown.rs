@@ -295,13 +295,9 @@ fn transform<'a>(
             state.raw_html = true;
             if DANGEROUS_HTML.is_match(&html) {
                 out.diagnostics.push(
-                    Diagnostic::warning(
-                        "unsafe-html",
-                        &doc.source.path,
-                        "this HTML contains script, styles or an embedded object; it is removed from the page",
-                    )
-                    .at(doc_location(doc, &range))
-                    .hint("write the text in Markdown; HTML that could run code is never published"),
+                    Diagnostic::warning("unsafe-html", &doc.source.path, crate::t!("markdown.unsafe_html"))
+                        .at(doc_location(doc, &range))
+                        .hint(crate::t!("markdown.unsafe_html_hint")),
                 );
             }
             events.push(Event::Html(html));
@@ -324,9 +320,9 @@ fn doc_location(doc: &Document, range: &std::ops::Range<usize>) -> crate::diagno
 }
 
 fn missing_alt(doc: &Document, range: &std::ops::Range<usize>) -> Diagnostic {
-    Diagnostic::error("missing-alt", &doc.source.path, "this image has no alt text")
+    Diagnostic::error("missing-alt", &doc.source.path, crate::t!("markdown.missing_alt"))
         .at(doc_location(doc, range))
-        .hint("describe the image between the square brackets: ![Kaart van de wijken in Almelo](kaart.png)")
+        .hint(crate::t!("markdown.missing_alt_hint"))
 }
 
 /// `true` for links to the web, e-mail, phone and within the site.
@@ -348,10 +344,10 @@ fn check_url(url: &str, doc: &Document, range: &std::ops::Range<usize>, out: &mu
             Diagnostic::warning(
                 "unsafe-link",
                 &doc.source.path,
-                format!("the link address `{url}` is not allowed; the link is removed"),
+                crate::t!("markdown.unsafe_link", url = url),
             )
             .at(doc_location(doc, range))
-            .hint("links may go to http(s) web addresses, mailto: and tel:, or to pages of this site"),
+            .hint(crate::t!("markdown.unsafe_link_hint")),
         );
     }
     safe

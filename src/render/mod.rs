@@ -72,7 +72,7 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
         templates_shown: input.templates_shown,
     };
 
-    let progress = |label: &'static str, total: usize| {
+    let progress = |label: &str, total: usize| {
         if let Some(p) = input.progress {
             p.start(label, total as u64);
         }
@@ -86,7 +86,7 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     let fingerprint = versions::site_fingerprint(site, &site_view, input.templates_dir);
     let (pdfs, version_pdfs) = match input.pdf {
         Some(engine) => {
-            progress("PDF's", site.documents.len() + subjects.len());
+            progress(&crate::t!("progress.pdfs"), site.documents.len() + subjects.len());
             (
                 make_pdfs(site, engine, &renderer, &views, &step),
                 make_version_pdfs(&subjects, history, engine, output, &views, &fingerprint, &step),
@@ -94,7 +94,7 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
         }
         None => (Vec::new(), Vec::new()),
     };
-    progress("pagina's", site.documents.len() + subjects.len());
+    progress(&crate::t!("progress.pages"), site.documents.len() + subjects.len());
     let document_results: Vec<(Vec<Diagnostic>, usize)> = (0..site.documents.len())
         .into_par_iter()
         .map(|position| {
@@ -436,7 +436,7 @@ impl Renderer<'_> {
                         &self.templates_shown.join(page.template),
                         templates::error_chain(&err),
                     )
-                    .hint(format!("the error happened while rendering {}", page.path)),
+                    .hint(crate::t!("render.while_rendering", path = page.path)),
                 )
             }
         };
@@ -470,12 +470,8 @@ impl Renderer<'_> {
 }
 
 fn write_problem(path: &str, err: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(
-        "write",
-        Path::new(path),
-        format!("cannot write this output file: {err}"),
-    )
-    .hint("check that the output folder is writable and the disk is not full")
+    Diagnostic::error("write", Path::new(path), crate::t!("render.cannot_write", error = err))
+        .hint(crate::t!("render.cannot_write_hint"))
 }
 
 /// Copies `templates/static/` to `static/` in the output (stylesheets, icons).
@@ -503,9 +499,9 @@ fn copy_static(input: &RenderInput, output: &dyn Output, diagnostics: &mut Diagn
                 Diagnostic::error(
                     "write",
                     &input.templates_shown.join("static").join(&relative),
-                    format!("cannot copy this file: {err}"),
+                    crate::t!("render.cannot_copy", error = err),
                 )
-                .hint("check that the file is readable and the output folder writable"),
+                .hint(crate::t!("render.cannot_copy_hint")),
             ),
         }
     }

@@ -102,7 +102,7 @@ impl Output for DirOutput {
         if escapes || path.is_empty() {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
-                format!("refusing to write outside the output folder: {path}"),
+                crate::t!("render.outside_output", path = path),
             ));
         }
         let full = self.root.join(relative);

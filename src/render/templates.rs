@@ -38,8 +38,9 @@ pub fn load_templates(dir: &Path, shown_dir: &Path) -> Result<tera::Tera, Vec<Di
     }
     let mut tera = tera::Tera::new();
     if let Err(err) = tera.add_template_files(files.iter().map(|(path, name)| (path, Some(name.as_str())))) {
-        return Err(vec![Diagnostic::error("template", shown_dir, error_chain(&err))
-            .hint("fix the template syntax; see the tera documentation for the language")]);
+        return Err(vec![
+            Diagnostic::error("template", shown_dir, error_chain(&err)).hint(crate::t!("templates.syntax_hint"))
+        ]);
     }
     let missing: Vec<Diagnostic> = REQUIRED
         .iter()
@@ -48,9 +49,9 @@ pub fn load_templates(dir: &Path, shown_dir: &Path) -> Result<tera::Tera, Vec<Di
             Diagnostic::error(
                 "template",
                 &shown_dir.join(name),
-                format!("the template `{name}` is missing"),
+                crate::t!("templates.missing", name = name),
             )
-            .hint("restore it from griffie's own templates/ folder")
+            .hint(crate::t!("templates.missing_hint"))
         })
         .collect();
     if missing.is_empty() {
@@ -67,8 +68,8 @@ pub fn error_chain(err: &dyn std::error::Error) -> String {
     while let Some(cause) = source {
         let text = cause.to_string();
         if !message.contains(&text) {
-            message.push_str("\ncaused by: ");
-            message.push_str(&text);
+            message.push('\n');
+            message.push_str(&crate::t!("templates.caused_by", cause = text));
         }
         source = cause.source();
     }

@@ -111,18 +111,18 @@ fn drop_duplicate_ids(mut documents: Vec<Document>, diagnostics: &mut Diagnostic
                 Diagnostic::error(
                     "duplicate-id",
                     &doc.source.path,
-                    format!("id `{}` is already used", doc.id),
+                    crate::t!("resolve.duplicate_id", id = doc.id),
                 )
                 .at(doc.source.id_location)
                 .related(
                     &original.source.path,
                     Some(original.source.id_location),
-                    "first used here",
+                    crate::t!("resolve.first_used_here"),
                 )
-                .hint(format!(
-                    "every document needs its own id; {} also has `id: {}`. Give this one another id",
-                    original.source.path.display(),
-                    doc.id
+                .hint(crate::t!(
+                    "resolve.duplicate_id_hint",
+                    other = original.source.path.display(),
+                    id = doc.id
                 )),
             );
         } else {
@@ -143,13 +143,10 @@ fn index_identifiers(documents: &[Document], diagnostics: &mut Diagnostics) -> H
                     Diagnostic::warning(
                         "unusual-identifier",
                         &doc.source.path,
-                        format!(
-                            "identifier `{}` has an unusual form; mentions of it in text will not be linked",
-                            identifier.value
-                        ),
+                        crate::t!("resolve.unusual_identifier", value = identifier.value),
                     )
                     .at(identifier.location)
-                    .hint("official numbers look like `Raad-7975`, `DCS - 2382087` or `D/25/737910`"),
+                    .hint(crate::t!("resolve.unusual_identifier_hint")),
                 );
                 continue;
             };
@@ -160,11 +157,19 @@ fn index_identifiers(documents: &[Document], diagnostics: &mut Diagnostics) -> H
                         Diagnostic::error(
                             "duplicate-identifier",
                             &doc.source.path,
-                            format!("identifier `{}` also belongs to `{}`", identifier.value, other.id),
+                            crate::t!(
+                                "resolve.duplicate_identifier",
+                                value = identifier.value,
+                                other = other.id
+                            ),
                         )
                         .at(identifier.location)
-                        .related(&other.source.path, Some(first.location), "also listed here")
-                        .hint("an official number identifies one document; remove it from one of the two"),
+                        .related(
+                            &other.source.path,
+                            Some(first.location),
+                            crate::t!("resolve.also_listed_here"),
+                        )
+                        .hint(crate::t!("resolve.duplicate_identifier_hint")),
                     );
                 }
                 Some(_) => {}
@@ -233,18 +238,18 @@ fn resolve_ids(
         let problem = match index.position(&target.value) {
             Some(t) if t == own => Some((
                 "self-link",
-                format!("`{field}` names this document itself"),
-                "remove it".to_string(),
+                crate::t!("resolve.self_link", field = field),
+                crate::t!("resolve.self_link_hint"),
             )),
             Some(t) if out.contains(&t) => {
                 diagnostics.push(
                     Diagnostic::warning(
                         "duplicate-link",
                         &doc.source.path,
-                        format!("`{}` is listed twice in `{field}`", target.value),
+                        crate::t!("resolve.duplicate_link", id = target.value, field = field),
                     )
                     .at(target.location)
-                    .hint("remove the second one"),
+                    .hint(crate::t!("resolve.duplicate_link_hint")),
                 );
                 None
             }
@@ -254,7 +259,7 @@ fn resolve_ids(
             }
             None => Some((
                 "unknown-id",
-                format!("`{field}` names `{}`, but no document has that id", target.value),
+                crate::t!("resolve.unknown_id", field = field, id = target.value),
                 unknown_id_hint(&target.value, all_ids),
             )),
         };
@@ -271,8 +276,8 @@ fn resolve_ids(
 
 fn unknown_id_hint(id: &str, all_ids: &[&str]) -> String {
     match did_you_mean(id, all_ids.iter().copied()) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None => "check the spelling: use the `id` written in the other document's front matter".to_string(),
+        Some(best) => crate::t!("suggest.did_you_mean", best = best),
+        None => crate::t!("resolve.unknown_id_hint"),
     }
 }
 
@@ -285,14 +290,14 @@ fn check_settles(doc: &Document, target: &Document, diagnostics: &mut Diagnostic
         Diagnostic::error(
             "settles-not-motion",
             &doc.source.path,
-            format!(
-                "`settles` names `{}`, which is a {}, not a motion",
-                target.id,
-                target.doc_type()
+            crate::t!(
+                "resolve.settles_not_motion",
+                id = target.id,
+                doc_type = target.doc_type()
             ),
         )
         .at_opt(location)
-        .hint("only motions can be settled (afgedaan); list this document under `responds_to` or `references` instead"),
+        .hint(crate::t!("resolve.settles_not_motion_hint")),
     );
     false
 }
@@ -311,13 +316,15 @@ fn check_answer_date(doc: &Document, target: &Document, diagnostics: &mut Diagno
         Diagnostic::warning(
             "answer-before-question",
             &doc.source.path,
-            format!(
-                "this document ({}) answers `{}`, which is dated later ({})",
-                doc.date, target.id, target.date
+            crate::t!(
+                "resolve.answer_before_question",
+                date = doc.date,
+                id = target.id,
+                later = target.date
             ),
         )
         .at_opt(location)
-        .hint("check the `date` of both documents, or whether `responds_to` names the right id"),
+        .hint(crate::t!("resolve.answer_before_question_hint")),
     );
 }
 
@@ -340,13 +347,10 @@ fn mentions(doc: &Document, own: usize, index: &Index, diagnostics: &mut Diagnos
                     Diagnostic::warning(
                         "unknown-identifier",
                         &doc.source.path,
-                        format!("`{cited}` looks like an official number, but no document carries it"),
+                        crate::t!("resolve.unknown_identifier", cited = cited),
                     )
                     .at(crate::diagnostics::Location::in_text(&doc.source.text, start, end))
-                    .hint(
-                        "check the number for a typo, or add the cited document (a .yaml record is enough) \
-                         with this number in its `identifiers`",
-                    ),
+                    .hint(crate::t!("resolve.unknown_identifier_hint")),
                 );
                 unknown.push(mention.normal.clone());
             }

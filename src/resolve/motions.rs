@@ -118,23 +118,16 @@ fn check_progress(
             Diagnostic::warning(
                 "motion-overdue",
                 &doc.source.path,
-                format!("this adopted motion was due on {due} and is not settled yet (as of {as_of})"),
+                crate::t!("motions.overdue", due = due, as_of = as_of),
             )
             .at_opt(front_matter_value(doc, "due"))
-            .hint(
-                "add the letter that settles it (`settles: [...]` in that letter), or set a new `due` date if \
-                 the council agreed to one",
-            ),
+            .hint(crate::t!("motions.overdue_hint")),
         ),
         Some(_) => {}
         None => diagnostics.push(
-            Diagnostic::warning(
-                "motion-no-due",
-                &doc.source.path,
-                "this motion was adopted but has no `due` date, so nobody can see when it is late",
-            )
-            .at_opt(front_matter_value(doc, "status"))
-            .hint("add the date the college promised, e.g. `due: 2025-12-31`"),
+            Diagnostic::warning("motion-no-due", &doc.source.path, crate::t!("motions.no_due"))
+                .at_opt(front_matter_value(doc, "status"))
+                .hint(crate::t!("motions.no_due_hint")),
         ),
     }
 }
@@ -155,14 +148,14 @@ pub fn check_answer_to_motion(letter: &Document, target: &Document, diagnostics:
         Diagnostic::warning(
             "answers-unadopted",
             &letter.source.path,
-            format!(
-                "this letter answers `{}`, but that motion was {}",
-                target.id,
-                motion.status.slug()
+            crate::t!(
+                "motions.answers_unadopted",
+                id = target.id,
+                status = motion.status.slug()
             ),
         )
         .at_opt(location)
-        .hint("check that `responds_to` names the right motion, and the motion's `status`"),
+        .hint(crate::t!("motions.answers_unadopted_hint")),
     );
 }
 
@@ -197,14 +190,10 @@ fn check_settlement(motion: &Document, status: MotionStatus, by: &Document, diag
             Diagnostic::warning(
                 "settles-unadopted",
                 &by.source.path,
-                format!(
-                    "this document settles `{}`, but that motion was {}, not adopted",
-                    motion.id,
-                    status.slug()
-                ),
+                crate::t!("motions.settles_unadopted", id = motion.id, status = status.slug()),
             )
             .at_opt(location)
-            .hint("only adopted motions are carried out; check the motion's `status` or use `responds_to`"),
+            .hint(crate::t!("motions.settles_unadopted_hint")),
         );
     }
     if by.date < motion.date {
@@ -212,13 +201,15 @@ fn check_settlement(motion: &Document, status: MotionStatus, by: &Document, diag
             Diagnostic::warning(
                 "settles-before-motion",
                 &by.source.path,
-                format!(
-                    "this document ({}) is dated before the motion `{}` it settles ({})",
-                    by.date, motion.id, motion.date
+                crate::t!(
+                    "motions.settles_before_motion",
+                    date = by.date,
+                    id = motion.id,
+                    motion_date = motion.date
                 ),
             )
             .at_opt(location)
-            .hint("check the `date` of both documents"),
+            .hint(crate::t!("motions.settles_before_motion_hint")),
         );
     }
 }

@@ -55,11 +55,12 @@ pub struct Created {
 impl Created {
     /// What the clerk does next, in one line.
     pub fn next_step(&self) -> String {
-        let fields: String = self.empty_fields.iter().map(|f| format!(" and `{f}`")).collect();
-        format!(
-            "created `{}`: fill in the {} parts between « and »{fields}; `griffie check` lists what is left",
-            self.id, self.placeholders
-        )
+        let fields: String = self
+            .empty_fields
+            .iter()
+            .map(|field| crate::t!("new.and_field", field = field))
+            .collect();
+        crate::t!("new.created", id = self.id, count = self.placeholders, fields = fields)
     }
 }
 
@@ -110,7 +111,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {hint}")?;
+            write!(f, "\n  = {}", crate::t!("report.hint", hint = hint))?;
         }
         Ok(())
     }
@@ -127,12 +128,10 @@ pub fn parse_type(text: &str) -> Result<DocType, String> {
         .into_iter()
         .find(|t| t.plural_slug() == lower)
         .map(DocType::slug);
+    let types = slugs.join(", ");
     Err(match plural.or_else(|| did_you_mean(&lower, slugs)) {
-        Some(best) => format!(
-            "unknown document type `{text}`; did you mean `{best}`? The types are: {}",
-            slugs.join(", ")
-        ),
-        None => format!("unknown document type `{text}`; the types are: {}", slugs.join(", ")),
+        Some(best) => crate::t!("new.unknown_type_did_you_mean", text = text, best = best, types = types),
+        None => crate::t!("new.unknown_type", text = text, types = types),
     })
 }
 
@@ -173,10 +172,8 @@ pub fn create(root: &Path, content: &Path, request: &Request) -> Result<Created,
     let content_dir = root.join(content);
     if !content_dir.is_dir() {
         return Err(Error::usage(
-            format!("there is no content folder `{}` here", content.display()),
-            format!(
-                "run griffie new in the project folder (the one with {CONFIG_FILE} and content/), or name the folder with --content"
-            ),
+            crate::t!("new.no_content_folder", folder = content.display()),
+            crate::t!("new.no_content_folder_hint", file = CONFIG_FILE),
         ));
     }
     let folder = content_dir.join(request.doc_type.plural_slug());
@@ -186,28 +183,31 @@ pub fn create(root: &Path, content: &Path, request: &Request) -> Result<Created,
 
     let site = SiteFacts::read(root);
     let text = render(request.doc_type, &id, title, request.date, &site);
-    std::fs::create_dir_all(&folder)
-        .map_err(|err| Error::environment(format!("cannot create the folder `{}`: {err}", folder.display())))?;
+    std::fs::create_dir_all(&folder).map_err(|err| {
+        Error::environment(crate::t!(
+            "new.cannot_create_folder",
+            folder = folder.display(),
+            error = err
+        ))
+    })?;
     let mut file = match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
         Ok(file) => file,
         Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
             return Err(Error::usage(
-                format!(
-                    "`{}` already exists; griffie new never overwrites a file",
-                    shown.display()
-                ),
-                "give the new document another title, or choose its id with --id",
+                crate::t!("new.exists", path = shown.display()),
+                crate::t!("new.other_title_hint"),
             ))
         }
         Err(err) => {
-            return Err(Error::environment(format!(
-                "cannot create `{}`: {err}",
-                shown.display()
+            return Err(Error::environment(crate::t!(
+                "new.cannot_create",
+                path = shown.display(),
+                error = err
             )))
         }
     };
     file.write_all(text.as_bytes())
-        .map_err(|err| Error::environment(format!("cannot write `{}`: {err}", shown.display())))?;
+        .map_err(|err| Error::environment(crate::t!("new.cannot_write", path = shown.display(), error = err)))?;
     Ok(Created {
         path: shown,
         id,
@@ -224,14 +224,14 @@ fn check_title(title: &str) -> Result<&str, Error> {
     let title = title.trim();
     if title.is_empty() {
         return Err(Error::usage(
-            "the title is empty".to_string(),
-            "write the subject of the document, e.g. griffie new raadsbrief \"Inkoop jeugdhulp\"",
+            crate::t!("new.empty_title"),
+            crate::t!("new.empty_title_hint"),
         ));
     }
     if title.chars().any(char::is_control) {
         return Err(Error::usage(
-            "the title must be one line of text".to_string(),
-            "remove the line breaks and tabs from the title",
+            crate::t!("new.multiline_title"),
+            crate::t!("new.multiline_title_hint"),
         ));
     }
     Ok(title)
@@ -241,13 +241,13 @@ fn choose_id(request: &Request, title: &str) -> Result<String, Error> {
     match &request.id {
         Some(id) if is_slug(id) => Ok(id.clone()),
         Some(id) => Err(Error::usage(
-            format!("id `{id}` may only contain lower-case letters a-z, digits and single hyphens"),
-            format!("for example `{}`", slugify(id)),
+            crate::t!("document.invalid_id", id = id),
+            crate::t!("document.for_example", example = slugify(id)),
         )),
         None => id_for(request.doc_type, request.date, title).ok_or_else(|| {
             Error::usage(
-                format!("the title `{title}` has no letters or digits to make an id from"),
-                "choose the id with --id, e.g. --id raadsbrief-2025-07-15-onderwerp",
+                crate::t!("new.no_id_from_title", title = title),
+                crate::t!("new.no_id_from_title_hint"),
             )
         }),
     }
@@ -259,8 +259,8 @@ fn refuse_taken_id(root: &Path, content_dir: &Path, id: &str) -> Result<(), Erro
     let documents = load_documents(root, content_dir, &mut Diagnostics::new());
     match documents.iter().find(|d| d.id == id) {
         Some(other) => Err(Error::usage(
-            format!("id `{id}` is already used by `{}`", other.source.path.display()),
-            "give the new document another title, or choose its id with --id",
+            crate::t!("new.id_taken", id = id, path = other.source.path.display()),
+            crate::t!("new.other_title_hint"),
         )),
         None => Ok(()),
     }
@@ -299,10 +299,10 @@ mod tests {
     #[test]
     fn types_are_suggested() {
         assert_eq!(parse_type("Motie"), Ok(DocType::Motie));
-        assert!(parse_type("motei").unwrap_err().contains("did you mean `motie`?"));
-        assert!(parse_type("moties").unwrap_err().contains("did you mean `motie`?"));
+        assert!(parse_type("motei").unwrap_err().contains("bedoelt u `motie`?"));
+        assert!(parse_type("moties").unwrap_err().contains("bedoelt u `motie`?"));
         assert!(parse_type("xyz")
             .unwrap_err()
-            .contains("the types are: raadsbrief, brief"));
+            .contains("de soorten zijn: raadsbrief, brief"));
     }
 }

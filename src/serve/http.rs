@@ -30,7 +30,8 @@ impl Server {
     /// Binds 127.0.0.1:`port` (0: a free port chosen by the system).
     pub fn bind(port: u16, root: &Path, shared: Arc<Shared>) -> anyhow::Result<Server> {
         let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-        let server = tiny_http::Server::http(address).map_err(|e| anyhow!("cannot listen on {address}: {e}"))?;
+        let server = tiny_http::Server::http(address)
+            .map_err(|e| anyhow!(crate::t!("serve.cannot_listen", address = address, error = e)))?;
         Ok(Server {
             server,
             root: root.to_path_buf(),
@@ -42,7 +43,7 @@ impl Server {
     pub fn url(&self) -> String {
         match self.server.server_addr().to_ip() {
             Some(address) => format!("http://{address}/"),
-            None => "(not a TCP address)".to_string(),
+            None => crate::t!("serve.not_tcp"),
         }
     }
 
@@ -83,7 +84,11 @@ fn version(query: &str, shared: &Shared) -> Reply {
 
 fn file(path: &str, root: &Path, shared: &Shared) -> Reply {
     let Some(relative) = safe_relative(path) else {
-        return text(403, "text/plain; charset=utf-8", b"forbidden path\n".to_vec());
+        return text(
+            403,
+            "text/plain; charset=utf-8",
+            format!("{}\n", crate::t!("serve.forbidden")).into_bytes(),
+        );
     };
     let mut target = root.join(&relative);
     if target.is_dir() {
@@ -125,9 +130,12 @@ fn read_inside(target: &Path, root: &Path) -> Option<Vec<u8>> {
 fn not_found(root: &Path, shared: &Shared) -> Reply {
     let path = root.join("404.html");
     let bytes = std::fs::read(&path).unwrap_or_else(|_| {
-        b"<!doctype html><html><head><meta charset=\"utf-8\"><title>Not found</title></head>\
-          <body><h1>Not found</h1></body></html>"
-            .to_vec()
+        let title = crate::t!("serve.not_found");
+        format!(
+            "<!doctype html><html><head><meta charset=\"utf-8\"><title>{title}</title></head>\
+             <body><h1>{title}</h1></body></html>"
+        )
+        .into_bytes()
     });
     page(404, &path, bytes, shared)
 }

@@ -54,18 +54,23 @@ pub fn overlay(problems: &[Problem]) -> String {
             escape(&problem.message)
         ));
         if let Some(hint) = &problem.hint {
-            items.push_str(&format!("<br><span style=\"color:#333\">hint: {}</span>", escape(hint)));
+            items.push_str(&format!(
+                "<br><span style=\"color:#333\">{}</span>",
+                crate::t!("report.hint", hint = escape(hint))
+            ));
         }
         items.push_str("</li>");
     }
     format!(
-        "<div id=\"{OVERLAY_ID}\" role=\"alert\" style=\"position:fixed;left:0;right:0;bottom:0;max-height:60vh;\
+        "<div id=\"{OVERLAY_ID}\" lang=\"{}\" role=\"alert\" style=\"position:fixed;left:0;right:0;bottom:0;max-height:60vh;\
          overflow:auto;z-index:2147483647;background:#fff;color:#1a1a1a;border-top:6px solid #a4001d;\
          box-shadow:0 -4px 16px rgba(0,0,0,.35);padding:1rem 1.5rem;font:16px/1.5 system-ui,sans-serif\">\
          <button type=\"button\" onclick=\"this.parentNode.remove()\" style=\"float:right;font:inherit\">\
-         Close</button><h2 style=\"margin:0 0 .5rem;font-size:1.2rem;color:#a4001d\">The build failed: \
-         this is the last good version of the site</h2><ul style=\"margin:0;padding-left:1.25rem\">{items}</ul>\
-         </div>"
+         {}</button><h2 style=\"margin:0 0 .5rem;font-size:1.2rem;color:#a4001d\">{}</h2>\
+         <ul style=\"margin:0;padding-left:1.25rem\">{items}</ul></div>",
+        crate::i18n::language().code(),
+        crate::t!("overlay.close"),
+        crate::t!("overlay.title")
     )
 }
 

@@ -97,11 +97,14 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
     finish_round(&mut session, round, &shared);
     let server = http::Server::bind(options.port, &options.build.paths.output, shared.clone())?;
     println!(
-        "serving {} at {}",
-        options.build.paths.shown(&options.build.paths.output).display(),
-        server.url()
+        "{}",
+        crate::t!(
+            "serve.serving",
+            folder = options.build.paths.shown(&options.build.paths.output).display(),
+            url = server.url()
+        )
     );
-    println!("press Ctrl-C to stop");
+    println!("{}", crate::t!("serve.stop"));
     watch::spawn_updates(session, shared, changes);
     server.run();
     Ok(())
@@ -113,7 +116,7 @@ pub fn finish_round(session: &mut Session, round: Round, shared: &Shared) {
     let options = session.options().clone();
     let problems = match &round.fatal {
         Some(message) => {
-            eprintln!("error: {message}");
+            eprintln!("{}", crate::t!("main.error", error = message));
             Some(vec![Problem {
                 path: options.paths.shown(&options.paths.output).display().to_string(),
                 line: None,
@@ -127,35 +130,42 @@ pub fn finish_round(session: &mut Session, round: Round, shared: &Shared) {
                 let laps: Vec<String> = round
                     .timings
                     .iter()
-                    .map(|(name, took)| format!("{name} {} ms", took.as_millis()))
+                    .map(|(name, took)| format!("{} {} ms", crate::i18n::stage_name(name), took.as_millis()))
                     .collect();
-                eprintln!("tijden: {}", laps.join(", "));
+                eprintln!("{}", crate::t!("summary.timings", list = laps.join(", ")));
             }
             round.failed.then(|| problems_of(&round.diagnostics, &options))
         }
     };
     shared.finish_build(problems);
     for problem in session.write_data() {
-        eprintln!("error: {problem}");
+        eprintln!("{}", crate::t!("main.error", error = problem));
     }
 }
 
 fn print_outcome(options: &BuildOptions, round: &Round) {
     let summary = crate::diagnostics::summary(&round.diagnostics);
     let ms = round.took.as_millis();
-    let what = match round.pages {
-        None => format!("built {} documents", round.documents),
-        Some(pages) => format!("updated {pages} pages of {} documents", round.documents),
-    };
+    let documents = crate::i18n::count_documents(round.documents);
     if round.failed {
         let color = std::env::var_os("NO_COLOR").is_none() && std::io::IsTerminal::is_terminal(&std::io::stderr());
         eprint!(
             "{}",
             crate::diagnostics::render_report(&round.diagnostics, &options.paths.root, color)
         );
-        eprintln!("build failed in {ms} ms: {summary}; still serving the last good site");
+        eprintln!("{}", crate::t!("serve.build_failed", ms = ms, summary = summary));
     } else {
-        eprintln!("{what} in {ms} ms: {summary}");
+        let line = match round.pages {
+            None => crate::t!("serve.built", documents = documents, ms = ms, summary = summary),
+            Some(pages) => crate::t!(
+                "serve.updated",
+                pages = crate::i18n::number(pages),
+                documents = documents,
+                ms = ms,
+                summary = summary
+            ),
+        };
+        eprintln!("{line}");
     }
 }
 

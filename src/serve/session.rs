@@ -331,7 +331,7 @@ impl Session {
             for (path, bytes) in memory.files() {
                 if let Err(err) = folder.write(&path, &bytes) {
                     return Some(Round {
-                        fatal: Some(format!("cannot write {path} in the preview folder: {err}")),
+                        fatal: Some(crate::t!("serve.cannot_write", path = path, error = err)),
                         timings: Vec::new(),
                         failed: true,
                         documents: live.site.documents.len(),

@@ -81,7 +81,7 @@ fn collect(options: &BuildOptions, result: &DebounceEventResult, changed: &mut B
         }
         Err(errors) => {
             for err in errors {
-                eprintln!("warning: watching the sources: {err}");
+                eprintln!("{}", crate::t!("serve.watch_failed", error = err));
             }
         }
     }

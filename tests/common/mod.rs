@@ -28,18 +28,26 @@ pub fn copy_dir(from: &Path, to: &Path) {
     griffie::synth::copy_dir(from, to).unwrap_or_else(|e| panic!("cannot copy {}: {e}", from.display()));
 }
 
-/// Runs the real binary in `dir` with `args`; colour is off so output is plain text.
+/// Runs the real binary in `dir` with `args`; colour is off so output is plain text, and the
+/// messages are in the default language (Dutch) whatever `GRIFFIE_LANG` the caller has.
 pub fn griffie(dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("griffie")
-        .expect("griffie binary")
+    griffie_with_env(dir, args, &[])
+}
+
+/// [`griffie`] with environment variables set (e.g. `GRIFFIE_LANG`).
+pub fn griffie_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::cargo_bin("griffie").expect("griffie binary");
+    command
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("SOURCE_DATE_EPOCH")
+        .env_remove("GRIFFIE_LANG")
         // Inside GitHub Actions, `--format auto` would print annotations instead of the report.
-        .env_remove("GITHUB_ACTIONS")
-        .args(args)
-        .output()
-        .expect("griffie runs")
+        .env_remove("GITHUB_ACTIONS");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.args(args).output().expect("griffie runs")
 }
 
 pub fn stderr(output: &Output) -> String {
