@@ -64,6 +64,22 @@ pub struct Links {
     pub mentioned_by: Vec<usize>,
 }
 
+impl Links {
+    /// Every list, forward and backward, in a fixed order.
+    pub fn all(&self) -> [&Vec<usize>; 8] {
+        [
+            &self.responds_to,
+            &self.responded_by,
+            &self.settles,
+            &self.settled_by,
+            &self.references,
+            &self.referenced_by,
+            &self.mentions,
+            &self.mentioned_by,
+        ]
+    }
+}
+
 impl Index {
     pub fn position(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()

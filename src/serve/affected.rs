@@ -207,16 +207,7 @@ fn orders(site: &Site) -> BTreeMap<String, [u8; 32]> {
 fn print(site: &Site, history: &SiteHistory, views: &Views, position: usize) -> Print {
     let doc = &site.documents[position];
     let links = &site.index.links[position];
-    let lists = [
-        &links.responds_to,
-        &links.responded_by,
-        &links.settles,
-        &links.settled_by,
-        &links.references,
-        &links.referenced_by,
-        &links.mentions,
-        &links.mentioned_by,
-    ];
+    let lists = links.all();
     let mut link_hasher = blake3::Hasher::new();
     for list in lists {
         for &p in list {

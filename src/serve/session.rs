@@ -261,22 +261,7 @@ impl Session {
         for &position in &edited_positions {
             touched.insert(position);
             touched.extend(live.current.neighbours(&site.documents[position].id, &site));
-            let links = &site.index.links[position];
-            touched.extend(
-                [
-                    &links.responds_to,
-                    &links.responded_by,
-                    &links.settles,
-                    &links.settled_by,
-                    &links.references,
-                    &links.referenced_by,
-                    &links.mentions,
-                    &links.mentioned_by,
-                ]
-                .into_iter()
-                .flatten()
-                .copied(),
-            );
+            touched.extend(site.index.links[position].all().into_iter().flatten().copied());
         }
         if site.as_of != as_of_before {
             touched.extend((0..site.documents.len()).filter(|&p| site.index.motions[p].is_some()));
