@@ -177,6 +177,7 @@ pub fn stage_name(stage: &str) -> String {
         "write" => crate::t!("stage.write"),
         "read" => crate::t!("stage.read"),
         "pages to make" => crate::t!("stage.select"),
+        "render after the reload" => crate::t!("stage.render_later"),
         other => other.to_string(),
     }
 }

@@ -116,6 +116,30 @@ fn edits_show_up_and_errors_show_an_overlay_until_fixed() {
     poll_until(serve.port, PAGE, "the new title", |b| {
         b.contains("Keuring van speeltuinen")
     });
+    // Open pages learn of the round: the edited one reloads, an unrelated one only moves on.
+    let seen: u64 = first
+        .split("var v=")
+        .nth(1)
+        .and_then(|rest| rest.split(';').next())
+        .and_then(|n| n.parse().ok())
+        .expect("the script carries the build number");
+    let poll = |page: &str| {
+        let path = format!("/__griffie/version?since={seen}&page={page}");
+        get(serve.port, &path).expect("an answer").1
+    };
+    let edited = poll("%2Fdocumenten%2Fmotie-speeltuinen%2F");
+    assert!(
+        edited.parse::<u64>().is_ok_and(|now| now > seen),
+        "the edited page reloads: {edited:?}"
+    );
+    let other = poll("%2Fdocumenten%2Fraadsbrief-inkoop%2F");
+    assert!(
+        other
+            .strip_prefix('=')
+            .and_then(|n| n.parse::<u64>().ok())
+            .is_some_and(|now| now > seen),
+        "a page the round didn't write stays: {other:?}"
+    );
 
     edit(dir, SOURCE, "status: aangenomen", "status: [aangenomen");
     let broken = poll_until(serve.port, PAGE, "the overlay", |b| b.contains("griffie-overlay"));

@@ -22,10 +22,28 @@ fn corpus(docs: usize) -> tempfile::TempDir {
         ..SynthOptions::default()
     };
     generate(&options, dir.path()).unwrap();
+    // Several pages of the motievolglijst, so a round can make only the one it touches.
+    let config = dir.path().join("griffie.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{text}motion_page_size: 10\n")).unwrap();
     dir
 }
 
+/// The pages of the motievolglijst a round wrote.
+fn motion_pages(round: &Round) -> Vec<String> {
+    let written = round.written.as_ref().expect("a round that took the short way");
+    written
+        .iter()
+        .filter(|f| f.starts_with("motievolglijst/") && f.ends_with(".html"))
+        .cloned()
+        .collect()
+}
+
 fn options(dir: &Path, output: &str) -> BuildOptions {
+    options_with_pdf(dir, output, false)
+}
+
+fn options_with_pdf(dir: &Path, output: &str, pdf: bool) -> BuildOptions {
     let mut paths = ProjectPaths::in_folder(dir);
     paths.output = dir.join(output);
     BuildOptions {
@@ -33,7 +51,7 @@ fn options(dir: &Path, output: &str) -> BuildOptions {
         mode: Mode::Build,
         as_of: None,
         deny_warnings: false,
-        pdf: false,
+        pdf,
         progress: None,
         preview: true,
     }
@@ -53,9 +71,13 @@ fn lines(diagnostics: &griffie::Diagnostics) -> Vec<String> {
 
 /// A full build of the same sources into a fresh folder: its files and diagnostics.
 fn fresh_build(dir: &Path) -> (BTreeMap<PathBuf, Vec<u8>>, Vec<String>) {
+    fresh_build_with_pdf(dir, false)
+}
+
+fn fresh_build_with_pdf(dir: &Path, pdf: bool) -> (BTreeMap<PathBuf, Vec<u8>>, Vec<String>) {
     let fresh = dir.join("fresh-build");
     let _ = std::fs::remove_dir_all(&fresh);
-    let report = griffie::build(&options(dir, "fresh-build")).unwrap();
+    let report = griffie::build(&options_with_pdf(dir, "fresh-build", pdf)).unwrap();
     let tree = if report.published {
         files(&fresh)
     } else {
@@ -106,8 +128,12 @@ fn documents(dir: &Path) -> Vec<serde_json::Value> {
 
 /// Applies the round's data files and checks the preview equals a fresh build.
 fn assert_equals_fresh_build(dir: &Path, session: &mut Session, round: &Round, what: &str) {
+    assert_equals_fresh_build_with_pdf(dir, session, round, what, false)
+}
+
+fn assert_equals_fresh_build_with_pdf(dir: &Path, session: &mut Session, round: &Round, what: &str, pdf: bool) {
     assert!(session.write_data().is_empty());
-    let (expected, expected_diagnostics) = fresh_build(dir);
+    let (expected, expected_diagnostics) = fresh_build_with_pdf(dir, pdf);
     assert_eq!(lines(&round.diagnostics), expected_diagnostics, "{what}: diagnostics");
     let preview = files(&dir.join("preview"));
     let differing: Vec<&PathBuf> = expected
@@ -156,6 +182,16 @@ fn each_edit_makes_few_pages_and_the_preview_equals_a_full_build() {
     let round = update(&mut session, &[path]);
     let pages = round.pages.expect("a title edit takes the short way");
     assert!(pages < total_pages / 4, "{pages} of {total_pages} pages made again");
+    let all_motion_pages = files(&dir.join("preview"))
+        .keys()
+        .filter(|p| p.starts_with("motievolglijst") && p.extension().is_some_and(|e| e == "html"))
+        .count();
+    assert!(all_motion_pages > 2, "the corpus's motievolglijst has several pages");
+    let made = motion_pages(&round).len();
+    assert!(
+        (1..all_motion_pages).contains(&made),
+        "the page that shows the motion (and those of motions related to it), not all: {made} of {all_motion_pages}"
+    );
     assert_equals_fresh_build(dir, &mut session, &round, "title edit");
 
     // 2. The motion is rejected after all: states, the motievolglijst, a warning on the letter.
@@ -165,6 +201,11 @@ fn each_edit_makes_few_pages_and_the_preview_equals_a_full_build() {
     assert!(
         round.diagnostics.iter().any(|d| d.code == "answers-unadopted"),
         "the answering letter now answers a rejected motion"
+    );
+    assert!(
+        motion_pages(&round).len() > 2,
+        "the counts on every page of the motievolglijst change: {:?}",
+        round.written
     );
     assert_equals_fresh_build(dir, &mut session, &round, "status edit");
 
@@ -248,4 +289,54 @@ fn new_files_and_template_changes_take_a_full_build() {
     std::fs::write(&swap, "x").unwrap();
     let round = update(&mut session, &[swap]);
     assert_eq!(round.pages, Some(0));
+}
+
+#[test]
+fn with_pdfs_the_related_documents_follow_after_the_reload() {
+    let project = corpus(30);
+    let dir = project.path();
+    let mut session = Session::new(options_with_pdf(dir, "preview", true));
+    let first = session.full();
+    assert!(!first.failed, "{:?}", lines(&first.diagnostics));
+    fresh_build_with_pdf(dir, true);
+    let docs = documents(dir);
+    let answered = docs
+        .iter()
+        .find(|d| d["type"] == "motie" && d["responded_by"].as_array().is_some_and(|a| !a.is_empty()))
+        .expect("the corpus has an answered motion");
+    let motion = answered["id"].as_str().unwrap().to_string();
+    let letter = answered["responded_by"][0].as_str().unwrap().to_string();
+    let page = |id: &str| format!("documenten/{id}/index.html");
+    let pdf = |id: &str| format!("documenten/{id}/{id}.pdf");
+    assert!(dir.join("preview").join(pdf(&letter)).is_file());
+
+    let path = edit_line(dir, &motion, "title:", "title: Een geheel nieuwe titel voor deze motie");
+    let round = update(&mut session, &[path]);
+    let written = round.written.clone().expect("a title edit takes the short way");
+    assert!(
+        written.contains(&page(&motion)) && written.contains(&pdf(&motion)),
+        "{written:?}"
+    );
+    assert!(
+        written.contains("index.html"),
+        "the home page lists the newest documents"
+    );
+    assert!(
+        !written.contains(&page(&letter)) && !written.contains(&pdf(&letter)),
+        "the answering letter waits until after the reload: {written:?}"
+    );
+
+    let later = session.finish_later().expect("the answering letter is left for later");
+    assert!(!later.failed);
+    let written = later.written.clone().unwrap();
+    assert!(
+        written.contains(&page(&letter)) && written.contains(&pdf(&letter)),
+        "{written:?}"
+    );
+    assert!(
+        !written.contains(&page(&motion)),
+        "the motion was made before the reload"
+    );
+    assert!(session.finish_later().is_none(), "nothing is left after that");
+    assert_equals_fresh_build_with_pdf(dir, &mut session, &round, "title edit with PDFs", true);
 }

@@ -124,6 +124,35 @@ fn documents_json_carries_the_contract_keys() {
 }
 
 #[test]
+fn a_letter_settling_a_rejected_motion_is_warned_about_and_settles_nothing() {
+    let dir = project("valid-site");
+    let source = dir.path().join("content/moties/motie-wijkcoaches.md");
+    let text = std::fs::read_to_string(&source).unwrap();
+    assert!(text.contains("status: aangenomen"));
+    std::fs::write(&source, text.replace("status: aangenomen", "status: verworpen")).unwrap();
+    let output = griffie(dir.path(), &["build", "--no-pdf"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("settles-unadopted"), "{}", stderr(&output));
+    let docs = documents_json(dir.path());
+    assert_eq!(docs["motie-wijkcoaches"]["effective_status"], "verworpen");
+    assert_eq!(
+        docs["motie-wijkcoaches"]["settled_by"],
+        serde_json::json!(["raadsbrief-wijkcoaches"])
+    );
+    let page = read(dir.path(), "output/motievolglijst/index.html");
+    let start = page.find("/documenten/motie-wijkcoaches/").expect("listed");
+    let row = &page[page[..start].rfind("<tr").unwrap()..start + page[start..].find("</tr>").unwrap()];
+    assert!(
+        row.contains("status--verworpen") && !row.contains("(aangenomen)"),
+        "{row}"
+    );
+    assert!(
+        !row.contains("na ") && !row.contains("dagen"),
+        "no settlement date: {row}"
+    );
+}
+
+#[test]
 fn motievolglijst_shows_status_due_dates_and_overdue_motions() {
     let dir = project("valid-site");
     build_ok(dir.path());

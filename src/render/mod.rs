@@ -147,7 +147,7 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
 
     let mut other_pages: Vec<Page> = pages::type_pages(&views, &site_view, |_, _| true);
     other_pages.extend(pages::dossier_pages(&views, &site_view, |_, _| true));
-    other_pages.extend(pages::motions_pages(&views, &site_view));
+    other_pages.extend(pages::motions_pages(&views, &site_view, |_| true));
     other_pages.push(pages::home_page(&views, &site_view));
     other_pages.push(pages::not_found_page(&views, &site_view));
     other_pages.extend(
@@ -206,7 +206,7 @@ pub struct Selection {
     /// Per topic, which of its dossier pages are made again.
     pub topic_pages: std::collections::BTreeMap<String, Pages>,
     /// The motievolglijst is made again.
-    pub motions: bool,
+    pub motions: Pages,
 }
 
 /// Which pages of a paginated list.
@@ -266,37 +266,79 @@ pub fn render_selected(
         output,
         templates_shown: input.templates_shown,
     };
-    let documents: Vec<(usize, Vec<Diagnostic>, bool)> = selection
-        .documents
-        .par_iter()
-        .map(|&position| {
-            let pdf = match input.pdf {
-                Some(engine) => make_pdf(site, engine, &renderer, &views, position),
-                None => Default::default(),
-            };
-            let has_pdf = pdf.0.is_some();
-            let (found, _) = render_document(site, position, pdf, &views, &site_view, &renderer, input.history);
-            (position, found, has_pdf)
-        })
-        .collect();
-    let wanted = |pages: Option<&Pages>, number: usize| pages.is_some_and(|p| p.contains(number));
-    let mut other_pages: Vec<Page> = pages::type_pages(&views, &site_view, |doc_type, number| {
-        wanted(selection.type_pages.get(&doc_type), number)
-    });
-    other_pages.extend(pages::dossier_pages(&views, &site_view, |topic, number| {
-        wanted(selection.topic_pages.get(topic), number)
-    }));
-    if selection.motions {
-        other_pages.extend(pages::motions_pages(&views, &site_view));
-    }
-    other_pages.push(pages::home_page(&views, &site_view));
-    other_pages.push(pages::not_found_page(&views, &site_view));
-    let other: Vec<Diagnostic> = other_pages.par_iter().filter_map(|p| renderer.render(p)).collect();
+    let (documents, other_pages) = rayon::join(
+        || selected_documents(site, input, &renderer, &views, &site_view, &selection.documents),
+        || {
+            let wanted = |pages: Option<&Pages>, number: usize| pages.is_some_and(|p| p.contains(number));
+            let mut other_pages: Vec<Page> = pages::type_pages(&views, &site_view, |doc_type, number| {
+                wanted(selection.type_pages.get(&doc_type), number)
+            });
+            other_pages.extend(pages::dossier_pages(&views, &site_view, |topic, number| {
+                wanted(selection.topic_pages.get(topic), number)
+            }));
+            other_pages.extend(pages::motions_pages(&views, &site_view, |number| {
+                selection.motions.contains(number)
+            }));
+            other_pages.push(pages::home_page(&views, &site_view));
+            other_pages.push(pages::not_found_page(&views, &site_view));
+            let other: Vec<Diagnostic> = other_pages.par_iter().filter_map(|p| renderer.render(p)).collect();
+            (other_pages.len(), other)
+        },
+    );
+    let (other_count, other) = other_pages;
     PartialRender {
-        pages: documents.len() + other_pages.len(),
+        pages: documents.len() + other_count,
         documents,
         other,
     }
+}
+
+/// Renders the pages (with their PDFs) of the documents at `positions`, and nothing else: what
+/// a preview round leaves for after the reload (see `serve::session`).
+pub fn render_documents(
+    site: &Site,
+    input: &RenderInput,
+    output: &dyn Output,
+    positions: &[usize],
+    tera: &tera::Tera,
+) -> PartialRender {
+    let views = Views::new(site);
+    let site_view = pages::site_view(&views, history_view::StampView::of_build(input.history, input.preview));
+    let renderer = Renderer {
+        tera,
+        output,
+        templates_shown: input.templates_shown,
+    };
+    let documents = selected_documents(site, input, &renderer, &views, &site_view, positions);
+    PartialRender {
+        pages: documents.len(),
+        documents,
+        other: Vec::new(),
+    }
+}
+
+/// Per document at `positions`: its PDF (when there is an engine) and page made; its problems
+/// and whether it has a PDF.
+fn selected_documents(
+    site: &Site,
+    input: &RenderInput,
+    renderer: &Renderer,
+    views: &Views,
+    site_view: &pages::SiteView,
+    positions: &[usize],
+) -> Vec<(usize, Vec<Diagnostic>, bool)> {
+    positions
+        .par_iter()
+        .map(|&position| {
+            let pdf = match input.pdf {
+                Some(engine) => make_pdf(site, engine, renderer, views, position),
+                None => Default::default(),
+            };
+            let has_pdf = pdf.0.is_some();
+            let (found, _) = render_document(site, position, pdf, views, site_view, renderer, input.history);
+            (position, found, has_pdf)
+        })
+        .collect()
 }
 
 /// The data files that change with any document: `api/documents.json`, `api/deleted.json`,

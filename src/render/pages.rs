@@ -362,8 +362,9 @@ pub fn motion_rows(views: &Views) -> (Vec<MotionRow>, MotionCounts) {
 }
 
 /// The motievolglijst: one table of every motion, newest first. Paginated only for very large
-/// councils' archives (`motion_page_size` rows a page), so a normal list stays one page.
-pub fn motions_pages(views: &Views, site_view: &SiteView) -> Vec<Page> {
+/// councils' archives (`motion_page_size` rows a page), so a normal list stays one page. Only
+/// the pages whose number (from 1) `wanted` accepts are made.
+pub fn motions_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(usize) -> bool) -> Vec<Page> {
     let (rows, counts) = motion_rows(views);
     let base = "/motievolglijst/";
     let size = views.site.config.motion_page_size;
@@ -377,6 +378,7 @@ pub fn motions_pages(views: &Views, site_view: &SiteView) -> Vec<Page> {
     chunks
         .iter()
         .enumerate()
+        .filter(|(i, _)| wanted(i + 1))
         .map(|(i, chunk)| {
             let path = paged_path(base, i + 1);
             let title = if i == 0 {

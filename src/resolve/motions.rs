@@ -73,7 +73,10 @@ pub fn motion_states(
         .zip(links)
         .map(|(doc, link)| {
             let motion = doc.kind.motion()?;
-            let settlement = link.settled_by.first().map(|&by| {
+            // Only an adopted motion can be carried out: a letter "settling" a rejected or
+            // withdrawn one is warned about below and doesn't change what the vote decided.
+            let adopted = motion.status == MotionStatus::Aangenomen;
+            let settlement = link.settled_by.first().filter(|_| adopted).map(|&by| {
                 let date = documents[by].date;
                 Settlement {
                     by,

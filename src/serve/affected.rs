@@ -168,7 +168,15 @@ impl Fingerprints {
             .collect();
         for id in &entries {
             for print in [before(id), after(id)].into_iter().flatten() {
-                selection.motions |= matches!(print.doc_type, DocType::Motie | DocType::Amendement);
+                match print.doc_type {
+                    DocType::Motie if self.orders.get(MOTIONS) == now.orders.get(MOTIONS) => {
+                        if let Some(number) = motion_page(site, id) {
+                            selection.motions.add(number);
+                        }
+                    }
+                    DocType::Motie | DocType::Amendement => selection.motions = Pages::All,
+                    _ => {}
+                }
                 for topic in &print.topics {
                     let key = format!("topic:{topic}");
                     let pages = selection.topic_pages.entry(topic.clone()).or_default();
@@ -184,7 +192,22 @@ impl Fingerprints {
     }
 }
 
-/// The order of each list (`type:<slug>`, `topic:<slug>`), hashed.
+/// The key in [`orders`] of what every page of the motievolglijst shows beside its rows: the
+/// order of the rows, the counts and the reference date.
+const MOTIONS: &str = "motions";
+
+/// The page of the motievolglijst (from 1) that shows motion `id`.
+fn motion_page(site: &Site, id: &str) -> Option<usize> {
+    let position = site.index.position(id)?;
+    let rows = site.index.by_type.get(&DocType::Motie)?;
+    let row = rows
+        .iter()
+        .filter(|&&p| site.index.motions[p].is_some())
+        .position(|&p| p == position)?;
+    Some(row / site.config.motion_page_size.max(1) + 1)
+}
+
+/// The order of each list (`type:<slug>`, `topic:<slug>`), hashed; and [`MOTIONS`].
 fn orders(site: &Site) -> BTreeMap<String, [u8; 32]> {
     let order = |positions: &[usize]| {
         let mut hasher = blake3::Hasher::new();
@@ -201,6 +224,24 @@ fn orders(site: &Site) -> BTreeMap<String, [u8; 32]> {
     for (topic, positions) in &site.index.by_topic {
         orders.insert(format!("topic:{topic}"), order(positions));
     }
+    let motions = site
+        .index
+        .by_type
+        .get(&DocType::Motie)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let rows: Vec<usize> = motions
+        .iter()
+        .copied()
+        .filter(|&p| site.index.motions[p].is_some())
+        .collect();
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(&order(&rows));
+    hasher.update(site.as_of.to_string().as_bytes());
+    for state in rows.iter().filter_map(|&p| site.index.motions[p].as_ref()) {
+        hasher.update(format!("{:?} {}|", state.effective, state.overdue).as_bytes());
+    }
+    orders.insert(MOTIONS.to_string(), *hasher.finalize().as_bytes());
     orders
 }
 

@@ -63,7 +63,7 @@ fn answer(request: Request, root: &Path, shared: &Shared) {
     let url = request.url().to_string();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
     let reply = if path == "/__griffie/version" {
-        version(query, shared)
+        version(query, root, shared)
     } else {
         file(path, root, shared)
     };
@@ -71,15 +71,45 @@ fn answer(request: Request, root: &Path, shared: &Shared) {
     let _ = request.respond(reply);
 }
 
-fn version(query: &str, shared: &Shared) -> Reply {
-    let since = query
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("since=")?.parse::<u64>().ok());
-    let now = match since {
-        Some(seen) => shared.wait_for_change(seen, POLL_WAIT),
-        None => shared.snapshot().0,
+/// The long poll of the reload script: the new build number when the page must reload, or
+/// `=N` when builds happened that didn't write its file (it goes on waiting from `N`).
+fn version(query: &str, root: &Path, shared: &Shared) -> Reply {
+    let value = |name: &str| {
+        query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
     };
-    text(200, "text/plain; charset=utf-8", now.to_string().into_bytes())
+    let since = value("since").and_then(|v| v.parse::<u64>().ok());
+    let body = match since {
+        Some(seen) => {
+            let file = value("page").and_then(|page| served_file(page, root));
+            let change = shared.wait_for_change(seen, file.as_deref(), POLL_WAIT);
+            match change.reload {
+                true => change.version.to_string(),
+                false => format!("={}", change.version),
+            }
+        }
+        None => shared.snapshot().0.to_string(),
+    };
+    text(200, "text/plain; charset=utf-8", body.into_bytes())
+}
+
+/// The file a page address shows, relative to the served folder with `/` separators; `None`
+/// when there is none (a 404 page, which any build may change).
+fn served_file(page: &str, root: &Path) -> Option<String> {
+    // The script sends the path percent-encoded once more, as a query value.
+    let page = percent_encoding::percent_decode_str(page).decode_utf8().ok()?;
+    let mut relative = safe_relative(&page)?;
+    if root.join(&relative).is_dir() {
+        relative.push("index.html");
+    }
+    root.join(&relative).is_file().then(|| {
+        relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    })
 }
 
 fn file(path: &str, root: &Path, shared: &Shared) -> Reply {

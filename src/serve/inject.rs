@@ -1,9 +1,10 @@
 //! What `griffie serve` adds to served HTML pages: the live-reload script and, after a failed
 //! build, the error overlay. Only responses get it; the files on disk stay as built.
 //!
-//! The script long-polls `/__griffie/version?since=N` (the server answers when the build number
-//! is no longer `N`) and reloads the page when it changes. The overlay is plain HTML made here,
-//! with every piece of source text escaped: messages quote the clerk's sources.
+//! The script long-polls `/__griffie/version?since=N&page=P` (the server answers when the build
+//! number is no longer `N`) and reloads the page when a build since may have written its file.
+//! The overlay is plain HTML made here, with every piece of source text escaped: messages quote
+//! the clerk's sources.
 
 use super::Problem;
 use crate::render::markdown::escape_attr as escape;
@@ -33,8 +34,9 @@ fn find_body_end(html: &str) -> Option<usize> {
 
 fn reload_script(version: u64) -> String {
     format!(
-        "<script>(function(){{var v={version};function poll(){{fetch('/__griffie/version?since='+v,\
-         {{cache:'no-store'}}).then(function(r){{return r.text()}}).then(function(t){{if(Number(t)!==v)\
+        "<script>(function(){{var v={version};function poll(){{fetch('/__griffie/version?since='+v+'&page='+\
+         encodeURIComponent(location.pathname),{{cache:'no-store'}}).then(function(r){{return r.text()}})\
+         .then(function(t){{if(t.charAt(0)==='='){{v=Number(t.slice(1));poll()}}else if(Number(t)!==v)\
          {{location.reload()}}else{{poll()}}}}).catch(function(){{setTimeout(poll,1000)}})}}poll()}})();</script>"
     )
 }

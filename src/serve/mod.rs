@@ -17,6 +17,7 @@ pub mod inject;
 pub mod session;
 pub mod watch;
 
+use std::collections::BTreeSet;
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
@@ -42,20 +43,34 @@ pub struct Problem {
     pub hint: Option<String>,
 }
 
-/// The state every request reads: the build number and, after a failed build, its problems.
+/// The state every request reads: the build number, what each recent build changed, and, after
+/// a failed build, its problems.
 #[derive(Debug, Default)]
 pub struct Status {
     /// Goes up after every build, failed or not; pages reload when it changes.
     pub version: u64,
     /// `Some` while the latest build failed.
     pub problems: Option<Vec<Problem>>,
+    /// The last builds: their number and the files they wrote (`None`: any page may have
+    /// changed). A page whose file none of the builds since its own wrote needn't reload.
+    recent: std::collections::VecDeque<(u64, Option<BTreeSet<String>>)>,
 }
+
+/// How many builds [`Status::recent`] remembers; a page older than that reloads.
+const RECENT_BUILDS: usize = 32;
 
 /// [`Status`] shared between the watcher and the HTTP threads; waiters are woken on change.
 #[derive(Debug, Default)]
 pub struct Shared {
     status: Mutex<Status>,
     changed: Condvar,
+}
+
+/// What a waiting page learns: the current build number, and whether it must reload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Change {
+    pub version: u64,
+    pub reload: bool,
 }
 
 impl Shared {
@@ -65,22 +80,45 @@ impl Shared {
         (status.version, status.problems.clone())
     }
 
-    /// Records a finished build and wakes every waiting page.
-    pub fn finish_build(&self, problems: Option<Vec<Problem>>) {
+    /// Records a finished build that wrote `files` (relative to the preview folder, `/`
+    /// separated; `None`: any) and wakes every waiting page. When the problems shown change,
+    /// every page reloads to show or drop the overlay.
+    pub fn finish_build(&self, problems: Option<Vec<Problem>>, files: Option<BTreeSet<String>>) {
         let mut status = self.status.lock().unwrap_or_else(|e| e.into_inner());
+        let files = if status.problems == problems { files } else { None };
         status.version += 1;
         status.problems = problems;
+        let version = status.version;
+        status.recent.push_back((version, files));
+        while status.recent.len() > RECENT_BUILDS {
+            status.recent.pop_front();
+        }
         self.changed.notify_all();
     }
 
-    /// Waits until the build number differs from `seen` or `timeout` passes; returns the number.
-    pub fn wait_for_change(&self, seen: u64, timeout: Duration) -> u64 {
+    /// Waits until the build number differs from `seen` or `timeout` passes. The page showing
+    /// `file` (`None`: unknown) must reload if a build since `seen` may have written it.
+    pub fn wait_for_change(&self, seen: u64, file: Option<&str>, timeout: Duration) -> Change {
         let status = self.status.lock().unwrap_or_else(|e| e.into_inner());
         let (status, _) = self
             .changed
             .wait_timeout_while(status, timeout, |s| s.version == seen)
             .unwrap_or_else(|e| e.into_inner());
-        status.version
+        let version = status.version;
+        if version == seen {
+            return Change { version, reload: false };
+        }
+        let remembered = status.recent.front().is_some_and(|(first, _)| *first <= seen + 1) && seen < version;
+        let reload = !remembered
+            || status
+                .recent
+                .iter()
+                .filter(|(number, _)| *number > seen)
+                .any(|(_, files)| match (files, file) {
+                    (Some(files), Some(file)) => files.contains(file),
+                    _ => true,
+                });
+        Change { version, reload }
     }
 }
 
@@ -110,11 +148,43 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Reports a round (a one-line summary, the full report on failure), tells the pages to reload,
-/// then writes what the round left for after the reload.
+/// Reports a round (a one-line summary, the full report on failure) and tells the open pages it
+/// wrote to reload; then makes what the round left for after the reload (related documents'
+/// pages and PDFs, the data files) and reloads the pages that changed once more.
 pub fn finish_round(session: &mut Session, round: Round, shared: &Shared) {
-    let options = session.options().clone();
-    let problems = match &round.fatal {
+    let written = round.written.clone();
+    let problems = report_round(session, &round);
+    shared.finish_build(problems, written);
+    if let Some(later) = session.finish_later() {
+        let written = later.written.clone();
+        let problems = match (later.pages, later.failed || later.fatal.is_some()) {
+            // Quiet when it went well: one more line per save would drown the first.
+            (Some(pages), false) => {
+                if session.show_timings {
+                    eprintln!(
+                        "{}",
+                        crate::t!(
+                            "serve.updated_later",
+                            pages = crate::i18n::number(pages),
+                            ms = later.took.as_millis()
+                        )
+                    );
+                }
+                None
+            }
+            _ => report_round(session, &later),
+        };
+        shared.finish_build(problems, written);
+    }
+    for problem in session.write_data() {
+        eprintln!("{}", crate::t!("main.error", error = problem));
+    }
+}
+
+/// Prints how `round` went; the problems the overlay shows, if it failed.
+fn report_round(session: &Session, round: &Round) -> Option<Vec<Problem>> {
+    let options = session.options();
+    match &round.fatal {
         Some(message) => {
             eprintln!("{}", crate::t!("main.error", error = message));
             Some(vec![Problem {
@@ -125,7 +195,7 @@ pub fn finish_round(session: &mut Session, round: Round, shared: &Shared) {
             }])
         }
         None => {
-            print_outcome(&options, &round);
+            print_outcome(options, round);
             if session.show_timings {
                 let laps: Vec<String> = round
                     .timings
@@ -134,12 +204,8 @@ pub fn finish_round(session: &mut Session, round: Round, shared: &Shared) {
                     .collect();
                 eprintln!("{}", crate::t!("summary.timings", list = laps.join(", ")));
             }
-            round.failed.then(|| problems_of(&round.diagnostics, &options))
+            round.failed.then(|| problems_of(&round.diagnostics, options))
         }
-    };
-    shared.finish_build(problems);
-    for problem in session.write_data() {
-        eprintln!("{}", crate::t!("main.error", error = problem));
     }
 }
 
@@ -184,4 +250,96 @@ fn problems_of(diagnostics: &crate::Diagnostics, options: &BuildOptions) -> Vec<
             hint: d.hint.clone(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: Duration = Duration::from_millis(0);
+
+    fn files(names: &[&str]) -> Option<BTreeSet<String>> {
+        Some(names.iter().map(|n| n.to_string()).collect())
+    }
+
+    fn problem() -> Problem {
+        Problem {
+            path: "content/moties/a.md".into(),
+            line: Some(2),
+            message: "kapot".into(),
+            hint: None,
+        }
+    }
+
+    #[test]
+    fn a_page_reloads_only_when_a_build_since_wrote_its_file() {
+        let shared = Shared::default();
+        shared.finish_build(None, None); // the first build: 1
+        shared.finish_build(None, files(&["documenten/a/index.html", "index.html"])); // 2
+        shared.finish_build(None, files(&["documenten/b/index.html"])); // 3
+        let wait = |seen, file| shared.wait_for_change(seen, file, NOW);
+        assert_eq!(
+            wait(1, Some("documenten/a/index.html")),
+            Change {
+                version: 3,
+                reload: true
+            }
+        );
+        assert_eq!(
+            wait(2, Some("documenten/a/index.html")),
+            Change {
+                version: 3,
+                reload: false
+            }
+        );
+        assert_eq!(
+            wait(2, Some("documenten/b/index.html")),
+            Change {
+                version: 3,
+                reload: true
+            }
+        );
+        assert_eq!(
+            wait(1, Some("moties/index.html")),
+            Change {
+                version: 3,
+                reload: false
+            }
+        );
+        // An unknown page (a 404), a full build since, or nothing changed yet.
+        assert!(wait(2, None).reload);
+        assert!(wait(0, Some("moties/index.html")).reload);
+        assert_eq!(
+            wait(3, Some("index.html")),
+            Change {
+                version: 3,
+                reload: false
+            }
+        );
+    }
+
+    #[test]
+    fn every_page_reloads_when_the_problems_shown_change() {
+        let shared = Shared::default();
+        shared.finish_build(None, None);
+        shared.finish_build(Some(vec![problem()]), files(&[]));
+        assert!(shared.wait_for_change(1, Some("index.html"), NOW).reload);
+        // The same problems again and nothing written: nothing to show anew.
+        shared.finish_build(Some(vec![problem()]), files(&[]));
+        assert!(!shared.wait_for_change(2, Some("index.html"), NOW).reload);
+        // Fixed: the overlay must go from every page.
+        shared.finish_build(None, files(&["documenten/a/index.html"]));
+        assert!(shared.wait_for_change(3, Some("index.html"), NOW).reload);
+    }
+
+    #[test]
+    fn a_page_older_than_the_builds_remembered_reloads() {
+        let shared = Shared::default();
+        for _ in 0..RECENT_BUILDS + 5 {
+            shared.finish_build(None, files(&["a/index.html"]));
+        }
+        assert!(shared.wait_for_change(2, Some("b/index.html"), NOW).reload);
+        let recent = (RECENT_BUILDS + 5 - 3) as u64;
+        assert!(!shared.wait_for_change(recent, Some("b/index.html"), NOW).reload);
+    }
 }

@@ -41,6 +41,9 @@ pub struct Round {
     pub failed: bool,
     /// `None`: a full build; `Some(n)`: n pages (and their PDFs) were made again.
     pub pages: Option<usize>,
+    /// The files the round wrote, relative to the preview folder with `/` separators (`None`:
+    /// any file, after a full build): the open pages that must reload.
+    pub written: Option<BTreeSet<String>>,
     pub took: Duration,
     /// The environment failed (the preview folder can't be written): the message.
     pub fatal: Option<String>,
@@ -74,6 +77,9 @@ pub struct Session {
     live: Option<Live>,
     /// Data files (`api/`) of the last round are still to be written.
     data_pending: bool,
+    /// Positions of the documents whose pages and PDFs the last round left for after the
+    /// reload: those related to the edited ones, when PDFs are made.
+    later: Vec<usize>,
     /// Print each round's step times.
     pub show_timings: bool,
 }
@@ -107,6 +113,7 @@ impl Session {
             options,
             live: None,
             data_pending: false,
+            later: Vec::new(),
             show_timings: false,
         }
     }
@@ -120,6 +127,7 @@ impl Session {
         let started = Instant::now();
         self.live = None;
         self.data_pending = false;
+        self.later.clear();
         let (report, state) = match crate::build_keeping(&self.options) {
             Ok(result) => result,
             Err(err) => {
@@ -128,6 +136,7 @@ impl Session {
                     documents: 0,
                     failed: true,
                     pages: None,
+                    written: None,
                     took: started.elapsed(),
                     fatal: Some(format!("{err:#}")),
                     timings: Vec::new(),
@@ -147,6 +156,7 @@ impl Session {
             documents: report.documents,
             failed,
             pages: None,
+            written: None,
             took: started.elapsed(),
             fatal: None,
         }
@@ -232,6 +242,7 @@ impl Session {
                 documents: live.site.documents.len(),
                 diagnostics,
                 pages: Some(0),
+                written: Some(BTreeSet::new()),
                 took: started.elapsed(),
                 fatal: None,
                 timings: Vec::new(),
@@ -294,40 +305,67 @@ impl Session {
             .selection(&now, &live.site)
             .unwrap_or_else(|| everything(&live.site));
         clock.lap("pages to make");
+        // With PDFs, the documents related to the edited ones (a title in their lists of
+        // relations, in their PDF too) follow after the reload: typst is the slow part.
+        let later: Vec<usize> = match live.pdf {
+            Some(_) => selection
+                .documents
+                .iter()
+                .copied()
+                .filter(|p| !edited_positions.contains(p))
+                .collect(),
+            None => Vec::new(),
+        };
+        let first = Selection {
+            documents: selection
+                .documents
+                .iter()
+                .copied()
+                .filter(|p| !later.contains(p))
+                .collect(),
+            ..selection
+        };
         let memory = MemoryOutput::new();
-        let rendered = render::render_selected(&live.site, &input, &memory, &selection, &live.tera);
-        for (position, found, has_pdf) in &rendered.documents {
-            let id = &live.site.documents[*position].id;
-            let on_disk = paths.output.join(crate::render::view::pdf_path(id)).is_file();
-            if *has_pdf != on_disk {
-                return None; // a PDF appears or goes: the folder's file list changes
-            }
-            live.render_by_document.insert(id.clone(), found.clone());
+        let rendered = render::render_selected(&live.site, &input, &memory, &first, &live.tera);
+        if !record_renders(&live.site, &mut live.render_by_document, &rendered, paths) {
+            return None; // a PDF appears or goes: the folder's file list changes
         }
-        let diagnostics = {
+        let mut diagnostics = {
             let mut all = live.diagnostics(paths);
             all.extend(rendered.other.iter().cloned());
             all
         };
         clock.lap("render");
-        let failed = diagnostics.has_errors() || (options.deny_warnings && diagnostics.warning_count() > 0);
+        let failed = |d: &Diagnostics| d.has_errors() || (options.deny_warnings && d.warning_count() > 0);
+        if failed(&diagnostics) && !later.is_empty() {
+            // Nothing is written: report all the round finds, the later documents' too.
+            let rendered_later = render::render_documents(&live.site, &input, &MemoryOutput::new(), &later, &live.tera);
+            if !record_renders(&live.site, &mut live.render_by_document, &rendered_later, paths) {
+                return None;
+            }
+            diagnostics = live.diagnostics(paths);
+            diagnostics.extend(rendered.other.iter().cloned());
+        }
+        let failed = failed(&diagnostics);
+        let mut written = BTreeSet::new();
         if !failed {
-            let folder = DirOutput::new(&paths.output);
-            for (path, bytes) in memory.files() {
-                if let Err(err) = folder.write(&path, &bytes) {
-                    return Some(Round {
-                        fatal: Some(crate::t!("serve.cannot_write", path = path, error = err)),
-                        timings: Vec::new(),
-                        failed: true,
-                        documents: live.site.documents.len(),
-                        diagnostics,
-                        pages: Some(0),
-                        took: started.elapsed(),
-                    });
-                }
+            if let Err(fatal) = write_all(memory, &paths.output, &mut written) {
+                let documents = live.site.documents.len();
+                self.live = None;
+                return Some(Round {
+                    fatal: Some(fatal),
+                    timings: Vec::new(),
+                    failed: true,
+                    documents,
+                    diagnostics,
+                    pages: Some(0),
+                    written: Some(written),
+                    took: started.elapsed(),
+                });
             }
             live.on_disk = now.clone();
             self.data_pending = true;
+            self.later = later;
             clock.lap("write");
         }
         live.current = now;
@@ -336,9 +374,59 @@ impl Session {
             diagnostics,
             failed,
             pages: Some(rendered.pages),
+            written: Some(written),
             took: started.elapsed(),
             fatal: None,
             timings: clock.laps,
+        })
+    }
+
+    /// Makes what the last round left for after the reload: the pages and PDFs of the documents
+    /// related to the edited ones. `None` when there was nothing left. Should they fail (a
+    /// related document's PDF no longer compiles), or a PDF appear or go, a full build follows,
+    /// which reports the whole site as it is.
+    pub fn finish_later(&mut self) -> Option<Round> {
+        if self.later.is_empty() {
+            return None;
+        }
+        let later = std::mem::take(&mut self.later);
+        let started = Instant::now();
+        let options = &self.options;
+        let paths = &options.paths;
+        let live = self.live.as_mut()?;
+        let templates_shown = paths.shown(&paths.templates);
+        let input = RenderInput {
+            progress: None,
+            history: &live.history,
+            preview: options.preview,
+            pdf: live.pdf.as_ref(),
+            templates_dir: &paths.templates,
+            templates_shown: &templates_shown,
+        };
+        let documents = live.site.documents.len();
+        let memory = MemoryOutput::new();
+        let rendered = render::render_documents(&live.site, &input, &memory, &later, &live.tera);
+        if !record_renders(&live.site, &mut live.render_by_document, &rendered, paths) {
+            return Some(self.full());
+        }
+        let diagnostics = live.diagnostics(paths);
+        if diagnostics.has_errors() || (options.deny_warnings && diagnostics.warning_count() > 0) {
+            return Some(self.full());
+        }
+        let mut written = BTreeSet::new();
+        let fatal = write_all(memory, &paths.output, &mut written).err();
+        if fatal.is_some() {
+            self.live = None;
+        }
+        Some(Round {
+            failed: fatal.is_some(),
+            fatal,
+            documents,
+            diagnostics,
+            pages: Some(rendered.pages),
+            written: Some(written),
+            took: started.elapsed(),
+            timings: vec![("render after the reload", started.elapsed())],
         })
     }
 
@@ -351,6 +439,7 @@ impl Session {
             documents: live.map_or(0, |l| l.site.documents.len()),
             diagnostics,
             pages: Some(0),
+            written: Some(BTreeSet::new()),
             took: started.elapsed(),
             fatal: None,
             timings: Vec::new(),
@@ -432,6 +521,38 @@ impl Live {
     }
 }
 
+/// Records in `by_document` the problems of each document `rendered` made; `false` when one
+/// gained or lost its PDF, which changes the folder's file list (a full build's job).
+fn record_renders(
+    site: &Site,
+    by_document: &mut HashMap<String, Vec<Diagnostic>>,
+    rendered: &render::PartialRender,
+    paths: &crate::ProjectPaths,
+) -> bool {
+    for (position, found, has_pdf) in &rendered.documents {
+        let id = &site.documents[*position].id;
+        let on_disk = paths.output.join(crate::render::view::pdf_path(id)).is_file();
+        if *has_pdf != on_disk {
+            return false;
+        }
+        by_document.insert(id.clone(), found.clone());
+    }
+    true
+}
+
+/// Writes the files of `memory` into `folder`, noting each in `written`; the message of the
+/// first write that fails.
+fn write_all(memory: MemoryOutput, folder: &Path, written: &mut BTreeSet<String>) -> Result<(), String> {
+    let output = DirOutput::new(folder);
+    for (path, bytes) in memory.files() {
+        output
+            .write(&path, &bytes)
+            .map_err(|err| crate::t!("serve.cannot_write", path = path, error = err))?;
+        written.insert(path.to_string());
+    }
+    Ok(())
+}
+
 /// What every page shows: the site view (navigation, footer, stamp), serialised.
 fn chrome(site: &Site, input: &RenderInput) -> Vec<u8> {
     let views = crate::render::view::Views::new(site);
@@ -445,7 +566,7 @@ fn everything(site: &Site) -> Selection {
         documents: (0..site.documents.len()).collect(),
         type_pages: site.index.by_type.keys().map(|&t| (t, Pages::All)).collect(),
         topic_pages: site.index.by_topic.keys().map(|t| (t.clone(), Pages::All)).collect(),
-        motions: true,
+        motions: Pages::All,
     }
 }
 
