@@ -60,4 +60,4 @@ finally:
 times_sorted = sorted(times)
 print('save → updated page (ms):', ' '.join(f'{t:.0f}' for t in times))
 print(f'median {times_sorted[len(times)//2]:.0f} ms, max {max(times):.0f} ms, min {min(times):.0f} ms')
-print('\n'.join([l for l in err.splitlines() if ' ms' in l][-rounds-1:]), file=sys.stderr)
+print('\n'.join(l for l in err.splitlines() if ' ms' in l), file=sys.stderr)
