@@ -11,7 +11,7 @@ use super::history_view::{HistoryView, StampView};
 use super::markdown::RenderedBody;
 use super::view::{document_view, type_url_path, DocRef, RelationsView, StatusView, TopicView, TypeView, Views};
 use crate::model::DocType;
-use crate::resolve::EffectiveStatus;
+use crate::resolve::{EffectiveStatus, Site};
 
 /// What every page knows about the site: small and fixed-size.
 #[derive(Debug, Clone, Serialize)]
@@ -330,48 +330,71 @@ pub struct MotionCounts {
 }
 
 pub fn motion_rows(views: &Views) -> (Vec<MotionRow>, MotionCounts) {
-    let site = views.site;
-    let mut counts = MotionCounts::default();
-    let positions = site.index.by_type.get(&DocType::Motie).cloned().unwrap_or_default();
-    let rows = positions
+    let positions = motion_positions(views.site);
+    let rows = positions.iter().filter_map(|&p| motion_row(views, p)).collect();
+    (rows, motion_counts(views.site, &positions))
+}
+
+/// Positions of the motions the motievolglijst lists, in its order.
+pub fn motion_positions(site: &Site) -> Vec<usize> {
+    let positions = site
+        .index
+        .by_type
+        .get(&DocType::Motie)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    positions
         .iter()
-        .filter_map(|&p| {
-            let motion = site.documents[p].kind.motion()?;
-            let state = site.index.motions[p].as_ref()?;
-            counts.total += 1;
-            match state.effective {
-                EffectiveStatus::Afgedaan => counts.settled += 1,
-                EffectiveStatus::Aangenomen => counts.open += 1,
-                _ => counts.other += 1,
-            }
-            counts.overdue += usize::from(state.overdue);
-            let relations = RelationsView::new(p, views);
-            Some(MotionRow {
-                motion: views.doc_ref(p),
-                vote_status: motion.status.slug(),
-                status: StatusView::new(state),
-                due: motion.due.map(super::view::DateView::day),
-                answers: relations.answers,
-                settled_by: state.settlement.map(|s| views.doc_ref(s.by)),
-                settled_on: state.settlement.map(|s| super::view::DateView::day(s.date)),
-                days_to_settle: state.settlement.map(|s| s.days),
-            })
-        })
-        .collect();
-    (rows, counts)
+        .copied()
+        .filter(|&p| site.documents[p].kind.motion().is_some() && site.index.motions[p].is_some())
+        .collect()
+}
+
+/// The counts above the motievolglijst, of the motions at `positions`.
+fn motion_counts(site: &Site, positions: &[usize]) -> MotionCounts {
+    let mut counts = MotionCounts::default();
+    for state in positions.iter().filter_map(|&p| site.index.motions[p].as_ref()) {
+        counts.total += 1;
+        match state.effective {
+            EffectiveStatus::Afgedaan => counts.settled += 1,
+            EffectiveStatus::Aangenomen => counts.open += 1,
+            _ => counts.other += 1,
+        }
+        counts.overdue += usize::from(state.overdue);
+    }
+    counts
+}
+
+/// The row of the motion at `position`.
+fn motion_row(views: &Views, position: usize) -> Option<MotionRow> {
+    let site = views.site;
+    let motion = site.documents[position].kind.motion()?;
+    let state = site.index.motions[position].as_ref()?;
+    let relations = RelationsView::new(position, views);
+    Some(MotionRow {
+        motion: views.doc_ref(position),
+        vote_status: motion.status.slug(),
+        status: StatusView::new(state),
+        due: motion.due.map(super::view::DateView::day),
+        answers: relations.answers,
+        settled_by: state.settlement.map(|s| views.doc_ref(s.by)),
+        settled_on: state.settlement.map(|s| super::view::DateView::day(s.date)),
+        days_to_settle: state.settlement.map(|s| s.days),
+    })
 }
 
 /// The motievolglijst: one table of every motion, newest first. Paginated only for very large
 /// councils' archives (`motion_page_size` rows a page), so a normal list stays one page. Only
 /// the pages whose number (from 1) `wanted` accepts are made.
 pub fn motions_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(usize) -> bool) -> Vec<Page> {
-    let (rows, counts) = motion_rows(views);
+    let positions = motion_positions(views.site);
+    let counts = motion_counts(views.site, &positions);
     let base = "/motievolglijst/";
-    let size = views.site.config.motion_page_size;
-    let chunks: Vec<&[MotionRow]> = if rows.is_empty() {
-        vec![&rows[..]]
+    let size = views.site.config.motion_page_size.max(1);
+    let chunks: Vec<&[usize]> = if positions.is_empty() {
+        vec![&positions[..]]
     } else {
-        rows.chunks(size).collect()
+        positions.chunks(size).collect()
     };
     let description =
         Some("Alle moties van de raad met hun stand van zaken: aangenomen, afgedaan of te laat.".to_string());
@@ -388,7 +411,8 @@ pub fn motions_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(usize)
             };
             let page = views.page_view(&title, &path, "motievolglijst", description.clone());
             let mut context = context(site_view, page);
-            context.insert("rows", chunk);
+            let rows: Vec<MotionRow> = chunk.iter().filter_map(|&p| motion_row(views, p)).collect();
+            context.insert("rows", &rows);
             context.insert("counts", &counts);
             context.insert("as_of", &super::view::DateView::day(views.site.as_of));
             context.insert("pagination", &pagination(views, base, i + 1, chunks.len()));

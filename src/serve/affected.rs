@@ -199,10 +199,8 @@ const MOTIONS: &str = "motions";
 /// The page of the motievolglijst (from 1) that shows motion `id`.
 fn motion_page(site: &Site, id: &str) -> Option<usize> {
     let position = site.index.position(id)?;
-    let rows = site.index.by_type.get(&DocType::Motie)?;
-    let row = rows
+    let row = crate::render::pages::motion_positions(site)
         .iter()
-        .filter(|&&p| site.index.motions[p].is_some())
         .position(|&p| p == position)?;
     Some(row / site.config.motion_page_size.max(1) + 1)
 }
@@ -224,17 +222,7 @@ fn orders(site: &Site) -> BTreeMap<String, [u8; 32]> {
     for (topic, positions) in &site.index.by_topic {
         orders.insert(format!("topic:{topic}"), order(positions));
     }
-    let motions = site
-        .index
-        .by_type
-        .get(&DocType::Motie)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
-    let rows: Vec<usize> = motions
-        .iter()
-        .copied()
-        .filter(|&p| site.index.motions[p].is_some())
-        .collect();
+    let rows = crate::render::pages::motion_positions(site);
     let mut hasher = blake3::Hasher::new();
     hasher.update(&order(&rows));
     hasher.update(site.as_of.to_string().as_bytes());
