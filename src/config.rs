@@ -46,6 +46,10 @@ pub struct Config {
     /// with its slug as title ("passend-onderwijs" → "Passend onderwijs").
     #[serde(default)]
     pub topics: BTreeMap<String, TopicConfig>,
+    /// The accessibility statement (toegankelijkheidsverklaring) published at
+    /// `/toegankelijkheid/`; see [`crate::accessibility`].
+    #[serde(default)]
+    pub accessibility: Option<crate::accessibility::Statement>,
 }
 
 /// How a dossier presents itself.
@@ -92,6 +96,7 @@ impl Default for Config {
             motion_page_size: default_motion_page_size(),
             letters: LetterDefaults::default(),
             topics: BTreeMap::new(),
+            accessibility: None,
         }
     }
 }
@@ -161,10 +166,15 @@ pub fn load_config(path: &Path, shown: &Path) -> Result<Config, Vec<Diagnostic>>
         let message = err.to_string();
         let message = message.split(" at line ").next().unwrap_or(&message).to_string();
         let location = err.location().map(|l| Location::in_text(&text, l.index(), l.index()));
+        let hint = if message.starts_with("accessibility") {
+            crate::accessibility::CONFIG_HINT
+        } else {
+            "see README.md, section \"Site configuration\", for the fields"
+        };
         vec![
             Diagnostic::error("config", shown, format!("the site configuration is invalid: {message}"))
                 .at_opt(location)
-                .hint("see README.md, section \"Site configuration\", for the fields"),
+                .hint(hint),
         ]
     })?;
     let problems = check_config(&config, &text, shown);
@@ -216,6 +226,9 @@ fn check_config(config: &Config, text: &str, shown: &Path) -> Vec<Diagnostic> {
                 .at(at("page_size"))
                 .hint("50 is a good size for list pages"),
         );
+    }
+    if let Some(statement) = &config.accessibility {
+        problems.extend(statement.check(text, shown));
     }
     problems
 }
