@@ -28,6 +28,7 @@ macro_rules! t {
     };
 }
 
+pub mod accessibility;
 pub mod config;
 pub mod dates;
 pub mod diagnostics;
@@ -246,7 +247,8 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
     let manifests = manifest::folder_for(&paths.cache, &paths.output);
     if options.mode == Mode::Check || report_failed(&diagnostics, options) {
         let marker = std::fs::read_to_string(paths.output.join(write::MARKER)).unwrap_or_default();
-        let published = render::output::NullOutput::knowing(manifest::Manifest::load(&manifests, &marker));
+        let published =
+            render::output::NullOutput::knowing(manifest::Manifest::load(&manifests, &marker)).reading(&paths.output);
         report.stats = render::render(&site, &input, &published, &mut diagnostics);
         lap("render (check only)", &mut timings);
     } else {

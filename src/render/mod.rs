@@ -8,9 +8,11 @@ pub mod api;
 pub mod diff;
 pub mod doc_tree;
 pub mod history_view;
+pub mod links;
 pub mod markdown;
 pub mod output;
 pub mod pages;
+pub mod statement;
 pub mod templates;
 pub mod versions;
 pub mod view;
@@ -66,9 +68,13 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     let history = input.history;
     let views = Views::new(site);
     let site_view = pages::site_view(&views, history_view::StampView::of_build(history, input.preview));
+    // Everything below writes through the link check, which reads every HTML file it passes on.
+    let link_check = links::LinkCheck::new(output, &site.config.base_url, &views.base_path);
+    let output: &dyn Output = &link_check;
     let renderer = Renderer {
         tera: &tera,
         output,
+        links: Some(&link_check),
         templates_shown: input.templates_shown,
     };
 
@@ -150,6 +156,10 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     other_pages.extend(pages::motions_pages(&views, &site_view));
     other_pages.push(pages::home_page(&views, &site_view));
     other_pages.push(pages::not_found_page(&views, &site_view));
+    match statement::accessibility_page(&views, &site_view) {
+        Some(page) => other_pages.push(page),
+        None => diagnostics.push(no_statement_note(input)),
+    }
     other_pages.extend(
         history
             .tombstones
@@ -166,6 +176,10 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     stats.files += renderer.write_data(site, history, diagnostics);
     stats.files += copy_static(input, output, diagnostics);
     stats.timings.push(("render: data", clock.elapsed()));
+    clock = std::time::Instant::now();
+
+    diagnostics.extend(link_check.report(site, input.templates_dir, input.templates_shown));
+    stats.timings.push(("render: link check", clock.elapsed()));
     stats
 }
 
@@ -264,6 +278,7 @@ pub fn render_selected(
     let renderer = Renderer {
         tera,
         output,
+        links: None,
         templates_shown: input.templates_shown,
     };
     let documents: Vec<(usize, Vec<Diagnostic>, bool)> = selection
@@ -417,6 +432,8 @@ fn on_pdf_threads<T: Default + Send>(count: usize, job: impl Fn(usize) -> T + Sy
 struct Renderer<'a> {
     tera: &'a tera::Tera,
     output: &'a dyn Output,
+    /// Told which template made each page, to point at it when a link is broken.
+    links: Option<&'a links::LinkCheck<'a>>,
     templates_shown: &'a Path,
 }
 
@@ -427,6 +444,9 @@ impl Renderer<'_> {
 
     /// Renders `page`; a non-empty `key` is recorded for reuse by the next build.
     fn render_keyed(&self, page: &Page, key: &str) -> Option<Diagnostic> {
+        if let Some(links) = self.links {
+            links.made_with(&page.path, page.template);
+        }
         let html = match self.tera.render(page.template, &page.context) {
             Ok(html) => html,
             Err(err) => {
@@ -467,6 +487,23 @@ impl Renderer<'_> {
         }
         3 + schemas.len()
     }
+}
+
+/// Without `accessibility:` there is no statement page: its facts (status, audits, contact) are
+/// the organisation's to give, and a page saying there is none would help no visitor. A note,
+/// not a warning, so that a `--strict` CI does not fail on upgrading griffie.
+fn no_statement_note(input: &RenderInput) -> Diagnostic {
+    let config = input
+        .templates_shown
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(crate::config::CONFIG_FILE);
+    Diagnostic::note(
+        "no-accessibility-statement",
+        &config,
+        crate::t!("accessibility.no_statement"),
+    )
+    .hint(crate::t!("accessibility.no_statement_hint"))
 }
 
 fn write_problem(path: &str, err: &std::io::Error) -> Diagnostic {

@@ -24,6 +24,8 @@ pub struct SiteView {
     pub language: String,
     pub address: Vec<String>,
     pub nav: Vec<NavItem>,
+    /// The accessibility statement's address, when the configuration has one (footer link).
+    pub accessibility_url: Option<String>,
     /// The sources this build was made from (a version page carries its own `stamp`).
     pub stamp: StampView,
 }
@@ -90,6 +92,7 @@ pub fn site_view(views: &Views, stamp: StampView) -> SiteView {
         language: config.language.clone(),
         address: config.address.clone(),
         nav,
+        accessibility_url: config.accessibility.as_ref().map(|_| views.url(super::statement::PATH)),
         stamp,
     }
 }
