@@ -1,14 +1,19 @@
 //! Stage 3, `render`: from the resolved site to files, written to an [`Output`].
 //!
 //! Order: templates are loaded once; document bodies and pages are rendered in parallel; list
-//! pages, the motion overview, the data files and static assets follow. Problems (a template
-//! error, an image without alt text) are collected as diagnostics like any other.
+//! pages, the motion overview, the data files (JSON, feeds, calendar, spreadsheet) and static
+//! assets follow. Problems (a template error, an image without alt text) are collected
+//! as diagnostics like any other.
 
 pub mod api;
+pub mod calendar;
 pub mod diff;
 pub mod doc_tree;
+pub mod feeds;
 pub mod history_view;
+pub mod lastmod;
 pub mod markdown;
+pub mod motions_csv;
 pub mod output;
 pub mod pages;
 pub mod templates;
@@ -163,7 +168,9 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     stats.timings.push(("render: lists", clock.elapsed()));
     clock = std::time::Instant::now();
 
-    stats.files += renderer.write_data(site, history, diagnostics);
+    let (data_problems, data_files) = write_data_files(site, history, output);
+    diagnostics.extend(data_problems);
+    stats.files += data_files + renderer.write_schemas(diagnostics);
     stats.files += copy_static(input, output, diagnostics);
     stats.timings.push(("render: data", clock.elapsed()));
     stats
@@ -299,23 +306,46 @@ pub fn render_selected(
     }
 }
 
-/// The data files that change with any document: `api/documents.json`, `api/deleted.json`,
-/// `api/build.json`.
+/// The site-wide files that change with any document: `api/documents.json`,
+/// `api/deleted.json`, `api/build.json`, the Atom feeds, and the calendar and spreadsheet of
+/// the motievolglijst. A full build writes them, and so does every round of `griffie serve`, so
+/// the preview keeps equal to a build.
 pub fn render_data(site: &Site, history: &crate::history::SiteHistory, output: &dyn Output) -> Vec<Diagnostic> {
-    let write = |path: &str, text: String| {
-        output
-            .write(path, text.as_bytes())
-            .err()
-            .map(|e| write_problem(path, &e))
-    };
-    [
-        write("api/documents.json", api::documents_json(site, history)),
-        write("api/deleted.json", api::deleted_json(history)),
-        write("api/build.json", api::build_json(site, history)),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
+    write_data_files(site, history, output).0
+}
+
+/// [`render_data`], with the number of files written.
+fn write_data_files(
+    site: &Site,
+    history: &crate::history::SiteHistory,
+    output: &dyn Output,
+) -> (Vec<Diagnostic>, usize) {
+    let files = data_files(site, history);
+    let problems = files
+        .par_iter()
+        .filter_map(|(path, bytes)| output.write(path, bytes).err().map(|e| write_problem(path, &e)))
+        .collect();
+    (problems, files.len())
+}
+
+/// Every site-wide data file: its path in the output and its bytes.
+fn data_files(site: &Site, history: &crate::history::SiteHistory) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        (
+            "api/documents.json".into(),
+            api::documents_json(site, history).into_bytes(),
+        ),
+        ("api/deleted.json".into(), api::deleted_json(history).into_bytes()),
+        ("api/build.json".into(), api::build_json(site, history).into_bytes()),
+        (
+            calendar::CALENDAR_PATH.into(),
+            calendar::motions_calendar(site, history).into_bytes(),
+        ),
+        (motions_csv::CSV_PATH.into(), motions_csv::motions_csv(site)),
+    ];
+    let feeds = feeds::feeds(site, history).into_iter();
+    files.extend(feeds.map(|(path, text)| (path, text.into_bytes())));
+    files
 }
 
 /// The PDF of document `position` written to the output, with its link data and problems;
@@ -456,16 +486,13 @@ impl Renderer<'_> {
             .map(|err| write_problem(path, &err))
     }
 
-    fn write_data(&self, site: &Site, history: &crate::history::SiteHistory, diagnostics: &mut Diagnostics) -> usize {
-        diagnostics.extend(self.write("api/documents.json", api::documents_json(site, history).as_bytes()));
-        diagnostics.extend(self.write("api/deleted.json", api::deleted_json(history).as_bytes()));
-        diagnostics.extend(self.write("api/build.json", api::build_json(site, history).as_bytes()));
+    fn write_schemas(&self, diagnostics: &mut Diagnostics) -> usize {
         // The front-matter schemas, so an editor's `$schema` can point at the published site.
         let schemas = crate::schema::schemas();
         for (name, json) in &schemas {
             diagnostics.extend(self.write(&format!("schemas/{name}"), json.as_bytes()));
         }
-        3 + schemas.len()
+        schemas.len()
     }
 }
 

@@ -7,6 +7,7 @@
 use serde::Serialize;
 use tera::Context;
 
+use super::feeds::{self, FeedLink};
 use super::history_view::{HistoryView, StampView};
 use super::markdown::RenderedBody;
 use super::view::{document_view, type_url_path, DocRef, RelationsView, StatusView, TopicView, TypeView, Views};
@@ -24,6 +25,8 @@ pub struct SiteView {
     pub language: String,
     pub address: Vec<String>,
     pub nav: Vec<NavItem>,
+    /// The site's Atom feed, linked from every page.
+    pub feed: FeedLink,
     /// The sources this build was made from (a version page carries its own `stamp`).
     pub stamp: StampView,
 }
@@ -46,6 +49,9 @@ pub struct PageView {
     /// The navigation key of the section this page belongs to.
     pub section: String,
     pub description: Option<String>,
+    /// The page's own feeds besides the site's (its type, dossier or motion), for
+    /// `<link rel="alternate">` in the head and a visible link.
+    pub feeds: Vec<FeedLink>,
 }
 
 /// A page to render: its output path, template and context.
@@ -90,6 +96,10 @@ pub fn site_view(views: &Views, stamp: StampView) -> SiteView {
         language: config.language.clone(),
         address: config.address.clone(),
         nav,
+        feed: FeedLink {
+            title: feeds::site_feed_title(views.site),
+            url: views.url(feeds::SITE_FEED_PATH),
+        },
         stamp,
     }
 }
@@ -102,6 +112,7 @@ impl Views<'_> {
             canonical: format!("{}{path}", self.site.config.site_origin()),
             section: section.to_string(),
             description,
+            feeds: Vec::new(),
         }
     }
 }
@@ -137,8 +148,11 @@ pub fn document_page(
 ) -> Page {
     let doc = &views.site.documents[position];
     let mut document = document_view(position, body, views);
+    let mut page = views.page_view(&doc.title, &doc.url_path(), doc.doc_type().slug(), doc.summary.clone());
+    if feeds::has_motion_feed(views.site, position) {
+        page.feeds.push(feeds::motion_feed_link(views, position));
+    }
     document.pdf = pdf;
-    let page = views.page_view(&doc.title, &doc.url_path(), doc.doc_type().slug(), doc.summary.clone());
     let mut context = context(site_view, page);
     context.insert("doc", &document);
     context.insert("relations", &RelationsView::new(position, views));
@@ -234,7 +248,8 @@ pub fn type_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(DocType, 
             if i > 0 {
                 title = format!("{title}, pagina {}", i + 1);
             }
-            let page = views.page_view(&title, &path, doc_type.slug(), None);
+            let mut page = views.page_view(&title, &path, doc_type.slug(), None);
+            page.feeds.push(feeds::type_feed_link(views, doc_type));
             let mut context = context(site_view, page);
             context.insert("list", &views.type_view(doc_type));
             context.insert("groups", &group_by_year(views.doc_refs(chunk)));
@@ -276,7 +291,8 @@ pub fn dossier_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(&str, 
             if i > 0 {
                 title = format!("{title}, pagina {}", i + 1);
             }
-            let page = views.page_view(&title, &path, "dossiers", topic.description.clone());
+            let mut page = views.page_view(&title, &path, "dossiers", topic.description.clone());
+            page.feeds.push(feeds::topic_feed_link(views, &topic.slug));
             let mut context = context(site_view, page);
             let entries: Vec<TimelineEntry> = chunk
                 .iter()
@@ -384,8 +400,16 @@ pub fn motions_pages(views: &Views, site_view: &SiteView) -> Vec<Page> {
             } else {
                 format!("Motievolglijst, pagina {}", i + 1)
             };
-            let page = views.page_view(&title, &path, "motievolglijst", description.clone());
+            let mut page = views.page_view(&title, &path, "motievolglijst", description.clone());
+            if views.site.index.by_type.contains_key(&DocType::Motie) {
+                page.feeds.push(feeds::type_feed_link(views, DocType::Motie));
+            }
             let mut context = context(site_view, page);
+            context.insert(
+                "calendar_url",
+                &views.url(&format!("/{}", super::calendar::CALENDAR_PATH)),
+            );
+            context.insert("csv_url", &views.url(&format!("/{}", super::motions_csv::CSV_PATH)));
             context.insert("rows", chunk);
             context.insert("counts", &counts);
             context.insert("as_of", &super::view::DateView::day(views.site.as_of));
