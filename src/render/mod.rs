@@ -1,8 +1,8 @@
 //! Stage 3, `render`: from the resolved site to files, written to an [`Output`].
 //!
 //! Order: templates are loaded once; document bodies and pages are rendered in parallel; list
-//! pages, the motion overview, the data files (JSON, feeds, calendar, spreadsheet) and static
-//! assets follow. Problems (a template error, an image without alt text) are collected
+//! pages, the motion overview, the data files (JSON, feeds, calendar, spreadsheet, sitemap) and
+//! static assets follow. Problems (a template error, an image without alt text) are collected
 //! as diagnostics like any other.
 
 pub mod api;
@@ -16,6 +16,8 @@ pub mod markdown;
 pub mod motions_csv;
 pub mod output;
 pub mod pages;
+pub mod sitemap;
+pub mod structured;
 pub mod templates;
 pub mod versions;
 pub mod view;
@@ -155,6 +157,7 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     other_pages.extend(pages::motions_pages(&views, &site_view));
     other_pages.push(pages::home_page(&views, &site_view));
     other_pages.push(pages::not_found_page(&views, &site_view));
+    other_pages.push(pages::api_page(&views, &site_view));
     other_pages.extend(
         history
             .tombstones
@@ -258,7 +261,7 @@ pub struct PartialRender {
 
 /// Renders the selected document pages (with their PDFs), list and dossier pages and
 /// motievolglijst, and the cheap pages every change may touch: home, the dossier index and
-/// the 404 page. The data files are [`render_data`]'s.
+/// the 404 and API pages. The data files are [`render_data`]'s.
 pub fn render_selected(
     site: &Site,
     input: &RenderInput,
@@ -298,6 +301,7 @@ pub fn render_selected(
     }
     other_pages.push(pages::home_page(&views, &site_view));
     other_pages.push(pages::not_found_page(&views, &site_view));
+    other_pages.push(pages::api_page(&views, &site_view));
     let other: Vec<Diagnostic> = other_pages.par_iter().filter_map(|p| renderer.render(p)).collect();
     PartialRender {
         pages: documents.len() + other_pages.len(),
@@ -307,9 +311,9 @@ pub fn render_selected(
 }
 
 /// The site-wide files that change with any document: `api/documents.json`,
-/// `api/deleted.json`, `api/build.json`, the Atom feeds, and the calendar and spreadsheet of
-/// the motievolglijst. A full build writes them, and so does every round of `griffie serve`, so
-/// the preview keeps equal to a build.
+/// `api/deleted.json`, `api/build.json`, the Atom feeds, the calendar and spreadsheet of the
+/// motievolglijst, `sitemap.xml` and `robots.txt`. A full build writes them, and so does every
+/// round of `griffie serve`, so the preview keeps equal to a build.
 pub fn render_data(site: &Site, history: &crate::history::SiteHistory, output: &dyn Output) -> Vec<Diagnostic> {
     write_data_files(site, history, output).0
 }
@@ -342,9 +346,12 @@ fn data_files(site: &Site, history: &crate::history::SiteHistory) -> Vec<(String
             calendar::motions_calendar(site, history).into_bytes(),
         ),
         (motions_csv::CSV_PATH.into(), motions_csv::motions_csv(site)),
+        ("robots.txt".into(), sitemap::robots_txt(site).into_bytes()),
     ];
-    let feeds = feeds::feeds(site, history).into_iter();
-    files.extend(feeds.map(|(path, text)| (path, text.into_bytes())));
+    let text_files = feeds::feeds(site, history)
+        .into_iter()
+        .chain(sitemap::sitemaps(site, history));
+    files.extend(text_files.map(|(path, text)| (path, text.into_bytes())));
     files
 }
 
