@@ -257,6 +257,7 @@ fn a_motion_feed_follows_its_answers_settlement_and_status_changes() {
     let dir = repo_with_a_vote();
     build(dir.path());
     let xml = read(dir.path(), "output/documenten/motie-inkoop/atom.xml");
+    assert!(xml.contains("<title>Raadsinformatie Testdorp: Motie regionale inkoop</title>"));
     let feed = entries(&xml);
     let by_id = |path: &str| {
         feed.iter()

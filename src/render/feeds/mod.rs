@@ -87,7 +87,9 @@ pub fn topic_feed_title(site: &Site, topic_title: &str) -> String {
 
 pub fn motion_feed_title(site: &Site, position: usize) -> String {
     let doc = &site.documents[position];
-    if doc.withdrawn.is_some() {
+    // "Motie regionale inkoop" is not called "motie Motie regionale inkoop".
+    let named = doc.withdrawn.is_some() || doc.title.to_lowercase().starts_with("motie");
+    if named {
         format!("{}: {}", site.config.title, doc.public_title())
     } else {
         format!("{}: motie {}", site.config.title, doc.title)
