@@ -245,6 +245,8 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
     };
     // Per output folder, so a preview build (`griffie serve`) never prunes `output/`'s manifests.
     let manifests = manifest::folder_for(&paths.cache, &paths.output);
+    // What motion versions say, for the feeds' status changes: saved only by a build.
+    render::feeds::standings::load(&paths.cache.join("feeds"));
     if options.mode == Mode::Check || report_failed(&diagnostics, options) {
         let marker = std::fs::read_to_string(paths.output.join(write::MARKER)).unwrap_or_default();
         let published =
@@ -272,6 +274,7 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
             if let Some(engine) = &pdf_engine {
                 engine.cache().prune();
             }
+            render::feeds::standings::save(&paths.cache.join("feeds"));
             lap("write", &mut timings);
         }
     }

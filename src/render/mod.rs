@@ -1,18 +1,25 @@
 //! Stage 3, `render`: from the resolved site to files, written to an [`Output`].
 //!
 //! Order: templates are loaded once; document bodies and pages are rendered in parallel; list
-//! pages, the motion overview, the data files and static assets follow. Problems (a template
-//! error, an image without alt text) are collected as diagnostics like any other.
+//! pages, the motion overview, the data files (JSON, feeds, calendar, spreadsheet, sitemap) and
+//! static assets follow. Problems (a template error, an image without alt text) are collected
+//! as diagnostics like any other.
 
 pub mod api;
+pub mod calendar;
 pub mod diff;
 pub mod doc_tree;
+pub mod feeds;
 pub mod history_view;
+pub mod lastmod;
 pub mod links;
 pub mod markdown;
+pub mod motions_csv;
 pub mod output;
 pub mod pages;
+pub mod sitemap;
 pub mod statement;
+pub mod structured;
 pub mod templates;
 pub mod versions;
 pub mod view;
@@ -156,6 +163,7 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     other_pages.extend(pages::motions_pages(&views, &site_view));
     other_pages.push(pages::home_page(&views, &site_view));
     other_pages.push(pages::not_found_page(&views, &site_view));
+    other_pages.push(pages::api_page(&views, &site_view));
     match statement::accessibility_page(&views, &site_view) {
         Some(page) => other_pages.push(page),
         None => diagnostics.push(no_statement_note(input)),
@@ -173,7 +181,9 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     stats.timings.push(("render: lists", clock.elapsed()));
     clock = std::time::Instant::now();
 
-    stats.files += renderer.write_data(site, history, diagnostics);
+    let (data_problems, data_files) = write_data_files(site, history, output);
+    diagnostics.extend(data_problems);
+    stats.files += data_files + renderer.write_schemas(diagnostics);
     stats.files += copy_static(input, output, diagnostics);
     stats.timings.push(("render: data", clock.elapsed()));
     clock = std::time::Instant::now();
@@ -265,7 +275,7 @@ pub struct PartialRender {
 
 /// Renders the selected document pages (with their PDFs), list and dossier pages and
 /// motievolglijst, and the cheap pages every change may touch: home, the dossier index and
-/// the 404 page. The data files are [`render_data`]'s.
+/// the 404 and API pages. The data files are [`render_data`]'s.
 pub fn render_selected(
     site: &Site,
     input: &RenderInput,
@@ -306,6 +316,7 @@ pub fn render_selected(
     }
     other_pages.push(pages::home_page(&views, &site_view));
     other_pages.push(pages::not_found_page(&views, &site_view));
+    other_pages.push(pages::api_page(&views, &site_view));
     let other: Vec<Diagnostic> = other_pages.par_iter().filter_map(|p| renderer.render(p)).collect();
     PartialRender {
         pages: documents.len() + other_pages.len(),
@@ -314,23 +325,49 @@ pub fn render_selected(
     }
 }
 
-/// The data files that change with any document: `api/documents.json`, `api/deleted.json`,
-/// `api/build.json`.
+/// The site-wide files that change with any document: `api/documents.json`,
+/// `api/deleted.json`, `api/build.json`, the Atom feeds, the calendar and spreadsheet of the
+/// motievolglijst, `sitemap.xml` and `robots.txt`. A full build writes them, and so does every
+/// round of `griffie serve`, so the preview keeps equal to a build.
 pub fn render_data(site: &Site, history: &crate::history::SiteHistory, output: &dyn Output) -> Vec<Diagnostic> {
-    let write = |path: &str, text: String| {
-        output
-            .write(path, text.as_bytes())
-            .err()
-            .map(|e| write_problem(path, &e))
-    };
-    [
-        write("api/documents.json", api::documents_json(site, history)),
-        write("api/deleted.json", api::deleted_json(history)),
-        write("api/build.json", api::build_json(site, history)),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
+    write_data_files(site, history, output).0
+}
+
+/// [`render_data`], with the number of files written.
+fn write_data_files(
+    site: &Site,
+    history: &crate::history::SiteHistory,
+    output: &dyn Output,
+) -> (Vec<Diagnostic>, usize) {
+    let files = data_files(site, history);
+    let problems = files
+        .par_iter()
+        .filter_map(|(path, bytes)| output.write(path, bytes).err().map(|e| write_problem(path, &e)))
+        .collect();
+    (problems, files.len())
+}
+
+/// Every site-wide data file: its path in the output and its bytes.
+fn data_files(site: &Site, history: &crate::history::SiteHistory) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        (
+            "api/documents.json".into(),
+            api::documents_json(site, history).into_bytes(),
+        ),
+        ("api/deleted.json".into(), api::deleted_json(history).into_bytes()),
+        ("api/build.json".into(), api::build_json(site, history).into_bytes()),
+        (
+            calendar::CALENDAR_PATH.into(),
+            calendar::motions_calendar(site, history).into_bytes(),
+        ),
+        (motions_csv::CSV_PATH.into(), motions_csv::motions_csv(site)),
+        ("robots.txt".into(), sitemap::robots_txt(site).into_bytes()),
+    ];
+    let text_files = feeds::feeds(site, history)
+        .into_iter()
+        .chain(sitemap::sitemaps(site, history));
+    files.extend(text_files.map(|(path, text)| (path, text.into_bytes())));
+    files
 }
 
 /// The PDF of document `position` written to the output, with its link data and problems;
@@ -476,16 +513,13 @@ impl Renderer<'_> {
             .map(|err| write_problem(path, &err))
     }
 
-    fn write_data(&self, site: &Site, history: &crate::history::SiteHistory, diagnostics: &mut Diagnostics) -> usize {
-        diagnostics.extend(self.write("api/documents.json", api::documents_json(site, history).as_bytes()));
-        diagnostics.extend(self.write("api/deleted.json", api::deleted_json(history).as_bytes()));
-        diagnostics.extend(self.write("api/build.json", api::build_json(site, history).as_bytes()));
+    fn write_schemas(&self, diagnostics: &mut Diagnostics) -> usize {
         // The front-matter schemas, so an editor's `$schema` can point at the published site.
         let schemas = crate::schema::schemas();
         for (name, json) in &schemas {
             diagnostics.extend(self.write(&format!("schemas/{name}"), json.as_bytes()));
         }
-        3 + schemas.len()
+        schemas.len()
     }
 }
 
