@@ -11,6 +11,7 @@ pub mod history_view;
 pub mod markdown;
 pub mod output;
 pub mod pages;
+pub mod search;
 pub mod templates;
 pub mod versions;
 pub mod view;
@@ -63,6 +64,8 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
         }
     };
     let clock = std::time::Instant::now();
+    // Beside everything else: it needs only the resolved site.
+    let search_index = search::IndexBuild::start(site, output);
     let history = input.history;
     let views = Views::new(site);
     let site_view = pages::site_view(&views, history_view::StampView::of_build(history, input.preview));
@@ -150,6 +153,7 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     other_pages.extend(pages::motions_pages(&views, &site_view));
     other_pages.push(pages::home_page(&views, &site_view));
     other_pages.push(pages::not_found_page(&views, &site_view));
+    other_pages.push(pages::search_page(&views, &site_view));
     other_pages.extend(
         history
             .tombstones
@@ -166,6 +170,12 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     stats.files += renderer.write_data(site, history, diagnostics);
     stats.files += copy_static(input, output, diagnostics);
     stats.timings.push(("render: data", clock.elapsed()));
+    clock = std::time::Instant::now();
+
+    let (found, files) = search_index.finish(output);
+    diagnostics.extend(found);
+    stats.files += files;
+    stats.timings.push(("render: search index (rest)", clock.elapsed()));
     stats
 }
 
@@ -250,8 +260,9 @@ pub struct PartialRender {
 }
 
 /// Renders the selected document pages (with their PDFs), list and dossier pages and
-/// motievolglijst, and the cheap pages every change may touch: home, the dossier index and
-/// the 404 page. The data files are [`render_data`]'s.
+/// motievolglijst, and the cheap pages every change may touch: home, the dossier index, the
+/// 404 page and the search page (its filters). The data files and the search index are
+/// [`render_data`]'s.
 pub fn render_selected(
     site: &Site,
     input: &RenderInput,
@@ -291,6 +302,7 @@ pub fn render_selected(
     }
     other_pages.push(pages::home_page(&views, &site_view));
     other_pages.push(pages::not_found_page(&views, &site_view));
+    other_pages.push(pages::search_page(&views, &site_view));
     let other: Vec<Diagnostic> = other_pages.par_iter().filter_map(|p| renderer.render(p)).collect();
     PartialRender {
         pages: documents.len() + other_pages.len(),
@@ -300,7 +312,7 @@ pub fn render_selected(
 }
 
 /// The data files that change with any document: `api/documents.json`, `api/deleted.json`,
-/// `api/build.json`.
+/// `api/build.json`, and the search index (`pagefind/`).
 pub fn render_data(site: &Site, history: &crate::history::SiteHistory, output: &dyn Output) -> Vec<Diagnostic> {
     let write = |path: &str, text: String| {
         output
@@ -308,14 +320,16 @@ pub fn render_data(site: &Site, history: &crate::history::SiteHistory, output: &
             .err()
             .map(|e| write_problem(path, &e))
     };
-    [
+    let mut problems: Vec<Diagnostic> = [
         write("api/documents.json", api::documents_json(site, history)),
         write("api/deleted.json", api::deleted_json(history)),
         write("api/build.json", api::build_json(site, history)),
     ]
     .into_iter()
     .flatten()
-    .collect()
+    .collect();
+    problems.extend(search::write_index(site, output).0);
+    problems
 }
 
 /// The PDF of document `position` written to the output, with its link data and problems;

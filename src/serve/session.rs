@@ -160,14 +160,21 @@ impl Session {
         }
     }
 
-    /// Writes the data files a partial round left for after the reload (they don't show in
-    /// any page, and `api/documents.json` is the slowest file of a large site).
+    /// Writes the data files and the search index a partial round left for after the reload
+    /// (they don't show in any page, and they are the slowest files of a large site). The
+    /// index's files are named by their content: those of the previous index go.
     pub fn write_data(&mut self) -> Vec<Diagnostic> {
         let (true, Some(live)) = (self.data_pending, &self.live) else {
             return Vec::new();
         };
         self.data_pending = false;
-        render::render_data(&live.site, &live.history, &DirOutput::new(&self.options.paths.output))
+        let output = &self.options.paths.output;
+        let folder = DirOutput::new(output);
+        let mut problems = render::render_data(&live.site, &live.history, &folder);
+        if problems.is_empty() {
+            problems.extend(remove_others(output, render::search::BUNDLE_DIR, &folder.written()));
+        }
+        problems
     }
 
     /// The short way, or `None` when the change needs a full build.
@@ -462,6 +469,29 @@ fn everything(site: &Site) -> Selection {
         topic_pages: site.index.by_topic.keys().map(|t| (t.clone(), Pages::All)).collect(),
         motions: true,
     }
+}
+
+/// Removes the files in `output/folder` that are not in `written` (paths relative to
+/// `output`, with `/`).
+fn remove_others(output: &Path, folder: &str, written: &std::collections::HashSet<String>) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for entry in walkdir::WalkDir::new(output.join(folder))
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let relative = entry.path().strip_prefix(output).unwrap_or(entry.path());
+        let relative = relative.to_string_lossy().replace('\\', "/");
+        if entry.file_type().is_file() && !written.contains(&relative) {
+            if let Err(err) = std::fs::remove_file(entry.path()) {
+                problems.push(Diagnostic::error(
+                    "write",
+                    Path::new(&relative),
+                    format!("cannot remove this file of an earlier search index: {err}"),
+                ));
+            }
+        }
+    }
+    problems
 }
 
 /// Files the loader skips: a hidden or `_` name anywhere below the content folder.
