@@ -228,6 +228,7 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
     } else {
         None
     };
+    let search_cache = paths.cache.join("search");
     let input = render::RenderInput {
         progress: options.progress.as_ref().map(|p| p.0.as_ref()),
         history: &history,
@@ -235,6 +236,7 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
         pdf: pdf_engine.as_ref(),
         templates_dir: &paths.templates,
         templates_shown: &templates_shown,
+        search_cache: Some(&search_cache),
     };
     let mut report = BuildReport {
         diagnostics: Diagnostics::new(),

@@ -107,6 +107,7 @@ fn documents(dir: &Path) -> Vec<serde_json::Value> {
 /// Applies the round's data files and checks the preview equals a fresh build.
 fn assert_equals_fresh_build(dir: &Path, session: &mut Session, round: &Round, what: &str) {
     assert!(session.write_data().is_empty());
+    session.wait_for_index();
     let (expected, expected_diagnostics) = fresh_build(dir);
     assert_eq!(lines(&round.diagnostics), expected_diagnostics, "{what}: diagnostics");
     let preview = files(&dir.join("preview"));

@@ -161,6 +161,10 @@ impl Output for LinkCheck<'_> {
     fn kept(&self, path: &str) -> Option<Vec<u8>> {
         self.inner.kept(path)
     }
+
+    fn discards(&self) -> bool {
+        self.inner.discards()
+    }
 }
 
 /// The links (each target once) and ids of one HTML file.

@@ -17,6 +17,8 @@ pub mod markdown;
 pub mod motions_csv;
 pub mod output;
 pub mod pages;
+pub mod search;
+pub mod search_cache;
 pub mod sitemap;
 pub mod statement;
 pub mod structured;
@@ -47,6 +49,8 @@ pub struct RenderInput<'a> {
     pub templates_dir: &'a Path,
     /// The templates folder as shown in diagnostics.
     pub templates_shown: &'a Path,
+    /// Where made search indexes are kept (`.griffie-cache/search/`); `None`: made every time.
+    pub search_cache: Option<&'a Path>,
 }
 
 /// How much was rendered, for the build summary.
@@ -72,6 +76,8 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
         }
     };
     let clock = std::time::Instant::now();
+    // Beside everything else: it needs only the resolved site.
+    let search_index = search::IndexBuild::start(site, output, input.search_cache);
     let history = input.history;
     let views = Views::new(site);
     let site_view = pages::site_view(&views, history_view::StampView::of_build(history, input.preview));
@@ -164,6 +170,7 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     other_pages.push(pages::home_page(&views, &site_view));
     other_pages.push(pages::not_found_page(&views, &site_view));
     other_pages.push(pages::api_page(&views, &site_view));
+    other_pages.push(pages::search_page(&views, &site_view));
     match statement::accessibility_page(&views, &site_view) {
         Some(page) => other_pages.push(page),
         None => diagnostics.push(no_statement_note(input)),
@@ -186,6 +193,12 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     stats.files += data_files + renderer.write_schemas(diagnostics);
     stats.files += copy_static(input, output, diagnostics);
     stats.timings.push(("render: data", clock.elapsed()));
+    clock = std::time::Instant::now();
+
+    let (found, files) = search_index.finish(output);
+    diagnostics.extend(found);
+    stats.files += files;
+    stats.timings.push(("render: search index (rest)", clock.elapsed()));
     clock = std::time::Instant::now();
 
     diagnostics.extend(link_check.report(site, input.templates_dir, input.templates_shown));
@@ -274,8 +287,9 @@ pub struct PartialRender {
 }
 
 /// Renders the selected document pages (with their PDFs), list and dossier pages and
-/// motievolglijst, and the cheap pages every change may touch: home, the dossier index and
-/// the 404 and API pages. The data files are [`render_data`]'s.
+/// motievolglijst, and the cheap pages every change may touch: home, the dossier index, the
+/// 404, API and search pages (the search page shows the filters). The data files are
+/// [`render_data`]'s; the search index is [`search`]'s, made after the reload.
 pub fn render_selected(
     site: &Site,
     input: &RenderInput,
@@ -317,6 +331,7 @@ pub fn render_selected(
     other_pages.push(pages::home_page(&views, &site_view));
     other_pages.push(pages::not_found_page(&views, &site_view));
     other_pages.push(pages::api_page(&views, &site_view));
+    other_pages.push(pages::search_page(&views, &site_view));
     let other: Vec<Diagnostic> = other_pages.par_iter().filter_map(|p| renderer.render(p)).collect();
     PartialRender {
         pages: documents.len() + other_pages.len(),

@@ -31,6 +31,12 @@ pub trait Output: Sync {
     fn kept(&self, _path: &str) -> Option<Vec<u8>> {
         None
     }
+
+    /// Everything written is thrown away (`check`): work that can find no problem in the
+    /// sources, such as the search index, may be skipped.
+    fn discards(&self) -> bool {
+        false
+    }
 }
 
 /// Writes into a folder, creating sub-folders as needed, and remembers what it wrote (the
@@ -187,6 +193,10 @@ impl NullOutput {
 impl Output for NullOutput {
     fn write(&self, _path: &str, _bytes: &[u8]) -> io::Result<()> {
         Ok(())
+    }
+
+    fn discards(&self) -> bool {
+        true
     }
 
     fn reuse(&self, path: &str, key: &str) -> Option<String> {

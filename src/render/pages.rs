@@ -98,6 +98,11 @@ pub fn site_view(views: &Views, stamp: StampView) -> SiteView {
         label: "Dossiers".into(),
         url: views.url("/dossiers/"),
     });
+    nav.push(NavItem {
+        key: "zoeken".into(),
+        label: "Zoeken".into(),
+        url: views.url("/zoeken/"),
+    });
     SiteView {
         title: config.title.clone(),
         municipality: config.municipality.clone(),
@@ -540,6 +545,32 @@ pub fn api_page(views: &Views, site_view: &SiteView) -> Page {
     Page {
         path: "api/index.html".into(),
         template: "api.html",
+        context,
+    }
+}
+
+/// The search page: a search box and filters, answered in the browser from the Pagefind index
+/// (`render::search`); without JavaScript it says where else to look.
+pub fn search_page(views: &Views, site_view: &SiteView) -> Page {
+    let description =
+        Some("Zoek in alle documenten van de raad, op woorden, soort, jaar, status en dossier.".to_string());
+    let page = views.page_view("Zoeken", "/zoeken/", "zoeken", description);
+    let mut context = context(site_view, page);
+    context.insert("filters", &super::search::FilterChoices::of(views));
+    context.insert("bundle", &views.url(&format!("/{}/", super::search::BUNDLE_DIR)));
+    context.insert(
+        "types",
+        &views
+            .site
+            .index
+            .by_type
+            .keys()
+            .map(|&t| views.type_view(t))
+            .collect::<Vec<_>>(),
+    );
+    Page {
+        path: "zoeken/index.html".into(),
+        template: "search.html",
         context,
     }
 }

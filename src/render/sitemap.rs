@@ -2,7 +2,7 @@
 //! harvesters find every page.
 //!
 //! The sitemap lists every HTML page the build writes except the 404 page: home, lists with all
-//! their pages, dossiers, the motievolglijst, the API page, the accessibility statement, every document page (tombstones
+//! their pages, dossiers, the motievolglijst, the API and search pages, the accessibility statement, every document page (tombstones
 //! included, so a search engine learns soon that a withdrawn text is gone) and every version
 //! page. `lastmod` is a date from the sources ([`super::lastmod`]): a document's latest change, a
 //! version's commit, a list's newest change among its documents. Above [`URLS_PER_FILE`] URLs the
@@ -90,6 +90,7 @@ pub fn urls(site: &Site, history: &SiteHistory) -> Vec<Url> {
         site_lastmod,
     );
     urls.push(url("/api/", site_lastmod));
+    urls.push(url("/zoeken/", site_lastmod));
     if let Some(statement) = &site.config.accessibility {
         urls.push(url(super::statement::PATH, statement.date.parse().ok()));
     }

@@ -74,6 +74,8 @@ pub struct Session {
     live: Option<Live>,
     /// Data files (`api/`) of the last round are still to be written.
     data_pending: bool,
+    /// Makes the preview's search index after the reload.
+    indexer: super::index::Indexer,
     /// Print each round's step times.
     pub show_timings: bool,
 }
@@ -107,6 +109,7 @@ impl Session {
             options,
             live: None,
             data_pending: false,
+            indexer: Default::default(),
             show_timings: false,
         }
     }
@@ -120,6 +123,8 @@ impl Session {
         let started = Instant::now();
         self.live = None;
         self.data_pending = false;
+        // The build writes its own index; an older one must not land in its folder.
+        self.indexer.cancel();
         let (report, state) = match crate::build_keeping(&self.options) {
             Ok(result) => result,
             Err(err) => {
@@ -160,14 +165,28 @@ impl Session {
         }
     }
 
-    /// Writes the data files a partial round left for after the reload (they don't show in
-    /// any page, and `api/documents.json` is the slowest file of a large site).
+    /// Writes the data files a partial round left for after the reload (they don't show in any
+    /// page, and `api/documents.json` is the slowest of them), and hands the search index to
+    /// the background worker ([`super::index`]): the next round need not wait for Pagefind.
     pub fn write_data(&mut self) -> Vec<Diagnostic> {
         let (true, Some(live)) = (self.data_pending, &self.live) else {
             return Vec::new();
         };
         self.data_pending = false;
-        render::render_data(&live.site, &live.history, &DirOutput::new(&self.options.paths.output))
+        let paths = &self.options.paths;
+        let problems = render::render_data(&live.site, &live.history, &DirOutput::new(&paths.output));
+        self.indexer.submit(super::index::Job {
+            records: render::search::records(&live.site),
+            language: live.site.config.language.clone(),
+            output: paths.output.clone(),
+            cache: paths.cache.join("search"),
+        });
+        problems
+    }
+
+    /// Waits until the search index of the last round is in the preview folder.
+    pub fn wait_for_index(&self) {
+        self.indexer.wait();
     }
 
     /// The short way, or `None` when the change needs a full build.
@@ -284,6 +303,7 @@ impl Session {
             pdf: live.pdf.as_ref(),
             templates_dir: &paths.templates,
             templates_shown: &templates_shown,
+            search_cache: None,
         };
         clock.lap("resolve");
         let now = live
@@ -396,6 +416,7 @@ impl Live {
             pdf: None,
             templates_dir: &paths.templates,
             templates_shown: &templates_shown,
+            search_cache: None,
         };
         let on_disk = Fingerprints::of(&state.site, &state.history, chrome(&state.site, &input));
         let current = on_disk.clone();
