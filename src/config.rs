@@ -47,6 +47,10 @@ pub struct Config {
     /// with its slug as title ("passend-onderwijs" → "Passend onderwijs").
     #[serde(default)]
     pub topics: BTreeMap<String, TopicConfig>,
+    /// The accessibility statement (toegankelijkheidsverklaring) published at
+    /// `/toegankelijkheid/`; see [`crate::accessibility`].
+    #[serde(default)]
+    pub accessibility: Option<crate::accessibility::Statement>,
 }
 
 /// How a dossier presents itself.
@@ -93,6 +97,7 @@ impl Default for Config {
             motion_page_size: default_motion_page_size(),
             letters: LetterDefaults::default(),
             topics: BTreeMap::new(),
+            accessibility: None,
         }
     }
 }
@@ -159,10 +164,15 @@ pub fn load_config(path: &Path, shown: &Path) -> Result<Config, Vec<Diagnostic>>
         let message = err.to_string();
         let message = message.split(" at line ").next().unwrap_or(&message).to_string();
         let location = err.location().map(|l| Location::in_text(&text, l.index(), l.index()));
+        let hint = if message.starts_with("accessibility") {
+            crate::t!("accessibility.config_hint")
+        } else {
+            crate::t!("config.invalid_hint")
+        };
         vec![
             Diagnostic::error("config", shown, crate::t!("config.invalid", error = message))
                 .at_opt(location)
-                .hint(crate::t!("config.invalid_hint")),
+                .hint(hint),
         ]
     })?;
     let problems = check_config(&config, &text, shown);
@@ -206,6 +216,9 @@ fn check_config(config: &Config, text: &str, shown: &Path) -> Vec<Diagnostic> {
                 .at(at("page_size"))
                 .hint(crate::t!("config.page_size_hint")),
         );
+    }
+    if let Some(statement) = &config.accessibility {
+        problems.extend(statement.check(text, shown));
     }
     problems
 }

@@ -28,6 +28,7 @@ macro_rules! t {
     };
 }
 
+pub mod accessibility;
 pub mod config;
 pub mod dates;
 pub mod diagnostics;
@@ -227,6 +228,7 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
     } else {
         None
     };
+    let search_cache = paths.cache.join("search");
     let input = render::RenderInput {
         progress: options.progress.as_ref().map(|p| p.0.as_ref()),
         history: &history,
@@ -234,6 +236,7 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
         pdf: pdf_engine.as_ref(),
         templates_dir: &paths.templates,
         templates_shown: &templates_shown,
+        search_cache: Some(&search_cache),
     };
     let mut report = BuildReport {
         diagnostics: Diagnostics::new(),
@@ -244,9 +247,12 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
     };
     // Per output folder, so a preview build (`griffie serve`) never prunes `output/`'s manifests.
     let manifests = manifest::folder_for(&paths.cache, &paths.output);
+    // What motion versions say, for the feeds' status changes: saved only by a build.
+    render::feeds::standings::load(&paths.cache.join("feeds"));
     if options.mode == Mode::Check || report_failed(&diagnostics, options) {
         let marker = std::fs::read_to_string(paths.output.join(write::MARKER)).unwrap_or_default();
-        let published = render::output::NullOutput::knowing(manifest::Manifest::load(&manifests, &marker));
+        let published =
+            render::output::NullOutput::knowing(manifest::Manifest::load(&manifests, &marker)).reading(&paths.output);
         report.stats = render::render(&site, &input, &published, &mut diagnostics);
         lap("render (check only)", &mut timings);
     } else {
@@ -270,6 +276,7 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
             if let Some(engine) = &pdf_engine {
                 engine.cache().prune();
             }
+            render::feeds::standings::save(&paths.cache.join("feeds"));
             lap("write", &mut timings);
         }
     }

@@ -133,6 +133,7 @@ fn assert_equals_fresh_build(dir: &Path, session: &mut Session, round: &Round, w
 
 fn assert_equals_fresh_build_with_pdf(dir: &Path, session: &mut Session, round: &Round, what: &str, pdf: bool) {
     assert!(session.write_data().is_empty());
+    session.wait_for_index();
     let (expected, expected_diagnostics) = fresh_build_with_pdf(dir, pdf);
     assert_eq!(lines(&round.diagnostics), expected_diagnostics, "{what}: diagnostics");
     let preview = files(&dir.join("preview"));

@@ -103,6 +103,30 @@ pub fn document_body_tree(site: &Site, doc: &Document, position: Option<usize>) 
     super::doc_tree::build(&parsed, &levels, site, doc, position)
 }
 
+/// The words of a Markdown body as plain text, for the search index: text, code and image
+/// descriptions, blocks on lines of their own. Raw HTML blocks are left out (the page shows
+/// them only after sanitising); the text between inline tags is kept.
+pub fn plain_text(body: &str) -> String {
+    let mut text = String::with_capacity(body.len());
+    for event in Parser::new_ext(body, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_)
+                | TagEnd::FootnoteDefinition,
+            ) => text.push('\n'),
+            _ => {}
+        }
+    }
+    text
+}
+
 #[derive(Debug)]
 struct PlannedHeading {
     level: u8,

@@ -1,16 +1,27 @@
 //! Stage 3, `render`: from the resolved site to files, written to an [`Output`].
 //!
 //! Order: templates are loaded once; document bodies and pages are rendered in parallel; list
-//! pages, the motion overview, the data files and static assets follow. Problems (a template
-//! error, an image without alt text) are collected as diagnostics like any other.
+//! pages, the motion overview, the data files (JSON, feeds, calendar, spreadsheet, sitemap) and
+//! static assets follow. Problems (a template error, an image without alt text) are collected
+//! as diagnostics like any other.
 
 pub mod api;
+pub mod calendar;
 pub mod diff;
 pub mod doc_tree;
+pub mod feeds;
 pub mod history_view;
+pub mod lastmod;
+pub mod links;
 pub mod markdown;
+pub mod motions_csv;
 pub mod output;
 pub mod pages;
+pub mod search;
+pub mod search_cache;
+pub mod sitemap;
+pub mod statement;
+pub mod structured;
 pub mod templates;
 pub mod versions;
 pub mod view;
@@ -38,6 +49,8 @@ pub struct RenderInput<'a> {
     pub templates_dir: &'a Path,
     /// The templates folder as shown in diagnostics.
     pub templates_shown: &'a Path,
+    /// Where made search indexes are kept (`.griffie-cache/search/`); `None`: made every time.
+    pub search_cache: Option<&'a Path>,
 }
 
 /// How much was rendered, for the build summary.
@@ -63,12 +76,18 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
         }
     };
     let clock = std::time::Instant::now();
+    // Beside everything else: it needs only the resolved site.
+    let search_index = search::IndexBuild::start(site, output, input.search_cache);
     let history = input.history;
     let views = Views::new(site);
     let site_view = pages::site_view(&views, history_view::StampView::of_build(history, input.preview));
+    // Everything below writes through the link check, which reads every HTML file it passes on.
+    let link_check = links::LinkCheck::new(output, &site.config.base_url, &views.base_path);
+    let output: &dyn Output = &link_check;
     let renderer = Renderer {
         tera: &tera,
         output,
+        links: Some(&link_check),
         templates_shown: input.templates_shown,
     };
 
@@ -150,6 +169,12 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     other_pages.extend(pages::motions_pages(&views, &site_view, |_| true));
     other_pages.push(pages::home_page(&views, &site_view));
     other_pages.push(pages::not_found_page(&views, &site_view));
+    other_pages.push(pages::api_page(&views, &site_view));
+    other_pages.push(pages::search_page(&views, &site_view));
+    match statement::accessibility_page(&views, &site_view) {
+        Some(page) => other_pages.push(page),
+        None => diagnostics.push(no_statement_note(input)),
+    }
     other_pages.extend(
         history
             .tombstones
@@ -163,9 +188,21 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     stats.timings.push(("render: lists", clock.elapsed()));
     clock = std::time::Instant::now();
 
-    stats.files += renderer.write_data(site, history, diagnostics);
+    let (data_problems, data_files) = write_data_files(site, history, output);
+    diagnostics.extend(data_problems);
+    stats.files += data_files + renderer.write_schemas(diagnostics);
     stats.files += copy_static(input, output, diagnostics);
     stats.timings.push(("render: data", clock.elapsed()));
+    clock = std::time::Instant::now();
+
+    let (found, files) = search_index.finish(output);
+    diagnostics.extend(found);
+    stats.files += files;
+    stats.timings.push(("render: search index (rest)", clock.elapsed()));
+    clock = std::time::Instant::now();
+
+    diagnostics.extend(link_check.report(site, input.templates_dir, input.templates_shown));
+    stats.timings.push(("render: link check", clock.elapsed()));
     stats
 }
 
@@ -250,8 +287,9 @@ pub struct PartialRender {
 }
 
 /// Renders the selected document pages (with their PDFs), list and dossier pages and
-/// motievolglijst, and the cheap pages every change may touch: home, the dossier index and
-/// the 404 page. The data files are [`render_data`]'s.
+/// motievolglijst, and the cheap pages every change may touch: home, the dossier index, the
+/// 404, API and search pages (the search page shows the filters). The data files are
+/// [`render_data`]'s; the search index is [`search`]'s, made after the reload.
 pub fn render_selected(
     site: &Site,
     input: &RenderInput,
@@ -264,6 +302,7 @@ pub fn render_selected(
     let renderer = Renderer {
         tera,
         output,
+        links: None,
         templates_shown: input.templates_shown,
     };
     let (documents, other_pages) = rayon::join(
@@ -281,6 +320,8 @@ pub fn render_selected(
             }));
             other_pages.push(pages::home_page(&views, &site_view));
             other_pages.push(pages::not_found_page(&views, &site_view));
+            other_pages.push(pages::api_page(&views, &site_view));
+            other_pages.push(pages::search_page(&views, &site_view));
             let other: Vec<Diagnostic> = other_pages.par_iter().filter_map(|p| renderer.render(p)).collect();
             (other_pages.len(), other)
         },
@@ -307,6 +348,7 @@ pub fn render_documents(
     let renderer = Renderer {
         tera,
         output,
+        links: None,
         templates_shown: input.templates_shown,
     };
     let documents = selected_documents(site, input, &renderer, &views, &site_view, positions);
@@ -341,23 +383,49 @@ fn selected_documents(
         .collect()
 }
 
-/// The data files that change with any document: `api/documents.json`, `api/deleted.json`,
-/// `api/build.json`.
+/// The site-wide files that change with any document: `api/documents.json`,
+/// `api/deleted.json`, `api/build.json`, the Atom feeds, the calendar and spreadsheet of the
+/// motievolglijst, `sitemap.xml` and `robots.txt`. A full build writes them, and so does every
+/// round of `griffie serve`, so the preview keeps equal to a build.
 pub fn render_data(site: &Site, history: &crate::history::SiteHistory, output: &dyn Output) -> Vec<Diagnostic> {
-    let write = |path: &str, text: String| {
-        output
-            .write(path, text.as_bytes())
-            .err()
-            .map(|e| write_problem(path, &e))
-    };
-    [
-        write("api/documents.json", api::documents_json(site, history)),
-        write("api/deleted.json", api::deleted_json(history)),
-        write("api/build.json", api::build_json(site, history)),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
+    write_data_files(site, history, output).0
+}
+
+/// [`render_data`], with the number of files written.
+fn write_data_files(
+    site: &Site,
+    history: &crate::history::SiteHistory,
+    output: &dyn Output,
+) -> (Vec<Diagnostic>, usize) {
+    let files = data_files(site, history);
+    let problems = files
+        .par_iter()
+        .filter_map(|(path, bytes)| output.write(path, bytes).err().map(|e| write_problem(path, &e)))
+        .collect();
+    (problems, files.len())
+}
+
+/// Every site-wide data file: its path in the output and its bytes.
+fn data_files(site: &Site, history: &crate::history::SiteHistory) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        (
+            "api/documents.json".into(),
+            api::documents_json(site, history).into_bytes(),
+        ),
+        ("api/deleted.json".into(), api::deleted_json(history).into_bytes()),
+        ("api/build.json".into(), api::build_json(site, history).into_bytes()),
+        (
+            calendar::CALENDAR_PATH.into(),
+            calendar::motions_calendar(site, history).into_bytes(),
+        ),
+        (motions_csv::CSV_PATH.into(), motions_csv::motions_csv(site)),
+        ("robots.txt".into(), sitemap::robots_txt(site).into_bytes()),
+    ];
+    let text_files = feeds::feeds(site, history)
+        .into_iter()
+        .chain(sitemap::sitemaps(site, history));
+    files.extend(text_files.map(|(path, text)| (path, text.into_bytes())));
+    files
 }
 
 /// The PDF of document `position` written to the output, with its link data and problems;
@@ -459,6 +527,8 @@ fn on_pdf_threads<T: Default + Send>(count: usize, job: impl Fn(usize) -> T + Sy
 struct Renderer<'a> {
     tera: &'a tera::Tera,
     output: &'a dyn Output,
+    /// Told which template made each page, to point at it when a link is broken.
+    links: Option<&'a links::LinkCheck<'a>>,
     templates_shown: &'a Path,
 }
 
@@ -469,6 +539,9 @@ impl Renderer<'_> {
 
     /// Renders `page`; a non-empty `key` is recorded for reuse by the next build.
     fn render_keyed(&self, page: &Page, key: &str) -> Option<Diagnostic> {
+        if let Some(links) = self.links {
+            links.made_with(&page.path, page.template);
+        }
         let html = match self.tera.render(page.template, &page.context) {
             Ok(html) => html,
             Err(err) => {
@@ -498,17 +571,31 @@ impl Renderer<'_> {
             .map(|err| write_problem(path, &err))
     }
 
-    fn write_data(&self, site: &Site, history: &crate::history::SiteHistory, diagnostics: &mut Diagnostics) -> usize {
-        diagnostics.extend(self.write("api/documents.json", api::documents_json(site, history).as_bytes()));
-        diagnostics.extend(self.write("api/deleted.json", api::deleted_json(history).as_bytes()));
-        diagnostics.extend(self.write("api/build.json", api::build_json(site, history).as_bytes()));
+    fn write_schemas(&self, diagnostics: &mut Diagnostics) -> usize {
         // The front-matter schemas, so an editor's `$schema` can point at the published site.
         let schemas = crate::schema::schemas();
         for (name, json) in &schemas {
             diagnostics.extend(self.write(&format!("schemas/{name}"), json.as_bytes()));
         }
-        3 + schemas.len()
+        schemas.len()
     }
+}
+
+/// Without `accessibility:` there is no statement page: its facts (status, audits, contact) are
+/// the organisation's to give, and a page saying there is none would help no visitor. A note,
+/// not a warning, so that a `--strict` CI does not fail on upgrading griffie.
+fn no_statement_note(input: &RenderInput) -> Diagnostic {
+    let config = input
+        .templates_shown
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(crate::config::CONFIG_FILE);
+    Diagnostic::note(
+        "no-accessibility-statement",
+        &config,
+        crate::t!("accessibility.no_statement"),
+    )
+    .hint(crate::t!("accessibility.no_statement_hint"))
 }
 
 fn write_problem(path: &str, err: &std::io::Error) -> Diagnostic {

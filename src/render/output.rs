@@ -25,6 +25,18 @@ pub trait Output: Sync {
     fn write_keyed(&self, path: &str, bytes: &[u8], _key: &str, _meta: &str) -> io::Result<()> {
         self.write(path, bytes)
     }
+
+    /// The bytes of `path` as an earlier build left it (a file kept by [`Output::reuse`]), if
+    /// they can be read; for the link check's anchors (`render::links`).
+    fn kept(&self, _path: &str) -> Option<Vec<u8>> {
+        None
+    }
+
+    /// Everything written is thrown away (`check`): work that can find no problem in the
+    /// sources, such as the search index, may be skipped.
+    fn discards(&self) -> bool {
+        false
+    }
 }
 
 /// Writes into a folder, creating sub-folders as needed, and remembers what it wrote (the
@@ -96,6 +108,12 @@ impl Output for DirOutput {
         Ok(())
     }
 
+    fn kept(&self, path: &str) -> Option<Vec<u8>> {
+        let relative = Path::new(path);
+        let inside = relative.components().all(|c| matches!(c, Component::Normal(_)));
+        inside.then(|| std::fs::read(self.root.join(relative)).ok()).flatten()
+    }
+
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         let relative = Path::new(path);
         let escapes = relative.components().any(|c| !matches!(c, Component::Normal(_)));
@@ -146,6 +164,8 @@ impl Output for MemoryOutput {
 #[derive(Default)]
 pub struct NullOutput {
     published: Manifest,
+    /// The published output folder, to read kept files back from.
+    folder: Option<PathBuf>,
 }
 
 impl NullOutput {
@@ -155,7 +175,18 @@ impl NullOutput {
 
     /// Skips what `published` (the manifest of the current output folder) says exists already.
     pub fn knowing(published: Manifest) -> NullOutput {
-        NullOutput { published }
+        NullOutput {
+            published,
+            folder: None,
+        }
+    }
+
+    /// Reads the files it skips back from `folder` (the published output) when asked.
+    pub fn reading(self, folder: &Path) -> NullOutput {
+        NullOutput {
+            folder: Some(folder.to_path_buf()),
+            ..self
+        }
     }
 }
 
@@ -164,9 +195,20 @@ impl Output for NullOutput {
         Ok(())
     }
 
+    fn discards(&self) -> bool {
+        true
+    }
+
     fn reuse(&self, path: &str, key: &str) -> Option<String> {
         let entry = self.published.get(path).filter(|e| !e.key.is_empty() && e.key == key)?;
         Some(entry.meta.clone())
+    }
+
+    fn kept(&self, path: &str) -> Option<Vec<u8>> {
+        let relative = Path::new(path);
+        let inside = relative.components().all(|c| matches!(c, Component::Normal(_)));
+        let folder = self.folder.as_ref().filter(|_| inside)?;
+        std::fs::read(folder.join(relative)).ok()
     }
 }
 

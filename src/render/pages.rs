@@ -7,6 +7,7 @@
 use serde::Serialize;
 use tera::Context;
 
+use super::feeds::{self, FeedLink};
 use super::history_view::{HistoryView, StampView};
 use super::markdown::RenderedBody;
 use super::view::{document_view, type_url_path, DocRef, RelationsView, StatusView, TopicView, TypeView, Views};
@@ -22,8 +23,14 @@ pub struct SiteView {
     pub base_url: String,
     pub base_path: String,
     pub language: String,
+    /// The Open Graph locale, e.g. `nl_NL`.
+    pub locale: String,
     pub address: Vec<String>,
     pub nav: Vec<NavItem>,
+    /// The site's Atom feed, linked from every page.
+    pub feed: FeedLink,
+    /// The accessibility statement's address, when the configuration has one (footer link).
+    pub accessibility_url: Option<String>,
     /// The sources this build was made from (a version page carries its own `stamp`).
     pub stamp: StampView,
 }
@@ -46,6 +53,16 @@ pub struct PageView {
     /// The navigation key of the section this page belongs to.
     pub section: String,
     pub description: Option<String>,
+    /// Open Graph type: `article` for a document page, `website` for the others.
+    pub og_type: &'static str,
+    /// A document page's date and last change (ISO), for Open Graph.
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    /// The page's own feeds besides the site's (its type, dossier or motion), for
+    /// `<link rel="alternate">` in the head and a visible link.
+    pub feeds: Vec<FeedLink>,
+    /// schema.org JSON-LD, already made safe for a `<script>` element (see `structured`).
+    pub json_ld: Option<String>,
 }
 
 /// A page to render: its output path, template and context.
@@ -81,6 +98,11 @@ pub fn site_view(views: &Views, stamp: StampView) -> SiteView {
         label: "Dossiers".into(),
         url: views.url("/dossiers/"),
     });
+    nav.push(NavItem {
+        key: "zoeken".into(),
+        label: "Zoeken".into(),
+        url: views.url("/zoeken/"),
+    });
     SiteView {
         title: config.title.clone(),
         municipality: config.municipality.clone(),
@@ -88,9 +110,23 @@ pub fn site_view(views: &Views, stamp: StampView) -> SiteView {
         base_url: config.base_url.clone(),
         base_path: views.base_path.clone(),
         language: config.language.clone(),
+        locale: locale(&config.language),
         address: config.address.clone(),
         nav,
+        feed: FeedLink {
+            title: feeds::site_feed_title(views.site),
+            url: views.url(feeds::SITE_FEED_PATH),
+        },
+        accessibility_url: config.accessibility.as_ref().map(|_| views.url(super::statement::PATH)),
         stamp,
+    }
+}
+
+/// The Open Graph locale of a language: `nl` → `nl_NL`.
+fn locale(language: &str) -> String {
+    match language {
+        "nl" => "nl_NL".to_string(),
+        other => other.to_string(),
     }
 }
 
@@ -102,6 +138,11 @@ impl Views<'_> {
             canonical: format!("{}{path}", self.site.config.site_origin()),
             section: section.to_string(),
             description,
+            og_type: "website",
+            published: None,
+            modified: None,
+            feeds: Vec::new(),
+            json_ld: None,
         }
     }
 }
@@ -137,8 +178,20 @@ pub fn document_page(
 ) -> Page {
     let doc = &views.site.documents[position];
     let mut document = document_view(position, body, views);
+    let mut page = views.page_view(&doc.title, &doc.url_path(), doc.doc_type().slug(), doc.summary.clone());
+    page.og_type = "article";
+    page.published = Some(document.head.date.iso.clone());
+    page.modified = history.versions.last().map(|v| v.date.iso.clone());
+    page.json_ld = Some(super::structured::document_json_ld(
+        views,
+        position,
+        pdf.as_ref(),
+        &history,
+    ));
+    if feeds::has_motion_feed(views.site, position) {
+        page.feeds.push(feeds::motion_feed_link(views, position));
+    }
     document.pdf = pdf;
-    let page = views.page_view(&doc.title, &doc.url_path(), doc.doc_type().slug(), doc.summary.clone());
     let mut context = context(site_view, page);
     context.insert("doc", &document);
     context.insert("relations", &RelationsView::new(position, views));
@@ -167,12 +220,17 @@ pub struct PageLink {
 }
 
 /// The path of page `number` (1-based) of a list at `base` (`/raadsbrieven/`).
-fn paged_path(base: &str, number: usize) -> String {
+pub fn paged_path(base: &str, number: usize) -> String {
     if number == 1 {
         base.to_string()
     } else {
         format!("{base}pagina/{number}/")
     }
+}
+
+/// How many pages a list of `len` items has at `size` a page (an empty list has one page).
+pub fn page_count(len: usize, size: usize) -> usize {
+    len.div_ceil(size.max(1)).max(1)
 }
 
 fn pagination(views: &Views, base: &str, current: usize, total: usize) -> Pagination {
@@ -234,7 +292,8 @@ pub fn type_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(DocType, 
             if i > 0 {
                 title = format!("{title}, pagina {}", i + 1);
             }
-            let page = views.page_view(&title, &path, doc_type.slug(), None);
+            let mut page = views.page_view(&title, &path, doc_type.slug(), None);
+            page.feeds.push(feeds::type_feed_link(views, doc_type));
             let mut context = context(site_view, page);
             context.insert("list", &views.type_view(doc_type));
             context.insert("groups", &group_by_year(views.doc_refs(chunk)));
@@ -276,7 +335,8 @@ pub fn dossier_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(&str, 
             if i > 0 {
                 title = format!("{title}, pagina {}", i + 1);
             }
-            let page = views.page_view(&title, &path, "dossiers", topic.description.clone());
+            let mut page = views.page_view(&title, &path, "dossiers", topic.description.clone());
+            page.feeds.push(feeds::topic_feed_link(views, &topic.slug));
             let mut context = context(site_view, page);
             let entries: Vec<TimelineEntry> = chunk
                 .iter()
@@ -409,8 +469,16 @@ pub fn motions_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(usize)
             } else {
                 format!("Motievolglijst, pagina {}", i + 1)
             };
-            let page = views.page_view(&title, &path, "motievolglijst", description.clone());
+            let mut page = views.page_view(&title, &path, "motievolglijst", description.clone());
+            if views.site.index.by_type.contains_key(&DocType::Motie) {
+                page.feeds.push(feeds::type_feed_link(views, DocType::Motie));
+            }
             let mut context = context(site_view, page);
+            context.insert(
+                "calendar_url",
+                &views.url(&format!("/{}", super::calendar::CALENDAR_PATH)),
+            );
+            context.insert("csv_url", &views.url(&format!("/{}", super::motions_csv::CSV_PATH)));
             let rows: Vec<MotionRow> = chunk.iter().filter_map(|&p| motion_row(views, p)).collect();
             context.insert("rows", &rows);
             context.insert("counts", &counts);
@@ -451,5 +519,84 @@ pub fn not_found_page(views: &Views, site_view: &SiteView) -> Page {
         path: "404.html".into(),
         template: "404.html",
         context: context(site_view, page),
+    }
+}
+
+/// `/api/`: what the open data files, feeds, calendar and spreadsheet contain.
+pub fn api_page(views: &Views, site_view: &SiteView) -> Page {
+    let site = views.site;
+    let description = Some(format!(
+        "Open data van {}: alle documenten als JSON, feeds, de agenda van streefdata en de motievolglijst als spreadsheet.",
+        site.config.title
+    ));
+    let page = views.page_view("Open data en feeds", "/api/", "", description);
+    let mut context = context(site_view, page);
+    let type_feeds: Vec<FeedLink> = site
+        .index
+        .by_type
+        .keys()
+        .map(|&t| feeds::type_feed_link(views, t))
+        .collect();
+    let topic_feeds: Vec<FeedLink> = site
+        .index
+        .by_topic
+        .keys()
+        .map(|t| feeds::topic_feed_link(views, t))
+        .collect();
+    let example_motion = site
+        .index
+        .by_type
+        .get(&DocType::Motie)
+        .and_then(|positions| positions.iter().find(|&&p| site.documents[p].withdrawn.is_none()))
+        .map(|&p| (views.doc_ref(p), feeds::motion_feed_link(views, p)));
+    context.insert("type_feeds", &type_feeds);
+    context.insert("topic_feeds", &topic_feeds);
+    context.insert("example_motion", &example_motion.as_ref().map(|(doc, _)| doc));
+    context.insert("example_motion_feed", &example_motion.as_ref().map(|(_, feed)| feed));
+    context.insert(
+        "calendar_url",
+        &views.url(&format!("/{}", super::calendar::CALENDAR_PATH)),
+    );
+    context.insert("csv_url", &views.url(&format!("/{}", super::motions_csv::CSV_PATH)));
+    let schemas: Vec<serde_json::Value> = DocType::ALL
+        .iter()
+        .map(|&t| {
+            let name = crate::schema::file_name(t);
+            serde_json::json!({"url": views.url(&format!("/schemas/{name}")), "name": name})
+        })
+        .collect();
+    context.insert("schemas", &schemas);
+    context.insert("feed_limit", &feeds::FEED_LIMIT);
+    context.insert("origin", site.config.site_origin());
+    Page {
+        path: "api/index.html".into(),
+        template: "api.html",
+        context,
+    }
+}
+
+/// The search page: a search box and filters, answered in the browser from the Pagefind index
+/// (`render::search`); without JavaScript it says where else to look.
+pub fn search_page(views: &Views, site_view: &SiteView) -> Page {
+    let description =
+        Some("Zoek in alle documenten van de raad, op woorden, soort, jaar, status en dossier.".to_string());
+    let page = views.page_view("Zoeken", "/zoeken/", "zoeken", description);
+    let mut context = context(site_view, page);
+    context.insert("filters", &super::search::FilterChoices::of(views));
+    context.insert("bundle", &views.url(&format!("/{}/", super::search::BUNDLE_DIR)));
+    context.insert(
+        "types",
+        &views
+            .site
+            .index
+            .by_type
+            .keys()
+            .map(|&t| views.type_view(t))
+            .collect::<Vec<_>>(),
+    );
+    Page {
+        path: "zoeken/index.html".into(),
+        template: "search.html",
+        context,
     }
 }

@@ -13,6 +13,7 @@
 
 pub mod affected;
 pub mod http;
+pub mod index;
 pub mod inject;
 pub mod session;
 pub mod watch;

@@ -80,6 +80,8 @@ pub struct Session {
     /// Positions of the documents whose pages and PDFs the last round left for after the
     /// reload: those related to the edited ones, when PDFs are made.
     later: Vec<usize>,
+    /// Makes the preview's search index after the reload.
+    indexer: super::index::Indexer,
     /// Print each round's step times.
     pub show_timings: bool,
 }
@@ -114,6 +116,7 @@ impl Session {
             live: None,
             data_pending: false,
             later: Vec::new(),
+            indexer: Default::default(),
             show_timings: false,
         }
     }
@@ -128,6 +131,8 @@ impl Session {
         self.live = None;
         self.data_pending = false;
         self.later.clear();
+        // The build writes its own index; an older one must not land in its folder.
+        self.indexer.cancel();
         let (report, state) = match crate::build_keeping(&self.options) {
             Ok(result) => result,
             Err(err) => {
@@ -170,14 +175,28 @@ impl Session {
         }
     }
 
-    /// Writes the data files a partial round left for after the reload (they don't show in
-    /// any page, and `api/documents.json` is the slowest file of a large site).
+    /// Writes the data files a partial round left for after the reload (they don't show in any
+    /// page, and `api/documents.json` is the slowest of them), and hands the search index to
+    /// the background worker ([`super::index`]): the next round need not wait for Pagefind.
     pub fn write_data(&mut self) -> Vec<Diagnostic> {
         let (true, Some(live)) = (self.data_pending, &self.live) else {
             return Vec::new();
         };
         self.data_pending = false;
-        render::render_data(&live.site, &live.history, &DirOutput::new(&self.options.paths.output))
+        let paths = &self.options.paths;
+        let problems = render::render_data(&live.site, &live.history, &DirOutput::new(&paths.output));
+        self.indexer.submit(super::index::Job {
+            records: render::search::records(&live.site),
+            language: live.site.config.language.clone(),
+            output: paths.output.clone(),
+            cache: paths.cache.join("search"),
+        });
+        problems
+    }
+
+    /// Waits until the search index of the last round is in the preview folder.
+    pub fn wait_for_index(&self) {
+        self.indexer.wait();
     }
 
     /// The short way, or `None` when the change needs a full build.
@@ -295,6 +314,7 @@ impl Session {
             pdf: live.pdf.as_ref(),
             templates_dir: &paths.templates,
             templates_shown: &templates_shown,
+            search_cache: None,
         };
         clock.lap("resolve");
         let now = live
@@ -402,6 +422,7 @@ impl Session {
             pdf: live.pdf.as_ref(),
             templates_dir: &paths.templates,
             templates_shown: &templates_shown,
+            search_cache: None,
         };
         let documents = live.site.documents.len();
         let memory = MemoryOutput::new();
@@ -485,6 +506,7 @@ impl Live {
             pdf: None,
             templates_dir: &paths.templates,
             templates_shown: &templates_shown,
+            search_cache: None,
         };
         let on_disk = Fingerprints::of(&state.site, &state.history, chrome(&state.site, &input));
         let current = on_disk.clone();

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The browser checks of a built griffie site, in Debian's Chromium through playwright-core:
 // axe-core (WCAG 2.1 A and AA) and keyboard use on one page of every kind at 1280 and 375 px,
-// and the visitor journeys (motion → answer → back, search). Usually run by `tests/browser/run`.
+// and the visitor journeys (motion → answer → back; search from the header, filter, open a
+// result; the search page without JavaScript). Usually run by `tests/browser/run`.
 //
 // Usage: node suite.js SITE_DIR      (Chromium: $CHROMIUM, default /usr/bin/chromium)
 // Prints one line per check and ends with "browser: N passed, N failed, N skipped"; exit code 1
@@ -12,7 +13,7 @@ const { describe } = require('./lib/site');
 const { serve } = require('./lib/server');
 const { axeProblems } = require('./lib/axe');
 const { keyboardProblems, skipLinkProblems } = require('./lib/keyboard');
-const { motionAnswerProblems, searchProblems, Skip } = require('./lib/journeys');
+const { motionAnswerProblems, searchProblems, searchWithoutScriptProblems, Skip } = require('./lib/journeys');
 
 // Chromium's flags on these machines: headless as root, and no background connections (the
 // closed network refuses them, many at a time).
@@ -106,8 +107,9 @@ async function main() {
     const context = await browser.newContext({ viewport: VIEWPORTS[0] });
     const page = await context.newPage();
     await test('journey: a motion, the letter that answers it, and back', () => motionAnswerProblems(page, site, server.url));
-    await test('journey: search, then open a result', () => searchProblems(page, site, server.url));
+    await test('journey: search from the header, filter, open a result', () => searchProblems(page, site, server.url));
     await context.close();
+    await test('journey: the search page without JavaScript', () => searchWithoutScriptProblems(browser, site, server.url));
   } finally {
     await browser.close();
     await server.close();

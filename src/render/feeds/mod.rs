@@ -1,0 +1,304 @@
+//! Atom feeds (RFC 4287), so citizens can follow the council in a feed reader: the whole site,
+//! each document type, each dossier, and each motion (its answers, its settlement and the
+//! changes of its status).
+//!
+//! | feed | path |
+//! |---|---|
+//! | the whole site | `/atom.xml` |
+//! | a document type | `/<type list>/atom.xml`, e.g. `/moties/atom.xml` |
+//! | a dossier | `/dossiers/<topic>/atom.xml` |
+//! | one motion | `/documenten/<motion id>/atom.xml` |
+//!
+//! What it guarantees:
+//! - **Stable ids**: an entry's id is the canonical URL of the page it describes (a document
+//!   page, or for a status change the permanent version page that made it), so a reader never
+//!   shows an entry twice.
+//! - **No wall-clock time**: `published` is the document's date (midnight UTC), `updated` the
+//!   latest of that, its last commit and its withdrawal ([`super::lastmod`]); a feed's
+//!   `updated` is its newest entry's.
+//! - **Withdrawn means gone**: a withdrawn document appears with `Document::public_title` and no
+//!   summary, and its versions (change notes included) are not followed.
+//! - Entries newest first (by `published`, ties by `updated`, then id); the site, type and dossier
+//!   feeds hold the newest [`FEED_LIMIT`].
+
+pub mod atom;
+mod motion;
+pub mod standings;
+
+use jiff::Timestamp;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::lastmod;
+use super::view::{topic_url_path, type_url_path, Views};
+use crate::dates::format_dutch;
+use crate::history::SiteHistory;
+use crate::model::{document_url_path, DocType};
+use crate::resolve::Site;
+use atom::{Category, Entry, Feed};
+
+/// Entries in the site, type and dossier feeds: the newest documents, as most sites do (Zola's
+/// `feed_limit`, Hugo's `rssLimit`), so a feed stays small however large the archive grows.
+pub const FEED_LIMIT: usize = 50;
+
+/// The site feed, site-relative.
+pub const SITE_FEED_PATH: &str = "/atom.xml";
+
+/// `/moties/atom.xml`.
+pub fn type_feed_path(doc_type: DocType) -> String {
+    format!("{}atom.xml", type_url_path(doc_type))
+}
+
+/// `/dossiers/<topic>/atom.xml`.
+pub fn topic_feed_path(slug: &str) -> String {
+    format!("{}atom.xml", topic_url_path(slug))
+}
+
+/// `/documenten/<id>/atom.xml`, for motions.
+pub fn motion_feed_path(id: &str) -> String {
+    format!("{}atom.xml", document_url_path(id))
+}
+
+/// Whether document `position` has a feed of its own: motions do.
+pub fn has_motion_feed(site: &Site, position: usize) -> bool {
+    site.documents[position].doc_type() == DocType::Motie
+}
+
+/// A feed as a page links it (`<link rel="alternate">` and visible links).
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedLink {
+    pub title: String,
+    /// Site-relative, with the base path.
+    pub url: String,
+}
+
+/// Titles of the feeds; the same text names them in `<link>` and in the feed itself.
+pub fn site_feed_title(site: &Site) -> String {
+    format!("{}: nieuwe documenten", site.config.title)
+}
+
+pub fn type_feed_title(site: &Site, doc_type: DocType) -> String {
+    format!("{}: {}", site.config.title, doc_type.plural_label().to_lowercase())
+}
+
+pub fn topic_feed_title(site: &Site, topic_title: &str) -> String {
+    format!("{}: dossier {topic_title}", site.config.title)
+}
+
+pub fn motion_feed_title(site: &Site, position: usize) -> String {
+    let doc = &site.documents[position];
+    // "Motie regionale inkoop" is not called "motie Motie regionale inkoop".
+    let named = doc.withdrawn.is_some() || doc.title.to_lowercase().starts_with("motie");
+    if named {
+        format!("{}: {}", site.config.title, doc.public_title())
+    } else {
+        format!("{}: motie {}", site.config.title, doc.title)
+    }
+}
+
+pub fn type_feed_link(views: &Views, doc_type: DocType) -> FeedLink {
+    FeedLink {
+        title: type_feed_title(views.site, doc_type),
+        url: views.url(&type_feed_path(doc_type)),
+    }
+}
+
+pub fn topic_feed_link(views: &Views, slug: &str) -> FeedLink {
+    FeedLink {
+        title: topic_feed_title(views.site, &views.topic(slug).title),
+        url: views.url(&topic_feed_path(slug)),
+    }
+}
+
+pub fn motion_feed_link(views: &Views, position: usize) -> FeedLink {
+    FeedLink {
+        title: motion_feed_title(views.site, position),
+        url: views.url(&motion_feed_path(&views.site.documents[position].id)),
+    }
+}
+
+/// What every feed is made from.
+pub struct FeedContext<'a> {
+    pub site: &'a Site,
+    pub history: &'a SiteHistory,
+    views: Views<'a>,
+    /// [`lastmod::updated`] of every document.
+    updated: Vec<Timestamp>,
+}
+
+impl<'a> FeedContext<'a> {
+    pub fn new(site: &'a Site, history: &'a SiteHistory) -> FeedContext<'a> {
+        FeedContext {
+            site,
+            history,
+            views: Views::new(site),
+            updated: (0..site.documents.len())
+                .map(|p| lastmod::updated(site, history, p))
+                .collect(),
+        }
+    }
+
+    /// The absolute URL of a site-relative path.
+    fn absolute(&self, path: &str) -> String {
+        format!("{}{path}", self.site.config.site_origin())
+    }
+
+    /// The entry of document `position` as the site, type and dossier feeds show it.
+    fn document_entry(&self, position: usize) -> Entry {
+        let doc = &self.site.documents[position];
+        let url = self.absolute(&doc.url_path());
+        let summary = if doc.withdrawn.is_some() {
+            None
+        } else {
+            Some(doc.summary.clone().unwrap_or_else(|| self.description(position)))
+        };
+        Entry {
+            id: url.clone(),
+            title: doc.public_title().to_string(),
+            url,
+            published: lastmod::midnight_utc(doc.date),
+            updated: self.updated[position],
+            summary,
+            categories: self.categories(position),
+        }
+    }
+
+    /// "Raadsbrief van 2 april 2024, kenmerk Raad - 2408221": for a document without summary.
+    fn description(&self, position: usize) -> String {
+        let doc = &self.site.documents[position];
+        let mut text = format!(
+            "{} van {}",
+            doc.doc_type().label(),
+            format_dutch(doc.date, doc.date_precision)
+        );
+        if !doc.identifiers.is_empty() {
+            let numbers: Vec<&str> = doc.identifiers.iter().map(|i| i.value.as_str()).collect();
+            text.push_str(&format!(", kenmerk {}", numbers.join(", ")));
+        }
+        text.push('.');
+        text
+    }
+
+    /// The document's type and dossiers, each with the list page it belongs to as scheme.
+    fn categories(&self, position: usize) -> Vec<Category> {
+        let doc = &self.site.documents[position];
+        let doc_type = doc.doc_type();
+        let mut categories = vec![Category {
+            term: doc_type.slug().to_string(),
+            label: doc_type.label().to_string(),
+            scheme: self.absolute(&type_url_path(doc_type)),
+        }];
+        categories.extend(doc.topics.iter().map(|slug| Category {
+            term: slug.clone(),
+            label: self.views.topic(slug).title,
+            scheme: self.absolute("/dossiers/"),
+        }));
+        categories
+    }
+
+    /// A feed at `path` for the page at `page_path`, with `entries` sorted newest first.
+    fn feed(&self, path: &str, title: String, subtitle: String, page_path: &str, mut entries: Vec<Entry>) -> Feed {
+        sort_newest_first(&mut entries);
+        let updated = entries
+            .iter()
+            .map(|e| e.updated)
+            .max()
+            .unwrap_or_else(|| lastmod::midnight_utc(self.site.as_of));
+        Feed {
+            url: self.absolute(path),
+            title,
+            subtitle,
+            page_url: self.absolute(page_path),
+            updated,
+            author: format!("Gemeente {}", self.site.config.municipality),
+            author_url: self.absolute("/"),
+            entries,
+        }
+    }
+
+    /// A feed of the newest [`FEED_LIMIT`] of `positions`.
+    fn newest_feed(&self, path: &str, title: String, subtitle: String, page_path: &str, positions: &[usize]) -> Feed {
+        let mut entries: Vec<Entry> = positions.iter().map(|&p| self.document_entry(p)).collect();
+        sort_newest_first(&mut entries);
+        entries.truncate(FEED_LIMIT);
+        self.feed(path, title, subtitle, page_path, entries)
+    }
+}
+
+/// Newest first by `published`, then `updated`, then id: a total order, so two builds agree.
+fn sort_newest_first(entries: &mut [Entry]) {
+    entries.sort_by(|a, b| {
+        b.published
+            .cmp(&a.published)
+            .then_with(|| b.updated.cmp(&a.updated))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+}
+
+/// Every feed of the site: its output path (relative to the output folder) and its XML.
+pub fn feeds(site: &Site, history: &SiteHistory) -> Vec<(String, String)> {
+    let context = FeedContext::new(site, history);
+    let language = &site.config.language;
+    let mut feeds: Vec<(String, Feed)> = Vec::new();
+    let all: Vec<usize> = (0..site.documents.len()).collect();
+    feeds.push((
+        SITE_FEED_PATH.to_string(),
+        context.newest_feed(
+            SITE_FEED_PATH,
+            site_feed_title(site),
+            format!(
+                "De nieuwste documenten van de gemeenteraad van {}.",
+                site.config.municipality
+            ),
+            "/",
+            &all,
+        ),
+    ));
+    for (&doc_type, positions) in &site.index.by_type {
+        let path = type_feed_path(doc_type);
+        let subtitle = format!(
+            "De nieuwste {} van de gemeenteraad van {}.",
+            doc_type.plural_label().to_lowercase(),
+            site.config.municipality
+        );
+        let feed = context.newest_feed(
+            &path,
+            type_feed_title(site, doc_type),
+            subtitle,
+            &type_url_path(doc_type),
+            positions,
+        );
+        feeds.push((path, feed));
+    }
+    for (slug, positions) in &site.index.by_topic {
+        let path = topic_feed_path(slug);
+        let topic = context.views.topic(slug);
+        let subtitle = format!("De nieuwste documenten in het dossier {}.", topic.title);
+        let feed = context.newest_feed(
+            &path,
+            topic_feed_title(site, &topic.title),
+            subtitle,
+            &topic_url_path(slug),
+            positions,
+        );
+        feeds.push((path, feed));
+    }
+    let motions: Vec<usize> = (0..site.documents.len())
+        .filter(|&p| has_motion_feed(site, p))
+        .collect();
+    let motion_feeds: Vec<(String, Feed)> = motions
+        .par_iter()
+        .map_init(
+            || history.history.reader(),
+            |reader, &p| {
+                let path = motion_feed_path(&site.documents[p].id);
+                (path, motion::feed(&context, p, reader.as_mut()))
+            },
+        )
+        .collect();
+    feeds.extend(motion_feeds);
+    feeds
+        .into_iter()
+        .map(|(path, feed)| (path.trim_start_matches('/').to_string(), atom::write(&feed, language)))
+        .collect()
+}

@@ -1,0 +1,239 @@
+//! The feed of one motion, for whoever wants to follow it: the motion itself, every document
+//! that answers it, its settlement, and every committed change of its status or due date.
+//!
+//! Status changes come from the motion's history: each committed version is read back from git
+//! and compared with the one before it; a version whose `status:` or `due:` differs is an entry,
+//! dated by its commit and linking to its permanent version page (which shows the change).
+//! Versions that no longer read are skipped (history is not the clerk's current work). A
+//! withdrawn motion's versions are not read at all: none of them may be shown.
+
+use jiff::civil::Date;
+
+use super::atom::{Entry, Feed};
+use super::standings::{self, Standing};
+use super::FeedContext;
+use crate::dates::format_dutch;
+use crate::history::BlobReader;
+use crate::model::{DatePrecision, MotionStatus};
+use crate::render::history_view::version_url_path;
+use crate::render::lastmod;
+use crate::render::view::status_label;
+use crate::resolve::EffectiveStatus;
+
+/// The feed of motion `position`.
+pub fn feed(context: &FeedContext, position: usize, reader: Option<&mut BlobReader>) -> Feed {
+    let site = context.site;
+    let doc = &site.documents[position];
+    let mut entries = vec![motion_entry(context, position)];
+    entries.extend(answer_entries(context, position));
+    if doc.withdrawn.is_none() {
+        entries.extend(status_changes(context, position, reader));
+    }
+    let subtitle = if doc.withdrawn.is_some() {
+        "Dit document is ingetrokken.".to_string()
+    } else {
+        format!(
+            "Wat er gebeurt met de motie “{}”: antwoorden van het college, afhandeling en wijzigingen in de stand van zaken.",
+            doc.title
+        )
+    };
+    context.feed(
+        &super::motion_feed_path(&doc.id),
+        super::motion_feed_title(site, position),
+        subtitle,
+        &doc.url_path(),
+        entries,
+    )
+}
+
+/// The motion itself, with the council's decision and due date in its summary.
+fn motion_entry(context: &FeedContext, position: usize) -> Entry {
+    let mut entry = context.document_entry(position);
+    let doc = &context.site.documents[position];
+    if let (None, Some(motion)) = (&doc.withdrawn, doc.kind.motion()) {
+        let mut text = doc.summary.clone().map(|s| format!("{s} ")).unwrap_or_default();
+        text.push_str(&format!(
+            "Motie uit de raadsvergadering van {}. Besluit van de raad: {}.",
+            format_dutch(doc.date, doc.date_precision),
+            status_label(EffectiveStatus::from_vote(motion.status)).to_lowercase()
+        ));
+        if let Some(due) = motion.due {
+            text.push_str(&format!(" Streefdatum: {}.", day(due)));
+        }
+        entry.summary = Some(text);
+    }
+    entry
+}
+
+/// Every document that answers or settles the motion, oldest first.
+fn answer_entries(context: &FeedContext, position: usize) -> Vec<Entry> {
+    let site = context.site;
+    let links = &site.index.links[position];
+    let mut answers: Vec<usize> = links.responded_by.iter().chain(&links.settled_by).copied().collect();
+    answers.sort_unstable();
+    answers.dedup();
+    let settlement = site.index.motions[position].and_then(|state| state.settlement);
+    answers
+        .into_iter()
+        .map(|answer| {
+            let mut entry = context.document_entry(answer);
+            let doc = &site.documents[answer];
+            let what = format!(
+                "{} van {}",
+                doc.doc_type().label().to_lowercase(),
+                format_dutch(doc.date, doc.date_precision)
+            );
+            let (title, mut text) = match settlement.filter(|s| s.by == answer) {
+                Some(s) => (
+                    format!("Motie afgedaan: {}", doc.public_title()),
+                    format!(
+                        "De motie is afgedaan met deze {what}, {} {} na de raadsvergadering.",
+                        s.days,
+                        if s.days == 1 { "dag" } else { "dagen" }
+                    ),
+                ),
+                None if links.settled_by.contains(&answer) => (
+                    format!("Afhandeling: {}", doc.public_title()),
+                    format!("Deze {what} handelt de motie ook af."),
+                ),
+                None => (
+                    format!("Antwoord van het college: {}", doc.public_title()),
+                    format!("Antwoord op de motie: {what}."),
+                ),
+            };
+            if let (None, Some(summary)) = (&doc.withdrawn, &doc.summary) {
+                text.push(' ');
+                text.push_str(summary);
+            }
+            entry.title = title;
+            entry.summary = Some(text);
+            entry
+        })
+        .collect()
+}
+
+/// An entry per committed version whose status or due date differs from the version before.
+fn status_changes(context: &FeedContext, position: usize, reader: Option<&mut BlobReader>) -> Vec<Entry> {
+    let site = context.site;
+    let doc = &site.documents[position];
+    let versions = &context.history.documents[position].versions;
+    if versions.len() < 2 {
+        return Vec::new();
+    }
+    let mut reader = reader;
+    let mut previous: Option<Standing> = None;
+    let mut entries = Vec::new();
+    for version in versions {
+        let Some(now) = standings::of(reader.as_deref_mut(), version) else {
+            continue;
+        };
+        if let Some(before) = previous.filter(|before| *before != now) {
+            let commit = &context.history.history.commits[version.commit];
+            let url = context.absolute(&version_url_path(&doc.id, version.number));
+            let at = lastmod::commit_time(commit);
+            let mut summary = change_sentences(before, now);
+            summary.push_str(&format!(" Vastgelegd in versie {}", version.number));
+            if commit.note.is_empty() {
+                summary.push('.');
+            } else {
+                summary.push_str(&format!(": {}.", commit.note.trim_end_matches('.')));
+            }
+            entries.push(Entry {
+                id: url.clone(),
+                title: format!("{}: {}", change_title(before, now), doc.title),
+                url,
+                published: at,
+                updated: at,
+                summary: Some(summary),
+                categories: context.categories(position),
+            });
+        }
+        previous = Some(now);
+    }
+    entries
+}
+
+fn vote_word(status: MotionStatus) -> String {
+    status_label(EffectiveStatus::from_vote(status)).to_lowercase()
+}
+
+fn day(date: Date) -> String {
+    format_dutch(date, DatePrecision::Day)
+}
+
+/// "Motie aangenomen", "Streefdatum gewijzigd", or both.
+fn change_title(before: Standing, now: Standing) -> String {
+    let status = (before.status != now.status).then(|| format!("Motie {}", vote_word(now.status)));
+    let due = (before.due != now.due).then(|| match now.due {
+        Some(_) if before.due.is_none() => "streefdatum vastgesteld",
+        Some(_) => "streefdatum gewijzigd",
+        None => "streefdatum vervallen",
+    });
+    match (status, due) {
+        (Some(status), Some(due)) => format!("{status}, {due}"),
+        (Some(status), None) => status,
+        (None, Some(due)) => {
+            let mut chars = due.chars();
+            chars
+                .next()
+                .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+        }
+        (None, None) => "Gewijzigd".to_string(),
+    }
+}
+
+/// The change in full sentences.
+fn change_sentences(before: Standing, now: Standing) -> String {
+    let mut sentences = Vec::new();
+    if before.status != now.status {
+        sentences.push(format!(
+            "Het besluit van de raad is gewijzigd van “{}” in “{}”.",
+            vote_word(before.status),
+            vote_word(now.status)
+        ));
+    }
+    if before.due != now.due {
+        sentences.push(match (before.due, now.due) {
+            (None, Some(new)) => format!("De streefdatum is vastgesteld op {}.", day(new)),
+            (Some(old), Some(new)) => format!("De streefdatum is gewijzigd van {} in {}.", day(old), day(new)),
+            (Some(old), None) => format!("De streefdatum ({}) is vervallen.", day(old)),
+            (None, None) => String::new(),
+        });
+    }
+    sentences.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn a_change_reads_as_dutch() {
+        let before = Standing {
+            status: MotionStatus::Ingediend,
+            due: None,
+        };
+        let adopted = Standing {
+            status: MotionStatus::Aangenomen,
+            due: Some(date(2025, 12, 31)),
+        };
+        assert_eq!(
+            change_title(before, adopted),
+            "Motie aangenomen, streefdatum vastgesteld"
+        );
+        assert_eq!(
+            change_sentences(before, adopted),
+            "Het besluit van de raad is gewijzigd van “ingediend” in “aangenomen”. De streefdatum is vastgesteld op 31 december 2025."
+        );
+        let moved = Standing {
+            due: Some(date(2026, 3, 1)),
+            ..adopted
+        };
+        assert_eq!(change_title(adopted, moved), "Streefdatum gewijzigd");
+        assert_eq!(
+            change_sentences(adopted, moved),
+            "De streefdatum is gewijzigd van 31 december 2025 in 1 maart 2026."
+        );
+    }
+}

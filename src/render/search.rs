@@ -1,0 +1,336 @@
+//! The search index: Pagefind, used as a library, so that search works on any static host
+//! with no server, no separate `pagefind` binary and no npm step.
+//!
+//! Each current document becomes one Pagefind record made from the resolved site, never from
+//! the rendered HTML: its title, type and date as metadata, its summary, identifiers and body
+//! text as content, and the filters the search page offers (`type`, `year`, `status`, `topic`), with
+//! the Dutch labels the rest of the site shows. The language is the site's (`nl`), so Pagefind
+//! stems Dutch words both here and in the browser ("jeugdzorgen" finds "jeugdzorg").
+//!
+//! Guarantees:
+//! - **Withdrawn means gone**: a withdrawn document's record holds only
+//!   [`Document::public_title`], never its title, summary or text.
+//! - **Deterministic**: records go in sorted by id and the files come out sorted by path;
+//!   Pagefind names its files by content hash and gzips without a timestamp, so two builds of
+//!   the same sources give byte-identical files (tested).
+//! - Files reach the site only through the build's [`Output`], under [`BUNDLE_DIR`].
+//! - **Made once per version of the sources**: the files are cached by a hash of the records
+//!   ([`super::search_cache`]); a hit gives the bytes a miss would make.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::output::Output;
+use super::view::{status_label, Views};
+use crate::dates::iso_with_precision;
+use crate::diagnostics::Diagnostic;
+use crate::model::{DocType, Document};
+use crate::resolve::{EffectiveStatus, Site};
+
+/// The folder of the index in the site: `pagefind/pagefind.js` and the index files.
+pub const BUNDLE_DIR: &str = "pagefind";
+
+/// Pagefind's own search interfaces and its highlighter: the search page has its own small
+/// script (`templates/static/zoeken.js`) on Pagefind's JavaScript API, `pagefind.js`.
+pub(crate) const UNUSED: [&str; 7] = [
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+];
+
+/// One document as Pagefind indexes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Record {
+    /// Site-relative, without the base path (the search page's script adds it).
+    pub url: String,
+    pub content: String,
+    /// `title`, `type` (Dutch label) and `date` (ISO, as precise as the document's date).
+    /// Pagefind searches these words too: "motie" finds every motion.
+    pub meta: BTreeMap<String, String>,
+    /// `type`, `year`, `status` (motions and amendments), `topic`: Dutch labels.
+    pub filters: BTreeMap<String, Vec<String>>,
+    /// `date`, so that a search by filters alone lists the newest first.
+    pub sort: BTreeMap<String, String>,
+}
+
+/// The record of document `position`.
+pub fn record(views: &Views, position: usize) -> Record {
+    let site = views.site;
+    let doc = &site.documents[position];
+    let date = iso_with_precision(doc.date, doc.date_precision);
+    let content = if doc.withdrawn.is_some() {
+        doc.public_title().to_string()
+    } else {
+        searchable_text(doc)
+    };
+    let mut filters = BTreeMap::new();
+    filters.insert("type".to_string(), vec![doc.doc_type().label().to_string()]);
+    filters.insert("year".to_string(), vec![doc.date.year().to_string()]);
+    if let Some(state) = &site.index.motions[position] {
+        filters.insert("status".to_string(), vec![status_label(state.effective).to_string()]);
+    }
+    if !doc.topics.is_empty() {
+        filters.insert(
+            "topic".to_string(),
+            doc.topics.iter().map(|t| views.topic(t).title).collect(),
+        );
+    }
+    Record {
+        url: doc.url_path(),
+        content,
+        meta: BTreeMap::from([
+            ("title".to_string(), doc.public_title().to_string()),
+            ("type".to_string(), doc.doc_type().label().to_string()),
+            ("date".to_string(), date.clone()),
+        ]),
+        filters,
+        sort: BTreeMap::from([("date".to_string(), date)]),
+    }
+}
+
+/// What a search can find in a current document besides its title (which Pagefind indexes
+/// as metadata): summary, official identifiers and the body's words. Never empty, because
+/// Pagefind leaves out a record without content: a record with neither gets its title.
+fn searchable_text(doc: &Document) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(doc.summary.clone());
+    if !doc.identifiers.is_empty() {
+        parts.push(
+            doc.identifiers
+                .iter()
+                .map(|i| i.value.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+    parts.extend(doc.body().map(super::markdown::plain_text));
+    let text = parts.join("\n");
+    if text.trim().is_empty() {
+        doc.title.clone()
+    } else {
+        text
+    }
+}
+
+/// Every document's record, sorted by id: Pagefind numbers pages in the order they come, and
+/// hash collisions are settled in that order too.
+pub fn records(site: &Site) -> Vec<Record> {
+    let views = Views::new(site);
+    let mut order: Vec<usize> = (0..site.documents.len()).collect();
+    order.sort_by(|&a, &b| site.documents[a].id.cmp(&site.documents[b].id));
+    order.par_iter().map(|&position| record(&views, position)).collect()
+}
+
+/// The files of the index for `records`, as (path in the site, bytes), sorted by path.
+pub fn index_files(records: Vec<Record>, language: &str) -> anyhow::Result<Files> {
+    // A runtime of its own, on this thread: Pagefind's API is async, the build is not.
+    let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+    let files = runtime.block_on(async {
+        let config = PagefindServiceConfig::builder()
+            .force_language(language.to_string())
+            .keep_index_url(true)
+            .build();
+        let mut index = PagefindIndex::new(Some(config))?;
+        for record in records {
+            index
+                .add_custom_record(
+                    record.url,
+                    record.content,
+                    language.to_string(),
+                    Some(record.meta),
+                    Some(record.filters),
+                    Some(record.sort),
+                )
+                .await?;
+        }
+        index.get_files().await
+    })?;
+    let mut files: Files = files
+        .into_iter()
+        .map(|file| (file.filename.to_string_lossy().replace('\\', "/"), file.contents))
+        .filter(|(name, _)| !UNUSED.contains(&name.as_str()))
+        .map(|(name, contents)| (format!("{BUNDLE_DIR}/{name}"), contents))
+        .collect();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(files)
+}
+
+/// The files of the index for `records`: from `cache` when it has them, else made by
+/// Pagefind and stored there.
+pub fn cached_index_files(records: Vec<Record>, language: &str, cache: Option<&Path>) -> anyhow::Result<Files> {
+    let Some(cache) = cache.map(super::search_cache::SearchCache::new) else {
+        return index_files(records, language);
+    };
+    let key = super::search_cache::key(&records, language);
+    if let Some(files) = cache.get(&key) {
+        return Ok(files);
+    }
+    let files = index_files(records, language)?;
+    cache.put(&key, &files);
+    Ok(files)
+}
+
+/// The files of the index, being made on a thread of their own beside the rest of rendering:
+/// Pagefind adds records one at a time and compresses its files one at a time (about 10 s for
+/// 10,000 documents on two cores), while the pages mostly wait for the other core.
+pub struct IndexBuild {
+    thread: Option<std::thread::JoinHandle<anyhow::Result<Files>>>,
+    /// Made here when no thread could be started.
+    done: Option<anyhow::Result<Files>>,
+}
+
+/// Files of the site: (path, bytes).
+pub type Files = Vec<(String, Vec<u8>)>;
+
+impl IndexBuild {
+    /// Starts building the index of `site`, or taking it from `cache` (a folder); nothing for
+    /// an output that discards it (`check`): the index is made from checked data and has no
+    /// problems of its own to find.
+    pub fn start(site: &Site, output: &dyn Output, cache: Option<&Path>) -> IndexBuild {
+        let mut build = IndexBuild {
+            thread: None,
+            done: None,
+        };
+        if output.discards() {
+            return build;
+        }
+        let all = records(site);
+        let language = site.config.language.clone();
+        let folder: Option<PathBuf> = cache.map(Path::to_path_buf);
+        let spawned = std::thread::Builder::new()
+            .name("search-index".into())
+            .spawn(move || cached_index_files(all, &language, folder.as_deref()));
+        match spawned {
+            Ok(thread) => build.thread = Some(thread),
+            // No thread to be had: made here, slower but the same.
+            Err(_) => build.done = Some(cached_index_files(records(site), &site.config.language, cache)),
+        }
+        build
+    }
+
+    /// Waits for the index and writes it to `output`: the problems, and how many files it
+    /// wrote.
+    pub fn finish(self, output: &dyn Output) -> (Vec<Diagnostic>, usize) {
+        let result = match (self.thread, self.done) {
+            (Some(thread), _) => thread
+                .join()
+                .unwrap_or_else(|_| Err(anyhow::anyhow!("the thread that built it stopped"))),
+            (None, Some(done)) => done,
+            (None, None) => return (Vec::new(), 0),
+        };
+        write_files(result, output)
+    }
+}
+
+/// Writes the index's files to `output`, `pagefind-entry.json` last: a browser that reads the
+/// new entry finds every file it names. The problems, and how many files it wrote.
+pub fn write_files(result: anyhow::Result<Files>, output: &dyn Output) -> (Vec<Diagnostic>, usize) {
+    let mut files = match result {
+        Ok(files) => files,
+        Err(err) => return (vec![index_problem(&err)], 0),
+    };
+    files.sort_by_key(|(path, _)| path.ends_with("/pagefind-entry.json"));
+    let problems: Vec<Diagnostic> = files
+        .iter()
+        .filter_map(|(path, bytes)| output.write(path, bytes).err().map(|e| super::write_problem(path, &e)))
+        .collect();
+    (problems, files.len())
+}
+
+fn index_problem(err: &anyhow::Error) -> Diagnostic {
+    Diagnostic::error(
+        "search",
+        Path::new(BUNDLE_DIR),
+        crate::t!("search.cannot_build", error = format!("{err:#}")),
+    )
+    .hint(crate::t!("search.cannot_build_hint"))
+}
+
+/// The choices of the search page's filters: every value some document has, in the order
+/// the site shows them elsewhere.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FilterChoices {
+    pub types: Vec<&'static str>,
+    /// Newest first.
+    pub years: Vec<i16>,
+    pub statuses: Vec<&'static str>,
+    pub topics: Vec<String>,
+}
+
+impl FilterChoices {
+    pub fn of(views: &Views) -> FilterChoices {
+        let site = views.site;
+        let types: Vec<&'static str> = DocType::ALL
+            .into_iter()
+            .filter(|t| site.index.by_type.contains_key(t))
+            .map(DocType::label)
+            .collect();
+        let mut years: Vec<i16> = site.documents.iter().map(|d| d.date.year()).collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        let present: Vec<EffectiveStatus> = site.index.motions.iter().flatten().map(|m| m.effective).collect();
+        let statuses = [
+            EffectiveStatus::Ingediend,
+            EffectiveStatus::Aangenomen,
+            EffectiveStatus::Verworpen,
+            EffectiveStatus::Ingetrokken,
+            EffectiveStatus::Aangehouden,
+            EffectiveStatus::Afgedaan,
+        ]
+        .into_iter()
+        .filter(|s| present.contains(s))
+        .map(status_label)
+        .collect();
+        let topics = site.index.by_topic.keys().map(|t| views.topic(t).title).collect();
+        FilterChoices {
+            types,
+            years,
+            statuses,
+            topics,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_keeps_words_and_drops_markup() {
+        let text = crate::render::markdown::plain_text(
+            "## Kop\n\nEen *nadrukkelijke* [link](https://x.nl) en `code`.\n\n- één\n- twee\n\n<div>rauw</div>\n",
+        );
+        assert_eq!(text, "Kop\nEen nadrukkelijke link en code.\néén\ntwee\n");
+    }
+
+    #[test]
+    fn index_files_are_the_same_for_the_same_records() {
+        let record = |id: &str, text: &str| Record {
+            url: format!("/documenten/{id}/"),
+            content: text.to_string(),
+            meta: BTreeMap::from([("title".to_string(), format!("Titel {id}"))]),
+            filters: BTreeMap::from([("type".to_string(), vec!["Motie".to_string()])]),
+            sort: BTreeMap::new(),
+        };
+        let records = vec![record("a", "jeugdzorg in Almelo"), record("b", "de wijkcoaches")];
+        let first = index_files(records.clone(), "nl").unwrap();
+        let second = index_files(records, "nl").unwrap();
+        assert_eq!(first, second);
+        let names: Vec<&str> = first.iter().map(|(p, _)| p.as_str()).collect();
+        assert!(names.contains(&"pagefind/pagefind.js"));
+        assert!(
+            names.contains(&"pagefind/wasm.nl.pagefind"),
+            "Dutch stemming: {names:?}"
+        );
+        assert_eq!(names.iter().filter(|n| n.ends_with(".pf_fragment")).count(), 2);
+    }
+}

@@ -1,0 +1,183 @@
+//! The search index is made again only when what it is made from changed: Pagefind takes 10 to
+//! 12 s for 10,000 documents, the rest of a `--no-pdf` build about 1.5 s.
+//!
+//! The key is a blake3 hash of every record in index order (see [`super::search::records`]),
+//! Pagefind's version, the language and the options griffie gives it, and which of its files
+//! griffie leaves out; the entry is the index's files exactly as Pagefind made them, in one
+//! pack file `.griffie-cache/search/<key>.pack`. A hit writes those bytes through the build's
+//! `Output`, a miss makes them with Pagefind and stores them: both give the same bytes, because
+//! Pagefind's output is a function of its input (tested in `search.rs` and `tests/search.rs`),
+//! so a build without the cache is byte-identical to one with it.
+//!
+//! The pack is written under a temporary name and renamed, so an interrupted build never leaves
+//! an entry that a later build would trust; one that cannot be read back whole is a miss. Only
+//! the newest [`KEEP`] entries stay (one per version of the sources a preview went through).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::search::{Files, Record, BUNDLE_DIR, UNUSED};
+
+/// The version of the `pagefind` crate (pinned in `Cargo.toml`; a test holds the two equal).
+pub const PAGEFIND_VERSION: &str = "1.6.0";
+
+/// What else shapes the files: bump when griffie changes how it calls Pagefind.
+const FORMAT: &str = "griffie-search-cache-1 keep_index_url=true";
+
+/// Entries kept: the current one and a few before it (undoing an edit in `griffie serve`).
+const KEEP: usize = 3;
+
+/// The cache key of the index of `records` in `language`.
+pub fn key(records: &[Record], language: &str) -> String {
+    let mut hasher = blake3::Hasher::new();
+    let mut field = |bytes: &[u8]| {
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    };
+    field(FORMAT.as_bytes());
+    field(PAGEFIND_VERSION.as_bytes());
+    field(language.as_bytes());
+    field(BUNDLE_DIR.as_bytes());
+    for unused in UNUSED {
+        field(unused.as_bytes());
+    }
+    for record in records {
+        // BTreeMaps and Vecs: one serialisation per record.
+        field(&serde_json::to_vec(record).unwrap_or_default());
+    }
+    hasher.finalize().to_hex().to_string()
+}
+
+/// The folder of entries, under `.griffie-cache/`.
+pub struct SearchCache {
+    dir: PathBuf,
+}
+
+impl SearchCache {
+    pub fn new(dir: &Path) -> SearchCache {
+        SearchCache { dir: dir.to_path_buf() }
+    }
+
+    fn pack(&self, key: &str) -> PathBuf {
+        self.dir.join(format!("{key}.pack"))
+    }
+
+    /// The files stored under `key`, if there is a whole entry.
+    pub fn get(&self, key: &str) -> Option<Files> {
+        let path = self.pack(key);
+        let bytes = std::fs::read(&path).ok()?;
+        let files = unpack(&bytes)?;
+        // Used now: the newest entries stay.
+        if let Ok(file) = std::fs::File::options().append(true).open(&path) {
+            file.set_modified(std::time::SystemTime::now()).ok();
+        }
+        Some(files)
+    }
+
+    /// Stores `files` under `key` and removes all but the newest entries. Best effort: a cache
+    /// that cannot be written only makes the next build slower.
+    pub fn put(&self, key: &str, files: &Files) {
+        if std::fs::create_dir_all(&self.dir).is_err() {
+            return;
+        }
+        let temp = self.dir.join(format!("{key}.pack.tmp{}", std::process::id()));
+        let written = std::fs::File::create(&temp).and_then(|mut file| {
+            file.write_all(&pack(files))?;
+            file.sync_all()
+        });
+        if written.and_then(|()| std::fs::rename(&temp, self.pack(key))).is_err() {
+            std::fs::remove_file(&temp).ok();
+            return;
+        }
+        self.prune();
+    }
+
+    fn prune(&self) {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        let mut packs: Vec<(std::time::SystemTime, PathBuf)> = entries
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "pack"))
+            .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+            .collect();
+        packs.sort_by(|a, b| b.cmp(a));
+        for (_, path) in packs.into_iter().skip(KEEP) {
+            std::fs::remove_file(path).ok();
+        }
+    }
+}
+
+/// Per file: the path's length (u32, little-endian), the path, the contents' length (u64) and
+/// the contents.
+fn pack(files: &Files) -> Vec<u8> {
+    let size: usize = files.iter().map(|(p, b)| 12 + p.len() + b.len()).sum();
+    let mut out = Vec::with_capacity(size);
+    for (path, bytes) in files {
+        out.extend_from_slice(&(path.len() as u32).to_le_bytes());
+        out.extend_from_slice(path.as_bytes());
+        out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        out.extend_from_slice(bytes);
+    }
+    out
+}
+
+/// [`pack`] read back; `None` for anything cut short or malformed.
+fn unpack(mut bytes: &[u8]) -> Option<Files> {
+    let mut files = Vec::new();
+    let take = |bytes: &mut &[u8], n: usize| -> Option<Vec<u8>> {
+        let (head, rest) = (bytes.get(..n)?, bytes.get(n..)?);
+        *bytes = rest;
+        Some(head.to_vec())
+    };
+    while !bytes.is_empty() {
+        let len = u32::from_le_bytes(take(&mut bytes, 4)?.try_into().ok()?) as usize;
+        let path = String::from_utf8(take(&mut bytes, len)?).ok()?;
+        let len = usize::try_from(u64::from_le_bytes(take(&mut bytes, 8)?.try_into().ok()?)).ok()?;
+        let contents = take(&mut bytes, len)?;
+        files.push((path, contents));
+    }
+    (!files.is_empty()).then_some(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files() -> Files {
+        vec![
+            ("pagefind/a.pf_fragment".to_string(), vec![1, 2, 3]),
+            ("pagefind/pagefind.js".to_string(), b"export {}".to_vec()),
+        ]
+    }
+
+    #[test]
+    fn a_pack_reads_back_whole_or_not_at_all() {
+        let packed = pack(&files());
+        assert_eq!(unpack(&packed), Some(files()));
+        assert_eq!(unpack(&packed[..packed.len() - 1]), None);
+        assert_eq!(unpack(&[]), None);
+    }
+
+    #[test]
+    fn stores_and_prunes_to_the_newest_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = SearchCache::new(dir.path());
+        for key in ["k1", "k2", "k3", "k4"] {
+            cache.put(key, &files());
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        assert_eq!(cache.get("k4"), Some(files()));
+        assert_eq!(cache.get("k1"), None, "the oldest entry went");
+        let left = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(left, KEEP);
+    }
+
+    #[test]
+    fn the_pinned_pagefind_is_the_one_in_the_key() {
+        let lock = include_str!("../../Cargo.lock");
+        let at = lock.find("name = \"pagefind\"\n").expect("pagefind is a dependency");
+        let version = lock[at..].lines().nth(1).unwrap_or_default();
+        assert_eq!(version, format!("version = \"{PAGEFIND_VERSION}\""));
+    }
+}

@@ -1,0 +1,85 @@
+//! The accessibility statement page, `/toegankelijkheid/`, from `accessibility:` in
+//! `griffie.yaml` (see [`crate::accessibility`]): the model statement's facts in plain Dutch.
+
+use serde::Serialize;
+
+use super::pages::{page_context, Page, SiteView};
+use super::view::{DateView, Views};
+use crate::accessibility::{Escalation, Statement};
+
+/// The site path of the statement.
+pub const PATH: &str = "/toegankelijkheid/";
+
+/// What `accessibility.html` shows.
+#[derive(Debug, Clone, Serialize)]
+struct StatementView<'a> {
+    organisation: &'a str,
+    status_letter: &'static str,
+    status_text: &'static str,
+    status: &'static str,
+    date: Option<DateView>,
+    checks: &'a [String],
+    audits: Vec<AuditView<'a>>,
+    known_problems: &'a [crate::accessibility::KnownProblem],
+    contact: &'a crate::accessibility::Contact,
+    /// `tel:` address of the phone number: digits and `+` only.
+    phone_href: Option<String>,
+    escalation: Escalation,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct AuditView<'a> {
+    date: Option<DateView>,
+    auditor: &'a str,
+    report: Option<&'a str>,
+}
+
+fn date(text: &str) -> Option<DateView> {
+    text.parse::<jiff::civil::Date>().ok().map(DateView::day)
+}
+
+/// The page, when the configuration has a statement.
+pub fn accessibility_page(views: &Views, site_view: &SiteView) -> Option<Page> {
+    let statement: &Statement = views.site.config.accessibility.as_ref()?;
+    let (status_letter, status_text) = statement.status.label();
+    let view = StatementView {
+        organisation: &statement.organisation,
+        status_letter,
+        status_text,
+        status: match statement.status {
+            crate::accessibility::Status::Voldoet => "voldoet",
+            crate::accessibility::Status::VoldoetGedeeltelijk => "voldoet-gedeeltelijk",
+            crate::accessibility::Status::EersteMaatregelen => "eerste-maatregelen",
+            crate::accessibility::Status::VoldoetNiet => "voldoet-niet",
+        },
+        date: date(&statement.date),
+        checks: &statement.checks,
+        audits: statement
+            .audits
+            .iter()
+            .map(|a| AuditView {
+                date: date(&a.date),
+                auditor: &a.auditor,
+                report: a.report.as_deref(),
+            })
+            .collect(),
+        known_problems: &statement.known_problems,
+        contact: &statement.contact,
+        phone_href: statement.contact.phone.as_ref().map(|phone| {
+            let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+            format!("tel:{digits}")
+        }),
+        escalation: statement.escalation.clone().unwrap_or_else(Escalation::default_route),
+    };
+    let description = Some(format!(
+        "Toegankelijkheidsverklaring van {}: in hoeverre deze website voldoet aan de toegankelijkheidseisen.",
+        statement.organisation
+    ));
+    let mut context = page_context(site_view, views, "Toegankelijkheidsverklaring", PATH, "", description);
+    context.insert("statement", &view);
+    Some(Page {
+        path: "toegankelijkheid/index.html".into(),
+        template: "accessibility.html",
+        context,
+    })
+}

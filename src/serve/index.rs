@@ -1,0 +1,173 @@
+//! The preview's search index, made in the background after the reload.
+//!
+//! Pagefind needs 10 to 12 s for 10,000 documents, and any edit changes the index (its words,
+//! its title, its filters), so no round waits for it: after the pages are written and the
+//! browser told to reload, [`Indexer::submit`] hands the records to one worker thread and the
+//! next round can start at once. Rounds that come while it works are coalesced: only the newest
+//! waiting job is kept, so after a burst of saves the index is made twice at most, not once per
+//! save. Until it is done the preview's `pagefind/` is the previous index (search finds the
+//! previous words); when it is, the preview equals a build again.
+//!
+//! A full build replaces the whole preview folder, index included, so [`Indexer::cancel`]
+//! drops the waiting job and makes the running one throw its files away; it waits only while
+//! the worker is writing files, never while Pagefind works.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+
+use crate::diagnostics::Diagnostic;
+use crate::render::output::DirOutput;
+use crate::render::search::{self, Record, BUNDLE_DIR};
+
+/// What to index, and where the files go.
+pub struct Job {
+    pub records: Vec<Record>,
+    pub language: String,
+    /// The preview folder.
+    pub output: PathBuf,
+    /// `.griffie-cache/search/`.
+    pub cache: PathBuf,
+}
+
+/// The background worker of one preview; started by the first job.
+#[derive(Default)]
+pub struct Indexer {
+    shared: Arc<Shared>,
+    started: bool,
+}
+
+#[derive(Default)]
+struct Shared {
+    state: Mutex<State>,
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct State {
+    /// The newest job not started yet.
+    waiting: Option<(u64, Job)>,
+    /// A job is being made (or written).
+    running: bool,
+    /// Raised by [`Indexer::cancel`]; a job of an older generation is not written.
+    generation: u64,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Indexer {
+    /// Queues `job` in place of any job still waiting.
+    pub fn submit(&mut self, job: Job) {
+        {
+            let mut state = self.shared.lock();
+            let generation = state.generation;
+            state.waiting = Some((generation, job));
+        }
+        self.shared.changed.notify_all();
+        if !self.started {
+            let shared = self.shared.clone();
+            let spawned = std::thread::Builder::new()
+                .name("preview-search-index".into())
+                .spawn(move || work(&shared));
+            self.started = spawned.is_ok();
+            if !self.started {
+                // No thread to be had: made here, as before the reload.
+                let job = self.shared.lock().waiting.take();
+                if let Some((_, job)) = job {
+                    report(&make(job));
+                }
+            }
+        }
+    }
+
+    /// Forgets the waiting job and makes the running one's files go unwritten (a full build
+    /// is about to replace the preview folder).
+    pub fn cancel(&mut self) {
+        let mut state = self.shared.lock();
+        state.waiting = None;
+        state.generation += 1;
+    }
+
+    /// Waits until every submitted job is written (tests compare the preview with a build).
+    pub fn wait(&self) {
+        let state = self.shared.lock();
+        let _idle = self
+            .shared
+            .changed
+            .wait_while(state, |s| s.running || s.waiting.is_some())
+            .unwrap_or_else(|e| e.into_inner());
+    }
+}
+
+fn work(shared: &Shared) {
+    loop {
+        let (generation, job) = {
+            let state = shared.lock();
+            let mut state = shared
+                .changed
+                .wait_while(state, |s| s.waiting.is_none())
+                .unwrap_or_else(|e| e.into_inner());
+            state.running = true;
+            state.waiting.take().expect("waited for a job")
+        };
+        let files = search::cached_index_files(job.records, &job.language, Some(&job.cache));
+        let mut state = shared.lock();
+        // Written under the lock: `cancel` waits for it, so a full build never races it.
+        if state.generation == generation {
+            report(&write(files, &job.output));
+        }
+        state.running = false;
+        drop(state);
+        shared.changed.notify_all();
+    }
+}
+
+/// Makes and writes `job`'s index.
+fn make(job: Job) -> Vec<Diagnostic> {
+    let files = search::cached_index_files(job.records, &job.language, Some(&job.cache));
+    write(files, &job.output)
+}
+
+/// Writes the index's files into `output` and removes those of the previous index (its files
+/// are named by their content).
+fn write(files: anyhow::Result<search::Files>, output: &Path) -> Vec<Diagnostic> {
+    let folder = DirOutput::new(output);
+    let (mut problems, _) = search::write_files(files, &folder);
+    if problems.is_empty() {
+        problems.extend(remove_others(output, BUNDLE_DIR, &folder.written()));
+    }
+    problems
+}
+
+fn report(problems: &[Diagnostic]) {
+    for problem in problems {
+        eprintln!("{}", crate::t!("main.error", error = problem));
+    }
+}
+
+/// Removes the files in `output/folder` that are not in `written` (paths relative to
+/// `output`, with `/`).
+fn remove_others(output: &Path, folder: &str, written: &HashSet<String>) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for entry in walkdir::WalkDir::new(output.join(folder))
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let relative = entry.path().strip_prefix(output).unwrap_or(entry.path());
+        let relative = relative.to_string_lossy().replace('\\', "/");
+        if entry.file_type().is_file() && !written.contains(&relative) {
+            if let Err(err) = std::fs::remove_file(entry.path()) {
+                problems.push(Diagnostic::error(
+                    "write",
+                    Path::new(&relative),
+                    crate::t!("search.cannot_remove", error = err),
+                ));
+            }
+        }
+    }
+    problems
+}
