@@ -55,7 +55,7 @@ pub struct RenderStats {
 
 /// Renders the whole site into `output`.
 pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics: &mut Diagnostics) -> RenderStats {
-    let tera = match templates::load_templates(input.templates_dir, input.templates_shown) {
+    let tera = match templates::load_templates(input.templates_dir, input.templates_shown, site.config.lang()) {
         Ok(tera) => tera,
         Err(problems) => {
             diagnostics.extend(problems);
@@ -65,7 +65,10 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     let clock = std::time::Instant::now();
     let history = input.history;
     let views = Views::new(site);
-    let site_view = pages::site_view(&views, history_view::StampView::of_build(history, input.preview));
+    let site_view = pages::site_view(
+        &views,
+        history_view::StampView::of_build(history, input.preview, views.lang),
+    );
     let renderer = Renderer {
         tera: &tera,
         output,
@@ -260,7 +263,10 @@ pub fn render_selected(
     tera: &tera::Tera,
 ) -> PartialRender {
     let views = Views::new(site);
-    let site_view = pages::site_view(&views, history_view::StampView::of_build(input.history, input.preview));
+    let site_view = pages::site_view(
+        &views,
+        history_view::StampView::of_build(input.history, input.preview, views.lang),
+    );
     let renderer = Renderer {
         tera,
         output,
@@ -303,7 +309,10 @@ pub fn render_documents(
     tera: &tera::Tera,
 ) -> PartialRender {
     let views = Views::new(site);
-    let site_view = pages::site_view(&views, history_view::StampView::of_build(input.history, input.preview));
+    let site_view = pages::site_view(
+        &views,
+        history_view::StampView::of_build(input.history, input.preview, views.lang),
+    );
     let renderer = Renderer {
         tera,
         output,

@@ -57,28 +57,29 @@ pub struct Page {
 
 pub fn site_view(views: &Views, stamp: StampView) -> SiteView {
     let config = &views.site.config;
+    let lang = views.lang;
     let mut nav = vec![NavItem {
         key: "home".into(),
-        label: "Home".into(),
+        label: crate::t!(lang => "site.nav.home"),
         url: views.url("/"),
     }];
     for doc_type in DocType::ALL {
         if views.site.index.by_type.contains_key(&doc_type) {
             nav.push(NavItem {
                 key: doc_type.slug().into(),
-                label: doc_type.plural_label().into(),
+                label: doc_type.plural_label(lang),
                 url: views.url(&type_url_path(doc_type)),
             });
         }
     }
     nav.push(NavItem {
         key: "motievolglijst".into(),
-        label: "Motievolglijst".into(),
+        label: crate::t!(lang => "site.nav.motions"),
         url: views.url("/motievolglijst/"),
     });
     nav.push(NavItem {
         key: "dossiers".into(),
-        label: "Dossiers".into(),
+        label: crate::t!(lang => "site.nav.dossiers"),
         url: views.url("/dossiers/"),
     });
     SiteView {
@@ -212,6 +213,11 @@ fn group_by_year(items: Vec<DocRef>) -> Vec<YearGroup> {
     groups
 }
 
+/// The title of page `number` (from 2) of a list: "Moties, pagina 2".
+fn numbered_title(views: &Views, title: &str, number: usize) -> String {
+    crate::t!(views.lang => "site.page.numbered", title = title, number = number)
+}
+
 fn output_path(site_path: &str) -> String {
     format!("{}index.html", site_path.trim_start_matches('/'))
 }
@@ -230,9 +236,9 @@ pub fn type_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(DocType, 
                 continue;
             }
             let path = paged_path(&base, i + 1);
-            let mut title = doc_type.plural_label().to_string();
+            let mut title = doc_type.plural_label(views.lang);
             if i > 0 {
-                title = format!("{title}, pagina {}", i + 1);
+                title = numbered_title(views, &title, i + 1);
             }
             let page = views.page_view(&title, &path, doc_type.slug(), None);
             let mut context = context(site_view, page);
@@ -272,9 +278,9 @@ pub fn dossier_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(&str, 
                 continue;
             }
             let path = paged_path(&base, i + 1);
-            let mut title = format!("Dossier {}", topic.title);
+            let mut title = crate::t!(views.lang => "site.dossier.title", title = topic.title);
             if i > 0 {
-                title = format!("{title}, pagina {}", i + 1);
+                title = numbered_title(views, &title, i + 1);
             }
             let page = views.page_view(&title, &path, "dossiers", topic.description.clone());
             let mut context = context(site_view, page);
@@ -295,7 +301,12 @@ pub fn dossier_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(&str, 
             });
         }
     }
-    let page = views.page_view("Dossiers", "/dossiers/", "dossiers", None);
+    let page = views.page_view(
+        &crate::t!(views.lang => "site.nav.dossiers"),
+        "/dossiers/",
+        "dossiers",
+        None,
+    );
     let mut context = context(site_view, page);
     context.insert("topics", &topics);
     pages.push(Page {
@@ -349,11 +360,11 @@ pub fn motion_rows(views: &Views) -> (Vec<MotionRow>, MotionCounts) {
             Some(MotionRow {
                 motion: views.doc_ref(p),
                 vote_status: motion.status.slug(),
-                status: StatusView::new(state),
-                due: motion.due.map(super::view::DateView::day),
+                status: StatusView::new(views.lang, state),
+                due: motion.due.map(|d| views.day(d)),
                 answers: relations.answers,
                 settled_by: state.settlement.map(|s| views.doc_ref(s.by)),
-                settled_on: state.settlement.map(|s| super::view::DateView::day(s.date)),
+                settled_on: state.settlement.map(|s| views.day(s.date)),
                 days_to_settle: state.settlement.map(|s| s.days),
             })
         })
@@ -373,24 +384,24 @@ pub fn motions_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(usize)
     } else {
         rows.chunks(size).collect()
     };
-    let description =
-        Some("Alle moties van de raad met hun stand van zaken: aangenomen, afgedaan of te laat.".to_string());
+    let description = Some(crate::t!(views.lang => "site.motions.description"));
     chunks
         .iter()
         .enumerate()
         .filter(|(i, _)| wanted(i + 1))
         .map(|(i, chunk)| {
             let path = paged_path(base, i + 1);
+            let title = crate::t!(views.lang => "site.nav.motions");
             let title = if i == 0 {
-                "Motievolglijst".to_string()
+                title
             } else {
-                format!("Motievolglijst, pagina {}", i + 1)
+                numbered_title(views, &title, i + 1)
             };
             let page = views.page_view(&title, &path, "motievolglijst", description.clone());
             let mut context = context(site_view, page);
             context.insert("rows", chunk);
             context.insert("counts", &counts);
-            context.insert("as_of", &super::view::DateView::day(views.site.as_of));
+            context.insert("as_of", &views.day(views.site.as_of));
             context.insert("pagination", &pagination(views, base, i + 1, chunks.len()));
             Page {
                 path: output_path(&path),
@@ -422,7 +433,7 @@ pub fn home_page(views: &Views, site_view: &SiteView) -> Page {
 }
 
 pub fn not_found_page(views: &Views, site_view: &SiteView) -> Page {
-    let page = views.page_view("Pagina niet gevonden", "/404.html", "", None);
+    let page = views.page_view(&crate::t!(views.lang => "site.not_found.title"), "/404.html", "", None);
     Page {
         path: "404.html".into(),
         template: "404.html",
