@@ -55,13 +55,13 @@ pub enum Status {
 }
 
 impl Status {
-    /// The model statement's letter and wording.
-    pub fn label(self) -> (&'static str, &'static str) {
+    /// The model statement's letter and wording, in the site's language `lang`.
+    pub fn label(self, lang: crate::i18n::Lang) -> (&'static str, String) {
         match self {
-            Status::Voldoet => ("A", "voldoet volledig aan de eisen"),
-            Status::VoldoetGedeeltelijk => ("B", "voldoet gedeeltelijk aan de eisen"),
-            Status::EersteMaatregelen => ("C", "eerste maatregelen genomen"),
-            Status::VoldoetNiet => ("D", "voldoet niet aan de eisen"),
+            Status::Voldoet => ("A", crate::t!(lang => "site.statement.status_a")),
+            Status::VoldoetGedeeltelijk => ("B", crate::t!(lang => "site.statement.status_b")),
+            Status::EersteMaatregelen => ("C", crate::t!(lang => "site.statement.status_c")),
+            Status::VoldoetNiet => ("D", crate::t!(lang => "site.statement.status_d")),
         }
     }
 }
@@ -116,10 +116,10 @@ pub struct Escalation {
 }
 
 impl Escalation {
-    /// Most municipalities are under the Nationale ombudsman.
-    pub fn default_route() -> Escalation {
+    /// Most municipalities are under the Nationale ombudsman (named in the site's language).
+    pub fn default_route(lang: crate::i18n::Lang) -> Escalation {
         Escalation {
-            name: "de Nationale ombudsman".to_string(),
+            name: crate::t!(lang => "site.statement.ombudsman"),
             url: "https://www.nationaleombudsman.nl/".to_string(),
         }
     }

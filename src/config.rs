@@ -10,6 +10,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Location};
+use crate::i18n::Lang;
 
 /// The file name looked for in the project folder.
 pub const CONFIG_FILE: &str = "griffie.yaml";
@@ -24,8 +25,9 @@ pub struct Config {
     /// Public address of the site, e.g. `https://raad.almelo.nl/`. Its path part (if any) is
     /// put before every link, so the site can live in a sub-folder.
     pub base_url: String,
-    /// Interface language of the site (its pages). Only `nl` for now. Not the language of
-    /// griffie's own messages, which the command line chooses (see `crate::i18n`).
+    /// Interface language of the site (its pages and PDFs): `nl` (default) or `en`. Content is
+    /// never translated. Not the language of griffie's own messages, which the command line
+    /// chooses (see `crate::i18n`).
     #[serde(default = "default_language")]
     pub language: String,
     /// One or two sentences about the site, for the home page and search engines.
@@ -103,6 +105,12 @@ impl Default for Config {
 }
 
 impl Config {
+    /// The site's interface language (`language:`); Dutch when the value is not one griffie
+    /// speaks (loading refuses such a value, so that only happens to hand-made configs).
+    pub fn lang(&self) -> Lang {
+        Lang::from_code(&self.language).unwrap_or_default()
+    }
+
     /// The path part of `base_url` without trailing slash: `""` or e.g. `"/raad"`.
     pub fn base_path(&self) -> String {
         let after_scheme = self
@@ -196,7 +204,7 @@ fn check_config(config: &Config, text: &str, shown: &Path) -> Vec<Diagnostic> {
                 .hint(crate::t!("config.base_url_hint")),
         );
     }
-    if config.language != "nl" {
+    if Lang::from_code(&config.language).is_none() {
         problems.push(
             Diagnostic::error("config", shown, crate::t!("config.language", value = config.language))
                 .at(at("language"))

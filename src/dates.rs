@@ -1,36 +1,45 @@
-//! Dates in Dutch, as citizens read them: "15 juli 2025".
+//! Dates as citizens read them: "15 juli 2025" on a Dutch site, "15 July 2025" on an English
+//! one. Month names come from the catalog (`month.01` …), like every interface word.
 
 use jiff::civil::Date;
 
+use crate::i18n::Lang;
 use crate::model::DatePrecision;
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
-/// The Dutch name of month `month` (1-12), lower case as Dutch writes it.
-pub fn month_name(month: i8) -> &'static str {
-    MONTHS[(month.clamp(1, 12) - 1) as usize]
+/// The name of month `month` (1-12) in `lang`, as that language writes it in a date ("juli",
+/// "July"); out-of-range months are clamped.
+pub fn month_name(lang: Lang, month: i8) -> String {
+    match month.clamp(1, 12) {
+        1 => crate::t!(lang => "month.01"),
+        2 => crate::t!(lang => "month.02"),
+        3 => crate::t!(lang => "month.03"),
+        4 => crate::t!(lang => "month.04"),
+        5 => crate::t!(lang => "month.05"),
+        6 => crate::t!(lang => "month.06"),
+        7 => crate::t!(lang => "month.07"),
+        8 => crate::t!(lang => "month.08"),
+        9 => crate::t!(lang => "month.09"),
+        10 => crate::t!(lang => "month.10"),
+        11 => crate::t!(lang => "month.11"),
+        _ => crate::t!(lang => "month.12"),
+    }
 }
 
-/// "15 juli 2025", or "juli 2025" / "2025" when only the month or year is known.
-pub fn format_dutch(date: Date, precision: DatePrecision) -> String {
+/// A date as readers of `lang` write it: "15 juli 2025" in Dutch, "15 July 2025" in English
+/// (day first, as British and European government sites write it), or "juli 2025" / "July
+/// 2025" / "2025" when only the month or year is known.
+pub fn format_date(lang: Lang, date: Date, precision: DatePrecision) -> String {
     match precision {
-        DatePrecision::Day => format!("{} {} {}", date.day(), month_name(date.month()), date.year()),
-        DatePrecision::Month => format!("{} {}", month_name(date.month()), date.year()),
+        DatePrecision::Day => format!("{} {} {}", date.day(), month_name(lang, date.month()), date.year()),
+        DatePrecision::Month => format!("{} {}", month_name(lang, date.month()), date.year()),
         DatePrecision::Year => date.year().to_string(),
     }
+}
+
+/// A date in Dutch: the language of the content itself (the synthetic corpus writes dates
+/// into its Dutch texts with it).
+pub fn format_dutch(date: Date, precision: DatePrecision) -> String {
+    format_date(Lang::Nl, date, precision)
 }
 
 /// ISO 8601, for `<time datetime>` and data files.
@@ -57,6 +66,15 @@ mod tests {
         assert_eq!(format_dutch(date(2025, 7, 15), DatePrecision::Day), "15 juli 2025");
         assert_eq!(format_dutch(date(2024, 11, 1), DatePrecision::Month), "november 2024");
         assert_eq!(format_dutch(date(2018, 1, 1), DatePrecision::Year), "2018");
+        assert_eq!(
+            format_date(Lang::En, date(2015, 5, 21), DatePrecision::Day),
+            "21 May 2015"
+        );
+        assert_eq!(
+            format_date(Lang::En, date(2024, 11, 1), DatePrecision::Month),
+            "November 2024"
+        );
+        assert_eq!(format_date(Lang::En, date(2018, 1, 1), DatePrecision::Year), "2018");
         assert_eq!(iso_with_precision(date(2024, 3, 1), DatePrecision::Month), "2024-03");
     }
 }

@@ -13,6 +13,11 @@
 //! text with [`crate::t!`]: `t!("fields.unknown", name = key)`; `%{name}` in the text is
 //! replaced by the value. Tests check that every key has both languages and that every key the
 //! code uses exists.
+//!
+//! The same catalog holds the site's interface texts (keys under `site.`, plus the month names):
+//! those are looked up in the site's language (`language:` in `griffie.yaml`, see
+//! `Config::lang`) with `t!(lang => "site.…")` or [`translate_in`], and by the templates with
+//! their `t(key=…)` function, never in the process's message language.
 
 use std::ffi::OsString;
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -106,6 +111,11 @@ pub fn translate_in(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     let names: Vec<&str> = args.iter().map(|(name, _)| *name).collect();
     let values: Vec<String> = args.iter().map(|(_, value)| value.clone()).collect();
     rust_i18n::replace_patterns(&text, &names, &values)
+}
+
+/// Whether the catalog has a text for `key` (templates ask for keys at run time).
+pub fn has_key(key: &str) -> bool {
+    crate::_rust_i18n_try_translate(Lang::Nl.code(), key).is_some()
 }
 
 /// `12345` as its readers group digits: `12.345` in Dutch, `12,345` in English.

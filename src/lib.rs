@@ -18,6 +18,10 @@ rust_i18n::i18n!("locales", fallback = ["nl", "en"]);
 
 /// A message in the process's language (see [`i18n`]): `t!("key")`, or
 /// `t!("key", name = value, …)` to fill in `%{name}`; values are anything `Display`.
+///
+/// `t!(lang => "key", …)` is the text in the given language instead: the site's interface
+/// language (`language:` in `griffie.yaml`), for what ends up in output files. Those never
+/// depend on the process's message language.
 #[macro_export]
 macro_rules! t {
     ($key:literal) => {
@@ -25,6 +29,12 @@ macro_rules! t {
     };
     ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {
         $crate::i18n::translate($key, &[$((stringify!($name), ::std::string::ToString::to_string(&$value))),+])
+    };
+    ($lang:expr => $key:literal) => {
+        $crate::i18n::translate_in($lang, $key, &[])
+    };
+    ($lang:expr => $key:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::translate_in($lang, $key, &[$((stringify!($name), ::std::string::ToString::to_string(&$value))),+])
     };
 }
 

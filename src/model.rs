@@ -13,6 +13,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::diagnostics::Location;
+use crate::i18n::Lang;
 
 /// The kinds of document a council publishes. The `type` field in front matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -68,29 +69,29 @@ impl DocType {
         }
     }
 
-    /// Dutch name, e.g. "Raadsbrief".
-    pub fn label(self) -> &'static str {
+    /// The type's name in the site's language, e.g. "Raadsbrief", "Council letter".
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            DocType::Raadsbrief => "Raadsbrief",
-            DocType::Brief => "Brief",
-            DocType::Motie => "Motie",
-            DocType::Amendement => "Amendement",
-            DocType::Raadsvoorstel => "Raadsvoorstel",
-            DocType::Besluit => "Besluit",
-            DocType::Plan => "Plan",
+            DocType::Raadsbrief => crate::t!(lang => "site.type.raadsbrief"),
+            DocType::Brief => crate::t!(lang => "site.type.brief"),
+            DocType::Motie => crate::t!(lang => "site.type.motie"),
+            DocType::Amendement => crate::t!(lang => "site.type.amendement"),
+            DocType::Raadsvoorstel => crate::t!(lang => "site.type.raadsvoorstel"),
+            DocType::Besluit => crate::t!(lang => "site.type.besluit"),
+            DocType::Plan => crate::t!(lang => "site.type.plan"),
         }
     }
 
-    /// Dutch plural, e.g. "Raadsbrieven".
-    pub fn plural_label(self) -> &'static str {
+    /// The plural, e.g. "Raadsbrieven", "Council letters".
+    pub fn plural_label(self, lang: Lang) -> String {
         match self {
-            DocType::Raadsbrief => "Raadsbrieven",
-            DocType::Brief => "Brieven",
-            DocType::Motie => "Moties",
-            DocType::Amendement => "Amendementen",
-            DocType::Raadsvoorstel => "Raadsvoorstellen",
-            DocType::Besluit => "Besluiten",
-            DocType::Plan => "Plannen",
+            DocType::Raadsbrief => crate::t!(lang => "site.types.raadsbrief"),
+            DocType::Brief => crate::t!(lang => "site.types.brief"),
+            DocType::Motie => crate::t!(lang => "site.types.motie"),
+            DocType::Amendement => crate::t!(lang => "site.types.amendement"),
+            DocType::Raadsvoorstel => crate::t!(lang => "site.types.raadsvoorstel"),
+            DocType::Besluit => crate::t!(lang => "site.types.besluit"),
+            DocType::Plan => crate::t!(lang => "site.types.plan"),
         }
     }
 

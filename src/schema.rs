@@ -64,12 +64,15 @@ pub fn schema_for(doc_type: DocType) -> Schema {
         generator.into_root_schema_for::<PlainFrontMatter>()
     };
     let slug = doc_type.slug();
-    schema.insert("title".into(), format!("griffie: {}", doc_type.label()).into());
+    schema.insert(
+        "title".into(),
+        format!("griffie: {}", doc_type.label(crate::i18n::Lang::Nl)).into(),
+    );
     schema.insert(
         "description".into(),
         format!(
             "De velden bovenaan een {} (front matter). Zie docs/content-model.md.",
-            doc_type.label().to_lowercase()
+            doc_type.label(crate::i18n::Lang::Nl).to_lowercase()
         )
         .into(),
     );

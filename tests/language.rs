@@ -1,6 +1,8 @@
 //! The language of griffie's messages: Dutch by default, English with `--lang en` or
 //! `GRIFFIE_LANG=en` (the flag wins); every message exists in both; what tools read (codes,
-//! severities) is the same in both.
+//! severities) is the same in both. The site's interface texts (`site.*`, asked for by the
+//! templates with `t(key=…)` and by the code with `t!(lang => …)`) share the catalog and its
+//! checks; tests/site_language.rs checks the English site itself.
 
 mod common;
 
@@ -50,10 +52,10 @@ fn placeholders(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// Every key the code asks for with `t!("key"…)`, with the file that asks (comments, which
-/// show the macro with made-up keys, are left out).
+/// Every key the code asks for with `t!("key"…)` or `t!(lang => "key"…)`, with the file that
+/// asks (comments, which show the macro with made-up keys, are left out).
 fn keys_used_in_src() -> BTreeMap<String, String> {
-    let pattern = regex::Regex::new(r#"\bt!\(\s*"([^"]+)""#).unwrap();
+    let pattern = regex::Regex::new(r#"\bt!\(\s*(?:[a-z_.]+\s*=>\s*)?"([^"]+)""#).unwrap();
     let mut used = BTreeMap::new();
     for entry in walkdir::WalkDir::new(repo_root().join("src")) {
         let entry = entry.unwrap();
@@ -63,6 +65,26 @@ fn keys_used_in_src() -> BTreeMap<String, String> {
         let text = std::fs::read_to_string(entry.path()).unwrap();
         let code: Vec<&str> = text.lines().filter(|l| !l.trim_start().starts_with("//")).collect();
         let text = code.join("\n");
+        for found in pattern.captures_iter(&text) {
+            used.insert(found[1].to_string(), entry.path().display().to_string());
+        }
+    }
+    used
+}
+
+/// Every key the templates ask for with `t(key="…")` (HTML and typst templates), with the
+/// file that asks; tera comments are left out.
+fn keys_used_in_templates() -> BTreeMap<String, String> {
+    let pattern = regex::Regex::new(r#"\bt\(\s*key\s*=\s*"([^"]+)""#).unwrap();
+    let comment = regex::Regex::new(r"(?s)\{#.*?#\}").unwrap();
+    let mut used = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(repo_root().join("templates")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let text = comment.replace_all(&text, "");
         for found in pattern.captures_iter(&text) {
             used.insert(found[1].to_string(), entry.path().display().to_string());
         }
@@ -91,7 +113,8 @@ fn every_message_is_in_dutch_and_in_english() {
 #[test]
 fn every_key_the_code_asks_for_is_in_the_catalog_and_every_key_is_used() {
     let catalog = catalog();
-    let used = keys_used_in_src();
+    let mut used = keys_used_in_src();
+    used.extend(keys_used_in_templates());
     for (key, file) in &used {
         assert!(
             catalog.contains_key(key),
@@ -99,7 +122,73 @@ fn every_key_the_code_asks_for_is_in_the_catalog_and_every_key_is_used() {
         );
     }
     for key in catalog.keys() {
-        assert!(used.contains_key(key), "`{key}` is in the catalog but no code uses it");
+        assert!(
+            used.contains_key(key),
+            "`{key}` is in the catalog but no code or template uses it"
+        );
+    }
+}
+
+#[test]
+fn templates_ask_for_site_texts_and_write_no_dutch_of_their_own() {
+    let used = keys_used_in_templates();
+    assert!(used.len() > 100, "the templates take their words from the catalog");
+    for (key, file) in &used {
+        assert!(
+            key.starts_with("site."),
+            "{file} asks for `{key}`: templates use the site's texts (`site.…`)"
+        );
+    }
+    // A few words every Dutch page used to carry literally; each now comes from the catalog.
+    let tag = regex::Regex::new(r"(?s)\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}").unwrap();
+    let comment = regex::Regex::new(r"(?m)^\s*//.*$").unwrap();
+    let mut checked = Vec::new();
+    for entry in walkdir::WalkDir::new(repo_root().join("templates")) {
+        let entry = entry.unwrap();
+        // The HTML templates, and the search page's script: it takes its words from the page.
+        if entry.path().extension().is_none_or(|e| e != "html" && e != "js") {
+            continue;
+        }
+        checked.push(entry.file_name().to_string_lossy().into_owned());
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let literal = tag.replace_all(&text, " ");
+        // Comments of the script may quote the Dutch it shows.
+        let literal = comment.replace_all(&literal, " ");
+        for word in [
+            "Pagina",
+            "pagina",
+            "Versie",
+            "versie",
+            "Datum",
+            "Streefdatum",
+            "Motievolglijst",
+            "Dossiers",
+            "Kruimelpad",
+            "documenten",
+            "niet",
+            "Zoeken",
+            "Toegankelijkheid",
+            "Volg",
+            "Streefdata",
+            "Nieuwste",
+            "gevonden",
+            "januari",
+        ] {
+            assert!(
+                !regex::Regex::new(&format!(r"\b{word}\b")).unwrap().is_match(&literal),
+                "{}: `{word}` is written in the template; ask the catalog with t(key=…)",
+                entry.path().display()
+            );
+        }
+    }
+    for file in [
+        "accessibility.html",
+        "api.html",
+        "search.html",
+        "zoeken.js",
+        "base.html",
+    ] {
+        assert!(checked.iter().any(|f| f == file), "{file} is checked");
     }
 }
 

@@ -79,8 +79,8 @@ fn broken_link_in_a_template_names_the_template_once() {
     let base = dir.path().join("templates/base.html");
     let text = std::fs::read_to_string(&base).unwrap();
     let broken = text.replacen(
-        r#"href="{{ site.base_path }}/dossiers/">Dossiers"#,
-        r#"href="{{ site.base_path }}/dossiers-oud/">Dossiers"#,
+        r#"href="{{ site.base_path }}/dossiers/">{{ t(key="site.nav.dossiers") }}"#,
+        r#"href="{{ site.base_path }}/dossiers-oud/">{{ t(key="site.nav.dossiers") }}"#,
         1,
     );
     assert_ne!(text, broken, "the footer link is there to break");

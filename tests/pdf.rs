@@ -328,7 +328,7 @@ fn a_mistake_in_a_pdf_template_is_reported_once_at_the_template() {
     let house = dir.path().join("templates/pdf/house.typ");
     let text = std::fs::read_to_string(&house)
         .unwrap()
-        .replace("{ for n in nodes { node(n) } }", "{ for n in nodes { nod(n) } }");
+        .replace("{ node(n, data.labels) }", "{ nod(n, data.labels) }");
     std::fs::write(&house, text).unwrap();
     let output = griffie(dir.path(), &["build"]);
     assert_eq!(output.status.code(), Some(1));

@@ -423,7 +423,7 @@ fn a_template_change_renders_every_version_again() {
     let template = std::fs::read_to_string(&path).unwrap();
     std::fs::write(
         &path,
-        template.replace("Tekst van versie", "Volledige tekst van versie"),
+        template.replace(r#"<h2 id="versie__tekst">"#, r#"<h2 id="versie__tekst">Volledig: "#),
     )
     .unwrap();
     let after = build(dir.path());
@@ -433,5 +433,5 @@ fn a_template_change_renders_every_version_again() {
         stderr(&after)
     );
     let v1 = read(dir.path(), "output/documenten/raadsbrief-inkoop/v1/index.html");
-    assert!(v1.contains("Volledige tekst van versie 1"));
+    assert!(v1.contains("Volledig: Tekst van versie 1"));
 }

@@ -1,11 +1,14 @@
 //! `/doc.json`: everything a PDF template shows, as plain data.
 //!
-//! URLs are absolute (a PDF lives outside the site); dates come both as Dutch text and as
-//! numbers for typst's `datetime`.
+//! URLs are absolute (a PDF lives outside the site); dates come both as text in the site's
+//! language and as numbers for typst's `datetime`. Every word the templates show besides the
+//! document's own text comes in `labels`, from the catalog in the site's language (`lang`), so
+//! the typst templates hold no interface words of their own.
 
 use serde::Serialize;
 
-use crate::dates::format_dutch;
+use crate::dates::{format_date, format_dutch};
+use crate::i18n::Lang;
 use crate::model::{DatePrecision, Document, Submitter, Vote};
 use crate::render::doc_tree::Node;
 use crate::render::view::{status_label, LetterView};
@@ -13,6 +16,9 @@ use crate::resolve::{EffectiveStatus, Site};
 
 #[derive(Debug, Serialize)]
 pub struct PdfData<'a> {
+    /// The site's interface language, `nl` or `en` (the document's own text is Dutch).
+    pub lang: &'static str,
+    pub labels: PdfLabels,
     pub site: PdfSite<'a>,
     pub doc: PdfDoc<'a>,
     /// Related documents in groups ("Antwoord op", "Verwijst naar", …), only non-empty groups.
@@ -28,6 +34,70 @@ pub struct PdfSite<'a> {
     pub url: &'a str,
 }
 
+/// The interface words of the PDF templates, in the site's language.
+#[derive(Debug, Serialize)]
+pub struct PdfLabels {
+    /// "Gemeente Almelo": the letterhead and the PDF's author.
+    pub municipality: String,
+    /// The footer's "Pagina 1 van 3": `page` and `of` around the numbers.
+    pub page: String,
+    pub of: String,
+    pub postal_address: String,
+    /// Above a raadsbrief's subject: "Raadsbrief ter informatie".
+    pub council_letter: String,
+    pub attachment: String,
+    pub phone: String,
+    pub handled_by: String,
+    pub date: String,
+    pub subject: String,
+    pub identifier: String,
+    pub author: String,
+    pub submitted_by: String,
+    pub status: String,
+    /// After the status when the due date has passed: "(streefdatum verstreken)".
+    pub overdue: String,
+    pub vote: String,
+    pub due: String,
+    pub settled: String,
+    /// "Afgedaan met", before the link to the settling document.
+    pub settled_with: String,
+    /// The title of a report's table of contents.
+    pub contents: String,
+    pub image: String,
+    /// "Deze motie staat online op", before the link to the document's page.
+    pub online: String,
+}
+
+impl PdfLabels {
+    fn new(lang: Lang, site: &Site, doc: &Document) -> PdfLabels {
+        let type_label = doc.doc_type().label(lang).to_lowercase();
+        PdfLabels {
+            municipality: crate::t!(lang => "site.municipality", municipality = site.config.municipality),
+            page: crate::t!(lang => "site.pdf.page"),
+            of: crate::t!(lang => "site.pdf.of"),
+            postal_address: crate::t!(lang => "site.pdf.postal_address"),
+            council_letter: crate::t!(lang => "site.pdf.council_letter"),
+            attachment: crate::t!(lang => "site.pdf.attachment"),
+            phone: crate::t!(lang => "site.document.phone"),
+            handled_by: crate::t!(lang => "site.fact.handled_by"),
+            date: crate::t!(lang => "site.fact.date"),
+            subject: crate::t!(lang => "site.pdf.subject"),
+            identifier: crate::t!(lang => "site.fact.identifier"),
+            author: crate::t!(lang => "site.fact.author"),
+            submitted_by: crate::t!(lang => "site.fact.submitters"),
+            status: crate::t!(lang => "site.document.status"),
+            overdue: crate::t!(lang => "site.pdf.overdue"),
+            vote: crate::t!(lang => "site.fact.vote"),
+            due: crate::t!(lang => "site.fact.due"),
+            settled: crate::t!(lang => "site.status.afgedaan"),
+            settled_with: crate::t!(lang => "site.pdf.settled_with"),
+            contents: crate::t!(lang => "site.pdf.contents"),
+            image: crate::t!(lang => "site.pdf.image"),
+            online: crate::t!(lang => "site.pdf.online", kind = type_label),
+        }
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct PdfDate {
     pub text: String,
@@ -37,9 +107,9 @@ pub struct PdfDate {
 }
 
 impl PdfDate {
-    fn new(date: jiff::civil::Date, precision: DatePrecision) -> PdfDate {
+    fn new(lang: Lang, date: jiff::civil::Date, precision: DatePrecision) -> PdfDate {
         PdfDate {
-            text: format_dutch(date, precision),
+            text: format_date(lang, date, precision),
             year: date.year(),
             month: date.month(),
             day: date.day(),
@@ -52,7 +122,7 @@ pub struct PdfDoc<'a> {
     pub id: &'a str,
     #[serde(rename = "type")]
     pub doc_type: &'static str,
-    pub type_label: &'static str,
+    pub type_label: String,
     pub title: &'a str,
     pub date: PdfDate,
     pub identifiers: Vec<&'a str>,
@@ -67,7 +137,11 @@ pub struct PdfDoc<'a> {
 #[derive(Debug, Serialize)]
 pub struct PdfMotion<'a> {
     pub vote_status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: String,
+    /// The vote as a phrase: "12 stemmen voor, 8 tegen", "met algemene stemmen".
+    pub vote_text: String,
+    /// The meeting's date as the motion's own (Dutch) opening formula says it.
+    pub meeting_date: String,
     pub overdue: bool,
     pub due: Option<String>,
     pub submitters: &'a [Submitter],
@@ -79,14 +153,14 @@ pub struct PdfMotion<'a> {
 
 #[derive(Debug, Serialize)]
 pub struct PdfRelation {
-    pub label: &'static str,
+    pub label: String,
     pub items: Vec<PdfLink>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct PdfLink {
     pub title: String,
-    pub type_label: &'static str,
+    pub type_label: String,
     pub date: String,
     pub url: String,
 }
@@ -94,16 +168,17 @@ pub struct PdfLink {
 /// The data of `doc` with its body tree. `position`: the current document it is (or is an
 /// earlier version of) when its relations and motion state belong in the PDF.
 pub fn pdf_data<'a>(site: &'a Site, doc: &'a Document, position: Option<usize>, body: &'a [Node]) -> PdfData<'a> {
+    let lang = site.config.lang();
     let link = |p: usize| pdf_link(site, &site.documents[p]);
     let none = crate::resolve::Links::default();
     let links = position.map_or(&none, |p| &site.index.links[p]);
-    let groups: [(&'static str, &[usize]); 6] = [
-        ("Antwoord op", &links.responds_to),
-        ("Handelt af", &links.settles),
-        ("Verwijst naar", &links.references),
-        ("Beantwoord door", &links.responded_by),
-        ("Afgedaan door", &links.settled_by),
-        ("Aangehaald in", &links.referenced_by),
+    let groups: [(String, &[usize]); 6] = [
+        (crate::t!(lang => "site.relation.responds_to"), &links.responds_to),
+        (crate::t!(lang => "site.relation.settles"), &links.settles),
+        (crate::t!(lang => "site.relation.references"), &links.references),
+        (crate::t!(lang => "site.relation.responded_by"), &links.responded_by),
+        (crate::t!(lang => "site.relation.settled_by"), &links.settled_by),
+        (crate::t!(lang => "site.relation.cited_in"), &links.referenced_by),
     ];
     let relations = groups
         .into_iter()
@@ -114,6 +189,8 @@ pub fn pdf_data<'a>(site: &'a Site, doc: &'a Document, position: Option<usize>, 
         })
         .collect();
     PdfData {
+        lang: lang.code(),
+        labels: PdfLabels::new(lang, site, doc),
         site: PdfSite {
             title: &site.config.title,
             municipality: &site.config.municipality,
@@ -123,9 +200,9 @@ pub fn pdf_data<'a>(site: &'a Site, doc: &'a Document, position: Option<usize>, 
         doc: PdfDoc {
             id: &doc.id,
             doc_type: doc.doc_type().slug(),
-            type_label: doc.doc_type().label(),
+            type_label: doc.doc_type().label(lang),
             title: &doc.title,
-            date: PdfDate::new(doc.date, doc.date_precision),
+            date: PdfDate::new(lang, doc.date, doc.date_precision),
             identifiers: doc.identifiers.iter().map(|i| i.value.as_str()).collect(),
             summary: doc.summary.as_deref(),
             author: doc.author.as_deref(),
@@ -140,12 +217,23 @@ pub fn pdf_data<'a>(site: &'a Site, doc: &'a Document, position: Option<usize>, 
 
 fn motion<'a>(site: &'a Site, doc: &'a Document, position: Option<usize>) -> Option<PdfMotion<'a>> {
     let motion = doc.kind.motion()?;
+    let lang = site.config.lang();
     let state = position.and_then(|p| site.index.motions[p].as_ref());
+    let vote_text = match motion.vote {
+        Some(vote) => crate::t!(lang => "site.pdf.votes", votes_for = vote.votes_for, against = vote.against),
+        None if motion.unanimous => crate::t!(lang => "site.fact.unanimous"),
+        None => crate::t!(lang => "site.pdf.vote_unknown"),
+    };
     Some(PdfMotion {
         vote_status: motion.status.slug(),
-        status_label: status_label(state.map_or(EffectiveStatus::from_vote(motion.status), |s| s.effective)),
+        status_label: status_label(
+            lang,
+            state.map_or(EffectiveStatus::from_vote(motion.status), |s| s.effective),
+        ),
+        vote_text,
+        meeting_date: format_dutch(doc.date, doc.date_precision),
         overdue: state.is_some_and(|s| s.overdue),
-        due: motion.due.map(|d| format_dutch(d, DatePrecision::Day)),
+        due: motion.due.map(|d| format_date(lang, d, DatePrecision::Day)),
         submitters: &motion.submitters,
         vote: motion.vote,
         unanimous: motion.unanimous,
@@ -154,15 +242,16 @@ fn motion<'a>(site: &'a Site, doc: &'a Document, position: Option<usize>) -> Opt
             .map(|s| pdf_link(site, &site.documents[s.by])),
         settled_on: state
             .and_then(|s| s.settlement)
-            .map(|s| format_dutch(s.date, DatePrecision::Day)),
+            .map(|s| format_date(lang, s.date, DatePrecision::Day)),
     })
 }
 
 fn pdf_link(site: &Site, doc: &Document) -> PdfLink {
+    let lang = site.config.lang();
     PdfLink {
         title: doc.public_title().to_string(),
-        type_label: doc.doc_type().label(),
-        date: format_dutch(doc.date, doc.date_precision),
+        type_label: doc.doc_type().label(lang),
+        date: format_date(lang, doc.date, doc.date_precision),
         url: page_url(site, doc),
     }
 }

@@ -17,7 +17,7 @@ use jiff::civil::Date;
 use jiff::Timestamp;
 
 use super::lastmod;
-use crate::dates::format_dutch;
+use crate::dates::format_date;
 use crate::history::SiteHistory;
 use crate::model::{DatePrecision, DocType, MotionStatus};
 use crate::resolve::Site;
@@ -28,29 +28,32 @@ pub const CALENDAR_PATH: &str = "motievolglijst/moties.ics";
 /// The text of the calendar.
 pub fn motions_calendar(site: &Site, history: &SiteHistory) -> String {
     let config = &site.config;
-    let name = format!("Streefdata moties · {}", config.title);
+    let lang = config.lang();
+    let name = crate::t!(lang => "site.calendar.name", title = config.title);
     let mut out = Lines::default();
     out.line("BEGIN", "VCALENDAR");
     out.line("VERSION", "2.0");
     out.line(
         "PRODID",
-        &format!("-//griffie//griffie {}//NL", env!("CARGO_PKG_VERSION")),
+        &format!(
+            "-//griffie//griffie {}//{}",
+            env!("CARGO_PKG_VERSION"),
+            lang.code().to_uppercase()
+        ),
     );
     out.line("CALSCALE", "GREGORIAN");
     out.line("METHOD", "PUBLISH");
     out.line("NAME", &text(&name));
     out.line("X-WR-CALNAME", &text(&name));
-    let description = format!(
-        "De streefdata van de aangenomen moties van de gemeenteraad van {}, uit de motievolglijst.",
-        config.municipality
-    );
+    let description = crate::t!(lang => "site.calendar.description", municipality = config.municipality);
     out.line("DESCRIPTION", &text(&description));
     out.line("X-WR-CALDESC", &text(&description));
     out.line("URL", &format!("{}/motievolglijst/", config.site_origin()));
     out.line("REFRESH-INTERVAL;VALUE=DURATION", "P1D");
     out.line("X-PUBLISHED-TTL", "P1D");
+    let category = DocType::Motie.label(lang);
     for event in events(site, history) {
-        event.write(&mut out);
+        event.write(&mut out, &category);
     }
     out.line("END", "VCALENDAR");
     out.text
@@ -67,7 +70,7 @@ struct DueEvent {
 }
 
 impl DueEvent {
-    fn write(&self, out: &mut Lines) {
+    fn write(&self, out: &mut Lines, category: &str) {
         out.line("BEGIN", "VEVENT");
         out.line("UID", &self.uid);
         out.line("DTSTAMP", &utc(self.stamp));
@@ -78,7 +81,7 @@ impl DueEvent {
         out.line("SUMMARY", &text(&self.summary));
         out.line("DESCRIPTION", &text(&self.description));
         out.line("URL", &self.url);
-        out.line("CATEGORIES", "Motie");
+        out.line("CATEGORIES", &text(category));
         out.line("STATUS", "CONFIRMED");
         out.line("TRANSP", "TRANSPARENT");
         out.line("END", "VEVENT");
@@ -88,6 +91,7 @@ impl DueEvent {
 /// The events, by due date, then id.
 fn events(site: &Site, history: &SiteHistory) -> Vec<DueEvent> {
     let host = host(&site.config.base_url);
+    let lang = site.config.lang();
     let mut events: Vec<(Date, &str, DueEvent)> = Vec::new();
     for (position, doc) in site.documents.iter().enumerate() {
         let (Some(motion), Some(state), None) = (doc.kind.motion(), &site.index.motions[position], &doc.withdrawn)
@@ -98,33 +102,31 @@ fn events(site: &Site, history: &SiteHistory) -> Vec<DueEvent> {
             continue;
         };
         let mut stamp = lastmod::updated(site, history, position);
-        let meeting = format_dutch(doc.date, doc.date_precision);
-        let mut description = format!(
-            "Motie “{}”, aangenomen in de raadsvergadering van {meeting}.",
-            doc.title
-        );
+        let meeting = format_date(lang, doc.date, doc.date_precision);
+        let mut description = crate::t!(lang => "site.calendar.adopted", title = doc.title, date = meeting);
         let summary = match state.settlement {
             Some(settlement) => {
                 stamp = stamp.max(lastmod::updated(site, history, settlement.by));
                 let letter = &site.documents[settlement.by];
-                description.push_str(&format!(
-                    "\nAfgedaan op {} met {} “{}”, {} {} na de raadsvergadering.",
-                    format_dutch(settlement.date, DatePrecision::Day),
-                    letter.doc_type().label().to_lowercase(),
-                    letter.public_title(),
-                    settlement.days,
-                    if settlement.days == 1 { "dag" } else { "dagen" }
-                ));
-                format!("Streefdatum motie (afgedaan): {}", doc.title)
+                let date = format_date(lang, settlement.date, DatePrecision::Day);
+                let kind = letter.doc_type().label(lang).to_lowercase();
+                let title = letter.public_title();
+                description.push('\n');
+                description.push_str(&if settlement.days == 1 {
+                    crate::t!(lang => "site.calendar.settled_one", date = date, kind = kind, title = title, days = settlement.days)
+                } else {
+                    crate::t!(lang => "site.calendar.settled_many", date = date, kind = kind, title = title, days = settlement.days)
+                });
+                crate::t!(lang => "site.calendar.summary_settled", title = doc.title)
             }
             None => {
-                description.push_str("\nNog niet afgedaan");
-                description.push_str(if state.overdue {
-                    "; de streefdatum is verstreken."
+                description.push('\n');
+                description.push_str(&if state.overdue {
+                    crate::t!(lang => "site.calendar.open_overdue")
                 } else {
-                    "."
+                    crate::t!(lang => "site.calendar.open")
                 });
-                format!("Streefdatum motie: {}", doc.title)
+                crate::t!(lang => "site.calendar.summary", title = doc.title)
             }
         };
         let url = format!("{}{}", site.config.site_origin(), doc.url_path());

@@ -1,5 +1,5 @@
 //! What pages show of history: the build stamp in every footer and the version list of a
-//! document ("Versie 3 · 12 augustus 2025 · Correctie datum").
+//! document ("Versie 3 · 12 augustus 2025 · Correctie datum"), dates in the site's language.
 //!
 //! Version URLs are `<document url>v<N>/`: permanent, numbered from 1 in commit order.
 
@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::view::{DateView, Views};
 use crate::history::attach::VersionRef;
 use crate::history::{Commit, DocHistory, SiteHistory};
+use crate::i18n::Lang;
 use crate::model::document_url_path;
 
 /// Which sources a page was made from: shown in the footer of every page.
@@ -26,9 +27,9 @@ pub struct StampView {
 
 impl StampView {
     /// The stamp of the build as a whole: `HEAD`.
-    pub fn of_build(history: &SiteHistory, preview: bool) -> StampView {
+    pub fn of_build(history: &SiteHistory, preview: bool, lang: Lang) -> StampView {
         let mut stamp = match &history.history.head {
-            Some(head) => StampView::of_commit(head, history.uncommitted),
+            Some(head) => StampView::of_commit(head, history.uncommitted, lang),
             None => StampView {
                 commit: None,
                 short: None,
@@ -45,11 +46,11 @@ impl StampView {
     }
 
     /// The stamp of a page made from one commit's sources (a version page).
-    pub fn of_commit(commit: &Commit, uncommitted: bool) -> StampView {
+    pub fn of_commit(commit: &Commit, uncommitted: bool, lang: Lang) -> StampView {
         StampView {
             commit: Some(commit.id.clone()),
             short: Some(commit.short.clone()),
-            date: Some(DateView::day(commit.date)),
+            date: Some(DateView::day(lang, commit.date)),
             uncommitted,
             preview: false,
         }
@@ -102,7 +103,7 @@ pub fn version_entry(id: &str, version: &VersionRef, history: &SiteHistory, view
     VersionEntry {
         number: version.number,
         url: views.url(&version_url_path(id, version.number)),
-        date: DateView::day(commit.date),
+        date: views.day(commit.date),
         commit: commit.id.clone(),
         short: commit.short.clone(),
         note: Some(commit.note.clone()).filter(|n| !n.is_empty()),

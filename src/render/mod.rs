@@ -68,7 +68,7 @@ pub struct RenderStats {
 
 /// Renders the whole site into `output`.
 pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics: &mut Diagnostics) -> RenderStats {
-    let tera = match templates::load_templates(input.templates_dir, input.templates_shown) {
+    let tera = match templates::load_templates(input.templates_dir, input.templates_shown, site.config.lang()) {
         Ok(tera) => tera,
         Err(problems) => {
             diagnostics.extend(problems);
@@ -80,7 +80,10 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     let search_index = search::IndexBuild::start(site, output, input.search_cache);
     let history = input.history;
     let views = Views::new(site);
-    let site_view = pages::site_view(&views, history_view::StampView::of_build(history, input.preview));
+    let site_view = pages::site_view(
+        &views,
+        history_view::StampView::of_build(history, input.preview, views.lang),
+    );
     // Everything below writes through the link check, which reads every HTML file it passes on.
     let link_check = links::LinkCheck::new(output, &site.config.base_url, &views.base_path);
     let output: &dyn Output = &link_check;
@@ -298,7 +301,10 @@ pub fn render_selected(
     tera: &tera::Tera,
 ) -> PartialRender {
     let views = Views::new(site);
-    let site_view = pages::site_view(&views, history_view::StampView::of_build(input.history, input.preview));
+    let site_view = pages::site_view(
+        &views,
+        history_view::StampView::of_build(input.history, input.preview, views.lang),
+    );
     let renderer = Renderer {
         tera,
         output,
@@ -344,7 +350,10 @@ pub fn render_documents(
     tera: &tera::Tera,
 ) -> PartialRender {
     let views = Views::new(site);
-    let site_view = pages::site_view(&views, history_view::StampView::of_build(input.history, input.preview));
+    let site_view = pages::site_view(
+        &views,
+        history_view::StampView::of_build(input.history, input.preview, views.lang),
+    );
     let renderer = Renderer {
         tera,
         output,

@@ -74,33 +74,34 @@ pub struct Page {
 
 pub fn site_view(views: &Views, stamp: StampView) -> SiteView {
     let config = &views.site.config;
+    let lang = views.lang;
     let mut nav = vec![NavItem {
         key: "home".into(),
-        label: "Home".into(),
+        label: crate::t!(lang => "site.nav.home"),
         url: views.url("/"),
     }];
     for doc_type in DocType::ALL {
         if views.site.index.by_type.contains_key(&doc_type) {
             nav.push(NavItem {
                 key: doc_type.slug().into(),
-                label: doc_type.plural_label().into(),
+                label: doc_type.plural_label(lang),
                 url: views.url(&type_url_path(doc_type)),
             });
         }
     }
     nav.push(NavItem {
         key: "motievolglijst".into(),
-        label: "Motievolglijst".into(),
+        label: crate::t!(lang => "site.nav.motions"),
         url: views.url("/motievolglijst/"),
     });
     nav.push(NavItem {
         key: "dossiers".into(),
-        label: "Dossiers".into(),
+        label: crate::t!(lang => "site.nav.dossiers"),
         url: views.url("/dossiers/"),
     });
     nav.push(NavItem {
         key: "zoeken".into(),
-        label: "Zoeken".into(),
+        label: crate::t!(lang => "site.nav.search"),
         url: views.url("/zoeken/"),
     });
     SiteView {
@@ -126,6 +127,7 @@ pub fn site_view(views: &Views, stamp: StampView) -> SiteView {
 fn locale(language: &str) -> String {
     match language {
         "nl" => "nl_NL".to_string(),
+        "en" => "en_GB".to_string(),
         other => other.to_string(),
     }
 }
@@ -270,6 +272,11 @@ fn group_by_year(items: Vec<DocRef>) -> Vec<YearGroup> {
     groups
 }
 
+/// The title of page `number` (from 2) of a list: "Moties, pagina 2".
+fn numbered_title(views: &Views, title: &str, number: usize) -> String {
+    crate::t!(views.lang => "site.page.numbered", title = title, number = number)
+}
+
 fn output_path(site_path: &str) -> String {
     format!("{}index.html", site_path.trim_start_matches('/'))
 }
@@ -288,9 +295,9 @@ pub fn type_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(DocType, 
                 continue;
             }
             let path = paged_path(&base, i + 1);
-            let mut title = doc_type.plural_label().to_string();
+            let mut title = doc_type.plural_label(views.lang);
             if i > 0 {
-                title = format!("{title}, pagina {}", i + 1);
+                title = numbered_title(views, &title, i + 1);
             }
             let mut page = views.page_view(&title, &path, doc_type.slug(), None);
             page.feeds.push(feeds::type_feed_link(views, doc_type));
@@ -331,9 +338,9 @@ pub fn dossier_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(&str, 
                 continue;
             }
             let path = paged_path(&base, i + 1);
-            let mut title = format!("Dossier {}", topic.title);
+            let mut title = crate::t!(views.lang => "site.dossier.title", title = topic.title);
             if i > 0 {
-                title = format!("{title}, pagina {}", i + 1);
+                title = numbered_title(views, &title, i + 1);
             }
             let mut page = views.page_view(&title, &path, "dossiers", topic.description.clone());
             page.feeds.push(feeds::topic_feed_link(views, &topic.slug));
@@ -355,7 +362,12 @@ pub fn dossier_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(&str, 
             });
         }
     }
-    let page = views.page_view("Dossiers", "/dossiers/", "dossiers", None);
+    let page = views.page_view(
+        &crate::t!(views.lang => "site.nav.dossiers"),
+        "/dossiers/",
+        "dossiers",
+        None,
+    );
     let mut context = context(site_view, page);
     context.insert("topics", &topics);
     pages.push(Page {
@@ -434,11 +446,11 @@ fn motion_row(views: &Views, position: usize) -> Option<MotionRow> {
     Some(MotionRow {
         motion: views.doc_ref(position),
         vote_status: motion.status.slug(),
-        status: StatusView::new(state),
-        due: motion.due.map(super::view::DateView::day),
+        status: StatusView::new(views.lang, state),
+        due: motion.due.map(|d| views.day(d)),
         answers: relations.answers,
         settled_by: state.settlement.map(|s| views.doc_ref(s.by)),
-        settled_on: state.settlement.map(|s| super::view::DateView::day(s.date)),
+        settled_on: state.settlement.map(|s| views.day(s.date)),
         days_to_settle: state.settlement.map(|s| s.days),
     })
 }
@@ -456,18 +468,18 @@ pub fn motions_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(usize)
     } else {
         positions.chunks(size).collect()
     };
-    let description =
-        Some("Alle moties van de raad met hun stand van zaken: aangenomen, afgedaan of te laat.".to_string());
+    let description = Some(crate::t!(views.lang => "site.motions.description"));
     chunks
         .iter()
         .enumerate()
         .filter(|(i, _)| wanted(i + 1))
         .map(|(i, chunk)| {
             let path = paged_path(base, i + 1);
+            let title = crate::t!(views.lang => "site.nav.motions");
             let title = if i == 0 {
-                "Motievolglijst".to_string()
+                title
             } else {
-                format!("Motievolglijst, pagina {}", i + 1)
+                numbered_title(views, &title, i + 1)
             };
             let mut page = views.page_view(&title, &path, "motievolglijst", description.clone());
             if views.site.index.by_type.contains_key(&DocType::Motie) {
@@ -482,7 +494,7 @@ pub fn motions_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(usize)
             let rows: Vec<MotionRow> = chunk.iter().filter_map(|&p| motion_row(views, p)).collect();
             context.insert("rows", &rows);
             context.insert("counts", &counts);
-            context.insert("as_of", &super::view::DateView::day(views.site.as_of));
+            context.insert("as_of", &views.day(views.site.as_of));
             context.insert("pagination", &pagination(views, base, i + 1, chunks.len()));
             Page {
                 path: output_path(&path),
@@ -514,7 +526,7 @@ pub fn home_page(views: &Views, site_view: &SiteView) -> Page {
 }
 
 pub fn not_found_page(views: &Views, site_view: &SiteView) -> Page {
-    let page = views.page_view("Pagina niet gevonden", "/404.html", "", None);
+    let page = views.page_view(&crate::t!(views.lang => "site.not_found.title"), "/404.html", "", None);
     Page {
         path: "404.html".into(),
         template: "404.html",
@@ -525,11 +537,8 @@ pub fn not_found_page(views: &Views, site_view: &SiteView) -> Page {
 /// `/api/`: what the open data files, feeds, calendar and spreadsheet contain.
 pub fn api_page(views: &Views, site_view: &SiteView) -> Page {
     let site = views.site;
-    let description = Some(format!(
-        "Open data van {}: alle documenten als JSON, feeds, de agenda van streefdata en de motievolglijst als spreadsheet.",
-        site.config.title
-    ));
-    let page = views.page_view("Open data en feeds", "/api/", "", description);
+    let description = Some(crate::t!(views.lang => "site.api.description", title = site.config.title));
+    let page = views.page_view(&crate::t!(views.lang => "site.api.title"), "/api/", "", description);
     let mut context = context(site_view, page);
     let type_feeds: Vec<FeedLink> = site
         .index
@@ -578,11 +587,16 @@ pub fn api_page(views: &Views, site_view: &SiteView) -> Page {
 /// The search page: a search box and filters, answered in the browser from the Pagefind index
 /// (`render::search`); without JavaScript it says where else to look.
 pub fn search_page(views: &Views, site_view: &SiteView) -> Page {
-    let description =
-        Some("Zoek in alle documenten van de raad, op woorden, soort, jaar, status en dossier.".to_string());
-    let page = views.page_view("Zoeken", "/zoeken/", "zoeken", description);
+    let description = Some(crate::t!(views.lang => "site.search.description"));
+    let page = views.page_view(
+        &crate::t!(views.lang => "site.nav.search"),
+        "/zoeken/",
+        "zoeken",
+        description,
+    );
     let mut context = context(site_view, page);
     context.insert("filters", &super::search::FilterChoices::of(views));
+    context.insert("script_texts", &super::search::ScriptTexts::of(views.lang).to_json());
     context.insert("bundle", &views.url(&format!("/{}/", super::search::BUNDLE_DIR)));
     context.insert(
         "types",

@@ -4,8 +4,9 @@
 //! Each current document becomes one Pagefind record made from the resolved site, never from
 //! the rendered HTML: its title, type and date as metadata, its summary, identifiers and body
 //! text as content, and the filters the search page offers (`type`, `year`, `status`, `topic`), with
-//! the Dutch labels the rest of the site shows. The language is the site's (`nl`), so Pagefind
-//! stems Dutch words both here and in the browser ("jeugdzorgen" finds "jeugdzorg").
+//! the labels the rest of the site shows, in the site's language. Pagefind's language is that
+//! of the documents ([`CONTENT_LANGUAGE`], Dutch, also on an English site), so it stems Dutch
+//! words both here and in the browser ("jeugdzorgen" finds "jeugdzorg").
 //!
 //! Guarantees:
 //! - **Withdrawn means gone**: a withdrawn document's record holds only
@@ -34,6 +35,11 @@ use crate::resolve::{EffectiveStatus, Site};
 
 /// The folder of the index in the site: `pagefind/pagefind.js` and the index files.
 pub const BUNDLE_DIR: &str = "pagefind";
+
+/// Pagefind's language: that of the documents, which are Dutch whatever the site's interface
+/// language (content is never translated), so words are stemmed as Dutch on an English site
+/// too. The words the search page shows come from the catalog, not from Pagefind.
+pub const CONTENT_LANGUAGE: &str = "nl";
 
 /// Pagefind's own search interfaces and its highlighter: the search page has its own small
 /// script (`templates/static/zoeken.js`) on Pagefind's JavaScript API, `pagefind.js`.
@@ -73,10 +79,10 @@ pub fn record(views: &Views, position: usize) -> Record {
         searchable_text(doc)
     };
     let mut filters = BTreeMap::new();
-    filters.insert("type".to_string(), vec![doc.doc_type().label().to_string()]);
+    filters.insert("type".to_string(), vec![doc.doc_type().label(views.lang)]);
     filters.insert("year".to_string(), vec![doc.date.year().to_string()]);
     if let Some(state) = &site.index.motions[position] {
-        filters.insert("status".to_string(), vec![status_label(state.effective).to_string()]);
+        filters.insert("status".to_string(), vec![status_label(views.lang, state.effective)]);
     }
     if !doc.topics.is_empty() {
         filters.insert(
@@ -89,7 +95,7 @@ pub fn record(views: &Views, position: usize) -> Record {
         content,
         meta: BTreeMap::from([
             ("title".to_string(), doc.public_title().to_string()),
-            ("type".to_string(), doc.doc_type().label().to_string()),
+            ("type".to_string(), doc.doc_type().label(views.lang)),
             ("date".to_string(), date.clone()),
         ]),
         filters,
@@ -204,7 +210,7 @@ impl IndexBuild {
             return build;
         }
         let all = records(site);
-        let language = site.config.language.clone();
+        let language = CONTENT_LANGUAGE.to_string();
         let folder: Option<PathBuf> = cache.map(Path::to_path_buf);
         let spawned = std::thread::Builder::new()
             .name("search-index".into())
@@ -212,7 +218,7 @@ impl IndexBuild {
         match spawned {
             Ok(thread) => build.thread = Some(thread),
             // No thread to be had: made here, slower but the same.
-            Err(_) => build.done = Some(cached_index_files(records(site), &site.config.language, cache)),
+            Err(_) => build.done = Some(cached_index_files(records(site), CONTENT_LANGUAGE, cache)),
         }
         build
     }
@@ -259,20 +265,20 @@ fn index_problem(err: &anyhow::Error) -> Diagnostic {
 /// the site shows them elsewhere.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct FilterChoices {
-    pub types: Vec<&'static str>,
+    pub types: Vec<String>,
     /// Newest first.
     pub years: Vec<i16>,
-    pub statuses: Vec<&'static str>,
+    pub statuses: Vec<String>,
     pub topics: Vec<String>,
 }
 
 impl FilterChoices {
     pub fn of(views: &Views) -> FilterChoices {
         let site = views.site;
-        let types: Vec<&'static str> = DocType::ALL
+        let types: Vec<String> = DocType::ALL
             .into_iter()
             .filter(|t| site.index.by_type.contains_key(t))
-            .map(DocType::label)
+            .map(|t| t.label(views.lang))
             .collect();
         let mut years: Vec<i16> = site.documents.iter().map(|d| d.date.year()).collect();
         years.sort_unstable_by(|a, b| b.cmp(a));
@@ -288,7 +294,7 @@ impl FilterChoices {
         ]
         .into_iter()
         .filter(|s| present.contains(s))
-        .map(status_label)
+        .map(|s| status_label(views.lang, s))
         .collect();
         let topics = site.index.by_topic.keys().map(|t| views.topic(t).title).collect();
         FilterChoices {
@@ -332,5 +338,62 @@ mod tests {
             "Dutch stemming: {names:?}"
         );
         assert_eq!(names.iter().filter(|n| n.ends_with(".pf_fragment")).count(), 2);
+    }
+}
+
+/// The words `static/zoeken.js` writes (result counts, messages, dates, status badges), in the
+/// site's language: the search page hands them to the script as JSON in `data-texts`, so the
+/// script has no language of its own. `%{name}` is filled in by the script.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScriptTexts {
+    /// For `toLocaleString`: `nl-NL`, `en-GB`.
+    locale: &'static str,
+    months: Vec<String>,
+    /// Status label → its slug, for the badge's class (`status--aangenomen`).
+    statuses: BTreeMap<String, &'static str>,
+    unavailable: String,
+    one: String,
+    many: String,
+    none_filters: String,
+    listed: String,
+    none_found: String,
+    fewer_filters: String,
+    found: String,
+}
+
+impl ScriptTexts {
+    pub fn of(lang: crate::i18n::Lang) -> ScriptTexts {
+        use crate::i18n::Lang;
+        let statuses = [
+            EffectiveStatus::Ingediend,
+            EffectiveStatus::Aangenomen,
+            EffectiveStatus::Verworpen,
+            EffectiveStatus::Ingetrokken,
+            EffectiveStatus::Aangehouden,
+            EffectiveStatus::Afgedaan,
+        ]
+        .into_iter()
+        .map(|s| (status_label(lang, s), s.slug()))
+        .collect();
+        ScriptTexts {
+            locale: match lang {
+                Lang::Nl => "nl-NL",
+                Lang::En => "en-GB",
+            },
+            months: (1..=12).map(|m| crate::dates::month_name(lang, m)).collect(),
+            statuses,
+            unavailable: crate::t!(lang => "site.search.js.unavailable"),
+            one: crate::t!(lang => "site.search.js.one"),
+            many: crate::t!(lang => "site.search.js.many"),
+            none_filters: crate::t!(lang => "site.search.js.none_filters"),
+            listed: crate::t!(lang => "site.search.js.listed"),
+            none_found: crate::t!(lang => "site.search.js.none_found"),
+            fewer_filters: crate::t!(lang => "site.search.js.fewer_filters"),
+            found: crate::t!(lang => "site.search.js.found"),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("texts serialise")
     }
 }

@@ -15,7 +15,7 @@ pub const PATH: &str = "/toegankelijkheid/";
 struct StatementView<'a> {
     organisation: &'a str,
     status_letter: &'static str,
-    status_text: &'static str,
+    status_text: String,
     status: &'static str,
     date: Option<DateView>,
     checks: &'a [String],
@@ -34,14 +34,14 @@ struct AuditView<'a> {
     report: Option<&'a str>,
 }
 
-fn date(text: &str) -> Option<DateView> {
-    text.parse::<jiff::civil::Date>().ok().map(DateView::day)
+fn date(lang: crate::i18n::Lang, text: &str) -> Option<DateView> {
+    text.parse::<jiff::civil::Date>().ok().map(|d| DateView::day(lang, d))
 }
 
 /// The page, when the configuration has a statement.
 pub fn accessibility_page(views: &Views, site_view: &SiteView) -> Option<Page> {
     let statement: &Statement = views.site.config.accessibility.as_ref()?;
-    let (status_letter, status_text) = statement.status.label();
+    let (status_letter, status_text) = statement.status.label(views.lang);
     let view = StatementView {
         organisation: &statement.organisation,
         status_letter,
@@ -52,13 +52,13 @@ pub fn accessibility_page(views: &Views, site_view: &SiteView) -> Option<Page> {
             crate::accessibility::Status::EersteMaatregelen => "eerste-maatregelen",
             crate::accessibility::Status::VoldoetNiet => "voldoet-niet",
         },
-        date: date(&statement.date),
+        date: date(views.lang, &statement.date),
         checks: &statement.checks,
         audits: statement
             .audits
             .iter()
             .map(|a| AuditView {
-                date: date(&a.date),
+                date: date(views.lang, &a.date),
                 auditor: &a.auditor,
                 report: a.report.as_deref(),
             })
@@ -69,13 +69,15 @@ pub fn accessibility_page(views: &Views, site_view: &SiteView) -> Option<Page> {
             let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
             format!("tel:{digits}")
         }),
-        escalation: statement.escalation.clone().unwrap_or_else(Escalation::default_route),
+        escalation: statement
+            .escalation
+            .clone()
+            .unwrap_or_else(|| Escalation::default_route(views.lang)),
     };
-    let description = Some(format!(
-        "Toegankelijkheidsverklaring van {}: in hoeverre deze website voldoet aan de toegankelijkheidseisen.",
-        statement.organisation
-    ));
-    let mut context = page_context(site_view, views, "Toegankelijkheidsverklaring", PATH, "", description);
+    let description =
+        Some(crate::t!(views.lang => "site.statement.description", organisation = statement.organisation));
+    let title = crate::t!(views.lang => "site.statement.title");
+    let mut context = page_context(site_view, views, &title, PATH, "", description);
     context.insert("statement", &view);
     Some(Page {
         path: "toegankelijkheid/index.html".into(),

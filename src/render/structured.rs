@@ -47,8 +47,9 @@ pub fn document_json_ld(views: &Views, position: usize, pdf: Option<&PdfView>, h
     if let Some(summary) = &doc.summary {
         ld.insert("description".into(), json!(summary));
     }
-    ld.insert("genre".into(), json!(doc.doc_type().label()));
-    ld.insert("inLanguage".into(), json!(config.language));
+    ld.insert("genre".into(), json!(doc.doc_type().label(views.lang)));
+    // The document's own language: content is never translated, whatever the site's interface.
+    ld.insert("inLanguage".into(), json!("nl"));
     ld.insert("datePublished".into(), json!(published));
     ld.insert(
         "dateModified".into(),
@@ -78,14 +79,14 @@ pub fn document_json_ld(views: &Views, position: usize, pdf: Option<&PdfView>, h
     if let Some(state) = &site.index.motions[position] {
         ld.insert(
             "creativeWorkStatus".into(),
-            json!(super::view::status_label(state.effective)),
+            json!(super::view::status_label(views.lang, state.effective)),
         );
     }
     ld.insert(
         "publisher".into(),
         json!({
             "@type": "GovernmentOrganization",
-            "name": format!("Gemeente {}", config.municipality),
+            "name": crate::t!(views.lang => "site.municipality", municipality = config.municipality),
             "url": format!("{origin}/"),
         }),
     );

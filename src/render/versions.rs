@@ -22,7 +22,7 @@ use super::history_view::{version_entry, version_pdf_path, version_url_path, Sta
 use super::output::Output;
 use super::pages::{Page, SiteView};
 use super::view::{DateView, PdfView, Views};
-use crate::dates::format_dutch;
+use crate::dates::format_date;
 use crate::history::attach::VersionRef;
 use crate::history::{BlobReader, SiteHistory};
 use crate::model::{DocType, Document, Withdrawal};
@@ -81,40 +81,51 @@ impl VersionSource {
     }
 }
 
-/// Label/value rows describing a version, for its page and for the field diff.
+/// Label/value rows describing a version, for its page and for the field diff; labels and
+/// dates in the site's language, values as written. The title comes second (see [`text_view`]).
 pub fn facts(doc: &Document, site: &Site) -> Vec<(String, String)> {
+    let lang = site.config.lang();
     let mut rows: Vec<(String, String)> = vec![
-        ("Soort".into(), doc.doc_type().label().into()),
-        ("Titel".into(), doc.title.clone()),
-        ("Datum".into(), format_dutch(doc.date, doc.date_precision)),
+        (crate::t!(lang => "site.fact.type"), doc.doc_type().label(lang)),
+        (crate::t!(lang => "site.fact.title"), doc.title.clone()),
+        (
+            crate::t!(lang => "site.fact.date"),
+            format_date(lang, doc.date, doc.date_precision),
+        ),
     ];
-    let mut push = |label: &str, value: String| {
+    let mut push = |label: String, value: String| {
         if !value.is_empty() {
-            rows.push((label.to_string(), value));
+            rows.push((label, value));
         }
     };
     let join = |items: Vec<String>, sep: &str| items.join(sep);
     push(
-        "Kenmerk",
+        crate::t!(lang => "site.fact.identifier"),
         join(doc.identifiers.iter().map(|i| i.value.clone()).collect(), ", "),
     );
-    push("Samenvatting", doc.summary.clone().unwrap_or_default());
-    push("Opgesteld door", doc.author.clone().unwrap_or_default());
+    push(
+        crate::t!(lang => "site.fact.summary"),
+        doc.summary.clone().unwrap_or_default(),
+    );
+    push(
+        crate::t!(lang => "site.fact.author"),
+        doc.author.clone().unwrap_or_default(),
+    );
     let title_of = |id: &String| {
         site.index
             .position(id)
             .map_or_else(|| id.clone(), |p| site.documents[p].public_title().to_string())
     };
     push(
-        "Antwoord op",
+        crate::t!(lang => "site.fact.responds_to"),
         join(doc.responds_to.iter().map(|r| title_of(&r.value)).collect(), "; "),
     );
     push(
-        "Handelt af",
+        crate::t!(lang => "site.fact.settles"),
         join(doc.settles.iter().map(|r| title_of(&r.value)).collect(), "; "),
     );
     push(
-        "Verwijst naar",
+        crate::t!(lang => "site.fact.references"),
         join(doc.references.iter().map(|r| title_of(&r.value)).collect(), "; "),
     );
     let topic = |slug: &String| {
@@ -123,22 +134,34 @@ pub fn facts(doc: &Document, site: &Site) -> Vec<(String, String)> {
             .get(slug)
             .map_or_else(|| super::view::topic_title(slug), |t| t.title.clone())
     };
-    push("Dossiers", join(doc.topics.iter().map(topic).collect(), ", "));
+    push(
+        crate::t!(lang => "site.fact.topics"),
+        join(doc.topics.iter().map(topic).collect(), ", "),
+    );
     if let Some(letter) = doc.kind.letter() {
-        push("Aan", letter.addressee.clone().unwrap_or_default());
-        push("Behandeld door", letter.handled_by.clone().unwrap_or_default());
-        push("Bijlagen", join(letter.attachments.clone(), "; "));
+        push(
+            crate::t!(lang => "site.fact.addressee"),
+            letter.addressee.clone().unwrap_or_default(),
+        );
+        push(
+            crate::t!(lang => "site.fact.handled_by"),
+            letter.handled_by.clone().unwrap_or_default(),
+        );
+        push(
+            crate::t!(lang => "site.fact.attachments"),
+            join(letter.attachments.clone(), "; "),
+        );
     }
     if let Some(motion) = doc.kind.motion() {
         push(
-            "Besluit",
-            super::view::status_label(crate::resolve::EffectiveStatus::from_vote(motion.status)).to_string(),
+            crate::t!(lang => "site.fact.decision"),
+            super::view::status_label(lang, crate::resolve::EffectiveStatus::from_vote(motion.status)),
         );
         push(
-            "Streefdatum",
+            crate::t!(lang => "site.fact.due"),
             motion
                 .due
-                .map(|d| format_dutch(d, crate::model::DatePrecision::Day))
+                .map(|d| format_date(lang, d, crate::model::DatePrecision::Day))
                 .unwrap_or_default(),
         );
         let submitters = motion
@@ -149,11 +172,17 @@ pub fn facts(doc: &Document, site: &Site) -> Vec<(String, String)> {
                 None => s.name.clone(),
             })
             .collect();
-        push("Ingediend door", join(submitters, ", "));
+        push(crate::t!(lang => "site.fact.submitters"), join(submitters, ", "));
         if let Some(vote) = motion.vote {
-            push("Stemming", format!("{} voor, {} tegen", vote.votes_for, vote.against));
+            push(
+                crate::t!(lang => "site.fact.vote"),
+                crate::t!(lang => "site.fact.vote_counts", votes_for = vote.votes_for, against = vote.against),
+            );
         } else if motion.unanimous {
-            push("Stemming", "met algemene stemmen".into());
+            push(
+                crate::t!(lang => "site.fact.vote"),
+                crate::t!(lang => "site.fact.unanimous"),
+            );
         }
     }
     rows
@@ -340,11 +369,12 @@ pub fn version_pages(
             .map(|d| facts(d, views.site))
             .unwrap_or_default();
         let diff = previous.as_ref().map(|prev| {
-            let body = diff::diff_blocks(&prev.blocks, &blocks, &diff::DUTCH);
+            let labels = diff::DiffLabels::new(views.lang);
+            let body = diff::diff_blocks(&prev.blocks, &blocks, &labels);
             let fields = diff::diff_fields(&prev.facts, &facts);
             DiffView {
                 html: body.html,
-                legend_html: diff::legend_html(&diff::DUTCH),
+                legend_html: diff::legend_html(&labels),
                 inserted_words: body.inserted_words,
                 deleted_words: body.deleted_words,
                 changed_blocks: body.changed_blocks,
@@ -387,10 +417,13 @@ fn text_view(
             let body = super::markdown::render_document_body(views.site, doc, position);
             VersionTextView {
                 title: doc.title.clone(),
-                type_label: doc.doc_type().label().to_string(),
+                type_label: doc.doc_type().label(views.lang),
                 facts: facts
                     .iter()
-                    .filter(|(label, _)| label != "Titel")
+                    .enumerate()
+                    // The title is the page's heading already: the second row (see `facts`).
+                    .filter(|(i, _)| *i != 1)
+                    .map(|(_, row)| row)
                     .map(|(label, value)| FactView {
                         label: label.clone(),
                         value: value.clone(),
@@ -439,9 +472,9 @@ fn version_page(
     let entry = version_entry(subject.id, version, history, views);
     let commit = &history.history.commits[version.commit];
     let path = version_url_path(subject.id, version.number);
-    let page_title = format!("{title} (versie {})", version.number);
+    let page_title = crate::t!(views.lang => "site.version.page_title", title = title, number = version.number);
     let mut context = super::pages::page_context(site_view, views, &page_title, &path, "", None);
-    context.insert("stamp", &StampView::of_commit(commit, false));
+    context.insert("stamp", &StampView::of_commit(commit, false, views.lang));
     context.insert("doc_title", title);
     context.insert("doc_url", &views.url(&crate::model::document_url_path(subject.id)));
     context.insert(
@@ -505,7 +538,7 @@ pub fn withdrawn_page(
         type_label: None,
         title: None,
         withdrawn: Some(WithdrawnView {
-            date: DateView::day(withdrawal.date),
+            date: views.day(withdrawal.date),
             reason: withdrawal.reason.clone(),
         }),
         deleted: None,
@@ -528,11 +561,11 @@ pub fn deleted_page(
     let commit = stone.deleted_in.map(|c| &history.history.commits[c]);
     let view = TombstoneView {
         id: stone.id.clone(),
-        type_label: stone.doc_type.map(|t: DocType| t.label().to_string()),
+        type_label: stone.doc_type.map(|t: DocType| t.label(views.lang)),
         title: stone.title.clone(),
         withdrawn: None,
         deleted: Some(DeletedView {
-            date: commit.map(|c| DateView::day(c.date)),
+            date: commit.map(|c| views.day(c.date)),
             note: commit.map(|c| c.note.clone()).filter(|n| !n.is_empty()),
         }),
         version: None,
@@ -552,8 +585,8 @@ fn tombstone_page(stone: TombstoneView, views: &Views, site_view: &SiteView) -> 
         None => base,
     };
     let title = match (&stone.withdrawn, &stone.title) {
-        (Some(_), _) | (None, None) => "Document niet meer beschikbaar".to_string(),
-        (None, Some(title)) => format!("{title} (verwijderd)"),
+        (Some(_), _) | (None, None) => crate::t!(views.lang => "site.tombstone.page_title"),
+        (None, Some(title)) => crate::t!(views.lang => "site.tombstone.deleted_title", title = title),
     };
     let mut context = super::pages::page_context(site_view, views, &title, &path, "", None);
     context.insert("stone", &stone);

@@ -2,12 +2,15 @@
 //!
 //! Architecture invariant: a page's context holds what that page shows and nothing that grows
 //! with the corpus (a document page gets its own relations, never the list of all documents).
-//! Dates arrive formatted in Dutch and as ISO for `<time datetime>`; URLs arrive complete with
-//! the site's base path, so templates never build links themselves.
+//! Dates arrive formatted in the site's language and as ISO for `<time datetime>`; every word
+//! of the interface (type and status labels, the PDF link's label) comes from the catalog in the
+//! site's language (`Views::lang`); URLs arrive complete with the site's base path, so templates
+//! never build links themselves.
 
 use serde::Serialize;
 
-use crate::dates::{format_dutch, iso, iso_with_precision};
+use crate::dates::{format_date, format_dutch, iso, iso_with_precision};
+use crate::i18n::Lang;
 use crate::model::{DatePrecision, DocType, Document, Letter, Motion, Signatory, Submitter, Vote};
 use crate::resolve::{EffectiveStatus, MotionState, Site};
 
@@ -19,7 +22,7 @@ pub struct DocRef {
     pub url: String,
     #[serde(rename = "type")]
     pub doc_type: DocType,
-    pub type_label: &'static str,
+    pub type_label: String,
     pub date: DateView,
     pub summary: Option<String>,
     pub identifiers: Vec<String>,
@@ -37,56 +40,60 @@ pub struct DateView {
 }
 
 impl DateView {
-    pub fn new(date: jiff::civil::Date, precision: DatePrecision) -> DateView {
+    pub fn new(lang: Lang, date: jiff::civil::Date, precision: DatePrecision) -> DateView {
         DateView {
             iso: iso_with_precision(date, precision),
-            text: format_dutch(date, precision),
+            text: format_date(lang, date, precision),
             year: date.year(),
         }
     }
 
-    pub fn day(date: jiff::civil::Date) -> DateView {
+    pub fn day(lang: Lang, date: jiff::civil::Date) -> DateView {
         DateView {
             iso: iso(date),
-            text: format_dutch(date, DatePrecision::Day),
+            text: format_date(lang, date, DatePrecision::Day),
             year: date.year(),
         }
     }
 }
 
-/// A motion's status for display: the slug (for CSS and data) and Dutch words.
+/// A motion's status for display: the slug (for CSS and data, the same in every language) and
+/// its words in the site's language.
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusView {
     pub slug: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub overdue: bool,
 }
 
 impl StatusView {
-    pub fn new(state: &MotionState) -> StatusView {
+    pub fn new(lang: Lang, state: &MotionState) -> StatusView {
         StatusView {
             slug: state.effective.slug(),
-            label: status_label(state.effective),
+            label: status_label(lang, state.effective),
             overdue: state.overdue,
         }
     }
 }
 
-pub fn status_label(status: EffectiveStatus) -> &'static str {
+/// "Aangenomen", "Adopted".
+pub fn status_label(lang: Lang, status: EffectiveStatus) -> String {
     match status {
-        EffectiveStatus::Ingediend => "Ingediend",
-        EffectiveStatus::Aangenomen => "Aangenomen",
-        EffectiveStatus::Verworpen => "Verworpen",
-        EffectiveStatus::Ingetrokken => "Ingetrokken",
-        EffectiveStatus::Aangehouden => "Aangehouden",
-        EffectiveStatus::Afgedaan => "Afgedaan",
+        EffectiveStatus::Ingediend => crate::t!(lang => "site.status.ingediend"),
+        EffectiveStatus::Aangenomen => crate::t!(lang => "site.status.aangenomen"),
+        EffectiveStatus::Verworpen => crate::t!(lang => "site.status.verworpen"),
+        EffectiveStatus::Ingetrokken => crate::t!(lang => "site.status.ingetrokken"),
+        EffectiveStatus::Aangehouden => crate::t!(lang => "site.status.aangehouden"),
+        EffectiveStatus::Afgedaan => crate::t!(lang => "site.status.afgedaan"),
     }
 }
 
-/// Builds views; holds the base path so URLs are made in one place.
+/// Builds views; holds the base path so URLs are made in one place, and the site's interface
+/// language so every word and date is made in it.
 pub struct Views<'s> {
     pub site: &'s Site,
     pub base_path: String,
+    pub lang: Lang,
 }
 
 impl<'s> Views<'s> {
@@ -94,7 +101,13 @@ impl<'s> Views<'s> {
         Views {
             site,
             base_path: site.config.base_path(),
+            lang: site.config.lang(),
         }
+    }
+
+    /// A date of a known day, in the site's language.
+    pub fn day(&self, date: jiff::civil::Date) -> DateView {
+        DateView::day(self.lang, date)
     }
 
     /// A site-relative URL with the base path in front.
@@ -109,12 +122,14 @@ impl<'s> Views<'s> {
             title: doc.public_title().to_string(),
             url: self.url(&doc.url_path()),
             doc_type: doc.doc_type(),
-            type_label: doc.doc_type().label(),
-            date: DateView::new(doc.date, doc.date_precision),
+            type_label: doc.doc_type().label(self.lang),
+            date: DateView::new(self.lang, doc.date, doc.date_precision),
             summary: doc.summary.clone().filter(|_| doc.withdrawn.is_none()),
             withdrawn: doc.withdrawn.is_some(),
             identifiers: doc.identifiers.iter().map(|i| i.value.clone()).collect(),
-            status: self.site.index.motions[position].as_ref().map(StatusView::new),
+            status: self.site.index.motions[position]
+                .as_ref()
+                .map(|state| StatusView::new(self.lang, state)),
         }
     }
 
@@ -136,8 +151,8 @@ impl<'s> Views<'s> {
     pub fn type_view(&self, doc_type: DocType) -> TypeView {
         TypeView {
             slug: doc_type.slug(),
-            label: doc_type.label(),
-            plural: doc_type.plural_label(),
+            label: doc_type.label(self.lang),
+            plural: doc_type.plural_label(self.lang),
             url: self.url(&type_url_path(doc_type)),
             count: self.site.index.by_type.get(&doc_type).map_or(0, Vec::len),
         }
@@ -158,8 +173,8 @@ pub struct TopicView {
 #[derive(Debug, Clone, Serialize)]
 pub struct TypeView {
     pub slug: &'static str,
-    pub label: &'static str,
-    pub plural: &'static str,
+    pub label: String,
+    pub plural: String,
     pub url: String,
     pub count: usize,
 }
@@ -204,8 +219,8 @@ pub struct PdfView {
     pub url: String,
     pub pages: usize,
     pub bytes: usize,
-    /// "PDF, 2 pagina's, 41 kB". Made only of numbers and fixed words, so templates may print
-    /// it unescaped (tera would otherwise write the apostrophe as `&#39;`).
+    /// "PDF, 2 pagina's, 41 kB", "PDF, 2 pages, 41 kB". Made only of numbers and catalog words,
+    /// so templates may print it unescaped (tera would otherwise write the apostrophe as `&#39;`).
     pub label: String,
 }
 
@@ -221,16 +236,17 @@ impl PdfView {
 
     /// The link to a PDF of `pages` pages and `bytes` bytes at `path`.
     pub fn of_size(views: &Views, path: &str, pages: usize, bytes: usize) -> PdfView {
-        let page_count = if pages == 1 {
-            "1 pagina".to_string()
+        let size = file_size(views.lang, bytes);
+        let label = if pages == 1 {
+            crate::t!(views.lang => "site.pdf.label_one", pages = pages, size = size)
         } else {
-            format!("{pages} pagina's")
+            crate::t!(views.lang => "site.pdf.label_many", pages = pages, size = size)
         };
         PdfView {
             url: views.url(&format!("/{path}")),
             pages,
             bytes,
-            label: format!("PDF, {page_count}, {}", file_size(bytes)),
+            label,
         }
     }
 }
@@ -240,13 +256,18 @@ pub fn pdf_path(id: &str) -> String {
     format!("documenten/{id}/{id}.pdf")
 }
 
-/// A file size as Dutch readers expect it: "41 kB", "1,2 MB".
-pub fn file_size(bytes: usize) -> String {
+/// A file size as the site's readers expect it: "41 kB", and "1,2 MB" in Dutch, "1.2 MB" in
+/// English.
+pub fn file_size(lang: Lang, bytes: usize) -> String {
     if bytes < 1_000_000 {
         format!("{} kB", bytes.div_ceil(1000).max(1))
     } else {
         let tenths = (bytes + 50_000) / 100_000;
-        format!("{},{} MB", tenths / 10, tenths % 10)
+        let mark = match lang {
+            Lang::Nl => ',',
+            Lang::En => '.',
+        };
+        format!("{}{mark}{} MB", tenths / 10, tenths % 10)
     }
 }
 
@@ -292,6 +313,10 @@ impl LetterView {
 pub struct MotionView {
     /// The result of the vote as recorded.
     pub vote_status: &'static str,
+    /// The date of the council meeting as the motion's own text says it ("De raad …, in
+    /// vergadering bijeen op 21 mei 2015,"): that formula is part of the document, which stays
+    /// as written (Dutch) whatever the interface language.
+    pub meeting_date: String,
     pub status: StatusView,
     pub due: Option<DateView>,
     pub submitters: Vec<Submitter>,
@@ -308,17 +333,18 @@ pub struct SettlementView {
 }
 
 impl MotionView {
-    pub fn new(motion: &Motion, state: &MotionState, views: &Views) -> MotionView {
+    pub fn new(doc: &Document, motion: &Motion, state: &MotionState, views: &Views) -> MotionView {
         MotionView {
             vote_status: motion.status.slug(),
-            status: StatusView::new(state),
-            due: motion.due.map(DateView::day),
+            meeting_date: format_dutch(doc.date, doc.date_precision),
+            status: StatusView::new(views.lang, state),
+            due: motion.due.map(|d| views.day(d)),
             submitters: motion.submitters.clone(),
             vote: motion.vote,
             unanimous: motion.unanimous,
             settlement: state.settlement.map(|s| SettlementView {
                 by: views.doc_ref(s.by),
-                date: DateView::day(s.date),
+                date: views.day(s.date),
                 days: s.days,
             }),
         }
@@ -390,7 +416,7 @@ pub fn document_view(position: usize, body: &crate::render::markdown::RenderedBo
             .kind
             .motion()
             .zip(views.site.index.motions[position].as_ref())
-            .map(|(m, s)| MotionView::new(m, s, views)),
+            .map(|(m, s)| MotionView::new(doc, m, s, views)),
         pdf: None,
     }
 }
@@ -398,11 +424,13 @@ pub fn document_view(position: usize, body: &crate::render::markdown::RenderedBo
 #[cfg(test)]
 mod tests {
     use super::file_size;
+    use crate::i18n::Lang;
 
     #[test]
-    fn file_sizes_in_dutch() {
-        assert_eq!(file_size(40_321), "41 kB");
-        assert_eq!(file_size(12), "1 kB");
-        assert_eq!(file_size(1_234_567), "1,2 MB");
+    fn file_sizes_in_dutch_and_english() {
+        assert_eq!(file_size(Lang::Nl, 40_321), "41 kB");
+        assert_eq!(file_size(Lang::Nl, 12), "1 kB");
+        assert_eq!(file_size(Lang::Nl, 1_234_567), "1,2 MB");
+        assert_eq!(file_size(Lang::En, 1_234_567), "1.2 MB");
     }
 }

@@ -187,7 +187,7 @@ impl Session {
         let problems = render::render_data(&live.site, &live.history, &DirOutput::new(&paths.output));
         self.indexer.submit(super::index::Job {
             records: render::search::records(&live.site),
-            language: live.site.config.language.clone(),
+            language: render::search::CONTENT_LANGUAGE.to_string(),
             output: paths.output.clone(),
             cache: paths.cache.join("search"),
         });
@@ -476,7 +476,12 @@ impl Live {
         if state.loaded_documents != state.site.documents.len() {
             return None;
         }
-        let tera = crate::render::templates::load_templates(&paths.templates, &paths.shown(&paths.templates)).ok()?;
+        let tera = crate::render::templates::load_templates(
+            &paths.templates,
+            &paths.shown(&paths.templates),
+            state.site.config.lang(),
+        )
+        .ok()?;
         let mut load_diagnostics: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
         for diagnostic in state.load_diagnostics {
             load_diagnostics
@@ -578,7 +583,7 @@ fn write_all(memory: MemoryOutput, folder: &Path, written: &mut BTreeSet<String>
 /// What every page shows: the site view (navigation, footer, stamp), serialised.
 fn chrome(site: &Site, input: &RenderInput) -> Vec<u8> {
     let views = crate::render::view::Views::new(site);
-    let stamp = crate::render::history_view::StampView::of_build(input.history, input.preview);
+    let stamp = crate::render::history_view::StampView::of_build(input.history, input.preview, views.lang);
     serde_json::to_vec(&crate::render::pages::site_view(&views, stamp)).unwrap_or_default()
 }
 

@@ -7,15 +7,21 @@
 //   <mark> around the words found (and < > in the text escaped); only those marks become
 //   elements, everything else stays text.
 // - The result count is announced through the page's status region (role="status").
+// - Every word it writes comes from the page (data-texts: JSON made by griffie from its catalog
+//   in the site's language), so the script has no language of its own.
 // - Without JavaScript the form stays hidden and the page's <noscript> text says where else to
 //   look; if the index cannot be loaded, the status region says so.
 const PAGE_SIZE = 10;
 const TYPING_PAUSE_MS = 300;
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus',
-  'september', 'oktober', 'november', 'december'];
 
 const app = document.getElementById('zoeken__app');
+const TEXTS = app ? JSON.parse(app.dataset.texts || '{}') : {};
 if (app) start(app);
+
+/// A text of the page's language with each %{name} filled in.
+function say(key, values = {}) {
+  return (TEXTS[key] || '').replace(/%\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
+}
 
 function start(app) {
   const form = document.getElementById('zoeken__formulier');
@@ -106,8 +112,7 @@ async function loadPagefind(bundle, base) {
 function unavailable(status, list, more) {
   list.replaceChildren();
   more.hidden = true;
-  status.textContent = 'Zoeken lukt nu niet: de zoekgegevens konden niet worden geladen. '
-    + 'Probeer het later opnieuw, of vind documenten via de lijsten hieronder.';
+  status.textContent = say('unavailable');
 }
 
 /// The filters chosen in the form, as Pagefind expects them: { type: "Motie", year: "2024" }.
@@ -143,19 +148,16 @@ function toAddress(query, selects) {
 
 /// "3 documenten gevonden voor “jeugdzorg” (Motie, 2024)."
 function summary(count, query, filters) {
-  const what = count === 1 ? '1 document' : `${count.toLocaleString('nl-NL')} documenten`;
+  const what = count === 1 ? say('one') : say('many', { count: count.toLocaleString(TEXTS.locale) });
   const chosen = Object.values(filters);
   const within = chosen.length ? ` (${chosen.join(', ')})` : '';
   if (!query) {
-    return count === 0
-      ? `Geen documenten${within}. Kies minder filters.`
-      : `${what}${within}, nieuwste eerst.`;
+    return count === 0 ? say('none_filters', { within }) : say('listed', { what, within });
   }
   if (count === 0) {
-    return `Geen documenten gevonden voor “${query}”${within}. `
-      + `Controleer de spelling, probeer een ander woord${chosen.length ? ' of kies minder filters' : ''}.`;
+    return say('none_found', { query, within, fewer: chosen.length ? say('fewer_filters') : '' });
   }
-  return `${what} gevonden voor “${query}”${within}.`;
+  return say('found', { what, query, within });
 }
 
 function element(name, className) {
@@ -181,12 +183,13 @@ function resultItem(data) {
   if (data.meta.date) {
     const time = element('time');
     time.dateTime = data.meta.date;
-    time.textContent = dutchDate(data.meta.date);
+    time.textContent = localDate(data.meta.date);
     parts.push(time);
   }
   const status = first(data.filters.status);
   if (status) {
-    const badge = element('span', `status status--${status.toLowerCase()}`);
+    const slug = (TEXTS.statuses || {})[status] || status.toLowerCase();
+    const badge = element('span', `status status--${slug}`);
     badge.textContent = status;
     parts.push(badge);
   }
@@ -220,10 +223,10 @@ function appendExcerpt(parent, excerpt) {
   }
 }
 
-/// "2024-07-11" → "11 juli 2024", "2024-07" → "juli 2024", "2024" → "2024".
-function dutchDate(iso) {
+/// "2024-07-11" → "11 juli 2024" (English: "11 July 2024"), "2024-07" → "juli 2024", "2024" → "2024".
+function localDate(iso) {
   const [year, month, day] = iso.split('-');
-  const name = MONTHS[Number(month) - 1];
+  const name = (TEXTS.months || [])[Number(month) - 1];
   if (day && name) return `${Number(day)} ${name} ${year}`;
   if (name) return `${name} ${year}`;
   return year;

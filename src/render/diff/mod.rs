@@ -36,61 +36,66 @@ use std::ops::Range;
 use pulldown_cmark::{Options, Parser};
 use similar::{capture_diff_slices, Algorithm, DiffOp, DiffTag};
 
+use crate::i18n::Lang;
+
 use blocks::{is_space, Block, BlockReader, Key, Kind};
 use words::{word_count, word_segments, Segment, Tokens};
 
-/// Words of the diff view. Kept in one place so that an English UI can be added later.
-#[derive(Debug, Clone, Copy)]
+/// Words of the diff view, in the site's language (from the catalog, keys `site.diff.*`).
+#[derive(Debug, Clone)]
 pub struct DiffLabels {
+    lang: Lang,
     /// "toegevoegd": what the legend says underlined text is.
-    pub inserted: &'static str,
+    pub inserted: String,
     /// "verwijderd": what the legend says struck-through text is.
-    pub deleted: &'static str,
+    pub deleted: String,
     /// Visually hidden text before inserted text, for screen readers.
-    pub inserted_start: &'static str,
+    pub inserted_start: String,
     /// Visually hidden text after inserted text.
-    pub inserted_end: &'static str,
+    pub inserted_end: String,
     /// Visually hidden text before deleted text, for screen readers.
-    pub deleted_start: &'static str,
+    pub deleted_start: String,
     /// Visually hidden text after deleted text.
-    pub deleted_end: &'static str,
-    /// The line that stands for `n` unchanged blocks left out of the view.
-    pub unchanged_blocks: fn(usize) -> String,
+    pub deleted_end: String,
     /// Shown instead of a diff when the text did not change.
-    pub no_changes: &'static str,
+    pub no_changes: String,
     /// Note on a block whose text stayed the same but whose kind changed (a paragraph that
     /// became a heading, a list item moved a level).
-    pub format_changed: &'static str,
+    pub format_changed: String,
     /// The legend's sample of inserted text, shown underlined.
-    pub legend_inserted_sample: &'static str,
+    pub legend_inserted_sample: String,
     /// The legend's sample of deleted text, shown struck through.
-    pub legend_deleted_sample: &'static str,
+    pub legend_deleted_sample: String,
     /// The legend's sentence on the margin lines of whole inserted and deleted blocks.
-    pub legend_blocks: &'static str,
+    pub legend_blocks: String,
 }
 
-/// The Dutch labels.
-pub const DUTCH: DiffLabels = DiffLabels {
-    inserted: "toegevoegd",
-    deleted: "verwijderd",
-    inserted_start: "begin toegevoegd: ",
-    inserted_end: " (einde toegevoegd)",
-    deleted_start: "begin verwijderd: ",
-    deleted_end: " (einde verwijderd)",
-    unchanged_blocks: dutch_unchanged_blocks,
-    no_changes: "De tekst is in deze versie niet gewijzigd.",
-    format_changed: "(alleen de opmaak is gewijzigd)",
-    legend_inserted_sample: "Onderstreepte tekst",
-    legend_deleted_sample: "Doorgehaalde tekst",
-    legend_blocks: "Een doorgetrokken streep in de kantlijn markeert een toegevoegde alinea, \
-                    een gestreepte lijn een verwijderde alinea.",
-};
+impl DiffLabels {
+    pub fn new(lang: Lang) -> DiffLabels {
+        DiffLabels {
+            lang,
+            inserted: crate::t!(lang => "site.diff.inserted"),
+            deleted: crate::t!(lang => "site.diff.deleted"),
+            // The spaces that part the hidden words from the text are layout, not words.
+            inserted_start: format!("{} ", crate::t!(lang => "site.diff.inserted_start")),
+            inserted_end: format!(" {}", crate::t!(lang => "site.diff.inserted_end")),
+            deleted_start: format!("{} ", crate::t!(lang => "site.diff.deleted_start")),
+            deleted_end: format!(" {}", crate::t!(lang => "site.diff.deleted_end")),
+            no_changes: crate::t!(lang => "site.diff.no_changes"),
+            format_changed: crate::t!(lang => "site.diff.format_changed"),
+            legend_inserted_sample: crate::t!(lang => "site.diff.legend_inserted_sample"),
+            legend_deleted_sample: crate::t!(lang => "site.diff.legend_deleted_sample"),
+            legend_blocks: crate::t!(lang => "site.diff.legend_blocks"),
+        }
+    }
 
-fn dutch_unchanged_blocks(n: usize) -> String {
-    if n == 1 {
-        "… 1 ongewijzigde alinea …".to_string()
-    } else {
-        format!("… {n} ongewijzigde alinea's …")
+    /// The line that stands for `n` unchanged blocks left out of the view.
+    pub fn unchanged_blocks(&self, n: usize) -> String {
+        if n == 1 {
+            crate::t!(self.lang => "site.diff.unchanged_one")
+        } else {
+            crate::t!(self.lang => "site.diff.unchanged_many", n = n)
+        }
     }
 }
 
@@ -218,15 +223,15 @@ pub fn diff_fields(old: &[(String, String)], new: &[(String, String)]) -> Vec<Fi
 pub fn legend_html(labels: &DiffLabels) -> String {
     let mut html = String::from("<p class=\"diff-legend\">");
     html.push_str("<span class=\"diff__del\">");
-    escape_into(&mut html, labels.legend_deleted_sample);
+    escape_into(&mut html, &labels.legend_deleted_sample);
     html.push_str("</span>: ");
-    escape_into(&mut html, labels.deleted);
+    escape_into(&mut html, &labels.deleted);
     html.push_str(". <span class=\"diff__ins\">");
-    escape_into(&mut html, labels.legend_inserted_sample);
+    escape_into(&mut html, &labels.legend_inserted_sample);
     html.push_str("</span>: ");
-    escape_into(&mut html, labels.inserted);
+    escape_into(&mut html, &labels.inserted);
     html.push_str(". ");
-    escape_into(&mut html, labels.legend_blocks);
+    escape_into(&mut html, &labels.legend_blocks);
     html.push_str("</p>");
     html
 }
@@ -300,7 +305,7 @@ impl<'l> View<'l> {
 
     fn none(&mut self) {
         self.html.push_str("<p class=\"diff__none\">");
-        escape_into(&mut self.html, self.labels.no_changes);
+        escape_into(&mut self.html, &self.labels.no_changes);
         self.html.push_str("</p>\n");
     }
 
@@ -319,7 +324,7 @@ impl<'l> View<'l> {
 
     fn skip(&mut self, count: usize) {
         self.html.push_str("<p class=\"diff__skip\">");
-        escape_into(&mut self.html, &(self.labels.unchanged_blocks)(count));
+        escape_into(&mut self.html, &self.labels.unchanged_blocks(count));
         self.html.push_str("</p>\n");
     }
 
@@ -355,7 +360,7 @@ impl<'l> View<'l> {
             self.open(new, None);
             escape_into(&mut self.html, &new.text);
             self.html.push_str(" <span class=\"diff__note\">");
-            escape_into(&mut self.html, self.labels.format_changed);
+            escape_into(&mut self.html, &self.labels.format_changed);
             self.html.push_str("</span></p>\n");
             return;
         }
@@ -434,8 +439,8 @@ impl<'l> View<'l> {
                 self.inserted_words += word_count;
                 (
                     "<ins class=\"diff__ins\">",
-                    labels.inserted_start,
-                    labels.inserted_end,
+                    labels.inserted_start.as_str(),
+                    labels.inserted_end.as_str(),
                     "</ins>",
                 )
             }
@@ -443,8 +448,8 @@ impl<'l> View<'l> {
                 self.deleted_words += word_count;
                 (
                     "<del class=\"diff__del\">",
-                    labels.deleted_start,
-                    labels.deleted_end,
+                    labels.deleted_start.as_str(),
+                    labels.deleted_end.as_str(),
                     "</del>",
                 )
             }
@@ -486,8 +491,12 @@ fn escape_into(out: &mut String, text: &str) {
 mod tests {
     use super::*;
 
+    fn dutch() -> DiffLabels {
+        DiffLabels::new(Lang::Nl)
+    }
+
     fn diff(old: &str, new: &str) -> BodyDiff {
-        diff_bodies(old, new, &DUTCH)
+        diff_bodies(old, new, &dutch())
     }
 
     fn count(html: &str, pattern: &str) -> usize {
@@ -521,7 +530,7 @@ mod tests {
         );
         assert_eq!(count(&result.html, "<del"), 0);
         assert_eq!(count(&result.html, "<ins"), 0);
-        assert!(result.html.contains(DUTCH.no_changes));
+        assert!(result.html.contains(&dutch().no_changes));
     }
 
     #[test]
@@ -643,7 +652,7 @@ mod tests {
         assert!(!result.identical);
         assert_eq!(result.changed_blocks, 1);
         assert_eq!(count(&result.html, "<del"), 0);
-        assert!(result.html.contains(DUTCH.format_changed));
+        assert!(result.html.contains(&dutch().format_changed));
     }
 
     #[test]
@@ -792,7 +801,7 @@ mod tests {
 
     #[test]
     fn legend_explains_both_marks() {
-        let legend = legend_html(&DUTCH);
+        let legend = legend_html(&dutch());
         assert!(legend.starts_with("<p class=\"diff-legend\">"));
         assert!(legend.contains("<span class=\"diff__del\">Doorgehaalde tekst</span>: verwijderd"));
         assert!(legend.contains("<span class=\"diff__ins\">Onderstreepte tekst</span>: toegevoegd"));

@@ -31,7 +31,7 @@ use serde::Serialize;
 
 use super::lastmod;
 use super::view::{topic_url_path, type_url_path, Views};
-use crate::dates::format_dutch;
+use crate::dates::format_date;
 use crate::history::SiteHistory;
 use crate::model::{document_url_path, DocType};
 use crate::resolve::Site;
@@ -74,15 +74,18 @@ pub struct FeedLink {
 
 /// Titles of the feeds; the same text names them in `<link>` and in the feed itself.
 pub fn site_feed_title(site: &Site) -> String {
-    format!("{}: nieuwe documenten", site.config.title)
+    let lang = site.config.lang();
+    crate::t!(lang => "site.feed.site_title", title = site.config.title)
 }
 
 pub fn type_feed_title(site: &Site, doc_type: DocType) -> String {
-    format!("{}: {}", site.config.title, doc_type.plural_label().to_lowercase())
+    let plural = doc_type.plural_label(site.config.lang()).to_lowercase();
+    format!("{}: {plural}", site.config.title)
 }
 
 pub fn topic_feed_title(site: &Site, topic_title: &str) -> String {
-    format!("{}: dossier {topic_title}", site.config.title)
+    let lang = site.config.lang();
+    crate::t!(lang => "site.feed.topic_title", title = site.config.title, topic = topic_title)
 }
 
 pub fn motion_feed_title(site: &Site, position: usize) -> String {
@@ -92,7 +95,8 @@ pub fn motion_feed_title(site: &Site, position: usize) -> String {
     if named {
         format!("{}: {}", site.config.title, doc.public_title())
     } else {
-        format!("{}: motie {}", site.config.title, doc.title)
+        let lang = site.config.lang();
+        crate::t!(lang => "site.feed.motion_title", title = site.config.title, motion = doc.title)
     }
 }
 
@@ -166,17 +170,23 @@ impl<'a> FeedContext<'a> {
     /// "Raadsbrief van 2 april 2024, kenmerk Raad - 2408221": for a document without summary.
     fn description(&self, position: usize) -> String {
         let doc = &self.site.documents[position];
-        let mut text = format!(
-            "{} van {}",
-            doc.doc_type().label(),
-            format_dutch(doc.date, doc.date_precision)
-        );
+        let mut text = self.type_and_date(position, false);
         if !doc.identifiers.is_empty() {
             let numbers: Vec<&str> = doc.identifiers.iter().map(|i| i.value.as_str()).collect();
-            text.push_str(&format!(", kenmerk {}", numbers.join(", ")));
+            let numbers = numbers.join(", ");
+            text.push_str(&crate::t!(self.views.lang => "site.feed.identifiers", numbers = numbers));
         }
         text.push('.');
         text
+    }
+
+    /// "Raadsbrief van 2 april 2024" ("raadsbrief van …" with `lower`), in the site's language.
+    fn type_and_date(&self, position: usize, lower: bool) -> String {
+        let doc = &self.site.documents[position];
+        let label = doc.doc_type().label(self.views.lang);
+        let label = if lower { label.to_lowercase() } else { label };
+        let date = format_date(self.views.lang, doc.date, doc.date_precision);
+        crate::t!(self.views.lang => "site.feed.type_and_date", type = label, date = date)
     }
 
     /// The document's type and dossiers, each with the list page it belongs to as scheme.
@@ -185,7 +195,7 @@ impl<'a> FeedContext<'a> {
         let doc_type = doc.doc_type();
         let mut categories = vec![Category {
             term: doc_type.slug().to_string(),
-            label: doc_type.label().to_string(),
+            label: doc_type.label(self.views.lang),
             scheme: self.absolute(&type_url_path(doc_type)),
         }];
         categories.extend(doc.topics.iter().map(|slug| Category {
@@ -210,7 +220,7 @@ impl<'a> FeedContext<'a> {
             subtitle,
             page_url: self.absolute(page_path),
             updated,
-            author: format!("Gemeente {}", self.site.config.municipality),
+            author: crate::t!(self.views.lang => "site.municipality", municipality = self.site.config.municipality),
             author_url: self.absolute("/"),
             entries,
         }
@@ -239,6 +249,7 @@ fn sort_newest_first(entries: &mut [Entry]) {
 pub fn feeds(site: &Site, history: &SiteHistory) -> Vec<(String, String)> {
     let context = FeedContext::new(site, history);
     let language = &site.config.language;
+    let lang = site.config.lang();
     let mut feeds: Vec<(String, Feed)> = Vec::new();
     let all: Vec<usize> = (0..site.documents.len()).collect();
     feeds.push((
@@ -246,21 +257,16 @@ pub fn feeds(site: &Site, history: &SiteHistory) -> Vec<(String, String)> {
         context.newest_feed(
             SITE_FEED_PATH,
             site_feed_title(site),
-            format!(
-                "De nieuwste documenten van de gemeenteraad van {}.",
-                site.config.municipality
-            ),
+            crate::t!(lang => "site.feed.site_subtitle", municipality = site.config.municipality),
             "/",
             &all,
         ),
     ));
     for (&doc_type, positions) in &site.index.by_type {
         let path = type_feed_path(doc_type);
-        let subtitle = format!(
-            "De nieuwste {} van de gemeenteraad van {}.",
-            doc_type.plural_label().to_lowercase(),
-            site.config.municipality
-        );
+        let plural = doc_type.plural_label(lang).to_lowercase();
+        let subtitle =
+            crate::t!(lang => "site.feed.type_subtitle", plural = plural, municipality = site.config.municipality);
         let feed = context.newest_feed(
             &path,
             type_feed_title(site, doc_type),
@@ -273,7 +279,7 @@ pub fn feeds(site: &Site, history: &SiteHistory) -> Vec<(String, String)> {
     for (slug, positions) in &site.index.by_topic {
         let path = topic_feed_path(slug);
         let topic = context.views.topic(slug);
-        let subtitle = format!("De nieuwste documenten in het dossier {}.", topic.title);
+        let subtitle = crate::t!(lang => "site.feed.topic_subtitle", topic = topic.title);
         let feed = context.newest_feed(
             &path,
             topic_feed_title(site, &topic.title),

@@ -12,8 +12,9 @@ use jiff::civil::Date;
 use super::atom::{Entry, Feed};
 use super::standings::{self, Standing};
 use super::FeedContext;
-use crate::dates::format_dutch;
+use crate::dates::format_date;
 use crate::history::BlobReader;
+use crate::i18n::Lang;
 use crate::model::{DatePrecision, MotionStatus};
 use crate::render::history_view::version_url_path;
 use crate::render::lastmod;
@@ -24,18 +25,16 @@ use crate::resolve::EffectiveStatus;
 pub fn feed(context: &FeedContext, position: usize, reader: Option<&mut BlobReader>) -> Feed {
     let site = context.site;
     let doc = &site.documents[position];
+    let lang = site.config.lang();
     let mut entries = vec![motion_entry(context, position)];
     entries.extend(answer_entries(context, position));
     if doc.withdrawn.is_none() {
         entries.extend(status_changes(context, position, reader));
     }
     let subtitle = if doc.withdrawn.is_some() {
-        "Dit document is ingetrokken.".to_string()
+        crate::t!(lang => "site.feed.withdrawn")
     } else {
-        format!(
-            "Wat er gebeurt met de motie “{}”: antwoorden van het college, afhandeling en wijzigingen in de stand van zaken.",
-            doc.title
-        )
+        crate::t!(lang => "site.feed.motion_subtitle", title = doc.title)
     };
     context.feed(
         &super::motion_feed_path(&doc.id),
@@ -52,13 +51,13 @@ fn motion_entry(context: &FeedContext, position: usize) -> Entry {
     let doc = &context.site.documents[position];
     if let (None, Some(motion)) = (&doc.withdrawn, doc.kind.motion()) {
         let mut text = doc.summary.clone().map(|s| format!("{s} ")).unwrap_or_default();
-        text.push_str(&format!(
-            "Motie uit de raadsvergadering van {}. Besluit van de raad: {}.",
-            format_dutch(doc.date, doc.date_precision),
-            status_label(EffectiveStatus::from_vote(motion.status)).to_lowercase()
+        let lang = context.site.config.lang();
+        text.push_str(&crate::t!(lang => "site.feed.motion_summary",
+            date = format_date(lang, doc.date, doc.date_precision),
+            status = vote_word(lang, motion.status)
         ));
         if let Some(due) = motion.due {
-            text.push_str(&format!(" Streefdatum: {}.", day(due)));
+            text.push_str(&crate::t!(lang => "site.feed.motion_due", date = day(lang, due)));
         }
         entry.summary = Some(text);
     }
@@ -73,32 +72,29 @@ fn answer_entries(context: &FeedContext, position: usize) -> Vec<Entry> {
     answers.sort_unstable();
     answers.dedup();
     let settlement = site.index.motions[position].and_then(|state| state.settlement);
+    let lang = site.config.lang();
     answers
         .into_iter()
         .map(|answer| {
             let mut entry = context.document_entry(answer);
             let doc = &site.documents[answer];
-            let what = format!(
-                "{} van {}",
-                doc.doc_type().label().to_lowercase(),
-                format_dutch(doc.date, doc.date_precision)
-            );
+            let what = context.type_and_date(answer, true);
             let (title, mut text) = match settlement.filter(|s| s.by == answer) {
                 Some(s) => (
-                    format!("Motie afgedaan: {}", doc.public_title()),
-                    format!(
-                        "De motie is afgedaan met deze {what}, {} {} na de raadsvergadering.",
-                        s.days,
-                        if s.days == 1 { "dag" } else { "dagen" }
-                    ),
+                    crate::t!(lang => "site.feed.settled_title", title = doc.public_title()),
+                    if s.days == 1 {
+                        crate::t!(lang => "site.feed.settled_text_one", what = what, days = s.days)
+                    } else {
+                        crate::t!(lang => "site.feed.settled_text_many", what = what, days = s.days)
+                    },
                 ),
                 None if links.settled_by.contains(&answer) => (
-                    format!("Afhandeling: {}", doc.public_title()),
-                    format!("Deze {what} handelt de motie ook af."),
+                    crate::t!(lang => "site.feed.also_settles_title", title = doc.public_title()),
+                    crate::t!(lang => "site.feed.also_settles_text", what = what),
                 ),
                 None => (
-                    format!("Antwoord van het college: {}", doc.public_title()),
-                    format!("Antwoord op de motie: {what}."),
+                    crate::t!(lang => "site.feed.answer_title", title = doc.public_title()),
+                    crate::t!(lang => "site.feed.answer_text", what = what),
                 ),
             };
             if let (None, Some(summary)) = (&doc.withdrawn, &doc.summary) {
@@ -131,8 +127,9 @@ fn status_changes(context: &FeedContext, position: usize, reader: Option<&mut Bl
             let commit = &context.history.history.commits[version.commit];
             let url = context.absolute(&version_url_path(&doc.id, version.number));
             let at = lastmod::commit_time(commit);
-            let mut summary = change_sentences(before, now);
-            summary.push_str(&format!(" Vastgelegd in versie {}", version.number));
+            let lang = site.config.lang();
+            let mut summary = change_sentences(lang, before, now);
+            summary.push_str(&crate::t!(lang => "site.feed.recorded_in", number = version.number));
             if commit.note.is_empty() {
                 summary.push('.');
             } else {
@@ -140,7 +137,7 @@ fn status_changes(context: &FeedContext, position: usize, reader: Option<&mut Bl
             }
             entries.push(Entry {
                 id: url.clone(),
-                title: format!("{}: {}", change_title(before, now), doc.title),
+                title: format!("{}: {}", change_title(lang, before, now), doc.title),
                 url,
                 published: at,
                 updated: at,
@@ -153,21 +150,22 @@ fn status_changes(context: &FeedContext, position: usize, reader: Option<&mut Bl
     entries
 }
 
-fn vote_word(status: MotionStatus) -> String {
-    status_label(EffectiveStatus::from_vote(status)).to_lowercase()
+fn vote_word(lang: Lang, status: MotionStatus) -> String {
+    status_label(lang, EffectiveStatus::from_vote(status)).to_lowercase()
 }
 
-fn day(date: Date) -> String {
-    format_dutch(date, DatePrecision::Day)
+fn day(lang: Lang, date: Date) -> String {
+    format_date(lang, date, DatePrecision::Day)
 }
 
 /// "Motie aangenomen", "Streefdatum gewijzigd", or both.
-fn change_title(before: Standing, now: Standing) -> String {
-    let status = (before.status != now.status).then(|| format!("Motie {}", vote_word(now.status)));
+fn change_title(lang: Lang, before: Standing, now: Standing) -> String {
+    let status = (before.status != now.status)
+        .then(|| crate::t!(lang => "site.feed.change_status", status = vote_word(lang, now.status)));
     let due = (before.due != now.due).then(|| match now.due {
-        Some(_) if before.due.is_none() => "streefdatum vastgesteld",
-        Some(_) => "streefdatum gewijzigd",
-        None => "streefdatum vervallen",
+        Some(_) if before.due.is_none() => crate::t!(lang => "site.feed.change_due_set"),
+        Some(_) => crate::t!(lang => "site.feed.change_due_moved"),
+        None => crate::t!(lang => "site.feed.change_due_dropped"),
     });
     match (status, due) {
         (Some(status), Some(due)) => format!("{status}, {due}"),
@@ -178,25 +176,26 @@ fn change_title(before: Standing, now: Standing) -> String {
                 .next()
                 .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
         }
-        (None, None) => "Gewijzigd".to_string(),
+        (None, None) => crate::t!(lang => "site.feed.changed"),
     }
 }
 
 /// The change in full sentences.
-fn change_sentences(before: Standing, now: Standing) -> String {
+fn change_sentences(lang: Lang, before: Standing, now: Standing) -> String {
     let mut sentences = Vec::new();
     if before.status != now.status {
-        sentences.push(format!(
-            "Het besluit van de raad is gewijzigd van “{}” in “{}”.",
-            vote_word(before.status),
-            vote_word(now.status)
+        sentences.push(crate::t!(lang => "site.feed.decision_changed",
+            old = vote_word(lang, before.status),
+            new = vote_word(lang, now.status)
         ));
     }
     if before.due != now.due {
         sentences.push(match (before.due, now.due) {
-            (None, Some(new)) => format!("De streefdatum is vastgesteld op {}.", day(new)),
-            (Some(old), Some(new)) => format!("De streefdatum is gewijzigd van {} in {}.", day(old), day(new)),
-            (Some(old), None) => format!("De streefdatum ({}) is vervallen.", day(old)),
+            (None, Some(new)) => crate::t!(lang => "site.feed.due_set", date = day(lang, new)),
+            (Some(old), Some(new)) => {
+                crate::t!(lang => "site.feed.due_moved", old = day(lang, old), new = day(lang, new))
+            }
+            (Some(old), None) => crate::t!(lang => "site.feed.due_dropped", date = day(lang, old)),
             (None, None) => String::new(),
         });
     }
@@ -219,20 +218,20 @@ mod tests {
             due: Some(date(2025, 12, 31)),
         };
         assert_eq!(
-            change_title(before, adopted),
+            change_title(Lang::Nl, before, adopted),
             "Motie aangenomen, streefdatum vastgesteld"
         );
         assert_eq!(
-            change_sentences(before, adopted),
+            change_sentences(Lang::Nl, before, adopted),
             "Het besluit van de raad is gewijzigd van “ingediend” in “aangenomen”. De streefdatum is vastgesteld op 31 december 2025."
         );
         let moved = Standing {
             due: Some(date(2026, 3, 1)),
             ..adopted
         };
-        assert_eq!(change_title(adopted, moved), "Streefdatum gewijzigd");
+        assert_eq!(change_title(Lang::Nl, adopted, moved), "Streefdatum gewijzigd");
         assert_eq!(
-            change_sentences(adopted, moved),
+            change_sentences(Lang::Nl, adopted, moved),
             "De streefdatum is gewijzigd van 31 december 2025 in 1 maart 2026."
         );
     }
