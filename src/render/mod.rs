@@ -415,7 +415,7 @@ fn write_data_files(
 }
 
 /// Every site-wide data file: its path in the output and its bytes.
-fn data_files(site: &Site, history: &crate::history::SiteHistory) -> Vec<(String, Vec<u8>)> {
+pub fn data_files(site: &Site, history: &crate::history::SiteHistory) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = vec![
         (
             "api/documents.json".into(),

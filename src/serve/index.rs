@@ -8,6 +8,10 @@
 //! save. Until it is done the preview's `pagefind/` is the previous index (search finds the
 //! previous words); when it is, the preview equals a build again.
 //!
+//! The worker waits for a pause in the saving ([`QUIET`]) before it starts, and runs at the
+//! lowest CPU priority: on two cores a 10-second index beside every round made saves wait
+//! (a median of 414 ms instead of 130 ms at 10,000 documents, measured).
+//!
 //! A full build replaces the whole preview folder, index included, so [`Indexer::cancel`]
 //! drops the waiting job and makes the running one throw its files away; it waits only while
 //! the worker is writing files, never while Pagefind works.
@@ -15,10 +19,14 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::Duration;
 
 use crate::diagnostics::Diagnostic;
 use crate::render::output::DirOutput;
 use crate::render::search::{self, Record, BUNDLE_DIR};
+
+/// How long no new job may come before the worker starts on the waiting one.
+const QUIET: Duration = Duration::from_millis(1500);
 
 /// What to index, and where the files go.
 pub struct Job {
@@ -51,6 +59,10 @@ struct State {
     running: bool,
     /// Raised by [`Indexer::cancel`]; a job of an older generation is not written.
     generation: u64,
+    /// Jobs submitted so far: a new one restarts the quiet period.
+    submitted: u64,
+    /// Someone waits for the index ([`Indexer::wait`]): no quiet period.
+    hurry: bool,
 }
 
 impl Shared {
@@ -66,6 +78,7 @@ impl Indexer {
             let mut state = self.shared.lock();
             let generation = state.generation;
             state.waiting = Some((generation, job));
+            state.submitted += 1;
         }
         self.shared.changed.notify_all();
         if !self.started {
@@ -94,16 +107,20 @@ impl Indexer {
 
     /// Waits until every submitted job is written (tests compare the preview with a build).
     pub fn wait(&self) {
-        let state = self.shared.lock();
-        let _idle = self
+        let mut state = self.shared.lock();
+        state.hurry = true;
+        self.shared.changed.notify_all();
+        let mut idle = self
             .shared
             .changed
             .wait_while(state, |s| s.running || s.waiting.is_some())
             .unwrap_or_else(|e| e.into_inner());
+        idle.hurry = false;
     }
 }
 
 fn work(shared: &Shared) {
+    lowest_priority();
     loop {
         let (generation, job) = {
             let state = shared.lock();
@@ -111,6 +128,21 @@ fn work(shared: &Shared) {
                 .changed
                 .wait_while(state, |s| s.waiting.is_none())
                 .unwrap_or_else(|e| e.into_inner());
+            // Until the clerk pauses: each save would make the index out of date again.
+            loop {
+                let seen = state.submitted;
+                let (next, timeout) = shared
+                    .changed
+                    .wait_timeout_while(state, QUIET, |s| s.submitted == seen && !s.hurry && s.waiting.is_some())
+                    .unwrap_or_else(|e| e.into_inner());
+                state = next;
+                if timeout.timed_out() || state.hurry || state.waiting.is_none() {
+                    break;
+                }
+            }
+            if state.waiting.is_none() {
+                continue; // cancelled while waiting
+            }
             state.running = true;
             state.waiting.take().expect("waited for a job")
         };
@@ -123,6 +155,16 @@ fn work(shared: &Shared) {
         state.running = false;
         drop(state);
         shared.changed.notify_all();
+    }
+}
+
+/// Puts the calling thread (and the threads it starts) at the lowest CPU priority.
+fn lowest_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority with this thread's own id only changes its scheduling priority.
+    unsafe {
+        let thread = libc::gettid();
+        libc::setpriority(libc::PRIO_PROCESS, thread as libc::id_t, 19);
     }
 }
 

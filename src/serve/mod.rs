@@ -177,8 +177,15 @@ pub fn finish_round(session: &mut Session, round: Round, shared: &Shared) {
         };
         shared.finish_build(problems, written);
     }
+    let started = std::time::Instant::now();
     for problem in session.write_data() {
         eprintln!("{}", crate::t!("main.error", error = problem));
+    }
+    if session.show_timings {
+        eprintln!(
+            "{}",
+            crate::t!("serve.data_written", ms = started.elapsed().as_millis())
+        );
     }
 }
 

@@ -77,6 +77,9 @@ pub struct Session {
     live: Option<Live>,
     /// Data files (`api/`) of the last round are still to be written.
     data_pending: bool,
+    /// The hash of each data file as this session last wrote it (empty after a full build,
+    /// which wrote them itself).
+    data_written: HashMap<String, blake3::Hash>,
     /// Positions of the documents whose pages and PDFs the last round left for after the
     /// reload: those related to the edited ones, when PDFs are made.
     later: Vec<usize>,
@@ -115,6 +118,7 @@ impl Session {
             options,
             live: None,
             data_pending: false,
+            data_written: HashMap::new(),
             later: Vec::new(),
             indexer: Default::default(),
             show_timings: false,
@@ -130,6 +134,7 @@ impl Session {
         let started = Instant::now();
         self.live = None;
         self.data_pending = false;
+        self.data_written.clear();
         self.later.clear();
         // The build writes its own index; an older one must not land in its folder.
         self.indexer.cancel();
@@ -184,7 +189,32 @@ impl Session {
         };
         self.data_pending = false;
         let paths = &self.options.paths;
-        let problems = render::render_data(&live.site, &live.history, &DirOutput::new(&paths.output));
+        // Most of them (a feed per motion, the sitemap) are the same as last time: only the
+        // changed ones are written, which saves thousands of writes per save on a large site.
+        let folder = DirOutput::new(&paths.output);
+        let mut problems = Vec::new();
+        for (path, bytes) in render::data_files(&live.site, &live.history) {
+            let hash = blake3::hash(&bytes);
+            let unchanged = match self.data_written.get(&path) {
+                Some(written) => *written == hash,
+                // Not written by this session yet: the full build before it may have.
+                None => std::fs::read(paths.output.join(&path)).is_ok_and(|on_disk| on_disk == bytes),
+            };
+            if unchanged {
+                self.data_written.insert(path, hash);
+                continue;
+            }
+            match folder.write(&path, &bytes) {
+                Ok(()) => {
+                    self.data_written.insert(path, hash);
+                }
+                Err(err) => problems.push(Diagnostic::error(
+                    "write",
+                    Path::new(&path),
+                    crate::t!("serve.cannot_write", path = path, error = err),
+                )),
+            }
+        }
         self.indexer.submit(super::index::Job {
             records: render::search::records(&live.site),
             language: render::search::CONTENT_LANGUAGE.to_string(),
