@@ -337,15 +337,7 @@ impl Session {
         );
 
         let templates_shown = paths.shown(&paths.templates);
-        let input = RenderInput {
-            progress: None,
-            history: &live.history,
-            preview: options.preview,
-            pdf: live.pdf.as_ref(),
-            templates_dir: &paths.templates,
-            templates_shown: &templates_shown,
-            search_cache: None,
-        };
+        let input = preview_input(options, &live.history, live.pdf.as_ref(), &templates_shown);
         clock.lap("resolve");
         let now = live
             .current
@@ -445,15 +437,7 @@ impl Session {
         let paths = &options.paths;
         let live = self.live.as_mut()?;
         let templates_shown = paths.shown(&paths.templates);
-        let input = RenderInput {
-            progress: None,
-            history: &live.history,
-            preview: options.preview,
-            pdf: live.pdf.as_ref(),
-            templates_dir: &paths.templates,
-            templates_shown: &templates_shown,
-            search_cache: None,
-        };
+        let input = preview_input(options, &live.history, live.pdf.as_ref(), &templates_shown);
         let documents = live.site.documents.len();
         let memory = MemoryOutput::new();
         let rendered = render::render_documents(&live.site, &input, &memory, &later, &live.tera);
@@ -534,15 +518,7 @@ impl Live {
             }
         }
         let templates_shown = paths.shown(&paths.templates);
-        let input = RenderInput {
-            progress: None,
-            history: &state.history,
-            preview: options.preview,
-            pdf: None,
-            templates_dir: &paths.templates,
-            templates_shown: &templates_shown,
-            search_cache: None,
-        };
+        let input = preview_input(options, &state.history, None, &templates_shown);
         let on_disk = Fingerprints::of(&state.site, &state.history, chrome(&state.site, &input));
         let current = on_disk.clone();
         let head = crate::history::head_id(&paths.content);
@@ -608,6 +584,25 @@ fn write_all(memory: MemoryOutput, folder: &Path, written: &mut BTreeSet<String>
         written.insert(path.to_string());
     }
     Ok(())
+}
+
+/// What a preview round renders with: no progress bar, and no search index (made after the
+/// reload, see `serve::index`).
+fn preview_input<'a>(
+    options: &'a BuildOptions,
+    history: &'a SiteHistory,
+    pdf: Option<&'a crate::pdf::PdfEngine>,
+    templates_shown: &'a Path,
+) -> RenderInput<'a> {
+    RenderInput {
+        progress: None,
+        history,
+        preview: options.preview,
+        pdf,
+        templates_dir: &options.paths.templates,
+        templates_shown,
+        search_cache: None,
+    }
 }
 
 /// What every page shows: the site view (navigation, footer, stamp), serialised.
