@@ -8,7 +8,6 @@
 use serde::Serialize;
 
 use crate::dates::iso;
-use crate::model::DocType;
 use crate::resolve::Site;
 
 /// Where the file is written, relative to the output folder.
@@ -54,12 +53,8 @@ pub fn motions_csv(site: &Site) -> Vec<u8> {
 }
 
 fn rows(site: &Site) -> Vec<Row<'_>> {
-    let positions = site
-        .index
-        .by_type
-        .get(&DocType::Motie)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
+    // The motions the motievolglijst shows, in its order.
+    let positions = super::pages::motion_positions(site);
     let ids = |list: &[usize]| -> Vec<&str> { list.iter().map(|&p| site.documents[p].id.as_str()).collect() };
     positions
         .iter()
