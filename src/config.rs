@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::i18n::Lang;
+use crate::limits::ReadError;
+use crate::yaml::{Bounds, YamlError};
 
 /// The file name looked for in the project folder.
 pub const CONFIG_FILE: &str = "griffie.yaml";
@@ -157,18 +159,40 @@ impl Config {
 
 /// Reads and checks `griffie.yaml`. `shown` is the path as shown in diagnostics.
 pub fn load_config(path: &Path, shown: &Path) -> Result<Config, Vec<Diagnostic>> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(err) => {
+    let unreadable = |error: String| {
+        vec![
+            Diagnostic::error("missing-config", shown, crate::t!("config.unreadable", error = error))
+                .hint(crate::t!("config.unreadable_hint", file = CONFIG_FILE)),
+        ]
+    };
+    let bytes = match crate::limits::read_file(path, crate::limits::MAX_CONFIG_BYTES as u64) {
+        Ok(bytes) => bytes,
+        Err(ReadError::Io(err)) => return Err(unreadable(err.to_string())),
+        Err(ReadError::NotAFile) => return Err(unreadable(crate::t!("limits.not_a_file"))),
+        Err(ReadError::TooLarge { limit }) => {
+            let limit = crate::i18n::number(limit as usize);
             return Err(vec![Diagnostic::error(
-                "missing-config",
+                "file-too-large",
                 shown,
-                crate::t!("config.unreadable", error = err),
+                crate::t!("limits.file_too_large", limit = limit),
             )
-            .hint(crate::t!("config.unreadable_hint", file = CONFIG_FILE))])
+            .hint(crate::t!("limits.config_too_large_hint"))]);
         }
     };
-    let config: Config = serde_yaml::from_str(&text).map_err(|err| {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => return Err(unreadable(err.to_string())),
+    };
+    let config: Config = crate::yaml::from_str(&text, Bounds::CONFIG).map_err(|err| {
+        let err = match err {
+            YamlError::Parse(err) => err,
+            YamlError::Bound { exceeded, at } => {
+                let at = at.unwrap_or(0);
+                return vec![Diagnostic::error(exceeded.code(), shown, exceeded.message())
+                    .at(Location::in_text(&text, at, at))
+                    .hint(exceeded.hint())];
+            }
+        };
         let message = err.to_string();
         let message = message.split(" at line ").next().unwrap_or(&message).to_string();
         let location = err.location().map(|l| Location::in_text(&text, l.index(), l.index()));

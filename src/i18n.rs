@@ -96,6 +96,29 @@ pub fn language() -> Lang {
     }
 }
 
+/// A value put into a message. Anything `Display` is escaped first: messages quote source
+/// text, and a title with a line break or an escape character must not start a line in a CI
+/// log or send a command to a terminal.
+pub trait MessageArg {
+    fn message_arg(&self) -> String;
+}
+
+impl<T: std::fmt::Display + ?Sized> MessageArg for T {
+    fn message_arg(&self) -> String {
+        crate::diagnostics::escape::visible(&self.to_string()).into_owned()
+    }
+}
+
+/// griffie's own text put into a message as it is, line breaks included (a multi-line example
+/// of a field). Never for text that came from a source file.
+pub struct Verbatim(pub &'static str);
+
+impl MessageArg for Verbatim {
+    fn message_arg(&self) -> String {
+        self.0.to_string()
+    }
+}
+
 /// The text of `key` in the process's language, with `%{name}` replaced by each value.
 pub fn translate(key: &str, args: &[(&str, String)]) -> String {
     translate_in(language(), key, args)

@@ -17,7 +17,9 @@
 rust_i18n::i18n!("locales", fallback = ["nl", "en"]);
 
 /// A message in the process's language (see [`i18n`]): `t!("key")`, or
-/// `t!("key", name = value, …)` to fill in `%{name}`; values are anything `Display`.
+/// `t!("key", name = value, …)` to fill in `%{name}`; values are anything `Display`, and are
+/// escaped (line breaks, control characters: see [`diagnostics::escape`]) unless wrapped in
+/// [`i18n::Verbatim`], for griffie's own multi-line examples.
 ///
 /// `t!(lang => "key", …)` is the text in the given language instead: the site's interface
 /// language (`language:` in `griffie.yaml`), for what ends up in output files. Those never
@@ -28,7 +30,7 @@ macro_rules! t {
         $crate::i18n::translate($key, &[])
     };
     ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {
-        $crate::i18n::translate($key, &[$((stringify!($name), ::std::string::ToString::to_string(&$value))),+])
+        $crate::i18n::translate($key, &[$((stringify!($name), $crate::i18n::MessageArg::message_arg(&$value))),+])
     };
     ($lang:expr => $key:literal) => {
         $crate::i18n::translate_in($lang, $key, &[])
@@ -45,6 +47,7 @@ pub mod diagnostics;
 pub mod history;
 pub mod i18n;
 pub mod identifiers;
+pub mod limits;
 pub mod load;
 pub mod manifest;
 pub mod model;
@@ -58,6 +61,7 @@ pub mod source;
 pub mod suggest;
 pub mod synth;
 pub mod write;
+pub mod yaml;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -9,6 +9,13 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{normalise_newlines, Diagnostic, Location};
 
+/// The Markdown extensions of every body, the same wherever a body is parsed (load's checks,
+/// the web page, the PDF tree, the diff), so all of them see the same elements.
+pub fn markdown_options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+}
+
 /// The two kinds of document file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceKind {

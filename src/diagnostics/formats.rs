@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use super::escape::{visible, visible_lines};
 use super::{Diagnostic, Diagnostics, Severity};
 
 /// How diagnostics are printed.
@@ -54,9 +55,29 @@ pub fn json_report(diagnostics: &Diagnostics, documents: usize, failed: bool) ->
         documents,
         diagnostics: diagnostics.sorted(),
     };
-    let mut json = serde_json::to_string_pretty(&report).expect("diagnostics serialise to JSON");
+    let json = serde_json::to_string_pretty(&report).expect("diagnostics serialise to JSON");
+    let mut json = escape_invisible(&json);
     json.push('\n');
     json
+}
+
+/// serde_json writes C0 controls as escapes but C1 controls, the bidirectional controls and the
+/// line separators as they are; those become `\uXXXX` escapes too, with the same meaning to a
+/// JSON reader. They can only stand inside JSON strings (the structure is ASCII).
+fn escape_invisible(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}') {
+            if c == '\n' {
+                out.push(c);
+                continue;
+            }
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// One GitHub Actions workflow command per diagnostic. The command names (`error`, `warning`,
@@ -71,17 +92,18 @@ pub fn github_annotations(diagnostics: &Diagnostics) -> String {
         };
         let mut properties = vec![format!(
             "file={}",
-            property(&diagnostic.path.display().to_string().replace('\\', "/"))
+            property(&visible(&diagnostic.path.display().to_string()).replace('\\', "/"))
         )];
         if let Some(location) = diagnostic.location {
             properties.push(format!("line={}", location.line));
             properties.push(format!("col={}", location.column));
         }
         properties.push(format!("title={}", property(&format!("griffie {}", diagnostic.code))));
-        let mut message = diagnostic.message.clone();
+        let mut message = visible(&diagnostic.message).into_owned();
         if let Some(hint) = &diagnostic.hint {
             message.push('\n');
-            message.push_str(&crate::t!("report.hint", hint = hint));
+            let hint = visible_lines(hint).into_owned();
+            message.push_str(&crate::i18n::translate("report.hint", &[("hint", hint)]));
         }
         out.push_str(&format!("::{command} {}::{}\n", properties.join(","), data(&message)));
     }

@@ -11,11 +11,14 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+pub mod escape;
 pub mod formats;
+mod snippets;
 
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
+
+use escape::{visible, visible_lines};
 
 /// How bad a problem is: errors stop the build, warnings do not (unless `--deny-warnings`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -175,16 +178,87 @@ impl fmt::Display for Diagnostic {
     /// One line, `path:line:column: fout[code]: message (tip: …)`, the format of compilers and
     /// CI annotations; the words are in the message language, the code never changes.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
+        write!(f, "{}", visible(&self.path.display().to_string()))?;
         if let Some(loc) = self.location {
             write!(f, ":{}:{}", loc.line, loc.column)?;
         }
-        write!(f, ": {}[{}]: {}", self.severity.word(), self.code, self.message)?;
+        write!(
+            f,
+            ": {}[{}]: {}",
+            self.severity.word(),
+            self.code,
+            visible(&self.message)
+        )?;
         if let Some(hint) = &self.hint {
+            // `t!` escapes the hint, line breaks included: this format is one line.
             write!(f, " ({})", crate::t!("report.hint", hint = hint))?;
         }
         Ok(())
     }
+}
+
+/// Diagnostics of one kind in one file, of which only the first
+/// [`crate::limits::MAX_REPEATS_PER_DOCUMENT`] are reported in full; the rest are summed up in
+/// one more diagnostic of the same kind. A file that repeats a mistake fifty thousand times
+/// gives a report a clerk can read, and costs no more than that to make.
+#[derive(Debug)]
+pub struct Repeats {
+    code: &'static str,
+    path: PathBuf,
+    severity: Severity,
+    seen: usize,
+}
+
+impl Repeats {
+    pub fn new(code: &'static str, path: &Path, severity: Severity) -> Repeats {
+        Repeats {
+            code,
+            path: path.to_path_buf(),
+            severity,
+            seen: 0,
+        }
+    }
+
+    /// Counts one more; `true` when it is to be reported in full.
+    pub fn take(&mut self) -> bool {
+        self.seen += 1;
+        self.seen <= crate::limits::MAX_REPEATS_PER_DOCUMENT
+    }
+
+    /// "… and N more like this in this file", when some were not reported in full.
+    pub fn summary(self) -> Option<Diagnostic> {
+        let more = self.seen.checked_sub(crate::limits::MAX_REPEATS_PER_DOCUMENT)?;
+        (more > 0).then(|| {
+            Diagnostic::new(
+                self.severity,
+                self.code,
+                &self.path,
+                crate::t!("report.more_of_kind", n = crate::i18n::number(more)),
+            )
+            .hint(crate::t!("report.more_of_kind_hint"))
+        })
+    }
+}
+
+/// Runs `work`, turning a panic inside it (a bug in griffie or a library it uses) into an
+/// error about `path`, the file whose handling set it off, so one document cannot take the
+/// whole run down and the report names the document to look at.
+pub fn catch_panic<T>(path: &Path, work: impl FnOnce() -> T) -> Result<T, Box<Diagnostic>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
+        let detail = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Box::new(
+            Diagnostic::error(
+                "internal-error",
+                path,
+                crate::t!("report.internal_error", detail = detail),
+            )
+            .hint(crate::t!("report.internal_error_hint")),
+        )
+    })
 }
 
 /// All diagnostics of a run, in a stable order.
@@ -248,24 +322,7 @@ impl Diagnostics {
 /// the header is ours: codespan gets the diagnostic without a message, and its one header line
 /// is replaced by ours, in the message language and the same colours.
 pub fn render_report(diagnostics: &Diagnostics, root: &Path, color: bool) -> String {
-    let mut files = SimpleFiles::new();
-    let mut file_ids: Vec<(PathBuf, Option<usize>)> = Vec::new();
-    let mut file_id = |path: &Path, files: &mut SimpleFiles<String, String>| -> Option<usize> {
-        if let Some((_, id)) = file_ids.iter().find(|(p, _)| p == path) {
-            return *id;
-        }
-        let full = if path.is_absolute() {
-            path.to_path_buf()
-        } else {
-            root.join(path)
-        };
-        let id = std::fs::read(&full)
-            .ok()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .map(|text| files.add(path.display().to_string(), normalise_newlines(&text)));
-        file_ids.push((path.to_path_buf(), id));
-        id
-    };
+    let mut snippets = snippets::Snippets::new(root);
 
     let mut out = String::new();
     let config = term::Config::default();
@@ -276,20 +333,29 @@ pub fn render_report(diagnostics: &Diagnostics, root: &Path, color: bool) -> Str
             Severity::Note => CsDiagnostic::note(),
         };
         let mut notes = Vec::new();
-        match (file_id(&diagnostic.path, &mut files), diagnostic.location) {
-            (Some(id), Some(loc)) => cs = cs.with_label(Label::primary(id, loc.start..loc.end)),
-            (_, loc) => notes.push(crate::t!("report.in", place = place(&diagnostic.path, loc))),
+        let mut label =
+            |path: &Path, loc: Option<Location>| loc.and_then(|loc| snippets.label(path, loc.start..loc.end));
+        match label(&diagnostic.path, diagnostic.location) {
+            Some((id, range)) => cs = cs.with_label(Label::primary(id, range)),
+            None => notes.push(crate::t!(
+                "report.in",
+                place = place(&diagnostic.path, diagnostic.location)
+            )),
         }
         for related in &diagnostic.related {
-            match (file_id(&related.path, &mut files), related.location) {
-                (Some(id), Some(loc)) => {
-                    cs = cs.with_label(Label::secondary(id, loc.start..loc.end).with_message(&related.message))
-                }
-                (_, loc) => notes.push(format!("{}: {}", related.message, place(&related.path, loc))),
+            let message = visible(&related.message);
+            match label(&related.path, related.location) {
+                Some((id, range)) => cs = cs.with_label(Label::secondary(id, range).with_message(message)),
+                None => notes.push(format!(
+                    "{message}: {}",
+                    visible(&place(&related.path, related.location))
+                )),
             }
         }
         if let Some(hint) = &diagnostic.hint {
-            notes.push(crate::t!("report.hint", hint = hint));
+            // The catalog's own line breaks stay; values in it were escaped by `t!`.
+            let hint = visible_lines(hint);
+            notes.push(crate::i18n::translate("report.hint", &[("hint", hint.into_owned())]));
         }
         cs = cs.with_notes(notes);
         let mut buffer = new_buffer(color);
@@ -297,7 +363,7 @@ pub fn render_report(diagnostics: &Diagnostics, root: &Path, color: bool) -> Str
         let mut body = new_buffer(color);
         // Writing into an in-memory buffer only fails if a label lies outside its file, which
         // cannot happen for locations made by `Location::in_text` on the same text.
-        term::emit(&mut body, &config, &files, &cs).ok();
+        term::emit(&mut body, &config, &snippets.files, &cs).ok();
         let body = String::from_utf8_lossy(body.as_slice()).into_owned();
         out.push_str(&String::from_utf8_lossy(buffer.as_slice()));
         // codespan's own header is its first line (one line: the message is empty).
@@ -327,7 +393,7 @@ fn write_header(buffer: &mut termcolor::Buffer, config: &term::Config, diagnosti
     buffer.set_color(style).ok();
     write!(buffer, "{}[{}]", diagnostic.severity.word(), diagnostic.code).ok();
     buffer.set_color(&config.styles.header_message).ok();
-    write!(buffer, ": {}", diagnostic.message).ok();
+    write!(buffer, ": {}", visible(&diagnostic.message)).ok();
     buffer.reset().ok();
     writeln!(buffer).ok();
 }

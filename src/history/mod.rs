@@ -138,8 +138,14 @@ pub struct BlobReader {
 
 impl BlobReader {
     /// The bytes of blob `id`, or `None` when the object is missing (a shallow clone, a broken
-    /// repository).
+    /// repository) or larger than a source file may be ([`crate::limits::MAX_SOURCE_BYTES`]):
+    /// its size is read from the object's header first, so a huge blob committed once is never
+    /// unpacked.
     pub fn read(&mut self, id: ObjectId) -> Option<Vec<u8>> {
+        let header = self.repo.find_header(id).ok()?;
+        if header.size() > crate::limits::MAX_SOURCE_BYTES {
+            return None;
+        }
         self.repo.find_blob(id).ok().map(|mut blob| blob.take_data())
     }
 

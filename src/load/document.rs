@@ -13,6 +13,7 @@ use crate::model::{
 };
 use crate::source::{SourceFile, SourceKind};
 use crate::suggest::did_you_mean;
+use crate::yaml::{Bounds, Exceeded, YamlError};
 
 const COMMON_FIELDS: &[&str] = &[
     "id",
@@ -43,9 +44,10 @@ const MOTION_FIELDS: &[&str] = &["status", "due", "submitters", "vote", "unanimo
 
 /// Reads one document out of a source file.
 pub fn read_document(file: &SourceFile) -> (Option<Document>, Vec<Diagnostic>) {
-    let value = match serde_yaml::from_str::<Value>(file.front_matter_text()) {
+    let value = match crate::yaml::from_str::<Value>(file.front_matter_text(), Bounds::FRONT_MATTER) {
         Ok(value) => value,
-        Err(err) => return (None, vec![yaml_error(file, &err)]),
+        Err(YamlError::Parse(err)) => return (None, vec![yaml_error(file, &err)]),
+        Err(YamlError::Bound { exceeded, at }) => return (None, vec![yaml_bound(file, exceeded, at)]),
     };
     let empty = Mapping::new();
     let map = match &value {
@@ -63,7 +65,18 @@ pub fn read_document(file: &SourceFile) -> (Option<Document>, Vec<Diagnostic>) {
         }
     };
     let mut fields = Fields::new(file, map);
-    let document = read_fields(file, &mut fields);
+    let mut document = read_fields(file, &mut fields);
+    let body_problems = match super::body::check_nesting(file) {
+        Some(too_deep) => vec![too_deep],
+        None => super::body::check_blocks(file),
+    };
+    if body_problems.iter().any(Diagnostic::is_error) {
+        // The body stops here: no later stage may lay out or descend into it.
+        if let Some(document) = &mut document {
+            document.source.body = file.body.end..file.body.end;
+        }
+    }
+    fields.diagnostics.extend(body_problems);
     if file.kind == SourceKind::Markdown && file.body_text().trim().is_empty() {
         let location = file.body_location(0, 0);
         fields.warning(
@@ -398,6 +411,15 @@ fn read_vote(fields: &mut Fields) -> Option<Vote> {
             None
         }
     }
+}
+
+/// A front matter that crosses a bound of [`Bounds::FRONT_MATTER`], placed where the walk
+/// noticed (the start of the front matter for its size).
+fn yaml_bound(file: &SourceFile, exceeded: Exceeded, at: Option<usize>) -> Diagnostic {
+    let at = at.unwrap_or(0);
+    Diagnostic::error(exceeded.code(), &file.path, exceeded.message())
+        .at(file.front_matter_location(at, at))
+        .hint(exceeded.hint())
 }
 
 /// A YAML syntax error, placed where serde_yaml found it, with a hint for the usual causes.

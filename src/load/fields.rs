@@ -137,10 +137,13 @@ impl<'a> Fields<'a> {
             other => vec![other],
         };
         let mut out: Vec<Spanned<String>> = Vec::new();
+        // How often each text came before, to place the n-th copy of a repeated item.
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for item in items {
             match scalar_text(item) {
                 Some(text) => {
-                    let nth = out.iter().filter(|s| s.value == text).count();
+                    let nth = seen.entry(text.clone()).or_default();
+                    let nth = std::mem::replace(nth, *nth + 1);
                     let location = self.item_location(key, &text, nth);
                     out.push(Spanned { value: text, location });
                 }

@@ -4,6 +4,7 @@
 //! stage sees the same order on every run. Nothing here looks at other documents: checks that
 //! need the whole corpus (unique ids, links) belong to `resolve`.
 
+mod body;
 mod document;
 mod fields;
 mod locate;
@@ -22,6 +23,7 @@ pub use fields::parse_date;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::limits::ReadError;
 use crate::model::Document;
 use crate::source::{parse_source, SourceKind};
 
@@ -38,7 +40,10 @@ pub fn load_documents(root: &Path, content_dir: &Path, diagnostics: &mut Diagnos
     let files = find_source_files(root, content_dir, diagnostics);
     let results: Vec<(Option<Document>, Vec<Diagnostic>)> = files
         .par_iter()
-        .map(|(full, shown, kind)| load_one(full, shown, *kind))
+        .map(|(full, shown, kind)| {
+            crate::diagnostics::catch_panic(shown, || load_one(full, shown, *kind))
+                .unwrap_or_else(|problem| (None, vec![*problem]))
+        })
         .collect();
     let mut documents = Vec::with_capacity(results.len());
     for (document, found) in results {
@@ -49,13 +54,19 @@ pub fn load_documents(root: &Path, content_dir: &Path, diagnostics: &mut Diagnos
 }
 
 fn load_one(full: &Path, shown: &Path, kind: SourceKind) -> (Option<Document>, Vec<Diagnostic>) {
-    let bytes = match std::fs::read(full) {
+    let bytes = match crate::limits::read_file(full, crate::limits::MAX_SOURCE_BYTES) {
         Ok(bytes) => bytes,
-        Err(err) => {
+        Err(ReadError::Io(err)) => {
             let diagnostic = Diagnostic::error("unreadable", shown, crate::t!("load.unreadable_file", error = err))
                 .hint(crate::t!("load.unreadable_file_hint"));
             return (None, vec![diagnostic]);
         }
+        Err(ReadError::NotAFile) => {
+            let diagnostic = Diagnostic::warning("not-a-document", shown, crate::t!("limits.not_a_file"))
+                .hint(crate::t!("load.not_a_document_hint"));
+            return (None, vec![diagnostic]);
+        }
+        Err(ReadError::TooLarge { .. }) => return (None, vec![too_large(shown)]),
     };
     read_bytes(shown, bytes, kind)
 }
@@ -63,10 +74,24 @@ fn load_one(full: &Path, shown: &Path, kind: SourceKind) -> (Option<Document>, V
 /// One document from the bytes of a source file (the working copy's or an older version's);
 /// `shown` names it in diagnostics.
 pub fn read_bytes(shown: &Path, bytes: Vec<u8>, kind: SourceKind) -> (Option<Document>, Vec<Diagnostic>) {
+    if bytes.len() as u64 > crate::limits::MAX_SOURCE_BYTES {
+        return (None, vec![too_large(shown)]);
+    }
     match parse_source(shown, bytes, kind) {
         Ok(file) => read_document(&file),
         Err(diagnostic) => (None, vec![*diagnostic]),
     }
+}
+
+/// A source file over [`crate::limits::MAX_SOURCE_BYTES`].
+fn too_large(shown: &Path) -> Diagnostic {
+    let limit = crate::i18n::number(crate::limits::MAX_SOURCE_BYTES as usize);
+    Diagnostic::error(
+        "file-too-large",
+        shown,
+        crate::t!("limits.file_too_large", limit = limit),
+    )
+    .hint(crate::t!("limits.file_too_large_hint"))
 }
 
 /// Every document file under `content_dir`, sorted, as (full path, shown path, kind).
@@ -101,7 +126,15 @@ fn find_source_files(
             );
             continue;
         }
+        if entry.file_type().is_dir() {
+            continue;
+        }
         if !entry.file_type().is_file() {
+            // A FIFO, socket or device: never opened (a FIFO would block the build).
+            diagnostics.push(
+                Diagnostic::warning("not-a-document", &shown, crate::t!("limits.not_a_file"))
+                    .hint(crate::t!("load.not_a_document_hint")),
+            );
             continue;
         }
         match SourceKind::of(entry.path()) {

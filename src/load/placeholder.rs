@@ -7,7 +7,7 @@
 //! which is why they can mark placeholders without getting in the way of real text. Lines of the
 //! front matter that are YAML comments are skipped: comments are never published.
 
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, Location, Repeats, Severity};
 use crate::source::SourceFile;
 
 /// Opens a placeholder.
@@ -23,16 +23,20 @@ pub fn placeholder(description: &str) -> String {
 /// One error per placeholder left in `file`, in the order they appear.
 pub fn find_placeholders(file: &SourceFile) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let mut repeats = Repeats::new("placeholder", &file.path, Severity::Error);
     let mut offset = 0;
     for line in file.text.split_inclusive('\n') {
         let in_front_matter = file.front_matter.contains(&offset);
         if !(in_front_matter && line.trim_start().starts_with('#')) {
             for (start, end) in spans(line) {
-                out.push(diagnostic(file, offset + start, offset + end));
+                if repeats.take() {
+                    out.push(diagnostic(file, offset + start, offset + end));
+                }
             }
         }
         offset += line.len();
     }
+    out.extend(repeats.summary());
     out
 }
 

@@ -25,7 +25,7 @@ pub fn read_withdrawal(fields: &mut Fields) -> Option<Withdrawal> {
             "wrong-type",
             location,
             crate::t!("withdrawal.not_mapping", found = describe(value)),
-            crate::t!("withdrawal.example_hint", example = EXAMPLE),
+            crate::t!("withdrawal.example_hint", example = crate::i18n::Verbatim(EXAMPLE)),
         );
         return None;
     };
@@ -83,7 +83,7 @@ fn read_part(fields: &mut Fields, value: Option<&Value>, part: &str) -> Option<S
         "missing-field",
         at,
         message,
-        crate::t!("withdrawal.example_hint", example = EXAMPLE),
+        crate::t!("withdrawal.example_hint", example = crate::i18n::Verbatim(EXAMPLE)),
     );
     None
 }

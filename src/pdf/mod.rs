@@ -26,6 +26,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::model::Document;
+use crate::render::doc_tree::{BodyTree, Node};
 use crate::resolve::Site;
 use cache::PdfCache;
 use world::{file_id, DocumentWorld, Templates};
@@ -36,6 +37,9 @@ pub struct Pdf {
     pub bytes: Vec<u8>,
     pub pages: usize,
 }
+
+/// The code of a problem typst found at a place in a template.
+const TEMPLATE_CODE: &str = "pdf-template";
 
 /// The fallback template for types without their own.
 const FALLBACK: &str = "document.typ";
@@ -110,12 +114,7 @@ impl PdfEngine {
     }
 
     /// The PDF of document `position`, from the cache or freshly compiled.
-    pub fn make(
-        &self,
-        site: &Site,
-        position: usize,
-        body: &[crate::render::doc_tree::Node],
-    ) -> Result<Pdf, Vec<Diagnostic>> {
+    pub fn make(&self, site: &Site, position: usize, body: &BodyTree) -> Result<Pdf, Vec<Diagnostic>> {
         self.make_for(site, &site.documents[position], Some(position), body)
     }
 
@@ -126,26 +125,94 @@ impl PdfEngine {
         site: &Site,
         doc: &Document,
         position: Option<usize>,
-        body: &[crate::render::doc_tree::Node],
+        body: &BodyTree,
     ) -> Result<Pdf, Vec<Diagnostic>> {
         let template = self.template_for(doc.doc_type().slug());
-        let json = serde_json::to_vec(&data::pdf_data(site, doc, position, body)).expect("PDF data serialises to JSON");
+        let json = |nodes: &[Node]| {
+            serde_json::to_vec(&data::pdf_data(site, doc, position, nodes)).expect("PDF data serialises to JSON")
+        };
+        let data = json(&body.nodes);
         let key = blake3::Hasher::new()
             .update(self.fingerprint.as_bytes())
             .update(template.id().vpath().get_with_slash().as_bytes())
-            .update(&json)
+            .update(&data)
             .finalize()
             .to_hex()
             .to_string();
         if let Some(pdf) = self.cache.get(&key) {
             return Ok(pdf);
         }
-        let result = self.compile(doc, template, json);
-        // typst memoises across compilations; without eviction memory grows with every document.
-        typst::comemo::evict(10);
-        let pdf = result?;
+        let result = self.compile_guarded(doc, template, data);
+        let pdf = match result {
+            Err(problems) if problems.iter().any(|p| is_unplaced(p, doc)) => {
+                return Err(self.blame(doc, template, body, &json, problems));
+            }
+            other => other?,
+        };
         self.cache.put(&key, &pdf);
         Ok(pdf)
+    }
+
+    /// One compilation; a panic inside typst becomes an error about the document, and typst's
+    /// memoisation is evicted after it (without that, memory grows with every document).
+    fn compile_guarded(&self, doc: &Document, template: &Source, json: Vec<u8>) -> Result<Pdf, Vec<Diagnostic>> {
+        let result = crate::diagnostics::catch_panic(&doc.source.path, || self.compile(doc, template, json))
+            .unwrap_or_else(|problem| Err(vec![*problem]));
+        typst::comemo::evict(10);
+        result
+    }
+
+    /// Who is to blame when typst rejects a document at a place in a template: the template,
+    /// or something in the document's text that the template passed on (an overlong word, a
+    /// structure PDF/UA refuses). When the document compiles without its body, the first
+    /// top-level block that makes it fail is found by bisection (a few more compilations, only
+    /// on this error path). If that block's neutral twin (same structure, text `x`) compiles,
+    /// the block's content is the cause and the problems are put at its line; otherwise the
+    /// template's code for that kind of block is wrong, and the template is named.
+    fn blame(
+        &self,
+        doc: &Document,
+        template: &Source,
+        body: &BodyTree,
+        json: &dyn Fn(&[Node]) -> Vec<u8>,
+        problems: Vec<Diagnostic>,
+    ) -> Vec<Diagnostic> {
+        let fails = |blocks: usize| {
+            self.compile_guarded(doc, template, json(&body.nodes[..blocks]))
+                .is_err()
+        };
+        if body.nodes.is_empty() || fails(0) {
+            return problems;
+        }
+        // fails(0) is false and fails(len) is true: find the first prefix that fails.
+        let (mut good, mut bad) = (0, body.nodes.len());
+        while bad - good > 1 {
+            let middle = good + (bad - good) / 2;
+            if fails(middle) {
+                bad = middle;
+            } else {
+                good = middle;
+            }
+        }
+        let culprit = &body.nodes[bad - 1];
+        if self
+            .compile_guarded(doc, template, json(std::slice::from_ref(&culprit.neutral())))
+            .is_err()
+        {
+            return problems;
+        }
+        let start = doc.source.body.start + body.starts.get(bad - 1).copied().unwrap_or(0);
+        let location = Location::in_text(&doc.source.text, start, start);
+        let mut seen = std::collections::BTreeSet::new();
+        problems
+            .into_iter()
+            .filter(|problem| seen.insert(problem.message.clone()))
+            .map(|problem| {
+                Diagnostic::error("pdf-content", &doc.source.path, problem.message)
+                    .at(location)
+                    .hint(crate::t!("pdf.content_hint"))
+            })
+            .collect()
     }
 
     fn template_for(&self, type_slug: &str) -> &Source {
@@ -198,7 +265,7 @@ impl PdfEngine {
                     missing_glyph_text(&problem.message),
                     self.template_place(world, problem),
                 ) {
-                    (None, Some((path, location))) => Diagnostic::error("pdf-template", &path, message)
+                    (None, Some((path, location))) => Diagnostic::error(TEMPLATE_CODE, &path, message)
                         .at(location)
                         .hint(if typst_hints.is_empty() {
                             crate::t!("pdf.template_hint")
@@ -241,6 +308,13 @@ impl PdfEngine {
             Location::in_text(source.text(), range.start, range.end),
         ))
     }
+}
+
+/// Whether `problem` has no place in the document yet: typst found it at a place in a
+/// template, or in the PDF export without a place (e.g. a string too long for PDF/A), rather
+/// than at a character it could not display.
+fn is_unplaced(problem: &Diagnostic, doc: &Document) -> bool {
+    problem.code == TEMPLATE_CODE || (problem.code == "pdf" && problem.location == Some(doc.source.id_location))
 }
 
 /// The text typst names in "the text `\"🎉\"` could not be displayed with font …".

@@ -68,6 +68,70 @@ pub enum Node {
     HardBreak,
 }
 
+/// A body as a tree, with where each top-level node starts in the body (a byte offset), so a
+/// problem the PDF engine finds in one block can be put at the block's line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BodyTree {
+    pub nodes: Vec<Node>,
+    /// `starts[i]`: the body offset of `nodes[i]`.
+    pub starts: Vec<usize>,
+}
+
+impl Node {
+    /// The same structure with neutral content: every text `x`, every address the same. When a
+    /// template fails on a node but not on its neutral twin, the node's content is the cause,
+    /// not the template's code for that kind of node.
+    pub fn neutral(&self) -> Node {
+        let all = |nodes: &[Node]| nodes.iter().map(Node::neutral).collect::<Vec<_>>();
+        let x = || "x".to_string();
+        match self {
+            Node::Paragraph { children } => Node::Paragraph {
+                children: all(children),
+            },
+            Node::Heading { level, children } => Node::Heading {
+                level: *level,
+                children: all(children),
+            },
+            Node::List { ordered, start, items } => Node::List {
+                ordered: *ordered,
+                start: 1.min(*start),
+                items: items.iter().map(|item| all(item)).collect(),
+            },
+            Node::Quote { children } => Node::Quote {
+                children: all(children),
+            },
+            Node::CodeBlock { .. } => Node::CodeBlock { text: x() },
+            Node::Table { columns, header, rows } => Node::Table {
+                columns: *columns,
+                header: header.iter().map(|cell| all(cell)).collect(),
+                rows: rows
+                    .iter()
+                    .map(|row| row.iter().map(|cell| all(cell)).collect())
+                    .collect(),
+            },
+            Node::Rule => Node::Rule,
+            Node::Text { .. } => Node::Text { text: x() },
+            Node::Code { .. } => Node::Code { text: x() },
+            Node::Strong { children } => Node::Strong {
+                children: all(children),
+            },
+            Node::Emph { children } => Node::Emph {
+                children: all(children),
+            },
+            Node::Strike { children } => Node::Strike {
+                children: all(children),
+            },
+            Node::Link { children, .. } => Node::Link {
+                url: "https://example.org/".to_string(),
+                children: all(children),
+            },
+            Node::Image { .. } => Node::Image { alt: x() },
+            Node::SoftBreak => Node::SoftBreak,
+            Node::HardBreak => Node::HardBreak,
+        }
+    }
+}
+
 /// An open element while walking the events.
 enum Frame {
     Root,
@@ -106,21 +170,29 @@ pub fn build(
     site: &Site,
     doc: &Document,
     position: Option<usize>,
-) -> Vec<Node> {
+) -> BodyTree {
     let mut builder = Builder {
         stack: vec![(Frame::Root, Vec::new())],
         headings: levels.iter(),
         site,
         doc,
         position,
+        current: 0,
+        starts: Vec::new(),
     };
-    for (event, _) in events {
+    for (event, range) in events {
+        // For an end event the range is the whole element's: its start is the element's.
+        builder.current = range.start;
         builder.event(event);
     }
     while builder.stack.len() > 1 {
         builder.close();
     }
-    builder.stack.pop().map(|(_, children)| children).unwrap_or_default()
+    let nodes = builder.stack.pop().map(|(_, children)| children).unwrap_or_default();
+    BodyTree {
+        nodes,
+        starts: builder.starts,
+    }
 }
 
 struct Builder<'a> {
@@ -130,6 +202,10 @@ struct Builder<'a> {
     /// The document (or earlier version) being built; `position` is its current document.
     doc: &'a Document,
     position: Option<usize>,
+    /// Where the event being handled starts in the body.
+    current: usize,
+    /// Where each node added to the root starts.
+    starts: Vec<usize>,
 }
 
 impl Builder<'_> {
@@ -256,6 +332,9 @@ impl Builder<'_> {
     }
 
     fn push(&mut self, node: Node) {
+        if self.stack.len() == 1 {
+            self.starts.push(self.current);
+        }
         if let Some((_, children)) = self.stack.last_mut() {
             children.push(node);
         }

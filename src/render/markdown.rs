@@ -39,7 +39,35 @@ pub struct RenderedBody {
 }
 
 fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+    crate::source::markdown_options()
+}
+
+/// The events of a body with their source ranges, without headings that have no text: an
+/// empty heading is no heading for a screen reader and a structure element PDF/UA refuses
+/// (load warns about each, `empty-heading`).
+fn parse(body: &str) -> Vec<(Event<'_>, std::ops::Range<usize>)> {
+    let mut events: Vec<(Event, std::ops::Range<usize>)> = Vec::new();
+    // Where the open heading's events start in `events`, and whether it has text yet.
+    let mut heading: Option<(usize, bool)> = None;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Heading { .. }) => heading = Some((events.len(), false)),
+            Event::Text(text) | Event::Code(text) if !text.trim().is_empty() => {
+                if let Some((_, has_text)) = heading.as_mut() {
+                    *has_text = true;
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((start, false)) = heading.take() {
+                    events.truncate(start);
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        events.push((event, range));
+    }
+    events
 }
 
 /// Renders the body of document `position` of `site`.
@@ -54,7 +82,7 @@ pub fn render_document_body(site: &Site, doc: &Document, position: Option<usize>
         return RenderedBody::default();
     };
     let base_path = site.config.base_path();
-    let parsed: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
+    let parsed = parse(body);
     let mut out = RenderedBody::default();
     let headings = plan_headings(&parsed);
     let mut events: Vec<Event> = Vec::with_capacity(parsed.len());
@@ -89,16 +117,16 @@ pub fn render_document_body(site: &Site, doc: &Document, position: Option<usize>
 
 /// The body of document `position` as a data tree for the PDF templates, with the same
 /// normalised heading levels as the web page.
-pub fn body_tree(site: &Site, position: usize) -> Vec<super::doc_tree::Node> {
+pub fn body_tree(site: &Site, position: usize) -> super::doc_tree::BodyTree {
     document_body_tree(site, &site.documents[position], Some(position))
 }
 
 /// [`body_tree`] for `doc`, which may be an earlier version of document `position`.
-pub fn document_body_tree(site: &Site, doc: &Document, position: Option<usize>) -> Vec<super::doc_tree::Node> {
+pub fn document_body_tree(site: &Site, doc: &Document, position: Option<usize>) -> super::doc_tree::BodyTree {
     let Some(body) = doc.body() else {
-        return Vec::new();
+        return Default::default();
     };
-    let parsed: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
+    let parsed = parse(body);
     let levels: Vec<u8> = plan_headings(&parsed).iter().map(|h| h.level).collect();
     super::doc_tree::build(&parsed, &levels, site, doc, position)
 }

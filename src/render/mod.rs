@@ -121,7 +121,11 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
         .into_par_iter()
         .map(|position| {
             let pdf = pdfs.get(position).cloned().unwrap_or_default();
-            let result = render_document(site, position, pdf, &views, &site_view, &renderer, history);
+            let path = &site.documents[position].source.path;
+            let result = crate::diagnostics::catch_panic(path, || {
+                render_document(site, position, pdf, &views, &site_view, &renderer, history)
+            })
+            .unwrap_or_else(|problem| (vec![*problem], 0));
             step();
             result
         })

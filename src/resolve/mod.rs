@@ -9,7 +9,7 @@
 
 mod motions;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -17,7 +17,7 @@ use rayon::prelude::*;
 pub use motions::{EffectiveStatus, MotionState, Settlement};
 
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Repeats, Severity};
 use crate::identifiers;
 use crate::model::{DocType, Document, Spanned};
 use crate::suggest::did_you_mean;
@@ -351,12 +351,19 @@ fn mentions(doc: &Document, own: usize, index: &Index, diagnostics: &mut Diagnos
     let Some(body) = doc.body() else { return Vec::new() };
     let body_start = doc.source.body.start;
     let mut out = Vec::new();
-    let mut unknown: Vec<String> = Vec::new();
+    let mut unknown: HashSet<&str> = HashSet::new();
+    let mut repeats = Repeats::new("unknown-identifier", &doc.source.path, Severity::Warning);
     for mention in doc.candidates() {
         match index.by_identifier(&mention.normal) {
             Some(t) if t != own => out.push(t),
             Some(_) => {}
-            None if !unknown.contains(&mention.normal) && identifiers::is_citation(&body[mention.range.clone()]) => {
+            None if !unknown.contains(mention.normal.as_str())
+                && identifiers::is_citation(&body[mention.range.clone()]) =>
+            {
+                unknown.insert(&mention.normal);
+                if !repeats.take() {
+                    continue;
+                }
                 let cited = &body[mention.range.clone()];
                 let (start, end) = (body_start + mention.range.start, body_start + mention.range.end);
                 diagnostics.push(
@@ -368,11 +375,11 @@ fn mentions(doc: &Document, own: usize, index: &Index, diagnostics: &mut Diagnos
                     .at(crate::diagnostics::Location::in_text(&doc.source.text, start, end))
                     .hint(crate::t!("resolve.unknown_identifier_hint")),
                 );
-                unknown.push(mention.normal.clone());
             }
             None => {}
         }
     }
+    diagnostics.extend(repeats.summary());
     out.sort_unstable();
     out.dedup();
     out

@@ -33,7 +33,7 @@ mod words;
 
 use std::ops::Range;
 
-use pulldown_cmark::{Options, Parser};
+use pulldown_cmark::Parser;
 use similar::{capture_diff_slices, Algorithm, DiffOp, DiffTag};
 
 use crate::i18n::Lang;
@@ -128,7 +128,7 @@ pub struct Blocks(Vec<Block>);
 impl Blocks {
     /// Reads a Markdown body. Never fails: anything pulldown-cmark accepts gives blocks.
     pub fn parse(markdown: &str) -> Blocks {
-        let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+        let options = crate::source::markdown_options();
         let mut reader = BlockReader::default();
         for event in Parser::new_ext(markdown, options) {
             reader.event(event);
@@ -155,7 +155,7 @@ pub fn diff_blocks(old: &Blocks, new: &Blocks, labels: &DiffLabels) -> BodyDiff 
     // Myers finds the common prefix and suffix first, so unchanged blocks around the edits cost
     // one comparison each. Its minimal script can pair unrelated blocks inside a heavily
     // rewritten stretch, but those are shown as changed either way.
-    let ops = capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys);
+    let ops = align(&old_keys, &new_keys);
     let mut view = View::new(labels);
     let regions = regions(&ops);
     if regions.iter().all(|r| matches!(r, Region::Same { .. })) {
@@ -171,6 +171,48 @@ pub fn diff_blocks(old: &Blocks, new: &Blocks, labels: &DiffLabels) -> BodyDiff 
         }
     }
     view.finish(false)
+}
+
+/// Blocks in the changed middle of two bodies (after their common start and end) up to which
+/// they are aligned block by block; beyond it the middle is one changed region. Myers costs
+/// up to the square of the middle, and no real edit rewrites thousands of blocks at once.
+const BLOCK_DIFF_LIMIT: usize = 4_000;
+
+/// The alignment of two bodies' blocks: Myers on the keys, or, for a middle larger than
+/// [`BLOCK_DIFF_LIMIT`], the common start and end with everything between as one change.
+fn align(old: &[Key], new: &[Key]) -> Vec<DiffOp> {
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if old.len() + new.len() - 2 * (prefix + suffix) <= BLOCK_DIFF_LIMIT {
+        return capture_diff_slices(Algorithm::Myers, old, new);
+    }
+    let mut ops = Vec::with_capacity(3);
+    if prefix > 0 {
+        ops.push(DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len: prefix,
+        });
+    }
+    ops.push(DiffOp::Replace {
+        old_index: prefix,
+        old_len: old.len() - prefix - suffix,
+        new_index: prefix,
+        new_len: new.len() - prefix - suffix,
+    });
+    if suffix > 0 {
+        ops.push(DiffOp::Equal {
+            old_index: old.len() - suffix,
+            new_index: new.len() - suffix,
+            len: suffix,
+        });
+    }
+    ops
 }
 
 /// One metadata row that differs between two versions.
@@ -279,6 +321,8 @@ struct View<'l> {
     inserted_words: usize,
     deleted_words: usize,
     changed_blocks: usize,
+    /// What word comparisons may still cost (see [`words::WORD_DIFF_BUDGET`]).
+    word_budget: usize,
 }
 
 impl<'l> View<'l> {
@@ -289,6 +333,7 @@ impl<'l> View<'l> {
             inserted_words: 0,
             deleted_words: 0,
             changed_blocks: 0,
+            word_budget: words::WORD_DIFF_BUDGET,
         }
     }
 
@@ -368,7 +413,7 @@ impl<'l> View<'l> {
         self.open(new, None);
         let old = Tokens::new(&old.text);
         let new = Tokens::new(&new.text);
-        for segment in word_segments(&old, &new) {
+        for segment in word_segments(&old, &new, &mut self.word_budget) {
             match segment {
                 Segment::Same(range) => new.tokens[range].iter().for_each(|t| escape_into(&mut self.html, t)),
                 Segment::Changed { old: o, new: n } if n.is_empty() => self.one_sided(Side::Del, &old, o),

@@ -75,8 +75,8 @@ pub(super) enum Segment {
 /// tokens (spaces, "de", "het") do not, so it would fall back to Myers for most of the text
 /// anyway. Myers' minimal script does match such small words between unrelated phrases; the
 /// cleanup below folds them back into the change around them.
-pub(super) fn word_segments(old: &Tokens, new: &Tokens) -> Vec<Segment> {
-    if let Some(segments) = too_large_to_compare(old, new) {
+pub(super) fn word_segments(old: &Tokens, new: &Tokens, budget: &mut usize) -> Vec<Segment> {
+    if let Some(segments) = too_large_to_compare(old, new, budget) {
         return segments;
     }
     let ops = capture_diff_slices(Algorithm::Myers, &old.tokens, &new.tokens);
@@ -119,9 +119,17 @@ pub(super) fn word_segments(old: &Tokens, new: &Tokens) -> Vec<Segment> {
 /// diff takes about 20 ms in a release build.
 pub(super) const WORD_DIFF_LIMIT: usize = 4_000;
 
+/// Word comparisons one body may cost, in squared tokens (the worst case of Myers for a
+/// changed middle of n tokens is about n²). Once spent, the remaining changed blocks of the
+/// body are shown as whole changes: a body of thousands of rewritten paragraphs costs no more
+/// than this, and real edits (a few hundred changed paragraphs of a hundred words) stay far
+/// below it.
+pub(super) const WORD_DIFF_BUDGET: usize = 100_000_000;
+
 /// For a pair of blocks whose changed middle (after the common start and end) exceeds
-/// [`WORD_DIFF_LIMIT`]: the whole middle as one change.
-pub(super) fn too_large_to_compare(old: &Tokens, new: &Tokens) -> Option<Vec<Segment>> {
+/// [`WORD_DIFF_LIMIT`], or whose comparison would overspend `budget`: the whole middle as one
+/// change. Otherwise `None`, and the comparison's cost is taken from `budget`.
+pub(super) fn too_large_to_compare(old: &Tokens, new: &Tokens, budget: &mut usize) -> Option<Vec<Segment>> {
     let (a, b) = (&old.tokens, &new.tokens);
     let prefix = a.iter().zip(b.iter()).take_while(|(x, y)| x == y).count();
     let suffix = a[prefix..]
@@ -130,7 +138,9 @@ pub(super) fn too_large_to_compare(old: &Tokens, new: &Tokens) -> Option<Vec<Seg
         .zip(b[prefix..].iter().rev())
         .take_while(|(x, y)| x == y)
         .count();
-    if a.len() + b.len() - 2 * (prefix + suffix) <= WORD_DIFF_LIMIT {
+    let middle = a.len() + b.len() - 2 * (prefix + suffix);
+    if middle <= WORD_DIFF_LIMIT && middle * middle <= *budget {
+        *budget -= middle * middle;
         return None;
     }
     let mut segments = vec![Segment::Same(0..prefix)];

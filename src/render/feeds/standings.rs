@@ -72,7 +72,8 @@ struct StandingFields {
 pub fn read(path: &str, bytes: Vec<u8>) -> Option<Standing> {
     let path = Path::new(path);
     let file = crate::source::parse_source(path, bytes, SourceKind::of(path)?).ok()?;
-    let fields: StandingFields = serde_yaml::from_str(file.front_matter_text()).ok()?;
+    let fields: StandingFields =
+        crate::yaml::from_str(file.front_matter_text(), crate::yaml::Bounds::FRONT_MATTER).ok()?;
     if !DocType::from_slug(&fields.doc_type).is_some_and(DocType::is_voted) {
         return None;
     }

@@ -1,0 +1,132 @@
+//! The bounds on everything a source file can make griffie do.
+//!
+//! Sources are untrusted text: a careless or hostile contributor can commit a front matter of
+//! YAML aliases that expands to gigabytes, a Markdown line of ten thousand nested quotes, or a
+//! list of fifty thousand identifiers. Each such input is refused with a diagnostic at its file
+//! and line, before any stage spends memory or time on it, so every pass over a document stays
+//! linear (or `n log n`) in a size that is itself bounded. The numbers are far above any real
+//! council document (the largest of Almelo's, a transformation plan, is 60 kB of text with
+//! front matter under 1 kB and lists of at most five items) and are listed in the README.
+
+/// Largest source file (`.md`, `.yaml`) read from `content/` or from history: 1 MiB, about
+/// 500 printed pages. A council brief of a hundred pages is about 300 kB of text; typst lays out
+/// a 1 MB body in a few seconds and under 400 MB.
+pub const MAX_SOURCE_BYTES: u64 = 1024 * 1024;
+
+/// Longest paragraph, heading or table cell of a body, in bytes of its source: 32 KiB, some
+/// 5,000 words. typst breaks a paragraph into lines as a whole, and one paragraph of a
+/// megabyte costs it over a gigabyte; real paragraphs are a few hundred words.
+pub const MAX_PARAGRAPH_BYTES: usize = 32 * 1024;
+
+/// Largest front matter (the YAML between the `---` lines, or a whole `.yaml` record): 64 KiB.
+pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+
+/// Most YAML nodes (scalars, lists, mappings) a front matter may hold, counted after aliases
+/// (`*name`) are expanded, so an alias "bomb" is refused after at most this much work.
+pub const MAX_FRONT_MATTER_NODES: usize = 10_000;
+
+/// Deepest nesting of lists and mappings in a front matter. Real fields nest three deep
+/// (`submitters:` → item → `name:`).
+pub const MAX_FRONT_MATTER_DEPTH: usize = 16;
+
+/// Most items in one front-matter list or mapping (`identifiers:`, `references:`, …).
+pub const MAX_LIST_ITEMS: usize = 1_000;
+
+/// Largest `griffie.yaml`: 1 MiB. It is written by whoever maintains the site, but a broken
+/// configuration must still be a diagnostic, never a crash.
+pub const MAX_CONFIG_BYTES: usize = 1024 * 1024;
+
+/// Most YAML nodes in `griffie.yaml`, after aliases are expanded.
+pub const MAX_CONFIG_NODES: usize = 200_000;
+
+/// Most items in one list or mapping of `griffie.yaml` (topics, letter texts, …).
+pub const MAX_CONFIG_ITEMS: usize = 20_000;
+
+/// Deepest nesting of Markdown elements (quotes, lists and their items, paragraphs, emphasis,
+/// links) in a body. The web page and the PDF are made from the same tree, and typst stops at
+/// a fixed depth of show rules: 16 nested quotes or 14 nested lists already fail there, 11
+/// quotes around a bold, italic link (15) still work. Real documents nest four or five deep
+/// (a list in a list: list, item, list, item, paragraph).
+pub const MAX_MARKDOWN_DEPTH: usize = 12;
+
+/// Diagnostics of one kind reported per document before the rest are summed up in one note:
+/// a body citing fifty thousand unknown numbers gives a readable report, not fifty thousand
+/// warnings.
+pub const MAX_REPEATS_PER_DOCUMENT: usize = 20;
+
+/// Why [`read_file`] returned no bytes.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The file could not be opened or read.
+    Io(std::io::Error),
+    /// Not a regular file (a folder, a FIFO, a device): never opened for reading, so a FIFO
+    /// cannot block the build.
+    NotAFile,
+    /// Longer than the bound; nothing past the bound was read.
+    TooLarge { limit: u64 },
+}
+
+/// The bytes of the regular file at `path`, if it has at most `limit` of them. The file is
+/// opened without blocking and checked to be a regular file before anything is read, and at
+/// most `limit + 1` bytes are ever read, whatever the file claims or grows to.
+pub fn read_file(path: &std::path::Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read as _;
+    let file = open_without_blocking(path).map_err(ReadError::Io)?;
+    let metadata = file.metadata().map_err(ReadError::Io)?;
+    if !metadata.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    if metadata.len() > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
+#[cfg(unix)]
+fn open_without_blocking(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer. For a regular
+    // file the flag changes nothing.
+    std::fs::OpenOptions::new().read(true).custom_flags(NONBLOCK).open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_blocking(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+#[cfg(target_os = "linux")]
+const NONBLOCK: i32 = libc::O_NONBLOCK;
+/// `O_NONBLOCK` on the BSDs and macOS (libc is a dependency on Linux only).
+#[cfg(all(unix, not(target_os = "linux")))]
+const NONBLOCK: i32 = 4;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_file_refuses_what_is_too_large_or_not_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "12345").unwrap();
+        assert_eq!(read_file(&path, 5).unwrap(), b"12345");
+        assert!(matches!(read_file(&path, 4), Err(ReadError::TooLarge { limit: 4 })));
+        assert!(matches!(read_file(dir.path(), 4), Err(ReadError::NotAFile)));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_fifo_is_refused_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pipe.md");
+        let status = std::process::Command::new("mkfifo").arg(&path).status().unwrap();
+        assert!(status.success());
+        assert!(matches!(read_file(&path, 100), Err(ReadError::NotAFile)));
+    }
+}
