@@ -242,7 +242,8 @@ impl Diagnostics {
 
 /// Renders diagnostics for people: a header (`fout[code]: message`), a snippet of the source
 /// with the place marked, and the hint. `root` is the folder the paths are relative to; sources
-/// are read from there (a file that cannot be read, or is not UTF-8, is shown without a snippet).
+/// are read from there (a file that cannot be read, is not a regular file, or is not UTF-8, is
+/// shown without a snippet).
 ///
 /// codespan-reporting draws the snippets, but it writes its severity labels in English only, so
 /// the header is ours: codespan gets the diagnostic without a message, and its one header line
@@ -259,7 +260,8 @@ pub fn render_report(diagnostics: &Diagnostics, root: &Path, color: bool) -> Str
         } else {
             root.join(path)
         };
-        let id = std::fs::read(&full)
+        // Never through a link, nor waiting on a FIFO: a diagnostic may point at either.
+        let id = crate::regular_file::read(&full)
             .ok()
             .and_then(|bytes| String::from_utf8(bytes).ok())
             .map(|text| files.add(path.display().to_string(), normalise_newlines(&text)));

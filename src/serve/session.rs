@@ -264,7 +264,9 @@ impl Session {
                 return None;
             };
             let kind = SourceKind::of(path)?;
-            let bytes = std::fs::read(path).ok()?;
+            // No longer a regular file (now a symbolic link, a FIFO, a device) or unreadable: a
+            // full build skips or reports it as `load` does, and never waits on a FIFO.
+            let bytes = crate::regular_file::read(path).ok()?;
             let (document, found) = crate::load::read_bytes(&shown, bytes, kind);
             if document
                 .as_ref()
