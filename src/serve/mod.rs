@@ -10,7 +10,8 @@
 //! A [`session`] keeps the site in memory between saves: an edit of a document re-renders only
 //! the pages it touches ([`affected`]), anything larger is a full [`crate::build`]. Either way a
 //! failed round leaves the last good pages in place, so the browser keeps showing them, with
-//! the overlay listing the problems.
+//! the overlay listing the problems. A round that panics (a bug) is caught ([`run_round`]): the
+//! overlay says so and the next save makes a full build.
 
 pub mod affected;
 pub mod files;
@@ -22,6 +23,8 @@ pub mod session;
 pub mod watch;
 
 use std::collections::BTreeSet;
+use std::panic::AssertUnwindSafe;
+use std::path::Path;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -151,8 +154,7 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
     let (_watcher, changes) = watch::watch(&options.build)?;
     let mut session = Session::new(options.build.clone());
     session.show_timings = options.timings;
-    let round = session.full();
-    finish_round(&mut session, round, &shared);
+    run_round(&mut session, &shared, &options.build.paths.content, Session::full);
     let server = http::Server::bind(options.port, &options.build.paths.output, shared.clone())?;
     println!(
         "{}",
@@ -165,6 +167,38 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
     println!("{}", crate::t!("serve.stop"));
     watch::spawn_updates(session, shared, changes);
     server.run()
+}
+
+/// Runs `round` on the session and [`finish_round`]s it. A panic in either (a bug in griffie:
+/// sources can't cause one) is caught: it is reported, the overlay shows it on the last good
+/// pages, and the session forgets its state, so the next save makes a full build. `cause` is
+/// the file (or folder) the overlay names: the first file that changed.
+pub fn run_round(session: &mut Session, shared: &Shared, cause: &Path, round: impl FnOnce(&mut Session) -> Round) {
+    let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        let round = round(session);
+        finish_round(session, round, shared);
+    }));
+    if let Err(payload) = result {
+        session.forget();
+        let problem = panic_problem(session.options(), cause, payload.as_ref());
+        eprintln!("{}", crate::t!("main.error", error = problem.message));
+        shared.finish_build(Some(vec![problem]), None);
+    }
+}
+
+/// What the overlay says about a panic: the catalog's message with the panic's own text.
+fn panic_problem(options: &BuildOptions, cause: &Path, payload: &(dyn std::any::Any + Send)) -> Problem {
+    let detail = payload
+        .downcast_ref::<&str>()
+        .map(|text| text.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    Problem {
+        path: options.paths.shown(cause).display().to_string(),
+        line: None,
+        message: crate::t!("serve.round_panicked", error = detail),
+        hint: Some(crate::t!("serve.round_panicked_hint")),
+    }
 }
 
 /// Reports a round (a one-line summary, the full report on failure) and tells the open pages it

@@ -172,6 +172,14 @@ impl Session {
         }
     }
 
+    /// Forgets the site kept between rounds, so the next round is a full build: after a round
+    /// that panicked, the state it left behind can't be trusted.
+    pub fn forget(&mut self) {
+        self.live = None;
+        self.data_pending = false;
+        self.later.clear();
+    }
+
     /// Brings the preview up to date after `changed` (absolute paths) changed on disk.
     pub fn update(&mut self, changed: &BTreeSet<PathBuf>) -> Round {
         match self.try_partial(changed) {
