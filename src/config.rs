@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::i18n::Lang;
-use crate::limits::ReadError;
+use crate::regular_file::ReadError;
 use crate::yaml::{Bounds, YamlError};
 
 /// The file name looked for in the project folder.
@@ -165,10 +165,10 @@ pub fn load_config(path: &Path, shown: &Path) -> Result<Config, Vec<Diagnostic>>
                 .hint(crate::t!("config.unreadable_hint", file = CONFIG_FILE)),
         ]
     };
-    let bytes = match crate::limits::read_file(path, crate::limits::MAX_CONFIG_BYTES as u64) {
+    let bytes = match crate::regular_file::read_bounded(path, crate::limits::MAX_CONFIG_BYTES as u64) {
         Ok(bytes) => bytes,
         Err(ReadError::Io(err)) => return Err(unreadable(err.to_string())),
-        Err(ReadError::NotAFile) => return Err(unreadable(crate::t!("limits.not_a_file"))),
+        Err(ReadError::NotAFile) => return Err(unreadable(crate::t!("load.special_file"))),
         Err(ReadError::TooLarge { limit }) => {
             let limit = crate::i18n::number(limit as usize);
             return Err(vec![Diagnostic::error(

@@ -52,6 +52,7 @@ pub mod load;
 pub mod manifest;
 pub mod model;
 pub mod pdf;
+pub mod regular_file;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;

@@ -193,7 +193,7 @@ fn a_fifo_among_the_sources_or_as_configuration_does_not_block() {
         .success());
     let (output, report) = check_json(dir.path());
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let skipped = with_code(&report, "not-a-document");
+    let skipped = with_code(&report, "special-file-skipped");
     assert_eq!(skipped.len(), 1, "{report:#}");
     assert!(skipped[0]["path"].as_str().unwrap().ends_with("pijp.md"));
 

@@ -341,3 +341,46 @@ fn with_pdfs_the_related_documents_follow_after_the_reload() {
     assert!(session.finish_later().is_none(), "nothing is left after that");
     assert_equals_fresh_build_with_pdf(dir, &mut session, &round, "title edit with PDFs", true);
 }
+
+#[test]
+fn a_round_that_panics_shows_in_the_overlay_and_the_next_save_still_works() {
+    use griffie::serve::{run_round, Shared};
+    let project = corpus(20);
+    let dir = project.path();
+    let shared = Shared::default();
+    let mut session = Session::new(options(dir, "preview"));
+    run_round(&mut session, &shared, &dir.join("content"), Session::full);
+    assert_eq!(shared.snapshot().1, None, "the first build succeeds");
+    fresh_build(dir);
+    let docs = documents(dir);
+    let id = docs[0]["id"].as_str().unwrap().to_string();
+    let path = file_of(dir, &id);
+
+    // A bug in a round (sources can't cause a panic, so the test makes one).
+    run_round(&mut session, &shared, &path, |_| panic!("een fout om te testen"));
+    let (_, problems) = shared.snapshot();
+    let problems = problems.expect("the overlay shows the panic");
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        problems[0].message,
+        griffie::t!("serve.round_panicked", error = "een fout om te testen")
+    );
+    assert!(
+        path.ends_with(&problems[0].path),
+        "names the file saved: {}",
+        problems[0].path
+    );
+    let overlay = griffie::serve::inject::overlay(&problems);
+    assert!(overlay.contains("een fout om te testen"));
+
+    // The next save works: the edit shows, the overlay goes, the preview equals a build.
+    edit_line(dir, &id, "title:", "title: Na de interne fout");
+    let changed = BTreeSet::from([path.clone()]);
+    run_round(&mut session, &shared, &path, |session| session.update(&changed));
+    assert_eq!(shared.snapshot().1, None, "the overlay is gone");
+    let page = std::fs::read_to_string(dir.join(format!("preview/documenten/{id}/index.html"))).unwrap();
+    assert!(page.contains("Na de interne fout"));
+    session.wait_for_index();
+    let (expected, _) = fresh_build(dir);
+    assert_eq!(files(&dir.join("preview")), expected, "the preview equals a full build");
+}

@@ -316,7 +316,8 @@ impl Diagnostics {
 
 /// Renders diagnostics for people: a header (`fout[code]: message`), a snippet of the source
 /// with the place marked, and the hint. `root` is the folder the paths are relative to; sources
-/// are read from there (a file that cannot be read, or is not UTF-8, is shown without a snippet).
+/// are read from there (a file that cannot be read, is not a regular file, or is not UTF-8, is
+/// shown without a snippet).
 ///
 /// codespan-reporting draws the snippets, but it writes its severity labels in English only, so
 /// the header is ours: codespan gets the diagnostic without a message, and its one header line

@@ -72,7 +72,8 @@ impl<'r> Snippets<'r> {
         } else {
             self.root.join(path)
         };
-        let bytes = crate::limits::read_file(&full, crate::limits::MAX_SOURCE_BYTES).ok()?;
+        // Never through a link, nor waiting on a FIFO: a diagnostic may point at either.
+        let bytes = crate::regular_file::read(&full).ok()?;
         let text = normalise_newlines(&String::from_utf8(bytes).ok()?);
         let escaped = EscapedSource::new(&text);
         let name = visible(&path.display().to_string()).into_owned();

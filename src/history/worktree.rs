@@ -30,7 +30,8 @@ pub(super) fn drafts(history: &History, documents: &[Document], files: &[Option<
                 if blob_id(history, text) == Some(committed.blob) {
                     return false;
                 }
-                let raw = std::fs::read(root.join(&doc.source.path)).ok();
+                // Read again without blocking: the file may have become a FIFO since `load`.
+                let raw = crate::regular_file::read(&root.join(&doc.source.path)).ok();
                 if raw.as_deref().and_then(|raw| blob_id(history, raw)) == Some(committed.blob) {
                     return false;
                 }

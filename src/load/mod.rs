@@ -23,8 +23,8 @@ pub use fields::parse_date;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::limits::ReadError;
 use crate::model::Document;
+use crate::regular_file::{self, ReadError};
 use crate::source::{parse_source, SourceKind};
 
 /// Output of `load`: the configuration and every document that could be read.
@@ -54,7 +54,7 @@ pub fn load_documents(root: &Path, content_dir: &Path, diagnostics: &mut Diagnos
 }
 
 fn load_one(full: &Path, shown: &Path, kind: SourceKind) -> (Option<Document>, Vec<Diagnostic>) {
-    let bytes = match crate::limits::read_file(full, crate::limits::MAX_SOURCE_BYTES) {
+    let bytes = match regular_file::read_bounded(full, crate::limits::MAX_SOURCE_BYTES) {
         Ok(bytes) => bytes,
         Err(ReadError::Io(err)) => {
             let diagnostic = Diagnostic::error("unreadable", shown, crate::t!("load.unreadable_file", error = err))
@@ -62,8 +62,9 @@ fn load_one(full: &Path, shown: &Path, kind: SourceKind) -> (Option<Document>, V
             return (None, vec![diagnostic]);
         }
         Err(ReadError::NotAFile) => {
-            let diagnostic = Diagnostic::warning("not-a-document", shown, crate::t!("limits.not_a_file"))
-                .hint(crate::t!("load.not_a_document_hint"));
+            // It became a link, FIFO or device after the walk: skipped as the walk skips them.
+            let diagnostic = Diagnostic::warning("special-file-skipped", shown, crate::t!("load.special_file"))
+                .hint(crate::t!("load.special_file_hint"));
             return (None, vec![diagnostic]);
         }
         Err(ReadError::TooLarge { .. }) => return (None, vec![too_large(shown)]),
@@ -126,15 +127,14 @@ fn find_source_files(
             );
             continue;
         }
-        if entry.file_type().is_dir() {
+        if is_special(entry.file_type()) {
+            diagnostics.push(
+                Diagnostic::warning("special-file-skipped", &shown, crate::t!("load.special_file"))
+                    .hint(crate::t!("load.special_file_hint")),
+            );
             continue;
         }
         if !entry.file_type().is_file() {
-            // A FIFO, socket or device: never opened (a FIFO would block the build).
-            diagnostics.push(
-                Diagnostic::warning("not-a-document", &shown, crate::t!("limits.not_a_file"))
-                    .hint(crate::t!("load.not_a_document_hint")),
-            );
             continue;
         }
         match SourceKind::of(entry.path()) {
@@ -148,6 +148,11 @@ fn find_source_files(
     files
 }
 
+/// A FIFO, socket or device: not a file to read (opening a FIFO waits for a writer).
+fn is_special(file_type: std::fs::FileType) -> bool {
+    !file_type.is_file() && !file_type.is_dir() && !file_type.is_symlink()
+}
+
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.') || n.starts_with('_'))
 }
@@ -157,4 +162,56 @@ pub fn shown_path(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root)
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| path.to_path_buf())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn mkfifo(path: &Path) {
+        let made = std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+    }
+
+    /// Runs `work` on a thread of its own: a failure, not a hang, if it blocks.
+    fn without_hanging<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || sender.send(work()));
+        receiver
+            .recv_timeout(Duration::from_secs(60))
+            .expect("finished instead of waiting for a FIFO's writer")
+    }
+
+    #[test]
+    fn links_and_fifos_are_skipped_with_a_warning_each() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        std::fs::create_dir(&content).unwrap();
+        std::fs::write(dir.path().join("elsewhere.md"), "---\nid: x\n---\n").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("elsewhere.md"), content.join("link.md")).unwrap();
+        mkfifo(&content.join("fifo.md"));
+        let root = dir.path().to_path_buf();
+        let diagnostics = without_hanging(move || {
+            let mut diagnostics = Diagnostics::new();
+            let documents = load_documents(&root, &root.join("content"), &mut diagnostics);
+            assert!(documents.is_empty());
+            diagnostics
+        });
+        let found: Vec<(String, String)> = diagnostics
+            .sorted()
+            .iter()
+            .map(|d| (d.code.to_string(), d.path.display().to_string()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("special-file-skipped".to_string(), "content/fifo.md".to_string()),
+                ("symlink-skipped".to_string(), "content/link.md".to_string()),
+            ]
+        );
+    }
 }

@@ -1,89 +1,200 @@
-//! The preview's HTTP side (tiny_http): files from the preview folder on 127.0.0.1 only, with
-//! content types, `index.html` for folders, the site's `404.html`, and the reload endpoint.
+//! The preview's HTTP side: hyper's HTTP/1 server on one thread, on 127.0.0.1 only, answering
+//! files of the preview folder ([`files`](super::files)) and the reload script's long poll.
 //!
-//! Guarantees: a request can only reach files inside the served folder. Paths are
-//! percent-decoded first and refused (403) if any segment is `..` or holds a backslash or NUL,
-//! and the file found must still lie inside the folder after resolving symbolic links.
+//! Guarantees, so that neither a web page nor a stuck client can harm the preview:
+//! - Only requests addressed to the preview by a loopback name are answered; others get 403
+//!   and no page ([`host`](super::host)).
+//! - Threads are bounded: one thread runs every connection (a current-thread tokio runtime;
+//!   waiting on an idle connection, or in a long poll, holds no thread), and files are read on
+//!   at most [`FILE_THREADS`] more; more requests wait their turn.
+//! - Every connection must send a complete request head within [`HEAD_TIMEOUT`], idle
+//!   keep-alive connections included, or it is closed; a head is at most [`MAX_HEAD`] bytes and
+//!   [`MAX_HEADERS`] fields (hyper answers 431). At most [`MAX_CONNECTIONS`] are open at once
+//!   (more wait to be accepted); that is more than a browser opens to one site.
+//! - Only GET and HEAD; every answer is `Cache-Control: no-store`.
 
-use std::io::Cursor;
-use std::net::{Ipv4Addr, SocketAddr};
+use std::convert::Infallible;
+use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::anyhow;
-use tiny_http::{Header, Request, Response, StatusCode};
+use http_body_util::Full;
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{HeaderValue, ALLOW, CACHE_CONTROL, CONTENT_TYPE, LOCATION};
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
 
-use super::{inject, Shared};
+use super::files::{self, Reply};
+use super::Shared;
 
 /// How long a reload poll waits for a new build before answering with the current number.
 const POLL_WAIT: Duration = Duration::from_secs(25);
 
+/// How long a connection may take to send a request head (from opening it, or from the end
+/// of its previous answer). A browser sends its head at once; it reconnects when it finds a
+/// kept-alive connection closed.
+pub const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The longest request head (request line and headers) in bytes. Generous: cookies are shared
+/// by every port of `localhost`, so other local tools' cookies come along.
+pub const MAX_HEAD: usize = 32 * 1024;
+
+/// The most header fields in a request head; a browser sends about 15.
+pub const MAX_HEADERS: usize = 64;
+
+/// Connections open at once. A browser opens at most six to one site; Chromium at most 256 in
+/// all. Well below the usual limit of 1,024 open files per process.
+pub const MAX_CONNECTIONS: usize = 512;
+
+/// Threads that read files and make pages, besides the one running the connections.
+pub const FILE_THREADS: usize = 4;
+
+/// How long to wait before accepting again after accepting failed (out of open files, say),
+/// rather than trying again at once in a busy loop.
+const ACCEPT_PAUSE: Duration = Duration::from_millis(100);
+
 /// The bound server; [`Server::run`] answers requests until the process ends.
 pub struct Server {
-    server: tiny_http::Server,
+    listener: TcpListener,
+    context: Arc<Context>,
+}
+
+/// What answering a request needs.
+struct Context {
     root: PathBuf,
+    port: u16,
     shared: Arc<Shared>,
 }
+
+type Answer = Response<Full<Bytes>>;
 
 impl Server {
     /// Binds 127.0.0.1:`port` (0: a free port chosen by the system).
     pub fn bind(port: u16, root: &Path, shared: Arc<Shared>) -> anyhow::Result<Server> {
         let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-        let server = tiny_http::Server::http(address)
-            .map_err(|e| anyhow!(crate::t!("serve.cannot_listen", address = address, error = e)))?;
+        let cannot_listen = |e: std::io::Error| anyhow!(crate::t!("serve.cannot_listen", address = address, error = e));
+        let listener = TcpListener::bind(address).map_err(cannot_listen)?;
+        listener.set_nonblocking(true).map_err(cannot_listen)?;
+        let port = listener.local_addr().map_err(cannot_listen)?.port();
         Ok(Server {
-            server,
-            root: root.to_path_buf(),
-            shared,
+            listener,
+            context: Arc::new(Context {
+                root: root.to_path_buf(),
+                port,
+                shared,
+            }),
         })
     }
 
     /// `http://127.0.0.1:<port>/`.
     pub fn url(&self) -> String {
-        match self.server.server_addr().to_ip() {
-            Some(address) => format!("http://{address}/"),
-            None => crate::t!("serve.not_tcp"),
-        }
+        format!("http://{}:{}/", Ipv4Addr::LOCALHOST, self.context.port)
     }
 
-    /// Answers each request on its own thread (reload polls wait for minutes at a time).
-    pub fn run(self) {
-        let root = Arc::new(self.root);
-        for request in self.server.incoming_requests() {
-            let (root, shared) = (root.clone(), self.shared.clone());
-            std::thread::spawn(move || answer(request, &root, &shared));
+    /// Answers requests on the calling thread until the process ends; returns only when the
+    /// runtime cannot be started.
+    pub fn run(self) -> anyhow::Result<()> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_io()
+            .enable_time()
+            .max_blocking_threads(FILE_THREADS)
+            .thread_name("preview-files")
+            .build()?;
+        runtime.block_on(async {
+            let listener = tokio::net::TcpListener::from_std(self.listener)?;
+            accept(listener, self.context).await;
+            Ok::<_, std::io::Error>(())
+        })?;
+        Ok(())
+    }
+}
+
+/// Accepts connections while fewer than [`MAX_CONNECTIONS`] are open, each on a task of its own.
+async fn accept(listener: tokio::net::TcpListener, context: Arc<Context>) {
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        let Ok(slot) = slots.clone().acquire_owned().await else {
+            return; // the semaphore is never closed
+        };
+        match listener.accept().await {
+            Ok((stream, _)) => {
+                let context = context.clone();
+                tokio::spawn(async move {
+                    connection(stream, context).await;
+                    drop(slot);
+                });
+            }
+            Err(_) => tokio::time::sleep(ACCEPT_PAUSE).await,
         }
     }
 }
 
-type Reply = Response<Cursor<Vec<u8>>>;
+/// Serves the requests of one connection until it closes, times out or breaks the limits.
+async fn connection(stream: tokio::net::TcpStream, context: Arc<Context>) {
+    let service = hyper::service::service_fn(move |request| {
+        let context = context.clone();
+        async move { Ok::<_, Infallible>(answer(request, &context).await) }
+    });
+    // An error here is the client's (it went away, timed out, sent too much): hyper has
+    // answered it where HTTP allows, and there is nobody else to tell.
+    let _ = hyper::server::conn::http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEAD_TIMEOUT)
+        .max_buf_size(MAX_HEAD)
+        .max_header_size(MAX_HEAD)
+        .max_headers(MAX_HEADERS)
+        .serve_connection(TokioIo::new(stream), service)
+        .await;
+}
 
-fn answer(request: Request, root: &Path, shared: &Shared) {
-    let url = request.url().to_string();
-    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+async fn answer(request: Request<Incoming>, context: &Context) -> Answer {
+    if !super::host::is_addressed_to_us(request.headers(), request.uri(), context.port) {
+        let hosts = ["127.0.0.1", "localhost", "[::1]"].map(|name| format!("http://{name}:{}/", context.port));
+        return response(Reply::text(
+            403,
+            crate::t!("serve.wrong_host", hosts = hosts.join(", ")),
+        ));
+    }
+    if request.method() != Method::GET && request.method() != Method::HEAD {
+        let mut answer = response(Reply::text(405, crate::t!("serve.method_not_allowed")));
+        answer
+            .headers_mut()
+            .insert(ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return answer;
+    }
+    let path = request.uri().path().to_string();
+    let query = request.uri().query().unwrap_or("").to_string();
     let reply = if path == "/__griffie/version" {
-        version(query, root, shared)
+        version(&query, context).await
     } else {
-        file(path, root, shared)
+        let (root, shared) = (context.root.clone(), context.shared.clone());
+        tokio::task::spawn_blocking(move || files::answer(&path, &root, &shared))
+            .await
+            .unwrap_or_else(|_| Reply::text(500, crate::t!("serve.internal_error")))
     };
-    // The browser may have gone away (a reload while polling); nothing to do about that.
-    let _ = request.respond(reply);
+    response(reply)
 }
 
 /// The long poll of the reload script: the new build number when the page must reload, or
 /// `=N` when builds happened that didn't write its file (it goes on waiting from `N`).
-fn version(query: &str, root: &Path, shared: &Shared) -> Reply {
+async fn version(query: &str, context: &Context) -> Reply {
     let value = |name: &str| {
         query
             .split('&')
             .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
     };
     let since = value("since").and_then(|v| v.parse::<u64>().ok());
+    let shared = &context.shared;
     let body = match since {
         Some(seen) => {
-            let file = value("page").and_then(|page| served_file(page, root));
-            let change = shared.wait_for_change(seen, file.as_deref(), POLL_WAIT);
+            let (page, root) = (value("page").map(str::to_string), context.root.clone());
+            let file = tokio::task::spawn_blocking(move || files::served_file(&page?, &root))
+                .await
+                .ok()
+                .flatten();
+            let change = shared.wait_for_change(seen, file.as_deref(), POLL_WAIT).await;
             match change.reload {
                 true => change.version.to_string(),
                 false => format!("={}", change.version),
@@ -91,169 +202,24 @@ fn version(query: &str, root: &Path, shared: &Shared) -> Reply {
         }
         None => shared.snapshot().0.to_string(),
     };
-    text(200, "text/plain; charset=utf-8", body.into_bytes())
-}
-
-/// The file a page address shows, relative to the served folder with `/` separators; `None`
-/// when there is none (a 404 page, which any build may change).
-fn served_file(page: &str, root: &Path) -> Option<String> {
-    // The script sends the path percent-encoded once more, as a query value.
-    let page = percent_encoding::percent_decode_str(page).decode_utf8().ok()?;
-    let mut relative = safe_relative(&page)?;
-    if root.join(&relative).is_dir() {
-        relative.push("index.html");
-    }
-    root.join(&relative).is_file().then(|| {
-        relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/")
-    })
-}
-
-fn file(path: &str, root: &Path, shared: &Shared) -> Reply {
-    let Some(relative) = safe_relative(path) else {
-        return text(
-            403,
-            "text/plain; charset=utf-8",
-            format!("{}\n", crate::t!("serve.forbidden")).into_bytes(),
-        );
-    };
-    let mut target = root.join(&relative);
-    if target.is_dir() {
-        if !path.ends_with('/') {
-            return redirect(&format!("{path}/"));
-        }
-        target.push("index.html");
-    }
-    match read_inside(&target, root) {
-        Some(bytes) => page(200, &target, bytes, shared),
-        None => not_found(root, shared),
+    Reply {
+        status: 200,
+        content_type: files::TEXT,
+        body: body.into_bytes(),
+        location: None,
     }
 }
 
-/// The request path as a relative path inside the served folder; `None` when it could escape.
-pub fn safe_relative(path: &str) -> Option<PathBuf> {
-    let decoded = percent_encoding::percent_decode_str(path).decode_utf8().ok()?;
-    let mut relative = PathBuf::new();
-    for segment in decoded.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => return None,
-            s if s.contains(['\\', '\0']) || s.contains(':') => return None,
-            s => relative.push(s),
-        }
+/// The HTTP response of a [`Reply`].
+fn response(reply: Reply) -> Answer {
+    let mut answer = Response::new(Full::new(Bytes::from(reply.body)));
+    *answer.status_mut() = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let headers = answer.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(reply.content_type));
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    // A location is made of percent-encoded segments (`files::folder_location`), always valid.
+    if let Some(location) = reply.location.and_then(|l| HeaderValue::from_str(&l).ok()) {
+        headers.insert(LOCATION, location);
     }
-    Some(relative)
-}
-
-/// The file's bytes, if it is a file that (symbolic links resolved) lies inside `root`.
-fn read_inside(target: &Path, root: &Path) -> Option<Vec<u8>> {
-    let real = target.canonicalize().ok()?;
-    let root = root.canonicalize().ok()?;
-    (real.starts_with(&root) && real.is_file())
-        .then(|| std::fs::read(&real).ok())
-        .flatten()
-}
-
-fn not_found(root: &Path, shared: &Shared) -> Reply {
-    let path = root.join("404.html");
-    let bytes = std::fs::read(&path).unwrap_or_else(|_| {
-        let title = crate::t!("serve.not_found");
-        format!(
-            "<!doctype html><html><head><meta charset=\"utf-8\"><title>{title}</title></head>\
-             <body><h1>{title}</h1></body></html>"
-        )
-        .into_bytes()
-    });
-    page(404, &path, bytes, shared)
-}
-
-/// A file response; HTML gets the reload script and, after a failed build, the overlay.
-fn page(status: u16, path: &Path, bytes: Vec<u8>, shared: &Shared) -> Reply {
-    let content_type = content_type(path);
-    if !content_type.starts_with("text/html") {
-        return text(status, content_type, bytes);
-    }
-    let (version, problems) = shared.snapshot();
-    let html = String::from_utf8_lossy(&bytes);
-    let body = inject::inject(&html, version, problems.as_deref());
-    text(status, content_type, body.into_bytes())
-}
-
-/// The content type by file extension.
-pub fn content_type(path: &Path) -> &'static str {
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    match extension.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "pdf" => "application/pdf",
-        "svg" => "image/svg+xml",
-        "xml" => "application/xml",
-        "txt" => "text/plain; charset=utf-8",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        _ => "application/octet-stream",
-    }
-}
-
-fn text(status: u16, content_type: &str, bytes: Vec<u8>) -> Reply {
-    Response::from_data(bytes)
-        .with_status_code(StatusCode(status))
-        .with_header(header("Content-Type", content_type))
-        .with_header(header("Cache-Control", "no-store"))
-}
-
-fn redirect(location: &str) -> Reply {
-    text(301, "text/plain; charset=utf-8", Vec::new()).with_header(header("Location", location))
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("ASCII header")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escaping_paths_are_refused() {
-        for path in [
-            "/../Cargo.toml",
-            "/a/../../x",
-            "/%2e%2e/x",
-            "/%2E%2E%2Fx",
-            "/a%5c..%5cb",
-            "/C:/x",
-        ] {
-            assert_eq!(safe_relative(path), None, "{path}");
-        }
-    }
-
-    #[test]
-    fn ordinary_paths_stay_inside() {
-        assert_eq!(
-            safe_relative("/documenten/a%20b/"),
-            Some(PathBuf::from("documenten/a b"))
-        );
-        assert_eq!(safe_relative("/"), Some(PathBuf::new()));
-    }
-
-    #[test]
-    fn content_types_by_extension() {
-        assert_eq!(content_type(Path::new("a/index.html")), "text/html; charset=utf-8");
-        assert_eq!(content_type(Path::new("b.PDF")), "application/pdf");
-        assert_eq!(content_type(Path::new("feed.xml")), "application/xml");
-        assert_eq!(content_type(Path::new("logo.svg")), "image/svg+xml");
-    }
+    answer
 }

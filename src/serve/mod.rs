@@ -2,16 +2,20 @@
 //!
 //! The preview builds into its own folder (by default `.griffie-cache/serve/site`), never into
 //! `output/`, so a preview can't replace the published site. It serves that folder on loopback
-//! only ([`http`]), watches the sources and rebuilds on change ([`watch`]), and adds a small
-//! script and, after a failed build, an overlay to every served HTML page ([`inject`]); files on
-//! disk are never touched by either.
+//! only, to requests addressed to it by a loopback name, with bounded threads and timeouts
+//! ([`http`], [`host`], [`files`]), watches the sources and rebuilds on change ([`watch`]), and
+//! adds a small script and, after a failed build, an overlay to every served HTML page
+//! ([`inject`]); files on disk are never touched by either.
 //!
 //! A [`session`] keeps the site in memory between saves: an edit of a document re-renders only
 //! the pages it touches ([`affected`]), anything larger is a full [`crate::build`]. Either way a
 //! failed round leaves the last good pages in place, so the browser keeps showing them, with
-//! the overlay listing the problems.
+//! the overlay listing the problems. A round that panics (a bug) is caught ([`run_round`]): the
+//! overlay says so and the next save makes a full build.
 
 pub mod affected;
+pub mod files;
+pub mod host;
 pub mod http;
 pub mod index;
 pub mod inject;
@@ -19,7 +23,9 @@ pub mod session;
 pub mod watch;
 
 use std::collections::BTreeSet;
-use std::sync::{Condvar, Mutex};
+use std::panic::AssertUnwindSafe;
+use std::path::Path;
+use std::sync::Mutex;
 use std::time::Duration;
 
 use crate::{BuildOptions, Diagnostic, Severity};
@@ -60,11 +66,21 @@ pub struct Status {
 /// How many builds [`Status::recent`] remembers; a page older than that reloads.
 const RECENT_BUILDS: usize = 32;
 
-/// [`Status`] shared between the watcher and the HTTP threads; waiters are woken on change.
-#[derive(Debug, Default)]
+/// [`Status`] shared between the watcher thread and the HTTP side; waiting pages are woken
+/// through a tokio watch channel of the build number, so a long poll holds no thread.
+#[derive(Debug)]
 pub struct Shared {
     status: Mutex<Status>,
-    changed: Condvar,
+    builds: tokio::sync::watch::Sender<u64>,
+}
+
+impl Default for Shared {
+    fn default() -> Shared {
+        Shared {
+            status: Mutex::default(),
+            builds: tokio::sync::watch::Sender::new(0),
+        }
+    }
 }
 
 /// What a waiting page learns: the current build number, and whether it must reload.
@@ -94,17 +110,23 @@ impl Shared {
         while status.recent.len() > RECENT_BUILDS {
             status.recent.pop_front();
         }
-        self.changed.notify_all();
+        drop(status);
+        self.builds.send_replace(version);
     }
 
-    /// Waits until the build number differs from `seen` or `timeout` passes. The page showing
-    /// `file` (`None`: unknown) must reload if a build since `seen` may have written it.
-    pub fn wait_for_change(&self, seen: u64, file: Option<&str>, timeout: Duration) -> Change {
+    /// Waits until the build number differs from `seen` or `timeout` passes, then tells the
+    /// page what [`Shared::change_since`] says.
+    pub async fn wait_for_change(&self, seen: u64, file: Option<&str>, timeout: Duration) -> Change {
+        let mut builds = self.builds.subscribe();
+        // Looks at the current number first, so a build that ended just before is not missed.
+        let _ = tokio::time::timeout(timeout, builds.wait_for(|&version| version != seen)).await;
+        self.change_since(seen, file)
+    }
+
+    /// The build number now, and whether the page showing `file` (`None`: unknown), which has
+    /// seen build `seen`, must reload: a build since may have written its file.
+    pub fn change_since(&self, seen: u64, file: Option<&str>) -> Change {
         let status = self.status.lock().unwrap_or_else(|e| e.into_inner());
-        let (status, _) = self
-            .changed
-            .wait_timeout_while(status, timeout, |s| s.version == seen)
-            .unwrap_or_else(|e| e.into_inner());
         let version = status.version;
         if version == seen {
             return Change { version, reload: false };
@@ -132,8 +154,7 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
     let (_watcher, changes) = watch::watch(&options.build)?;
     let mut session = Session::new(options.build.clone());
     session.show_timings = options.timings;
-    let round = session.full();
-    finish_round(&mut session, round, &shared);
+    run_round(&mut session, &shared, &options.build.paths.content, Session::full);
     let server = http::Server::bind(options.port, &options.build.paths.output, shared.clone())?;
     println!(
         "{}",
@@ -145,8 +166,39 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
     );
     println!("{}", crate::t!("serve.stop"));
     watch::spawn_updates(session, shared, changes);
-    server.run();
-    Ok(())
+    server.run()
+}
+
+/// Runs `round` on the session and [`finish_round`]s it. A panic in either (a bug in griffie:
+/// sources can't cause one) is caught: it is reported, the overlay shows it on the last good
+/// pages, and the session forgets its state, so the next save makes a full build. `cause` is
+/// the file (or folder) the overlay names: the first file that changed.
+pub fn run_round(session: &mut Session, shared: &Shared, cause: &Path, round: impl FnOnce(&mut Session) -> Round) {
+    let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        let round = round(session);
+        finish_round(session, round, shared);
+    }));
+    if let Err(payload) = result {
+        session.forget();
+        let problem = panic_problem(session.options(), cause, payload.as_ref());
+        eprintln!("{}", crate::t!("main.error", error = problem.message));
+        shared.finish_build(Some(vec![problem]), None);
+    }
+}
+
+/// What the overlay says about a panic: the catalog's message with the panic's own text.
+fn panic_problem(options: &BuildOptions, cause: &Path, payload: &(dyn std::any::Any + Send)) -> Problem {
+    let detail = payload
+        .downcast_ref::<&str>()
+        .map(|text| text.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    Problem {
+        path: options.paths.shown(cause).display().to_string(),
+        line: None,
+        message: crate::t!("serve.round_panicked", error = detail),
+        hint: Some(crate::t!("serve.round_panicked_hint")),
+    }
 }
 
 /// Reports a round (a one-line summary, the full report on failure) and tells the open pages it
@@ -264,8 +316,6 @@ fn problems_of(diagnostics: &crate::Diagnostics, options: &BuildOptions) -> Vec<
 mod tests {
     use super::*;
 
-    const NOW: Duration = Duration::from_millis(0);
-
     fn files(names: &[&str]) -> Option<BTreeSet<String>> {
         Some(names.iter().map(|n| n.to_string()).collect())
     }
@@ -285,7 +335,7 @@ mod tests {
         shared.finish_build(None, None); // the first build: 1
         shared.finish_build(None, files(&["documenten/a/index.html", "index.html"])); // 2
         shared.finish_build(None, files(&["documenten/b/index.html"])); // 3
-        let wait = |seen, file| shared.wait_for_change(seen, file, NOW);
+        let wait = |seen, file| shared.change_since(seen, file);
         assert_eq!(
             wait(1, Some("documenten/a/index.html")),
             Change {
@@ -331,13 +381,47 @@ mod tests {
         let shared = Shared::default();
         shared.finish_build(None, None);
         shared.finish_build(Some(vec![problem()]), files(&[]));
-        assert!(shared.wait_for_change(1, Some("index.html"), NOW).reload);
+        assert!(shared.change_since(1, Some("index.html")).reload);
         // The same problems again and nothing written: nothing to show anew.
         shared.finish_build(Some(vec![problem()]), files(&[]));
-        assert!(!shared.wait_for_change(2, Some("index.html"), NOW).reload);
+        assert!(!shared.change_since(2, Some("index.html")).reload);
         // Fixed: the overlay must go from every page.
         shared.finish_build(None, files(&["documenten/a/index.html"]));
-        assert!(shared.wait_for_change(3, Some("index.html"), NOW).reload);
+        assert!(shared.change_since(3, Some("index.html")).reload);
+    }
+
+    #[test]
+    fn a_waiting_page_wakes_when_a_build_ends_and_otherwise_at_the_timeout() {
+        let shared = std::sync::Arc::new(Shared::default());
+        shared.finish_build(None, None);
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
+        let builder = {
+            let shared = shared.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(50));
+                shared.finish_build(None, files(&["a/index.html"]));
+            })
+        };
+        let woken = runtime.block_on(shared.wait_for_change(1, Some("a/index.html"), Duration::from_secs(600)));
+        assert_eq!(
+            woken,
+            Change {
+                version: 2,
+                reload: true
+            }
+        );
+        builder.join().unwrap();
+        let quiet = runtime.block_on(shared.wait_for_change(2, Some("a/index.html"), Duration::from_millis(10)));
+        assert_eq!(
+            quiet,
+            Change {
+                version: 2,
+                reload: false
+            }
+        );
     }
 
     #[test]
@@ -346,8 +430,8 @@ mod tests {
         for _ in 0..RECENT_BUILDS + 5 {
             shared.finish_build(None, files(&["a/index.html"]));
         }
-        assert!(shared.wait_for_change(2, Some("b/index.html"), NOW).reload);
+        assert!(shared.change_since(2, Some("b/index.html")).reload);
         let recent = (RECENT_BUILDS + 5 - 3) as u64;
-        assert!(!shared.wait_for_change(recent, Some("b/index.html"), NOW).reload);
+        assert!(!shared.change_since(recent, Some("b/index.html")).reload);
     }
 }

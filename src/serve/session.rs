@@ -172,6 +172,14 @@ impl Session {
         }
     }
 
+    /// Forgets the site kept between rounds, so the next round is a full build: after a round
+    /// that panicked, the state it left behind can't be trusted.
+    pub fn forget(&mut self) {
+        self.live = None;
+        self.data_pending = false;
+        self.later.clear();
+    }
+
     /// Brings the preview up to date after `changed` (absolute paths) changed on disk.
     pub fn update(&mut self, changed: &BTreeSet<PathBuf>) -> Round {
         match self.try_partial(changed) {
@@ -264,7 +272,9 @@ impl Session {
                 return None;
             };
             let kind = SourceKind::of(path)?;
-            let bytes = std::fs::read(path).ok()?;
+            // No longer a regular file (now a symbolic link, a FIFO, a device) or unreadable: a
+            // full build skips or reports it as `load` does, and never waits on a FIFO.
+            let bytes = crate::regular_file::read(path).ok()?;
             let (document, found) = crate::load::read_bytes(&shown, bytes, kind);
             if document
                 .as_ref()

@@ -15,7 +15,7 @@ use notify::RecursiveMode;
 use notify_debouncer_full::{new_debouncer, DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache};
 
 use super::session::Session;
-use super::{finish_round, Shared};
+use super::{run_round, Shared};
 use crate::BuildOptions;
 
 /// How long the sources must be quiet before a round starts. An editor's save (write, or write
@@ -60,9 +60,8 @@ fn update_on_change(mut session: Session, shared: &Shared, receiver: &Receiver<D
         while let Ok(more) = receiver.try_recv() {
             collect(&options, &more, &mut changed);
         }
-        if !changed.is_empty() {
-            let round = session.update(&changed);
-            finish_round(&mut session, round, shared);
+        if let Some(cause) = changed.first().cloned() {
+            run_round(&mut session, shared, &cause, |session| session.update(&changed));
         }
     }
 }
