@@ -92,7 +92,7 @@ pub fn github_annotations(diagnostics: &Diagnostics) -> String {
         };
         let mut properties = vec![format!(
             "file={}",
-            property(&visible(&diagnostic.path.display().to_string()).replace('\\', "/"))
+            property(&visible(&diagnostic.path.display().to_string().replace('\\', "/")))
         )];
         if let Some(location) = diagnostic.location {
             properties.push(format!("line={}", location.line));
@@ -159,6 +159,39 @@ mod tests {
         assert_eq!(
             lines[1],
             "::error file=content/a%2C b.md,line=3,col=1,title=griffie unknown-field::unknown field `datum`: 100%25 wrong%0Atip: did you mean `date`?"
+        );
+    }
+
+    #[test]
+    fn reports_for_tools_carry_no_control_characters_from_sources() {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(
+            Diagnostic::error(
+                "unknown-id",
+                Path::new("content/a\u{1b}.md"),
+                "id `x\n::error::y\u{9b}`",
+            )
+            .hint("regel 1\nregel 2 \u{202e}"),
+        );
+        let json = json_report(&diagnostics, 1, true);
+        assert!(
+            !json.contains('\u{1b}') && !json.contains('\u{9b}') && !json.contains('\u{202e}'),
+            "{json}"
+        );
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            value["diagnostics"][0]["message"], "id `x\n::error::y\u{9b}`",
+            "same text for JSON readers"
+        );
+        let annotations = github_annotations(&diagnostics);
+        assert_eq!(annotations.lines().count(), 1, "{annotations}");
+        assert!(
+            annotations.contains("a\\u{1b}.md") && annotations.contains("x\\n::error::y\\u{9b}"),
+            "{annotations}"
+        );
+        assert!(
+            annotations.contains("regel 1%0Aregel 2 \\u{202e}"),
+            "the hint's own lines stay: {annotations}"
         );
     }
 

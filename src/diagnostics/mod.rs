@@ -457,6 +457,30 @@ mod tests {
     }
 
     #[test]
+    fn a_panic_becomes_an_internal_error_about_the_file() {
+        let path = Path::new("content/a.md");
+        assert_eq!(catch_panic(path, || 7).unwrap(), 7);
+        let problem = catch_panic(path, || -> usize { panic!("boem {}", 1) }).unwrap_err();
+        assert_eq!(problem.code, "internal-error");
+        assert_eq!(problem.path, path);
+        assert!(problem.message.contains("boem 1"), "{}", problem.message);
+    }
+
+    #[test]
+    fn repeats_report_the_first_ones_and_sum_up_the_rest() {
+        let limit = crate::limits::MAX_REPEATS_PER_DOCUMENT;
+        let mut repeats = Repeats::new("placeholder", Path::new("a.md"), Severity::Error);
+        let taken = (0..limit + 5).filter(|_| repeats.take()).count();
+        assert_eq!(taken, limit);
+        let summary = repeats.summary().expect("a summary");
+        assert_eq!((summary.code, summary.severity), ("placeholder", Severity::Error));
+        assert!(summary.message.contains('5'), "{}", summary.message);
+        let mut few = Repeats::new("placeholder", Path::new("a.md"), Severity::Error);
+        assert!(few.take());
+        assert!(few.summary().is_none());
+    }
+
+    #[test]
     fn display_is_one_line_with_hint() {
         let d = Diagnostic::error("unknown-field", Path::new("content/a.md"), "onbekend veld `tittle`")
             .at(Location {
