@@ -39,6 +39,7 @@ macro_rules! t {
 }
 
 pub mod accessibility;
+pub mod cache_file;
 pub mod config;
 pub mod dates;
 pub mod diagnostics;
