@@ -277,12 +277,12 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
         timings.extend(report.stats.timings.iter().map(|(part, time)| (*part, *time)));
         if !report_failed(&diagnostics, options) {
             // Without a saved manifest the next build makes everything anew: slower, not wrong.
-            if let Ok(id) = manifest::Manifest::save(&manifests, &output.manifest()) {
-                staging.mark(&manifest::marker_line(&id))?;
-            }
-            let next_staging = staging.next_staging().to_path_buf();
-            staging.publish(&output.written(), earlier_files.as_deref())?;
-            manifest::Manifest::prune(&manifests, &[&paths.output, &next_staging]);
+            let mark = manifest::Manifest::save(&manifests, &output.manifest())
+                .ok()
+                .map(|id| manifest::marker_line(&id));
+            let folders = staging.folders().map(Path::to_path_buf);
+            staging.publish(&output.written(), earlier_files.as_deref(), mark.as_deref())?;
+            manifest::Manifest::prune(&manifests, &folders.each_ref().map(PathBuf::as_path));
             report.published = true;
             if let Some(engine) = &pdf_engine {
                 engine.cache().prune();
