@@ -47,6 +47,7 @@ pub mod history;
 pub mod i18n;
 pub mod identifiers;
 pub mod load;
+pub mod lock;
 pub mod manifest;
 pub mod model;
 pub mod pdf;
@@ -197,9 +198,21 @@ pub struct BuildState {
 }
 
 /// [`build`], also returning the state it worked from.
+///
+/// A build holds the project's lock ([`lock`]) until it returns, so a second griffie on the
+/// same project fails at once (`Err`) instead of writing the same files, and cleans up what a
+/// killed build left in the cache.
 pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, BuildState)> {
     init_thread_pool();
     let paths = &options.paths;
+    let _lock = match options.mode {
+        Mode::Build => {
+            let lock = lock::ProjectLock::acquire(&paths.cache, "griffie build")?;
+            clean_leftovers(&paths.cache);
+            Some(lock)
+        }
+        Mode::Check => None,
+    };
     let mut diagnostics = Diagnostics::new();
     let mut timings = Vec::new();
     let mut clock = Instant::now();
@@ -309,6 +322,19 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
     };
     report.diagnostics = diagnostics;
     Ok((report, state))
+}
+
+/// Removes the temporary files killed builds left in the cache's folders (see [`cache_file`]).
+/// The preview folder of `griffie serve` is an output folder, cleaned by [`write`] instead.
+fn clean_leftovers(cache: &Path) {
+    let folders = walkdir::WalkDir::new(cache)
+        .max_depth(3)
+        .into_iter()
+        .filter_entry(|e| e.file_type().is_dir() && !(e.depth() == 1 && e.file_name() == "serve"))
+        .filter_map(Result::ok);
+    for folder in folders {
+        cache_file::clean_temporaries(folder.path());
+    }
 }
 
 /// Stack size of threads that run typst: its layout of a long document recurses deeply.
