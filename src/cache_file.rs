@@ -71,10 +71,7 @@ fn replace_with(path: &Path, parts: &[&[u8]]) -> io::Result<()> {
     let folder = parent(path);
     let temporary = temporary_name(path)?;
     let written = (|| {
-        let mut file = std::fs::File::options()
-            .write(true)
-            .create_new(true)
-            .open(&temporary)?;
+        let mut file = std::fs::File::options().write(true).create_new(true).open(&temporary)?;
         for part in parts {
             file.write_all(part)?;
         }

@@ -43,8 +43,7 @@ impl ProjectLock {
     /// lock file tells a second griffie, e.g. `griffie build`). Fails at once if another process
     /// holds it, with a message naming that process.
     pub fn acquire(cache: &Path, command: &str) -> anyhow::Result<ProjectLock> {
-        std::fs::create_dir_all(cache)
-            .with_context(|| crate::t!("lock.cannot_create", path = cache.display()))?;
+        std::fs::create_dir_all(cache).with_context(|| crate::t!("lock.cannot_create", path = cache.display()))?;
         let path = std::path::absolute(cache.join(FILE))?;
         let mut held = held().lock().unwrap_or_else(|e| e.into_inner());
         if let Some(lock) = held.get(&path).and_then(Weak::upgrade) {
@@ -116,8 +115,13 @@ mod tests {
         assert!(matches!(other.try_lock(), Err(std::fs::TryLockError::WouldBlock)));
         drop((first, again));
         other.try_lock().expect("free once every holder is gone");
-        let refused = ProjectLock::acquire(dir.path(), "griffie build").err().expect("held by another");
+        let refused = ProjectLock::acquire(dir.path(), "griffie build")
+            .err()
+            .expect("held by another");
         let message = refused.to_string();
-        assert!(message.contains("griffie serve") && message.contains(&std::process::id().to_string()), "{message}");
+        assert!(
+            message.contains("griffie serve") && message.contains(&std::process::id().to_string()),
+            "{message}"
+        );
     }
 }

@@ -104,7 +104,12 @@ impl Staging {
     /// marker line, see [`crate::manifest::marker_line`]) and swaps the folder in as the output.
     /// `earlier`: the files the folder held before this build, when known (from its manifest):
     /// then only those are looked at, instead of walking the whole folder.
-    pub fn publish(self, written: &HashSet<String>, earlier: Option<&[String]>, mark: Option<&str>) -> anyhow::Result<()> {
+    pub fn publish(
+        self,
+        written: &HashSet<String>,
+        earlier: Option<&[String]>,
+        mark: Option<&str>,
+    ) -> anyhow::Result<()> {
         let left = match earlier {
             Some(files) => prune_listed(&self.dir, files, written),
             None => prune(&self.dir, written),
@@ -112,7 +117,11 @@ impl Staging {
         // A file this build did not make must not be published: it may be a withdrawn
         // document's. The output stays as it was.
         if let Some(file) = left.first() {
-            bail!(crate::t!("write.cannot_prune", path = file.display(), count = left.len()));
+            bail!(crate::t!(
+                "write.cannot_prune",
+                path = file.display(),
+                count = left.len()
+            ));
         }
         // Only now does the folder hold exactly what the manifest lists.
         if let Some(line) = mark {
@@ -235,7 +244,10 @@ fn prune(dir: &Path, written: &HashSet<String>) -> Vec<PathBuf> {
 /// the files that could not be deleted.
 fn prune_listed(dir: &Path, earlier: &[String], written: &HashSet<String>) -> Vec<PathBuf> {
     let stale: Vec<&String> = earlier.iter().filter(|p| !written.contains(*p)).collect();
-    let left = stale.par_iter().filter_map(|path| remove_stale(&dir.join(path))).collect();
+    let left = stale
+        .par_iter()
+        .filter_map(|path| remove_stale(&dir.join(path)))
+        .collect();
     for path in stale {
         // Fails, as intended, at the first folder that still holds files.
         let mut folder = Path::new(path.as_str()).parent();
@@ -309,7 +321,9 @@ mod tests {
         std::fs::create_dir_all(staging.dir().join("a")).unwrap();
         std::fs::write(staging.dir().join("a/one.html"), "one").unwrap();
         std::fs::write(staging.dir().join("two.html"), "two").unwrap();
-        staging.publish(&written(&["a/one.html", "two.html"]), None, None).unwrap();
+        staging
+            .publish(&written(&["a/one.html", "two.html"]), None, None)
+            .unwrap();
         assert_eq!(std::fs::read_to_string(target.join("a/one.html")).unwrap(), "one");
 
         // The next build reuses the previous output's folder; files it does not write go.
@@ -333,13 +347,17 @@ mod tests {
         staging
             .publish(&written(&["a/v1/index.html", "a/v2/index.html", "b.html"]), None, None)
             .unwrap();
-        let _other = Staging::create(&target, &[]).unwrap().publish(&written(&[]), None, None);
+        let _other = Staging::create(&target, &[])
+            .unwrap()
+            .publish(&written(&[]), None, None);
         // The folder now reused holds the three files; this build keeps only a/v1.
         let staging = Staging::create(&target, &[]).unwrap();
         let earlier: Vec<String> = ["a/v1/index.html", "a/v2/index.html", "b.html"]
             .map(String::from)
             .to_vec();
-        staging.publish(&written(&["a/v1/index.html"]), Some(&earlier), None).unwrap();
+        staging
+            .publish(&written(&["a/v1/index.html"]), Some(&earlier), None)
+            .unwrap();
         assert!(target.join("a/v1/index.html").is_file());
         assert!(!target.join("a/v2").exists(), "the emptied version folder goes too");
         assert!(!target.join("b.html").exists());
@@ -375,8 +393,13 @@ mod tests {
         let reused = Staging::create(&target, &[]).unwrap();
         assert!(reused.earlier_marker().ends_with("manifest: m1\n"));
         let marker = std::fs::read_to_string(staging.join(MARKER)).unwrap();
-        assert_eq!(marker, MARKER_TEXT, "while a build writes into it, the folder names no manifest");
-        assert!(std::fs::read_to_string(target.join(MARKER)).unwrap().ends_with("manifest: m2\n"));
+        assert_eq!(
+            marker, MARKER_TEXT,
+            "while a build writes into it, the folder names no manifest"
+        );
+        assert!(std::fs::read_to_string(target.join(MARKER))
+            .unwrap()
+            .ends_with("manifest: m2\n"));
     }
 
     #[test]
@@ -407,7 +430,9 @@ mod tests {
         std::fs::create_dir(&previous).unwrap();
         std::fs::write(previous.join(MARKER), MARKER_TEXT).unwrap();
         // A marker being replaced when the build was killed (no such process runs).
-        let temporary = sibling(&target, "staging").unwrap().join(".griffie-output.4999999-0.tmp");
+        let temporary = sibling(&target, "staging")
+            .unwrap()
+            .join(".griffie-output.4999999-0.tmp");
         std::fs::write(&temporary, "half").unwrap();
         let staging = Staging::create(&target, &[]).unwrap();
         assert!(!previous.exists(), "one folder to reuse is enough");

@@ -96,8 +96,8 @@ struct Saved {
 
 /// Adds what `dir` holds from earlier builds to what the process knows.
 pub fn load(dir: &Path) {
-    let Some(saved) = crate::cache_file::read(&dir.join(FILE))
-        .and_then(|bytes| serde_json::from_slice::<Saved>(&bytes).ok())
+    let Some(saved) =
+        crate::cache_file::read(&dir.join(FILE)).and_then(|bytes| serde_json::from_slice::<Saved>(&bytes).ok())
     else {
         return;
     };
