@@ -584,7 +584,7 @@ const ROUNDS: usize = 64;
 #[ignore = "runs for minutes; .ci/run runs it: cargo test --test crash_consistency -- --ignored"]
 fn killed_rebuilds_leave_the_old_or_the_new_site_and_the_next_build_is_clean() {
     let started = Instant::now();
-    let docs = 150;
+    let docs = 100;
     let corpus = corpus(docs, 3, 9);
     let references = [corpus.reference(&corpus.b, false), corpus.reference(&corpus.b, true)];
     assert!(
