@@ -41,6 +41,7 @@ macro_rules! t {
 }
 
 pub mod accessibility;
+pub mod cache_file;
 pub mod config;
 pub mod dates;
 pub mod diagnostics;
@@ -49,6 +50,7 @@ pub mod i18n;
 pub mod identifiers;
 pub mod limits;
 pub mod load;
+pub mod lock;
 pub mod manifest;
 pub mod model;
 pub mod pdf;
@@ -201,9 +203,21 @@ pub struct BuildState {
 }
 
 /// [`build`], also returning the state it worked from.
+///
+/// A build holds the project's lock ([`lock`]) until it returns, so a second griffie on the
+/// same project fails at once (`Err`) instead of writing the same files, and cleans up what a
+/// killed build left in the cache.
 pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, BuildState)> {
     init_thread_pool();
     let paths = &options.paths;
+    let _lock = match options.mode {
+        Mode::Build => {
+            let lock = lock::ProjectLock::acquire(&paths.cache, "griffie build")?;
+            clean_leftovers(&paths.cache);
+            Some(lock)
+        }
+        Mode::Check => None,
+    };
     let mut diagnostics = Diagnostics::new();
     let mut timings = Vec::new();
     let mut clock = Instant::now();
@@ -281,12 +295,12 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
         timings.extend(report.stats.timings.iter().map(|(part, time)| (*part, *time)));
         if !report_failed(&diagnostics, options) {
             // Without a saved manifest the next build makes everything anew: slower, not wrong.
-            if let Ok(id) = manifest::Manifest::save(&manifests, &output.manifest()) {
-                staging.mark(&manifest::marker_line(&id))?;
-            }
-            let next_staging = staging.next_staging().to_path_buf();
-            staging.publish(&output.written(), earlier_files.as_deref())?;
-            manifest::Manifest::prune(&manifests, &[&paths.output, &next_staging]);
+            let mark = manifest::Manifest::save(&manifests, &output.manifest())
+                .ok()
+                .map(|id| manifest::marker_line(&id));
+            let folders = staging.folders().map(Path::to_path_buf);
+            staging.publish(&output.written(), earlier_files.as_deref(), mark.as_deref())?;
+            manifest::Manifest::prune(&manifests, &folders.each_ref().map(PathBuf::as_path));
             report.published = true;
             if let Some(engine) = &pdf_engine {
                 engine.cache().prune();
@@ -313,6 +327,19 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
     };
     report.diagnostics = diagnostics;
     Ok((report, state))
+}
+
+/// Removes the temporary files killed builds left in the cache's folders (see [`cache_file`]).
+/// The preview folder of `griffie serve` is an output folder, cleaned by [`write`] instead.
+fn clean_leftovers(cache: &Path) {
+    let folders = walkdir::WalkDir::new(cache)
+        .max_depth(3)
+        .into_iter()
+        .filter_entry(|e| e.file_type().is_dir() && !(e.depth() == 1 && e.file_name() == "serve"))
+        .filter_map(Result::ok);
+    for folder in folders {
+        cache_file::clean_temporaries(folder.path());
+    }
 }
 
 /// Stack size of threads that run typst: its layout of a long document recurses deeply.

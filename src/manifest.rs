@@ -8,8 +8,12 @@
 //!
 //! The manifest lives in the cache (`.griffie-cache/outputs/<output>/manifests/<id>`), not in the published
 //! output; the output folder's marker file names it. Its id is the hash of its content, so the
-//! marker, like every other output file, is the same for the same sources. A missing or broken
-//! manifest only means that everything is made anew.
+//! marker, like every other output file, is the same for the same sources. It is written and
+//! read through [`crate::cache_file`]: a missing, cut-short or altered manifest does not verify
+//! and counts as none, which only means that everything is made anew and the folder is walked
+//! to prune it. A manifest is trusted for what it promises: it lists every file of its folder,
+//! so files it does not list are not looked for (see [`crate::write`] for when a marker names
+//! one).
 
 use std::collections::{BTreeMap, HashMap};
 use std::io;
@@ -44,7 +48,9 @@ impl Manifest {
         let id = marker
             .lines()
             .find_map(|l| l.strip_prefix(MARKER_LINE).map(str::to_string));
-        let text = id.and_then(|id| std::fs::read_to_string(manifest_path(cache, &id)).ok());
+        let text = id
+            .and_then(|id| crate::cache_file::read(&manifest_path(cache, &id)))
+            .and_then(|bytes| String::from_utf8(bytes).ok());
         let known = text.is_some();
         let entries = text
             .as_deref()
@@ -88,12 +94,12 @@ impl Manifest {
         let id = blake3::hash(text.as_bytes()).to_hex()[..32].to_string();
         let path = manifest_path(cache, &id);
         std::fs::create_dir_all(path.parent().unwrap_or(cache))?;
-        std::fs::write(path, text)?;
+        crate::cache_file::write(&path, text.as_bytes())?;
         Ok(id)
     }
 
-    /// Removes every manifest not named by the markers of `folders` (the output and the folder
-    /// the next build will reuse).
+    /// Removes every manifest not named by the markers of `folders` (the output and the folders
+    /// beside it that a later build may reuse).
     pub fn prune(cache: &Path, folders: &[&Path]) {
         let keep: Vec<String> = folders
             .iter()
@@ -107,7 +113,8 @@ impl Manifest {
             return;
         };
         for entry in entries.filter_map(Result::ok) {
-            if !keep.iter().any(|id| entry.file_name().to_string_lossy() == *id) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !keep.contains(&name) && !crate::cache_file::is_temporary(&name) {
                 std::fs::remove_file(entry.path()).ok();
             }
         }
@@ -169,6 +176,33 @@ mod tests {
             Manifest::load(&cache, &marker).get("a/index.html").is_none(),
             "pruned when unnamed"
         );
+    }
+
+    #[test]
+    fn a_manifest_cut_short_is_no_manifest() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = dir.path().join("cache");
+        let entries: BTreeMap<String, Entry> = (0..50)
+            .map(|i| {
+                let entry = Entry {
+                    key: format!("k{i}"),
+                    meta: String::new(),
+                };
+                (format!("documenten/d{i}/index.html"), entry)
+            })
+            .collect();
+        let id = Manifest::save(&cache, &entries).unwrap();
+        let marker = marker_line(&id);
+        assert_eq!(Manifest::load(&cache, &marker).files().map(|f| f.len()), Some(50));
+        let path = manifest_path(&cache, &id);
+        let whole = std::fs::read(&path).unwrap();
+        for cut in [0, whole.len() / 2, whole.len() - 1] {
+            std::fs::write(&path, &whole[..cut]).unwrap();
+            let manifest = Manifest::load(&cache, &marker);
+            // Unknown: the build walks the folder instead of trusting a partial list.
+            assert_eq!(manifest.files(), None, "cut at {cut}");
+            assert!(manifest.get("documenten/d0/index.html").is_none());
+        }
     }
 
     #[test]

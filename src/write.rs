@@ -1,15 +1,27 @@
 //! Stage 4, `write`: publish a finished build by swapping folders.
 //!
 //! A build renders into a staging folder next to the output folder. Only when the whole build
-//! succeeded is the output replaced, by two renames; otherwise the output stays exactly as it
-//! was. The output folder carries a marker file, and griffie refuses to replace a non-empty
-//! folder without it (or one that holds the sources), so a mistyped `--output` can never delete
-//! someone's work.
+//! succeeded is the output replaced; otherwise the output stays exactly as it was. The output
+//! folder carries a marker file, and griffie refuses to replace a non-empty folder without it
+//! (or one that holds the sources), so a mistyped `--output` can never delete someone's work.
 //!
-//! Speed: creating and deleting tens of thousands of files dominates a large build on slow
-//! disks. So the replaced output is not deleted but kept as `.<output>.previous`, and the next
-//! build renders into it (overwriting files in folders that already exist), then prunes every
-//! file it did not write. The published folder therefore holds exactly this build's files.
+//! **Atomic for readers.** On Linux the staging folder and the output folder trade places in one
+//! step (`renameat2` with `RENAME_EXCHANGE`): at every moment `output/` is the whole old site or
+//! the whole new one, never missing and never a mix, even when the build is killed halfway.
+//! Where that call does not exist (other systems, or a file system without it) the fallback is
+//! two renames, `output/` → `.output.previous`, then staging → `output/`: between the two,
+//! for a moment, there is no `output/`, and a build killed exactly there leaves the old site in
+//! `.output.previous` and the new one in the staging folder until the next build publishes.
+//!
+//! **Trusting the staging folder.** Speed: creating and deleting tens of thousands of files
+//! dominates a large build on slow disks. So the replaced output is not deleted but becomes the
+//! next build's staging folder, which renders into it (overwriting files in folders that
+//! already exist), then prunes every file it did not write. The marker names the manifest
+//! ([`crate::manifest`]) that says how each file there was made, and so which ones can be kept
+//! unread. That is only true of a finished, pruned folder: a build first rewrites the marker
+//! without that line, and names the new manifest only after pruning, just before the swap. A
+//! build killed in between leaves a folder whose marker names no manifest, and the next build
+//! then makes every file anew and walks the folder to prune it.
 
 use std::collections::HashSet;
 use std::io;
@@ -17,6 +29,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _};
 use rayon::prelude::*;
+
+use crate::cache_file;
 
 /// Marks a folder as griffie's output, safe to replace.
 pub const MARKER: &str = ".griffie-output";
@@ -34,13 +48,22 @@ pub struct Staging {
 impl Staging {
     /// Prepares the staging folder for `target`, after checking that `target` may be replaced.
     /// `protected` are folders the output must neither be nor contain (project, content, templates).
+    ///
+    /// Cleans up after a killed build: of a staging folder and a `.previous` one, only the
+    /// first is kept; an empty staging folder (killed before its marker was written) is used.
     pub fn create(target: &Path, protected: &[&Path]) -> anyhow::Result<Staging> {
         check_target(target, protected)?;
         let dir = sibling(target, "staging")?;
         let previous = sibling(target, "previous")?;
-        let reusable = |folder: &Path| folder.join(MARKER).is_file();
+        let reusable = |folder: &Path| folder.join(MARKER).is_file() || is_empty_dir(folder).unwrap_or(false);
+        // A marker being written when a build was killed.
+        cache_file::clean_temporaries(&dir);
         if dir.exists() && !reusable(&dir) {
             bail!(crate::t!("write.foreign_staging", path = dir.display()));
+        }
+        if dir.exists() && reusable(&previous) {
+            std::fs::remove_dir_all(&previous)
+                .with_context(|| crate::t!("write.cannot_remove", path = previous.display()))?;
         }
         if !dir.exists() && reusable(&previous) {
             std::fs::rename(&previous, &dir)
@@ -48,8 +71,11 @@ impl Staging {
         }
         std::fs::create_dir_all(&dir)
             .with_context(|| crate::t!("write.cannot_create_staging", path = dir.display()))?;
+        cache_file::clean_temporaries(&dir);
         let earlier_marker = std::fs::read_to_string(dir.join(MARKER)).unwrap_or_default();
-        std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
+        // From here until `publish` the folder's files are no longer those of its manifest.
+        cache_file::replace(&dir.join(MARKER), MARKER_TEXT.as_bytes())
+            .with_context(|| crate::t!("write.cannot_create_staging", path = dir.display()))?;
         Ok(Staging {
             earlier_marker,
             dir,
@@ -67,75 +93,161 @@ impl Staging {
         &self.earlier_marker
     }
 
-    /// Adds `line` to the marker file (the manifest id, see [`crate::manifest`]).
-    pub fn mark(&self, line: &str) -> io::Result<()> {
-        std::fs::write(self.dir.join(MARKER), format!("{MARKER_TEXT}{line}"))
-    }
-
-    /// The folder the next build will render into: the output this build replaces.
-    pub fn next_staging(&self) -> &Path {
-        &self.previous
+    /// The folders next to the output that may hold an earlier build (the staging folder and
+    /// `.previous`), with the output itself: whose manifests must be kept.
+    pub fn folders(&self) -> [&Path; 3] {
+        [&self.target, &self.dir, &self.previous]
     }
 
     /// Removes every file of the staging folder that this build did not write (`written`:
-    /// paths relative to the folder, with `/`), then swaps it in as the output folder.
+    /// paths relative to the folder, with `/`), names the manifest in the marker (`mark`: the
+    /// marker line, see [`crate::manifest::marker_line`]) and swaps the folder in as the output.
     /// `earlier`: the files the folder held before this build, when known (from its manifest):
     /// then only those are looked at, instead of walking the whole folder.
-    pub fn publish(self, written: &HashSet<String>, earlier: Option<&[String]>) -> anyhow::Result<()> {
-        match earlier {
+    pub fn publish(
+        self,
+        written: &HashSet<String>,
+        earlier: Option<&[String]>,
+        mark: Option<&str>,
+    ) -> anyhow::Result<()> {
+        let left = match earlier {
             Some(files) => prune_listed(&self.dir, files, written),
             None => prune(&self.dir, written),
+        };
+        // A file this build did not make must not be published: it may be a withdrawn
+        // document's. The output stays as it was.
+        if let Some(file) = left.first() {
+            bail!(crate::t!(
+                "write.cannot_prune",
+                path = file.display(),
+                count = left.len()
+            ));
+        }
+        // Only now does the folder hold exactly what the manifest lists.
+        if let Some(line) = mark {
+            let text = format!("{MARKER_TEXT}{line}");
+            cache_file::replace(&self.dir.join(MARKER), text.as_bytes())
+                .with_context(|| crate::t!("write.cannot_mark", path = self.dir.display()))?;
         }
         if self.previous.exists() {
             std::fs::remove_dir_all(&self.previous)
                 .with_context(|| crate::t!("write.cannot_remove", path = self.previous.display()))?;
         }
-        let had_output = self.target.exists();
-        if had_output {
-            std::fs::rename(&self.target, &self.previous)
-                .with_context(|| crate::t!("write.cannot_move_old", path = self.target.display()))?;
+        if !self.target.exists() {
+            return std::fs::rename(&self.dir, &self.target)
+                .with_context(|| crate::t!("write.cannot_move_new", path = self.target.display()));
         }
-        if let Err(err) = std::fs::rename(&self.dir, &self.target) {
-            if had_output {
-                // Put the previous output back: a failed publish must lose nothing.
-                std::fs::rename(&self.previous, &self.target).ok();
+        match exchange(&self.dir, &self.target) {
+            // The earlier output is now the staging folder, ready for the next build.
+            Ok(()) => {
+                cache_file::sync_folder(parent(&self.target)).ok();
+                Ok(())
             }
+            Err(err) if exchange_unsupported(&err) => self.publish_by_two_renames(),
+            Err(err) => Err(err).with_context(|| crate::t!("write.cannot_move_new", path = self.target.display())),
+        }
+    }
+
+    /// The fallback of [`exchange`]: `output/` is missing between the two renames.
+    fn publish_by_two_renames(&self) -> anyhow::Result<()> {
+        std::fs::rename(&self.target, &self.previous)
+            .with_context(|| crate::t!("write.cannot_move_old", path = self.target.display()))?;
+        if let Err(err) = std::fs::rename(&self.dir, &self.target) {
+            // Put the previous output back: a failed publish must lose nothing.
+            std::fs::rename(&self.previous, &self.target).ok();
             return Err(err).with_context(|| crate::t!("write.cannot_move_new", path = self.target.display()));
         }
         Ok(())
     }
 }
 
+/// Swaps two folders in one step (Linux: `renameat2(RENAME_EXCHANGE)`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt as _;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both paths are NUL-terminated strings that outlive the call; the system call
+    // reads them and touches no memory of ours otherwise.
+    let result = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if result == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
+    Err(io::ErrorKind::Unsupported.into())
+}
+
+/// The kernel (before 3.15) or the file system cannot exchange: fall back to two renames.
+fn exchange_unsupported(err: &io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    if matches!(err.raw_os_error(), Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP)) {
+        return true;
+    }
+    err.kind() == io::ErrorKind::Unsupported
+}
+
+fn parent(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Removes a stale file; the file if it is still there.
+fn remove_stale(path: &Path) -> Option<PathBuf> {
+    match std::fs::remove_file(path) {
+        Err(err) if err.kind() != io::ErrorKind::NotFound => Some(path.to_path_buf()),
+        _ => None,
+    }
+}
+
 /// Deletes files not in `written` (in parallel: there can be tens of thousands), then folders
-/// left empty. Best effort: whatever cannot be removed is tried again by the next build.
-fn prune(dir: &Path, written: &HashSet<String>) {
+/// left empty; returns the files that could not be deleted.
+fn prune(dir: &Path, written: &HashSet<String>) -> Vec<PathBuf> {
     let entries: Vec<walkdir::DirEntry> = walkdir::WalkDir::new(dir)
         .contents_first(true)
         .into_iter()
         .filter_map(Result::ok)
         .collect();
-    entries
+    let left = entries
         .par_iter()
         .filter(|e| !e.file_type().is_dir())
-        .for_each(|entry| {
+        .filter_map(|entry| {
             let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
             let relative = relative.to_string_lossy().replace('\\', "/");
-            if relative != MARKER && !written.contains(&relative) {
-                std::fs::remove_file(entry.path()).ok();
-            }
-        });
+            let stale = relative != MARKER && !written.contains(&relative);
+            stale.then(|| remove_stale(entry.path())).flatten()
+        })
+        .collect();
     for entry in entries.iter().filter(|e| e.file_type().is_dir() && e.depth() > 0) {
         // Fails, as intended, for folders that still hold files.
         std::fs::remove_dir(entry.path()).ok();
     }
+    left
 }
 
-/// Deletes the files of `earlier` not in `written`, and the folders that leaves empty.
-fn prune_listed(dir: &Path, earlier: &[String], written: &HashSet<String>) {
+/// Deletes the files of `earlier` not in `written`, and the folders that leaves empty; returns
+/// the files that could not be deleted.
+fn prune_listed(dir: &Path, earlier: &[String], written: &HashSet<String>) -> Vec<PathBuf> {
     let stale: Vec<&String> = earlier.iter().filter(|p| !written.contains(*p)).collect();
-    stale.par_iter().for_each(|path| {
-        std::fs::remove_file(dir.join(path)).ok();
-    });
+    let left = stale
+        .par_iter()
+        .filter_map(|path| remove_stale(&dir.join(path)))
+        .collect();
     for path in stale {
         // Fails, as intended, at the first folder that still holds files.
         let mut folder = Path::new(path.as_str()).parent();
@@ -146,6 +258,7 @@ fn prune_listed(dir: &Path, earlier: &[String], written: &HashSet<String>) {
             folder = relative.parent();
         }
     }
+    left
 }
 
 /// `<parent>/.<name>.<suffix>`: on the same file system as `target`, so renames are atomic.
@@ -154,11 +267,7 @@ fn sibling(target: &Path, suffix: &str) -> anyhow::Result<PathBuf> {
         .file_name()
         .and_then(|n| n.to_str())
         .with_context(|| crate::t!("write.needs_name"))?;
-    let parent = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    Ok(parent.join(format!(".{name}.{suffix}")))
+    Ok(parent(target).join(format!(".{name}.{suffix}")))
 }
 
 fn check_target(target: &Path, protected: &[&Path]) -> anyhow::Result<()> {
@@ -212,13 +321,15 @@ mod tests {
         std::fs::create_dir_all(staging.dir().join("a")).unwrap();
         std::fs::write(staging.dir().join("a/one.html"), "one").unwrap();
         std::fs::write(staging.dir().join("two.html"), "two").unwrap();
-        staging.publish(&written(&["a/one.html", "two.html"]), None).unwrap();
+        staging
+            .publish(&written(&["a/one.html", "two.html"]), None, None)
+            .unwrap();
         assert_eq!(std::fs::read_to_string(target.join("a/one.html")).unwrap(), "one");
 
         // The next build reuses the previous output's folder; files it does not write go.
         let staging = Staging::create(&target, &[]).unwrap();
         std::fs::write(staging.dir().join("two.html"), "TWO").unwrap();
-        staging.publish(&written(&["two.html"]), None).unwrap();
+        staging.publish(&written(&["two.html"]), None, None).unwrap();
         assert_eq!(std::fs::read_to_string(target.join("two.html")).unwrap(), "TWO");
         assert!(!target.join("a").exists(), "stale files and emptied folders are pruned");
         assert!(target.join(MARKER).is_file());
@@ -234,15 +345,19 @@ mod tests {
             std::fs::write(staging.dir().join(file), "x").unwrap();
         }
         staging
-            .publish(&written(&["a/v1/index.html", "a/v2/index.html", "b.html"]), None)
+            .publish(&written(&["a/v1/index.html", "a/v2/index.html", "b.html"]), None, None)
             .unwrap();
-        let _other = Staging::create(&target, &[]).unwrap().publish(&written(&[]), None);
+        let _other = Staging::create(&target, &[])
+            .unwrap()
+            .publish(&written(&[]), None, None);
         // The folder now reused holds the three files; this build keeps only a/v1.
         let staging = Staging::create(&target, &[]).unwrap();
         let earlier: Vec<String> = ["a/v1/index.html", "a/v2/index.html", "b.html"]
             .map(String::from)
             .to_vec();
-        staging.publish(&written(&["a/v1/index.html"]), Some(&earlier)).unwrap();
+        staging
+            .publish(&written(&["a/v1/index.html"]), Some(&earlier), None)
+            .unwrap();
         assert!(target.join("a/v1/index.html").is_file());
         assert!(!target.join("a/v2").exists(), "the emptied version folder goes too");
         assert!(!target.join("b.html").exists());
@@ -254,11 +369,100 @@ mod tests {
         let target = dir.path().join("output");
         let staging = Staging::create(&target, &[]).unwrap();
         std::fs::write(staging.dir().join("a.html"), "one").unwrap();
-        staging.publish(&written(&["a.html"]), None).unwrap();
+        staging.publish(&written(&["a.html"]), None, None).unwrap();
         let staging = Staging::create(&target, &[]).unwrap();
         std::fs::write(staging.dir().join("a.html"), "broken").unwrap();
         drop(staging);
         assert_eq!(std::fs::read_to_string(target.join("a.html")).unwrap(), "one");
+    }
+
+    #[test]
+    fn the_old_output_becomes_the_next_staging_folder_with_its_marker() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("output");
+        for (text, mark) in [("one", "manifest: m1\n"), ("two", "manifest: m2\n")] {
+            let staging = Staging::create(&target, &[]).unwrap();
+            std::fs::write(staging.dir().join("a.html"), text).unwrap();
+            staging.publish(&written(&["a.html"]), None, Some(mark)).unwrap();
+        }
+        assert_eq!(std::fs::read_to_string(target.join("a.html")).unwrap(), "two");
+        let staging = sibling(&target, "staging").unwrap();
+        if cfg!(target_os = "linux") {
+            assert_eq!(std::fs::read_to_string(staging.join("a.html")).unwrap(), "one");
+        }
+        let reused = Staging::create(&target, &[]).unwrap();
+        assert!(reused.earlier_marker().ends_with("manifest: m1\n"));
+        let marker = std::fs::read_to_string(staging.join(MARKER)).unwrap();
+        assert_eq!(
+            marker, MARKER_TEXT,
+            "while a build writes into it, the folder names no manifest"
+        );
+        assert!(std::fs::read_to_string(target.join(MARKER))
+            .unwrap()
+            .ends_with("manifest: m2\n"));
+    }
+
+    #[test]
+    fn the_two_renames_of_the_fallback_publish_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("output");
+        let staging = Staging::create(&target, &[]).unwrap();
+        std::fs::write(staging.dir().join("a.html"), "one").unwrap();
+        staging.publish(&written(&["a.html"]), None, None).unwrap();
+        let staging = Staging::create(&target, &[]).unwrap();
+        std::fs::write(staging.dir().join("a.html"), "two").unwrap();
+        staging.publish_by_two_renames().unwrap();
+        assert_eq!(std::fs::read_to_string(target.join("a.html")).unwrap(), "two");
+        // The next build takes the old output from `.previous`.
+        let next = Staging::create(&target, &[]).unwrap();
+        assert_eq!(std::fs::read_to_string(next.dir().join("a.html")).unwrap(), "one");
+        assert!(!sibling(&target, "previous").unwrap().exists());
+    }
+
+    #[test]
+    fn leftovers_of_a_killed_build_do_not_block_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("output");
+        // Killed between making the staging folder and writing its marker.
+        std::fs::create_dir(sibling(&target, "staging").unwrap()).unwrap();
+        // Killed between the two renames of the fallback, an older `.previous` beside it.
+        let previous = sibling(&target, "previous").unwrap();
+        std::fs::create_dir(&previous).unwrap();
+        std::fs::write(previous.join(MARKER), MARKER_TEXT).unwrap();
+        // A marker being replaced when the build was killed (no such process runs).
+        let temporary = sibling(&target, "staging")
+            .unwrap()
+            .join(".griffie-output.4999999-0.tmp");
+        std::fs::write(&temporary, "half").unwrap();
+        let staging = Staging::create(&target, &[]).unwrap();
+        assert!(!previous.exists(), "one folder to reuse is enough");
+        if cfg!(target_os = "linux") {
+            assert!(!temporary.exists());
+        }
+        std::fs::write(staging.dir().join("a.html"), "one").unwrap();
+        staging.publish(&written(&["a.html"]), None, None).unwrap();
+        assert!(target.join("a.html").is_file());
+    }
+
+    #[test]
+    fn a_stale_file_that_cannot_be_removed_stops_the_publish() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("output");
+        let staging = Staging::create(&target, &[]).unwrap();
+        std::fs::write(staging.dir().join("a.html"), "one").unwrap();
+        staging.publish(&written(&["a.html"]), None, None).unwrap();
+        let staging = Staging::create(&target, &[]).unwrap();
+        // Listed as a file by the manifest, but something else now: it can't be removed.
+        std::fs::create_dir_all(staging.dir().join("stale.pdf/inside")).unwrap();
+        std::fs::write(staging.dir().join("a.html"), "two").unwrap();
+        let earlier = vec!["stale.pdf".to_string()];
+        let err = staging
+            .publish(&written(&["a.html"]), Some(&earlier), Some("manifest: m\n"))
+            .unwrap_err();
+        assert!(err.to_string().contains("stale.pdf"), "{err}");
+        assert_eq!(std::fs::read_to_string(target.join("a.html")).unwrap(), "one");
+        let marker = std::fs::read_to_string(sibling(&target, "staging").unwrap().join(MARKER)).unwrap();
+        assert!(!marker.contains("manifest"), "the folder names no manifest");
     }
 
     #[test]

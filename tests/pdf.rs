@@ -216,7 +216,7 @@ fn unchanged_documents_come_from_the_cache_and_changes_rebuild() {
         let mut names: Vec<String> = std::fs::read_dir(&cache)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".pdf"))
+            .filter(|n| n.ends_with(".entry"))
             .collect();
         names.sort();
         names

@@ -4,7 +4,8 @@
 //! The snapshot is the walk's state after its last commit (`tip`). It is used only when `HEAD`'s
 //! first-parent chain still starts at the same commit and contains `tip`; a rewritten history,
 //! a reset to an older commit or a shallow clone that got its full history fail that test and
-//! are walked from the start. A missing or unreadable snapshot only costs time.
+//! are walked from the start. A missing or unreadable snapshot only costs time; it is written
+//! and read through [`crate::cache_file`], so one cut short by a killed build is unreadable.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -41,7 +42,7 @@ struct SavedFile {
 
 /// The walk state after `tip`, if a usable snapshot exists for a chain starting at `first`.
 pub(super) fn load(cache: &Path, prefix: &[String], first: &ObjectId) -> Option<(ObjectId, WalkState)> {
-    let text = std::fs::read(cache.join(FILE)).ok()?;
+    let text = crate::cache_file::read(&cache.join(FILE))?;
     let snapshot: Snapshot = serde_json::from_slice(&text).ok()?;
     let same_root = ObjectId::from_hex(snapshot.first.as_bytes()).ok().as_ref() == Some(first);
     if snapshot.format != FORMAT || snapshot.prefix != prefix || !same_root {
@@ -99,9 +100,6 @@ pub(super) fn save(cache: &Path, prefix: &[String], first: &ObjectId, tip: &Obje
     };
     if let Ok(json) = serde_json::to_vec(&snapshot) {
         std::fs::create_dir_all(cache).ok();
-        let temporary = cache.join(format!("{FILE}.tmp"));
-        if std::fs::write(&temporary, json).is_ok() {
-            std::fs::rename(temporary, cache.join(FILE)).ok();
-        }
+        crate::cache_file::write(&cache.join(FILE), &json).ok();
     }
 }

@@ -2,12 +2,20 @@
 //! `.griffie-cache/pdf/`, named by a hash of everything that shapes them (griffie's version, the
 //! templates, the document's data). The folder survives between builds; a build prunes the
 //! entries it no longer uses.
+//!
+//! An entry is one file, `<key>.entry`: the page count (u32, little-endian) and the PDF's bytes,
+//! written and read through [`crate::cache_file`]. The key names the inputs, not the bytes, so
+//! it cannot tell a PDF cut short by a killed build from a whole one; the file's own length and
+//! checksum do, and an entry that does not verify is made again.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use super::Pdf;
+use crate::cache_file;
+
+const EXTENSION: &str = "entry";
 
 pub struct PdfCache {
     dir: PathBuf,
@@ -31,13 +39,14 @@ impl PdfCache {
         }
     }
 
+    fn entry(&self, key: &str) -> PathBuf {
+        self.dir.join(format!("{key}.{EXTENSION}"))
+    }
+
     pub fn get(&self, key: &str) -> Option<Pdf> {
-        let bytes = std::fs::read(self.dir.join(format!("{key}.pdf"))).ok()?;
-        let pages = std::fs::read_to_string(self.dir.join(format!("{key}.pages")))
-            .ok()?
-            .trim()
-            .parse()
-            .ok()?;
+        let mut bytes = cache_file::read(&self.entry(key))?;
+        let pages = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
+        bytes.drain(..4);
         self.mark_used(key);
         Some(Pdf { bytes, pages })
     }
@@ -45,22 +54,19 @@ impl PdfCache {
     /// Stores a PDF. Best effort: a cache that cannot be written only makes the next build slower.
     pub fn put(&self, key: &str, pdf: &Pdf) {
         self.mark_used(key);
+        let Ok(pages) = u32::try_from(pdf.pages) else {
+            return;
+        };
         if !self.writable || std::fs::create_dir_all(&self.dir).is_err() {
             return;
         }
-        // Write under a temporary name and rename, so an interrupted build never leaves a
-        // truncated PDF that a later build would trust. The page count goes last: it marks the
-        // entry complete.
-        let write = |name: String, bytes: &[u8]| {
-            let temp = self.dir.join(format!("{name}.tmp"));
-            std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, self.dir.join(name)))
-        };
-        if write(format!("{key}.pdf"), &pdf.bytes).is_ok() {
-            write(format!("{key}.pages"), pdf.pages.to_string().as_bytes()).ok();
-        }
+        let mut contents = Vec::with_capacity(4 + pdf.bytes.len());
+        contents.extend_from_slice(&pages.to_le_bytes());
+        contents.extend_from_slice(&pdf.bytes);
+        cache_file::write(&self.entry(key), &contents).ok();
     }
 
-    /// Removes entries this build did not use.
+    /// Removes entries this build did not use, and files of older cache formats.
     pub fn prune(&self) {
         if !self.writable {
             return;
@@ -71,10 +77,49 @@ impl PdfCache {
         };
         for entry in entries.filter_map(Result::ok) {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let key = name.split('.').next().unwrap_or_default();
-            if !used.contains(key) {
+            let in_use = name
+                .strip_suffix(EXTENSION)
+                .and_then(|stem| stem.strip_suffix('.'))
+                .is_some_and(|key| used.contains(key));
+            if !in_use && !cache_file::is_temporary(&name) {
                 std::fs::remove_file(entry.path()).ok();
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_cut_short_is_made_again_and_unused_ones_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = PdfCache::new(dir.path(), true);
+        let pdf = Pdf {
+            bytes: b"%PDF-1.7 ... %%EOF".to_vec(),
+            pages: 2,
+        };
+        cache.put("k1", &pdf);
+        cache.put("k2", &pdf);
+        let got = cache.get("k1").unwrap();
+        assert_eq!((got.bytes, got.pages), (pdf.bytes.clone(), 2));
+
+        let path = dir.path().join("k1.entry");
+        let whole = std::fs::read(&path).unwrap();
+        std::fs::write(&path, &whole[..whole.len() - 10]).unwrap();
+        assert!(PdfCache::new(dir.path(), true).get("k1").is_none());
+
+        // A new build uses only k2; k1 and a file of the older format go.
+        std::fs::write(dir.path().join("k2.pdf"), "old format").unwrap();
+        let next = PdfCache::new(dir.path(), true);
+        assert!(next.get("k2").is_some());
+        next.prune();
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["k2.entry"]);
     }
 }

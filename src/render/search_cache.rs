@@ -9,11 +9,11 @@
 //! Pagefind's output is a function of its input (tested in `search.rs` and `tests/search.rs`),
 //! so a build without the cache is byte-identical to one with it.
 //!
-//! The pack is written under a temporary name and renamed, so an interrupted build never leaves
-//! an entry that a later build would trust; one that cannot be read back whole is a miss. Only
-//! the newest [`KEEP`] entries stay (one per version of the sources a preview went through).
+//! The pack is written and read through [`crate::cache_file`] (temporary name, fsync, rename;
+//! length and checksum), so an interrupted build never leaves an entry that a later build would
+//! trust: one cut short, even exactly between two of its files, is a miss. Only the newest
+//! [`KEEP`] entries stay (one per version of the sources a preview went through).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::search::{Files, Record, BUNDLE_DIR, UNUSED};
@@ -65,7 +65,7 @@ impl SearchCache {
     /// The files stored under `key`, if there is a whole entry.
     pub fn get(&self, key: &str) -> Option<Files> {
         let path = self.pack(key);
-        let bytes = std::fs::read(&path).ok()?;
+        let bytes = crate::cache_file::read(&path)?;
         let files = unpack(&bytes)?;
         // Used now: the newest entries stay.
         if let Ok(file) = std::fs::File::options().append(true).open(&path) {
@@ -80,16 +80,9 @@ impl SearchCache {
         if std::fs::create_dir_all(&self.dir).is_err() {
             return;
         }
-        let temp = self.dir.join(format!("{key}.pack.tmp{}", std::process::id()));
-        let written = std::fs::File::create(&temp).and_then(|mut file| {
-            file.write_all(&pack(files))?;
-            file.sync_all()
-        });
-        if written.and_then(|()| std::fs::rename(&temp, self.pack(key))).is_err() {
-            std::fs::remove_file(&temp).ok();
-            return;
+        if crate::cache_file::write(&self.pack(key), &pack(files)).is_ok() {
+            self.prune();
         }
-        self.prune();
     }
 
     fn prune(&self) {
@@ -99,6 +92,7 @@ impl SearchCache {
         let mut packs: Vec<(std::time::SystemTime, PathBuf)> = entries
             .filter_map(Result::ok)
             .filter(|e| e.path().extension().is_some_and(|x| x == "pack"))
+            .filter(|e| !crate::cache_file::is_temporary(&e.file_name().to_string_lossy()))
             .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
             .collect();
         packs.sort_by(|a, b| b.cmp(a));
@@ -157,6 +151,18 @@ mod tests {
         assert_eq!(unpack(&packed), Some(files()));
         assert_eq!(unpack(&packed[..packed.len() - 1]), None);
         assert_eq!(unpack(&[]), None);
+    }
+
+    #[test]
+    fn a_pack_cut_between_two_files_is_a_miss() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = SearchCache::new(dir.path());
+        cache.put("k", &files());
+        let path = dir.path().join("k.pack");
+        let first_file_only = pack(&files()[..1].to_vec());
+        assert!(unpack(&first_file_only).is_some(), "the pack format alone can't tell");
+        std::fs::write(&path, &first_file_only).unwrap();
+        assert_eq!(cache.get("k"), None);
     }
 
     #[test]

@@ -145,8 +145,10 @@ impl Shared {
     }
 }
 
-/// Builds once, then serves and rebuilds on change until the process is stopped.
+/// Builds once, then serves and rebuilds on change until the process is stopped. Holds the
+/// project's lock ([`crate::lock`]) all the while: a `griffie build` beside it is refused.
 pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
+    let _lock = crate::lock::ProjectLock::acquire(&options.build.paths.cache, "griffie serve")?;
     if let Some(parent) = options.build.paths.output.parent() {
         std::fs::create_dir_all(parent)?;
     }

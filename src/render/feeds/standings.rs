@@ -6,8 +6,9 @@
 //! A blob's content never changes, so what it says is kept by blob id: in memory for the
 //! process (a preview session makes the feeds again after every edit) and between builds in
 //! `.griffie-cache/feeds/standings.json`, so a build reads only versions it has not seen. The
-//! cache only saves time: a missing, old or unreadable file means reading the blobs again, and
-//! the answers are the same either way.
+//! cache only saves time: a missing, old or unreadable file (written and read through
+//! [`crate::cache_file`], so also one cut short) means reading the blobs again, and the answers
+//! are the same either way.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -96,9 +97,8 @@ struct Saved {
 
 /// Adds what `dir` holds from earlier builds to what the process knows.
 pub fn load(dir: &Path) {
-    let Some(saved) = std::fs::read(dir.join(FILE))
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<Saved>(&bytes).ok())
+    let Some(saved) =
+        crate::cache_file::read(&dir.join(FILE)).and_then(|bytes| serde_json::from_slice::<Saved>(&bytes).ok())
     else {
         return;
     };
@@ -153,10 +153,7 @@ pub fn save(dir: &Path) {
     };
     if let Ok(json) = serde_json::to_vec(&saved) {
         std::fs::create_dir_all(dir).ok();
-        let temporary = dir.join(format!("{FILE}.tmp"));
-        if std::fs::write(&temporary, json).is_ok() {
-            std::fs::rename(temporary, dir.join(FILE)).ok();
-        }
+        crate::cache_file::write(&dir.join(FILE), &json).ok();
     }
 }
 

@@ -242,7 +242,7 @@ fn rename_targets(doc: &Planned, path: &str, k: usize) -> impl Iterator<Item = S
     let topic = doc.topics.first().map_or("overig", |&t| TOPICS[t].slug);
     let in_dossier = format!("{folder}/{topic}/{file}");
     let renamed = format!("{folder}/{stem}-definitief.{extension}");
-    let pair = if k % 2 == 0 {
+    let pair = if k.is_multiple_of(2) {
         [in_dossier, renamed]
     } else {
         [renamed, in_dossier]
