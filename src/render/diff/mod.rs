@@ -181,13 +181,7 @@ const BLOCK_DIFF_LIMIT: usize = 4_000;
 /// The alignment of two bodies' blocks: Myers on the keys, or, for a middle larger than
 /// [`BLOCK_DIFF_LIMIT`], the common start and end with everything between as one change.
 fn align(old: &[Key], new: &[Key]) -> Vec<DiffOp> {
-    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-    let suffix = old[prefix..]
-        .iter()
-        .rev()
-        .zip(new[prefix..].iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
+    let (prefix, suffix) = common_ends(old, new);
     if old.len() + new.len() - 2 * (prefix + suffix) <= BLOCK_DIFF_LIMIT {
         return capture_diff_slices(Algorithm::Myers, old, new);
     }
@@ -213,6 +207,19 @@ fn align(old: &[Key], new: &[Key]) -> Vec<DiffOp> {
         });
     }
     ops
+}
+
+/// The lengths of the longest common start of `a` and `b`, and of their longest common end
+/// after it (the two never overlap). One pass: linear in the shorter of the two.
+fn common_ends<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize) {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (prefix, suffix)
 }
 
 /// One metadata row that differs between two versions.

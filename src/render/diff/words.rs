@@ -131,13 +131,7 @@ pub(super) const WORD_DIFF_BUDGET: usize = 100_000_000;
 /// change. Otherwise `None`, and the comparison's cost is taken from `budget`.
 pub(super) fn too_large_to_compare(old: &Tokens, new: &Tokens, budget: &mut usize) -> Option<Vec<Segment>> {
     let (a, b) = (&old.tokens, &new.tokens);
-    let prefix = a.iter().zip(b.iter()).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
-        .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let (prefix, suffix) = super::common_ends(a, b);
     let middle = a.len() + b.len() - 2 * (prefix + suffix);
     if middle <= WORD_DIFF_LIMIT && middle * middle <= *budget {
         *budget -= middle * middle;
