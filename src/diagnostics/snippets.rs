@@ -85,7 +85,8 @@ impl<'r> Snippets<'r> {
 /// A file of empty lines up to the line of `marked`, then an escaped excerpt of that line
 /// (`line` in `text`) around `marked`; and where `marked` lies in it.
 fn excerpt(text: &str, line: Range<usize>, marked: Range<usize>) -> (String, Range<usize>) {
-    let kept_end = floor_boundary(text, marked.end.min(marked.start + MARKED));
+    // A mark that runs on past its line is cut at the line's end.
+    let kept_end = floor_boundary(text, marked.end.min(marked.start + MARKED).min(line.end));
     let from = floor_boundary(text, marked.start.saturating_sub(CONTEXT).max(line.start));
     let to = floor_boundary(text, (kept_end + CONTEXT).min(line.end));
     let newlines = text[..line.start].matches('\n').count();
@@ -129,5 +130,15 @@ mod tests {
         );
         assert!(excerpt.len() < 2 * (CONTEXT + MARKED) + 16, "{}", excerpt.len());
         assert!(excerpt.trim_start().starts_with('…') && excerpt.ends_with('…'));
+    }
+
+    #[test]
+    fn a_mark_running_past_the_end_of_a_long_line_stops_there() {
+        let line = "woord ".repeat(100);
+        let text = format!("{line}\nvolgende regel\n");
+        let at = line.len() - 3;
+        let (excerpt, marked) = excerpt(&text, 0..line.len(), at..text.len());
+        assert_eq!(&excerpt[marked], "rd ");
+        assert!(!excerpt.contains("volgende"));
     }
 }
