@@ -105,7 +105,7 @@ pub trait MessageArg {
 
 impl<T: std::fmt::Display + ?Sized> MessageArg for T {
     fn message_arg(&self) -> String {
-        crate::diagnostics::escape::visible(&self.to_string()).into_owned()
+        crate::escape::visible(&self.to_string()).into_owned()
     }
 }
 

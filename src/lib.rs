@@ -43,27 +43,32 @@ macro_rules! t {
 pub mod accessibility;
 pub mod cache_file;
 pub mod config;
+pub mod data;
 pub mod dates;
 pub mod diagnostics;
+pub mod document_versions;
+pub mod escape;
 pub mod history;
 pub mod i18n;
 pub mod identifiers;
 pub mod limits;
 pub mod load;
 pub mod lock;
-pub mod manifest;
+pub mod markdown;
 pub mod model;
+pub mod output;
 pub mod pdf;
 pub mod regular_file;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;
 pub mod schema;
+pub mod search;
 pub mod serve;
 pub mod source;
 pub mod suggest;
 pub mod synth;
-pub mod write;
+pub mod view;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -187,7 +192,7 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
 /// recomputes each kind on its own terms (load per file, resolve as a whole, render per page).
 pub struct BuildState {
     pub site: resolve::Site,
-    pub history: history::SiteHistory,
+    pub history: document_versions::SiteHistory,
     pub pdf: Option<pdf::PdfEngine>,
     /// Problems of `griffie.yaml` and of finding the source files.
     pub config_diagnostics: Vec<Diagnostic>,
@@ -246,7 +251,7 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
     let resolve_end = diagnostics.len();
     lap("resolve", &mut timings);
     let other_sources = [paths.templates.clone(), paths.config.clone()];
-    let history = history::attach(history, &site.documents, &paths.root, &paths.content, &other_sources);
+    let history = document_versions::attach(history, &site.documents, &paths.root, &paths.content, &other_sources);
     diagnostics.extend(history_notes(&history, paths));
     lap("versions", &mut timings);
 
@@ -275,37 +280,37 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
         published: false,
     };
     // Per output folder, so a preview build (`griffie serve`) never prunes `output/`'s manifests.
-    let manifests = manifest::folder_for(&paths.cache, &paths.output);
+    let manifests = output::manifest::folder_for(&paths.cache, &paths.output);
     // What motion versions say, for the feeds' status changes: saved only by a build.
-    render::feeds::standings::load(&paths.cache.join("feeds"));
+    data::feeds::standings::load(&paths.cache.join("feeds"));
     if options.mode == Mode::Check || report_failed(&diagnostics, options) {
-        let marker = std::fs::read_to_string(paths.output.join(write::MARKER)).unwrap_or_default();
+        let marker = std::fs::read_to_string(paths.output.join(output::write::MARKER)).unwrap_or_default();
         let published =
-            render::output::NullOutput::knowing(manifest::Manifest::load(&manifests, &marker)).reading(&paths.output);
+            output::NullOutput::knowing(output::manifest::Manifest::load(&manifests, &marker)).reading(&paths.output);
         report.stats = render::render(&site, &input, &published, &mut diagnostics);
         lap("render (check only)", &mut timings);
     } else {
         let protected = [paths.root.as_path(), paths.content.as_path(), paths.templates.as_path()];
-        let staging = write::Staging::create(&paths.output, &protected)?;
-        let made_before = manifest::Manifest::load(&manifests, staging.earlier_marker());
+        let staging = output::write::Staging::create(&paths.output, &protected)?;
+        let made_before = output::manifest::Manifest::load(&manifests, staging.earlier_marker());
         let earlier_files = made_before.files();
-        let output = render::output::DirOutput::reusing(staging.dir(), made_before);
+        let output = output::DirOutput::reusing(staging.dir(), made_before);
         report.stats = render::render(&site, &input, &output, &mut diagnostics);
         lap("render", &mut timings);
         timings.extend(report.stats.timings.iter().map(|(part, time)| (*part, *time)));
         if !report_failed(&diagnostics, options) {
             // Without a saved manifest the next build makes everything anew: slower, not wrong.
-            let mark = manifest::Manifest::save(&manifests, &output.manifest())
+            let mark = output::manifest::Manifest::save(&manifests, &output.manifest())
                 .ok()
-                .map(|id| manifest::marker_line(&id));
+                .map(|id| output::manifest::marker_line(&id));
             let folders = staging.folders().map(Path::to_path_buf);
             staging.publish(&output.written(), earlier_files.as_deref(), mark.as_deref())?;
-            manifest::Manifest::prune(&manifests, &folders.each_ref().map(PathBuf::as_path));
+            output::manifest::Manifest::prune(&manifests, &folders.each_ref().map(PathBuf::as_path));
             report.published = true;
             if let Some(engine) = &pdf_engine {
                 engine.cache().prune();
             }
-            render::feeds::standings::save(&paths.cache.join("feeds"));
+            data::feeds::standings::save(&paths.cache.join("feeds"));
             lap("write", &mut timings);
         }
     }
@@ -385,7 +390,7 @@ fn report_failed(diagnostics: &Diagnostics, options: &BuildOptions) -> bool {
 /// What the build tells about the history it could read: a note without git or with
 /// uncommitted changes, a warning for a shallow clone (its early versions are missing, so
 /// version numbers would change once the full history is there).
-pub fn history_notes(history: &history::SiteHistory, paths: &ProjectPaths) -> Vec<Diagnostic> {
+pub fn history_notes(history: &document_versions::SiteHistory, paths: &ProjectPaths) -> Vec<Diagnostic> {
     let content = paths.shown(&paths.content);
     let mut notes = Vec::new();
     match &history.history.status {

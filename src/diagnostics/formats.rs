@@ -7,8 +7,8 @@
 
 use serde::Serialize;
 
-use super::escape::{visible, visible_lines};
 use super::{Diagnostic, Diagnostics, Severity};
+use crate::escape::{visible, visible_lines};
 
 /// How diagnostics are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,14 +11,13 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
-pub mod escape;
 pub mod formats;
 mod snippets;
 
 use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
 
-use escape::{visible, visible_lines};
+use crate::escape::{visible, visible_lines};
 
 /// How bad a problem is: errors stop the build, warnings do not (unless `--deny-warnings`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 
 use codespan_reporting::files::SimpleFiles;
 
-use super::escape::{visible, EscapedSource};
 use super::normalise_newlines;
+use crate::escape::{visible, EscapedSource};
 
 /// Lines up to this many bytes are quoted whole.
 const LONG_LINE: usize = 240;

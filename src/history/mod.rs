@@ -20,7 +20,6 @@
 //! changes become a draft); [`attach`] ties file histories to the loaded documents and finds the
 //! files that were deleted.
 
-pub mod attach;
 mod cache;
 mod repo;
 mod walk;
@@ -31,7 +30,6 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
-pub use attach::{attach, DocHistory, SiteHistory, Tombstone};
 pub use gix::ObjectId;
 
 /// A commit that changed something under `content/`, or the `HEAD` commit.

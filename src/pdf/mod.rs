@@ -11,7 +11,6 @@
 //! unchanged documents come from the [`cache`].
 
 pub mod cache;
-pub mod data;
 mod fonts;
 mod world;
 
@@ -25,9 +24,6 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::diagnostics::{Diagnostic, Location};
-use crate::model::Document;
-use crate::render::doc_tree::{BodyTree, Node};
-use crate::resolve::Site;
 use cache::PdfCache;
 use world::{file_id, DocumentWorld, Templates};
 
@@ -39,6 +35,46 @@ pub struct Pdf {
 }
 
 /// The code of a problem typst found at a place in a template.
+/// What the engine is asked to make a PDF of. The engine knows no documents: it gets a template
+/// name and the JSON the template reads, and for its problems a place in a source text.
+/// `view::pdf_data::PdfOf` is the document's side.
+pub trait PdfSubject: Sync {
+    /// The template's name without `.typ`; `document.typ` is used when there is none by that name.
+    fn template(&self) -> &str;
+    /// The PDF's identifier (`griffie/<ident>` in its metadata).
+    fn ident(&self) -> &str;
+    /// The PDF's date (its metadata and typst's `today`).
+    fn date(&self) -> jiff::civil::Date;
+    /// Where problems are reported.
+    fn place(&self) -> Place<'_>;
+    /// How many top-level blocks the body has (a problem in one is found by bisection).
+    fn blocks(&self) -> usize;
+    /// Where block `index` starts in [`Place::text`] (a byte offset).
+    fn block_start(&self, index: usize) -> usize;
+    /// `/doc.json` with the body's blocks chosen by `blocks`.
+    fn json(&self, blocks: Blocks) -> Vec<u8>;
+}
+
+/// Which of the body's top-level blocks `/doc.json` holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blocks {
+    All,
+    /// The first n.
+    First(usize),
+    /// Only block `index`'s neutral twin: the same structure with text `x`.
+    Neutral(usize),
+}
+
+/// The source a PDF's problems are reported at.
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'a> {
+    /// As people see it.
+    pub path: &'a Path,
+    pub text: &'a str,
+    /// Where a problem without a better place goes (the document's `id:` line).
+    pub fallback: Location,
+}
+
 const TEMPLATE_CODE: &str = "pdf-template";
 
 /// The fallback template for types without their own.
@@ -113,25 +149,10 @@ impl PdfEngine {
         &self.cache
     }
 
-    /// The PDF of document `position`, from the cache or freshly compiled.
-    pub fn make(&self, site: &Site, position: usize, body: &BodyTree) -> Result<Pdf, Vec<Diagnostic>> {
-        self.make_for(site, &site.documents[position], Some(position), body)
-    }
-
-    /// The PDF of `doc`, which may be an earlier version of document `position` (then without
-    /// the relations and motion state of today: those belong to the current version).
-    pub fn make_for(
-        &self,
-        site: &Site,
-        doc: &Document,
-        position: Option<usize>,
-        body: &BodyTree,
-    ) -> Result<Pdf, Vec<Diagnostic>> {
-        let template = self.template_for(doc.doc_type().slug());
-        let json = |nodes: &[Node]| {
-            serde_json::to_vec(&data::pdf_data(site, doc, position, nodes)).expect("PDF data serialises to JSON")
-        };
-        let data = json(&body.nodes);
+    /// The PDF of `subject`, from the cache or freshly compiled.
+    pub fn make(&self, subject: &dyn PdfSubject) -> Result<Pdf, Vec<Diagnostic>> {
+        let template = self.template_for(subject.template());
+        let data = subject.json(Blocks::All);
         let key = blake3::Hasher::new()
             .update(self.fingerprint.as_bytes())
             .update(template.id().vpath().get_with_slash().as_bytes())
@@ -142,10 +163,10 @@ impl PdfEngine {
         if let Some(pdf) = self.cache.get(&key) {
             return Ok(pdf);
         }
-        let result = self.compile_guarded(doc, template, data);
+        let result = self.compile_guarded(subject, template, data);
         let pdf = match result {
-            Err(problems) if problems.iter().any(|p| is_unplaced(p, doc)) => {
-                return Err(self.blame(doc, template, body, &json, problems));
+            Err(problems) if problems.iter().any(|p| is_unplaced(p, &subject.place())) => {
+                return Err(self.blame(subject, template, problems));
             }
             other => other?,
         };
@@ -155,8 +176,13 @@ impl PdfEngine {
 
     /// One compilation; a panic inside typst becomes an error about the document, and typst's
     /// memoisation is evicted after it (without that, memory grows with every document).
-    fn compile_guarded(&self, doc: &Document, template: &Source, json: Vec<u8>) -> Result<Pdf, Vec<Diagnostic>> {
-        let result = crate::diagnostics::catch_panic(&doc.source.path, || self.compile(doc, template, json))
+    fn compile_guarded(
+        &self,
+        subject: &dyn PdfSubject,
+        template: &Source,
+        json: Vec<u8>,
+    ) -> Result<Pdf, Vec<Diagnostic>> {
+        let result = crate::diagnostics::catch_panic(subject.place().path, || self.compile(subject, template, json))
             .unwrap_or_else(|problem| Err(vec![*problem]));
         typst::comemo::evict(10);
         result
@@ -169,23 +195,17 @@ impl PdfEngine {
     /// on this error path). If that block's neutral twin (same structure, text `x`) compiles,
     /// the block's content is the cause and the problems are put at its line; otherwise the
     /// template's code for that kind of block is wrong, and the template is named.
-    fn blame(
-        &self,
-        doc: &Document,
-        template: &Source,
-        body: &BodyTree,
-        json: &dyn Fn(&[Node]) -> Vec<u8>,
-        problems: Vec<Diagnostic>,
-    ) -> Vec<Diagnostic> {
+    fn blame(&self, subject: &dyn PdfSubject, template: &Source, problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
         let fails = |blocks: usize| {
-            self.compile_guarded(doc, template, json(&body.nodes[..blocks]))
+            self.compile_guarded(subject, template, subject.json(Blocks::First(blocks)))
                 .is_err()
         };
-        if body.nodes.is_empty() || fails(0) {
+        let count = subject.blocks();
+        if count == 0 || fails(0) {
             return problems;
         }
-        // fails(0) is false and fails(len) is true: find the first prefix that fails.
-        let (mut good, mut bad) = (0, body.nodes.len());
+        // fails(0) is false and fails(count) is true: find the first prefix that fails.
+        let (mut good, mut bad) = (0, count);
         while bad - good > 1 {
             let middle = good + (bad - good) / 2;
             if fails(middle) {
@@ -194,36 +214,37 @@ impl PdfEngine {
                 good = middle;
             }
         }
-        let culprit = &body.nodes[bad - 1];
         if self
-            .compile_guarded(doc, template, json(std::slice::from_ref(&culprit.neutral())))
+            .compile_guarded(subject, template, subject.json(Blocks::Neutral(bad - 1)))
             .is_err()
         {
             return problems;
         }
-        let start = doc.source.body.start + body.starts.get(bad - 1).copied().unwrap_or(0);
-        let location = Location::in_text(&doc.source.text, start, start);
+        let place = subject.place();
+        let start = subject.block_start(bad - 1);
+        let location = Location::in_text(place.text, start, start);
         let mut seen = std::collections::BTreeSet::new();
         problems
             .into_iter()
             .filter(|problem| seen.insert(problem.message.clone()))
             .map(|problem| {
-                Diagnostic::error("pdf-content", &doc.source.path, problem.message)
+                Diagnostic::error("pdf-content", place.path, problem.message)
                     .at(location)
                     .hint(crate::t!("pdf.content_hint"))
             })
             .collect()
     }
 
-    fn template_for(&self, type_slug: &str) -> &Source {
+    fn template_for(&self, name: &str) -> &Source {
         self.templates
-            .by_name(&format!("{type_slug}.typ"))
+            .by_name(&format!("{name}.typ"))
             .or_else(|| self.templates.by_name(FALLBACK))
             .expect("load checked that the fallback template exists")
     }
 
-    fn compile(&self, doc: &Document, template: &Source, json: Vec<u8>) -> Result<Pdf, Vec<Diagnostic>> {
-        let date = Datetime::from_ymd(i32::from(doc.date.year()), doc.date.month() as u8, doc.date.day() as u8)
+    fn compile(&self, subject: &dyn PdfSubject, template: &Source, json: Vec<u8>) -> Result<Pdf, Vec<Diagnostic>> {
+        let day = subject.date();
+        let date = Datetime::from_ymd(i32::from(day.year()), day.month() as u8, day.day() as u8)
             .expect("a checked civil date is a valid typst date");
         let world = DocumentWorld {
             templates: &self.templates,
@@ -232,19 +253,20 @@ impl PdfEngine {
             today: date,
         };
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
-        let document = output.map_err(|errors| self.diagnostics(&world, doc, &errors))?;
+        let document = output.map_err(|errors| self.diagnostics(&world, &subject.place(), &errors))?;
         if !warnings.is_empty() {
-            return Err(self.diagnostics(&world, doc, &warnings));
+            return Err(self.diagnostics(&world, &subject.place(), &warnings));
         }
         let options = PdfOptions {
-            ident: Smart::Custom(format!("griffie/{}", doc.id)),
+            ident: Smart::Custom(format!("griffie/{}", subject.ident())),
             timestamp: Some(Timestamp::new_utc(date)),
             standards: PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
                 .expect("PDF/A-2a and PDF/UA-1 go together"),
             tagged: true,
             ..PdfOptions::default()
         };
-        let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| self.diagnostics(&world, doc, &errors))?;
+        let bytes = typst_pdf::pdf(&document, &options)
+            .map_err(|errors| self.diagnostics(&world, &subject.place(), &errors))?;
         Ok(Pdf {
             bytes,
             pages: document.pages().len(),
@@ -254,7 +276,7 @@ impl PdfEngine {
     /// typst's errors and warnings as diagnostics. A problem in the text (a character no font
     /// has) points at the document; a problem in a template points at the template, once: every
     /// document using it would report the same, and the sorted report drops the repeats.
-    fn diagnostics(&self, world: &DocumentWorld, doc: &Document, found: &[SourceDiagnostic]) -> Vec<Diagnostic> {
+    fn diagnostics(&self, world: &DocumentWorld, place: &Place, found: &[SourceDiagnostic]) -> Vec<Diagnostic> {
         found
             .iter()
             .map(|problem| {
@@ -274,9 +296,9 @@ impl PdfEngine {
                         }),
                     (glyph, _) => {
                         let location = glyph
-                            .and_then(|text| doc.source.text.find(text).map(|start| (start, start + text.len())))
-                            .map(|(start, end)| Location::in_text(&doc.source.text, start, end))
-                            .unwrap_or(doc.source.id_location);
+                            .and_then(|text| place.text.find(text).map(|start| (start, start + text.len())))
+                            .map(|(start, end)| Location::in_text(place.text, start, end))
+                            .unwrap_or(place.fallback);
                         let hint = if glyph.is_some() {
                             crate::t!("pdf.glyph_hint")
                         } else if typst_hints.is_empty() {
@@ -284,9 +306,7 @@ impl PdfEngine {
                         } else {
                             typst_hints.join("; ")
                         };
-                        Diagnostic::error("pdf", &doc.source.path, message)
-                            .at(location)
-                            .hint(hint)
+                        Diagnostic::error("pdf", place.path, message).at(location).hint(hint)
                     }
                 }
             })
@@ -313,8 +333,8 @@ impl PdfEngine {
 /// Whether `problem` has no place in the document yet: typst found it at a place in a
 /// template, or in the PDF export without a place (e.g. a string too long for PDF/A), rather
 /// than at a character it could not display.
-fn is_unplaced(problem: &Diagnostic, doc: &Document) -> bool {
-    problem.code == TEMPLATE_CODE || (problem.code == "pdf" && problem.location == Some(doc.source.id_location))
+fn is_unplaced(problem: &Diagnostic, place: &Place) -> bool {
+    problem.code == TEMPLATE_CODE || (problem.code == "pdf" && problem.location == Some(place.fallback))
 }
 
 /// The text typst names in "the text `\"🎉\"` could not be displayed with font …".

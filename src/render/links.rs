@@ -35,8 +35,8 @@ use std::sync::{LazyLock, Mutex};
 use rayon::prelude::*;
 use regex::bytes::Regex;
 
-use super::output::Output;
 use crate::diagnostics::{Diagnostic, Location, Severity};
+use crate::output::Output;
 use crate::resolve::Site;
 
 /// An [`Output`] that passes everything on to `inner` and remembers the links and ids of each

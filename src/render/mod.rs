@@ -5,43 +5,29 @@
 //! static assets follow. Problems (a template error, an image without alt text) are collected
 //! as diagnostics like any other.
 
-pub mod api;
-pub mod calendar;
-pub mod diff;
-pub mod doc_tree;
-pub mod feeds;
-pub mod history_view;
-pub mod lastmod;
 pub mod links;
-pub mod markdown;
-pub mod motions_csv;
-pub mod output;
 pub mod pages;
-pub mod search;
-pub mod search_cache;
-pub mod sitemap;
 pub mod statement;
-pub mod structured;
 pub mod templates;
 pub mod versions;
-pub mod view;
 
 use std::path::Path;
 
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::Output;
 use crate::resolve::Site;
-use output::Output;
+use crate::view::{self, Views};
+use crate::{data, markdown, search};
 use pages::Page;
-use view::Views;
 
 /// What `render` needs besides the site.
 pub struct RenderInput<'a> {
     /// Told how far rendering is, for a progress bar.
     pub progress: Option<&'a dyn crate::Progress>,
     /// Versions of every document, deleted documents, the build stamp.
-    pub history: &'a crate::history::SiteHistory,
+    pub history: &'a crate::document_versions::SiteHistory,
     /// A `griffie serve` preview (the footer says so).
     pub preview: bool,
     /// Makes the PDF briefs; `None` when PDFs are switched off.
@@ -82,7 +68,7 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     let views = Views::new(site);
     let site_view = pages::site_view(
         &views,
-        history_view::StampView::of_build(history, input.preview, views.lang),
+        view::history::StampView::of_build(history, input.preview, views.lang),
     );
     // Everything below writes through the link check, which reads every HTML file it passes on.
     let link_check = links::LinkCheck::new(output, &site.config.base_url, &views.base_path);
@@ -195,7 +181,7 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     stats.timings.push(("render: lists", clock.elapsed()));
     clock = std::time::Instant::now();
 
-    let (data_problems, data_files) = write_data_files(site, history, output);
+    let (data_problems, data_files) = data::write_data_files(site, history, output);
     diagnostics.extend(data_problems);
     stats.files += data_files + renderer.write_schemas(diagnostics);
     stats.files += copy_static(input, output, diagnostics);
@@ -222,7 +208,7 @@ fn render_document(
     views: &Views,
     site_view: &pages::SiteView,
     renderer: &Renderer,
-    history: &crate::history::SiteHistory,
+    history: &crate::document_versions::SiteHistory,
 ) -> (Vec<Diagnostic>, usize) {
     let doc = &site.documents[position];
     if let Some(withdrawal) = &doc.withdrawn {
@@ -233,7 +219,7 @@ fn render_document(
     let mut found = body.diagnostics.clone();
     found.extend(pdf_problems);
     let files = 1 + usize::from(pdf.is_some());
-    let doc_history = history_view::HistoryView::new(&doc.id, &history.documents[position], history, views);
+    let doc_history = view::history::HistoryView::new(&doc.id, &history.documents[position], history, views);
     let page = pages::document_page(views, site_view, position, &body, pdf, doc_history);
     found.extend(renderer.render(&page));
     (found, files)
@@ -307,7 +293,7 @@ pub fn render_selected(
     let views = Views::new(site);
     let site_view = pages::site_view(
         &views,
-        history_view::StampView::of_build(input.history, input.preview, views.lang),
+        view::history::StampView::of_build(input.history, input.preview, views.lang),
     );
     let renderer = Renderer {
         tera,
@@ -356,7 +342,7 @@ pub fn render_documents(
     let views = Views::new(site);
     let site_view = pages::site_view(
         &views,
-        history_view::StampView::of_build(input.history, input.preview, views.lang),
+        view::history::StampView::of_build(input.history, input.preview, views.lang),
     );
     let renderer = Renderer {
         tera,
@@ -396,51 +382,6 @@ fn selected_documents(
         .collect()
 }
 
-/// The site-wide files that change with any document: `api/documents.json`,
-/// `api/deleted.json`, `api/build.json`, the Atom feeds, the calendar and spreadsheet of the
-/// motievolglijst, `sitemap.xml` and `robots.txt`. A full build writes them, and so does every
-/// round of `griffie serve`, so the preview keeps equal to a build.
-pub fn render_data(site: &Site, history: &crate::history::SiteHistory, output: &dyn Output) -> Vec<Diagnostic> {
-    write_data_files(site, history, output).0
-}
-
-/// [`render_data`], with the number of files written.
-fn write_data_files(
-    site: &Site,
-    history: &crate::history::SiteHistory,
-    output: &dyn Output,
-) -> (Vec<Diagnostic>, usize) {
-    let files = data_files(site, history);
-    let problems = files
-        .par_iter()
-        .filter_map(|(path, bytes)| output.write(path, bytes).err().map(|e| write_problem(path, &e)))
-        .collect();
-    (problems, files.len())
-}
-
-/// Every site-wide data file: its path in the output and its bytes.
-pub fn data_files(site: &Site, history: &crate::history::SiteHistory) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = vec![
-        (
-            "api/documents.json".into(),
-            api::documents_json(site, history).into_bytes(),
-        ),
-        ("api/deleted.json".into(), api::deleted_json(history).into_bytes()),
-        ("api/build.json".into(), api::build_json(site, history).into_bytes()),
-        (
-            calendar::CALENDAR_PATH.into(),
-            calendar::motions_calendar(site, history).into_bytes(),
-        ),
-        (motions_csv::CSV_PATH.into(), motions_csv::motions_csv(site)),
-        ("robots.txt".into(), sitemap::robots_txt(site).into_bytes()),
-    ];
-    let text_files = feeds::feeds(site, history)
-        .into_iter()
-        .chain(sitemap::sitemaps(site, history));
-    files.extend(text_files.map(|(path, text)| (path, text.into_bytes())));
-    files
-}
-
 /// The PDF of document `position` written to the output, with its link data and problems;
 /// nothing for a document without text or a withdrawn one.
 fn make_pdf(
@@ -455,7 +396,13 @@ fn make_pdf(
         return Default::default();
     }
     let tree = markdown::body_tree(site, position);
-    match engine.make(site, position, &tree) {
+    let subject = view::pdf_data::PdfOf {
+        site,
+        doc,
+        position: Some(position),
+        body: &tree,
+    };
+    match engine.make(&subject) {
         Ok(pdf) => {
             let problems: Vec<Diagnostic> = renderer
                 .write(&view::pdf_path(&doc.id), &pdf.bytes)
@@ -492,7 +439,7 @@ fn make_pdfs(
 /// reported: an old version is history, and its page says when it has no PDF.
 fn make_version_pdfs(
     subjects: &[versions::Subject],
-    history: &crate::history::SiteHistory,
+    history: &crate::document_versions::SiteHistory,
     engine: &crate::pdf::PdfEngine,
     output: &dyn Output,
     views: &Views,
@@ -574,14 +521,14 @@ impl Renderer<'_> {
         self.output
             .write_keyed(&page.path, html.as_bytes(), key, "")
             .err()
-            .map(|err| write_problem(&page.path, &err))
+            .map(|err| crate::output::write_problem(&page.path, &err))
     }
 
     fn write(&self, path: &str, bytes: &[u8]) -> Option<Diagnostic> {
         self.output
             .write(path, bytes)
             .err()
-            .map(|err| write_problem(path, &err))
+            .map(|err| crate::output::write_problem(path, &err))
     }
 
     fn write_schemas(&self, diagnostics: &mut Diagnostics) -> usize {
@@ -609,11 +556,6 @@ fn no_statement_note(input: &RenderInput) -> Diagnostic {
         crate::t!("accessibility.no_statement"),
     )
     .hint(crate::t!("accessibility.no_statement_hint"))
-}
-
-fn write_problem(path: &str, err: &std::io::Error) -> Diagnostic {
-    Diagnostic::error("write", Path::new(path), crate::t!("render.cannot_write", error = err))
-        .hint(crate::t!("render.cannot_write_hint"))
 }
 
 /// Copies `templates/static/` to `static/` in the output (stylesheets, icons).

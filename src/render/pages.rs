@@ -7,12 +7,12 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::feeds::{self, FeedLink};
-use super::history_view::{HistoryView, StampView};
-use super::markdown::RenderedBody;
-use super::view::{document_view, type_url_path, DocRef, RelationsView, StatusView, TopicView, TypeView, Views};
+use crate::data::feeds::{self, FeedLink};
+use crate::markdown::RenderedBody;
 use crate::model::DocType;
 use crate::resolve::{EffectiveStatus, Site};
+use crate::view::history::{HistoryView, StampView};
+use crate::view::{document_view, type_url_path, DocRef, RelationsView, StatusView, TopicView, TypeView, Views};
 
 /// What every page knows about the site: small and fixed-size.
 #[derive(Debug, Clone, Serialize)]
@@ -118,7 +118,10 @@ pub fn site_view(views: &Views, stamp: StampView) -> SiteView {
             title: feeds::site_feed_title(views.site),
             url: views.url(feeds::SITE_FEED_PATH),
         },
-        accessibility_url: config.accessibility.as_ref().map(|_| views.url(super::statement::PATH)),
+        accessibility_url: config
+            .accessibility
+            .as_ref()
+            .map(|_| views.url(crate::render::statement::PATH)),
         stamp,
     }
 }
@@ -175,7 +178,7 @@ pub fn document_page(
     site_view: &SiteView,
     position: usize,
     body: &RenderedBody,
-    pdf: Option<super::view::PdfView>,
+    pdf: Option<crate::view::PdfView>,
     history: HistoryView,
 ) -> Page {
     let doc = &views.site.documents[position];
@@ -184,7 +187,7 @@ pub fn document_page(
     page.og_type = "article";
     page.published = Some(document.head.date.iso.clone());
     page.modified = history.versions.last().map(|v| v.date.iso.clone());
-    page.json_ld = Some(super::structured::document_json_ld(
+    page.json_ld = Some(crate::view::structured::document_json_ld(
         views,
         position,
         pdf.as_ref(),
@@ -331,7 +334,7 @@ pub fn dossier_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(&str, 
     let topics: Vec<TopicView> = views.site.index.by_topic.keys().map(|t| views.topic(t)).collect();
     for topic in &topics {
         let positions = &views.site.index.by_topic[&topic.slug];
-        let base = super::view::topic_url_path(&topic.slug);
+        let base = crate::view::topic_url_path(&topic.slug);
         let chunks: Vec<&[usize]> = positions.chunks(size).collect();
         for (i, chunk) in chunks.iter().enumerate() {
             if !wanted(&topic.slug, i + 1) {
@@ -384,10 +387,10 @@ pub struct MotionRow {
     pub motion: DocRef,
     pub vote_status: &'static str,
     pub status: StatusView,
-    pub due: Option<super::view::DateView>,
+    pub due: Option<crate::view::DateView>,
     pub answers: Vec<DocRef>,
     pub settled_by: Option<DocRef>,
-    pub settled_on: Option<super::view::DateView>,
+    pub settled_on: Option<crate::view::DateView>,
     pub days_to_settle: Option<i32>,
 }
 
@@ -488,9 +491,12 @@ pub fn motions_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(usize)
             let mut context = context(site_view, page);
             context.insert(
                 "calendar_url",
-                &views.url(&format!("/{}", super::calendar::CALENDAR_PATH)),
+                &views.url(&format!("/{}", crate::data::calendar::CALENDAR_PATH)),
             );
-            context.insert("csv_url", &views.url(&format!("/{}", super::motions_csv::CSV_PATH)));
+            context.insert(
+                "csv_url",
+                &views.url(&format!("/{}", crate::data::motions_csv::CSV_PATH)),
+            );
             let rows: Vec<MotionRow> = chunk.iter().filter_map(|&p| motion_row(views, p)).collect();
             context.insert("rows", &rows);
             context.insert("counts", &counts);
@@ -564,9 +570,12 @@ pub fn api_page(views: &Views, site_view: &SiteView) -> Page {
     context.insert("example_motion_feed", &example_motion.as_ref().map(|(_, feed)| feed));
     context.insert(
         "calendar_url",
-        &views.url(&format!("/{}", super::calendar::CALENDAR_PATH)),
+        &views.url(&format!("/{}", crate::data::calendar::CALENDAR_PATH)),
     );
-    context.insert("csv_url", &views.url(&format!("/{}", super::motions_csv::CSV_PATH)));
+    context.insert(
+        "csv_url",
+        &views.url(&format!("/{}", crate::data::motions_csv::CSV_PATH)),
+    );
     let schemas: Vec<serde_json::Value> = DocType::ALL
         .iter()
         .map(|&t| {
@@ -595,9 +604,9 @@ pub fn search_page(views: &Views, site_view: &SiteView) -> Page {
         description,
     );
     let mut context = context(site_view, page);
-    context.insert("filters", &super::search::FilterChoices::of(views));
-    context.insert("script_texts", &super::search::ScriptTexts::of(views.lang).to_json());
-    context.insert("bundle", &views.url(&format!("/{}/", super::search::BUNDLE_DIR)));
+    context.insert("filters", &crate::search::FilterChoices::of(views));
+    context.insert("script_texts", &crate::search::ScriptTexts::of(views.lang).to_json());
+    context.insert("bundle", &views.url(&format!("/{}/", crate::search::BUNDLE_DIR)));
     context.insert(
         "types",
         &views

@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use super::pages::{page_context, Page, SiteView};
-use super::view::{DateView, Views};
 use crate::accessibility::{Escalation, Statement};
+use crate::render::pages::{page_context, Page, SiteView};
+use crate::view::{DateView, Views};
 
 /// The site path of the statement.
 pub const PATH: &str = "/toegankelijkheid/";

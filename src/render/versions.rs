@@ -17,17 +17,18 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::diff::{self, Blocks};
-use super::history_view::{version_entry, version_pdf_path, version_url_path, StampView, VersionEntry};
-use super::output::Output;
-use super::pages::{Page, SiteView};
-use super::view::{DateView, PdfView, Views};
 use crate::dates::format_date;
-use crate::history::attach::VersionRef;
-use crate::history::{BlobReader, SiteHistory};
+use crate::document_versions::SiteHistory;
+use crate::document_versions::VersionRef;
+use crate::history::BlobReader;
+use crate::markdown::diff::{self, Blocks};
 use crate::model::{DocType, Document, Withdrawal};
+use crate::output::Output;
+use crate::render::pages::{Page, SiteView};
 use crate::resolve::Site;
 use crate::source::SourceKind;
+use crate::view::history::{version_entry, version_pdf_path, version_url_path, StampView, VersionEntry};
+use crate::view::{DateView, PdfView, Views};
 
 /// A document with versions to publish: a current one or a deleted one.
 pub struct Subject<'a> {
@@ -132,7 +133,7 @@ pub fn facts(doc: &Document, site: &Site) -> Vec<(String, String)> {
         site.config
             .topics
             .get(slug)
-            .map_or_else(|| super::view::topic_title(slug), |t| t.title.clone())
+            .map_or_else(|| crate::view::topic_title(slug), |t| t.title.clone())
     };
     push(
         crate::t!(lang => "site.fact.topics"),
@@ -155,7 +156,7 @@ pub fn facts(doc: &Document, site: &Site) -> Vec<(String, String)> {
     if let Some(motion) = doc.kind.motion() {
         push(
             crate::t!(lang => "site.fact.decision"),
-            super::view::status_label(lang, crate::resolve::EffectiveStatus::from_vote(motion.status)),
+            crate::view::status_label(lang, crate::resolve::EffectiveStatus::from_vote(motion.status)),
         );
         push(
             crate::t!(lang => "site.fact.due"),
@@ -288,7 +289,7 @@ fn page_key(
         .map(|p| site.documents[p].doc_type().slug())
         .unwrap_or("deleted");
     let pdf = pdf.map(|p| format!("{} {}", p.pages, p.bytes)).unwrap_or_default();
-    crate::manifest::key(&[
+    crate::output::manifest::key(&[
         b"version-page",
         fingerprint,
         subject.id.as_bytes(),
@@ -414,7 +415,7 @@ fn text_view(
 ) -> VersionTextView {
     match &source.document {
         Some(doc) => {
-            let body = super::markdown::render_document_body(views.site, doc, position);
+            let body = crate::markdown::render_document_body(views.site, doc, position);
             VersionTextView {
                 title: doc.title.clone(),
                 type_label: doc.doc_type().label(views.lang),
@@ -473,7 +474,7 @@ fn version_page(
     let commit = &history.history.commits[version.commit];
     let path = version_url_path(subject.id, version.number);
     let page_title = crate::t!(views.lang => "site.version.page_title", title = title, number = version.number);
-    let mut context = super::pages::page_context(site_view, views, &page_title, &path, "", None);
+    let mut context = crate::render::pages::page_context(site_view, views, &page_title, &path, "", None);
     context.insert("stamp", &StampView::of_commit(commit, false, views.lang));
     context.insert("doc_title", title);
     context.insert("doc_url", &views.url(&crate::model::document_url_path(subject.id)));
@@ -550,7 +551,7 @@ pub fn withdrawn_page(
 
 /// The tombstone at the URL of a deleted document, listing its versions (which stay online).
 pub fn deleted_page(
-    stone: &crate::history::Tombstone,
+    stone: &crate::document_versions::Tombstone,
     history: &SiteHistory,
     views: &Views,
     site_view: &SiteView,
@@ -588,7 +589,7 @@ fn tombstone_page(stone: TombstoneView, views: &Views, site_view: &SiteView) -> 
         (Some(_), _) | (None, None) => crate::t!(views.lang => "site.tombstone.page_title"),
         (None, Some(title)) => crate::t!(views.lang => "site.tombstone.deleted_title", title = title),
     };
-    let mut context = super::pages::page_context(site_view, views, &title, &path, "", None);
+    let mut context = crate::render::pages::page_context(site_view, views, &title, &path, "", None);
     context.insert("stone", &stone);
     Page {
         path: format!("{}index.html", path.trim_start_matches('/')),
@@ -616,7 +617,7 @@ pub fn version_pdfs(
         .iter()
         .map(|version| {
             let path = version_pdf_path(subject.id, version.number);
-            let key = crate::manifest::key(&[
+            let key = crate::output::manifest::key(&[
                 b"version-pdf",
                 fingerprint,
                 engine.fingerprint(),
@@ -629,8 +630,14 @@ pub fn version_pdfs(
             }
             let source = VersionSource::read(reader.as_deref_mut(), version);
             let doc = source.document.as_ref().filter(|d| d.body().is_some())?;
-            let tree = super::markdown::document_body_tree(views.site, doc, subject.position);
-            let pdf = engine.make_for(views.site, doc, None, &tree).ok()?;
+            let tree = crate::markdown::document_body_tree(views.site, doc, subject.position);
+            let of = crate::view::pdf_data::PdfOf {
+                site: views.site,
+                doc,
+                position: None,
+                body: &tree,
+            };
+            let pdf = engine.make(&of).ok()?;
             let meta = format!("{} {}", pdf.pages, pdf.bytes.len());
             output.write_keyed(&path, &pdf.bytes, &key, &meta).ok()?;
             Some(PdfView::at(views, &path, &pdf))

@@ -4,7 +4,7 @@
 //! - **inner**: everything its own page is made from: its source text and path, its relations
 //!   (as ids), its motion state and its version history;
 //! - **links**: its relations alone (as ids), which its entry in a dossier shows;
-//! - **outer**: everything *other* pages show of it, its [`DocRef`](crate::render::view::DocRef)
+//! - **outer**: everything *other* pages show of it, its [`DocRef`](crate::view::DocRef)
 //!   (title, date, type, status, summary, identifiers).
 //!
 //! What is made again:
@@ -27,11 +27,11 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::history::SiteHistory;
+use crate::document_versions::SiteHistory;
 use crate::model::DocType;
-use crate::render::view::Views;
 use crate::render::{Pages, Selection};
 use crate::resolve::Site;
+use crate::view::Views;
 
 /// What one document's pages depend on, in short.
 #[derive(Debug, Clone, PartialEq, Eq)]

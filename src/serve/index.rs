@@ -22,8 +22,8 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 use crate::diagnostics::Diagnostic;
-use crate::render::output::DirOutput;
-use crate::render::search::{self, Record, BUNDLE_DIR};
+use crate::output::DirOutput;
+use crate::search::{self, Record, BUNDLE_DIR};
 
 /// How long no new job may come before the worker starts on the waiting one.
 const QUIET: Duration = Duration::from_millis(1500);

@@ -27,8 +27,8 @@ use std::time::{Duration, Instant};
 
 use super::affected::Fingerprints;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::history::SiteHistory;
-use crate::render::output::{DirOutput, MemoryOutput, Output};
+use crate::document_versions::SiteHistory;
+use crate::output::{DirOutput, MemoryOutput, Output};
 use crate::render::{self, Pages, RenderInput, Selection};
 use crate::resolve::Site;
 use crate::source::SourceKind;
@@ -201,7 +201,7 @@ impl Session {
         // changed ones are written, which saves thousands of writes per save on a large site.
         let folder = DirOutput::new(&paths.output);
         let mut problems = Vec::new();
-        for (path, bytes) in render::data_files(&live.site, &live.history) {
+        for (path, bytes) in crate::data::data_files(&live.site, &live.history) {
             let hash = blake3::hash(&bytes);
             let unchanged = match self.data_written.get(&path) {
                 Some(written) => *written == hash,
@@ -224,8 +224,8 @@ impl Session {
             }
         }
         self.indexer.submit(super::index::Job {
-            records: render::search::records(&live.site),
-            language: render::search::CONTENT_LANGUAGE.to_string(),
+            records: crate::search::records(&live.site),
+            language: crate::search::CONTENT_LANGUAGE.to_string(),
             output: paths.output.clone(),
             cache: paths.cache.join("search"),
         });
@@ -338,7 +338,7 @@ impl Session {
         }
         live.site = site;
         live.resolve_diagnostics = resolved.iter().cloned().collect();
-        crate::history::attach::redraft(
+        crate::document_versions::redraft(
             &mut live.history,
             &live.site.documents,
             &edited_positions,
@@ -574,7 +574,7 @@ fn record_renders(
 ) -> bool {
     for (position, found, has_pdf) in &rendered.documents {
         let id = &site.documents[*position].id;
-        let on_disk = paths.output.join(crate::render::view::pdf_path(id)).is_file();
+        let on_disk = paths.output.join(crate::view::pdf_path(id)).is_file();
         if *has_pdf != on_disk {
             return false;
         }
@@ -617,8 +617,8 @@ fn preview_input<'a>(
 
 /// What every page shows: the site view (navigation, footer, stamp), serialised.
 fn chrome(site: &Site, input: &RenderInput) -> Vec<u8> {
-    let views = crate::render::view::Views::new(site);
-    let stamp = crate::render::history_view::StampView::of_build(input.history, input.preview, views.lang);
+    let views = crate::view::Views::new(site);
+    let stamp = crate::view::history::StampView::of_build(input.history, input.preview, views.lang);
     serde_json::to_vec(&crate::render::pages::site_view(&views, stamp)).unwrap_or_default()
 }
 

@@ -4,7 +4,7 @@
 //! The sitemap lists every HTML page the build writes except the 404 page: home, lists with all
 //! their pages, dossiers, the motievolglijst, the API and search pages, the accessibility statement, every document page (tombstones
 //! included, so a search engine learns soon that a withdrawn text is gone) and every version
-//! page. `lastmod` is a date from the sources ([`super::lastmod`]): a document's latest change, a
+//! page. `lastmod` is a date from the sources ([`crate::view::lastmod`]): a document's latest change, a
 //! version's commit, a list's newest change among its documents. Above [`URLS_PER_FILE`] URLs the
 //! protocol's limit applies: `sitemap.xml` becomes an index of `sitemap-1.xml`, `sitemap-2.xml`, ….
 
@@ -12,15 +12,15 @@ use jiff::civil::Date;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 
-use super::feeds::atom::xml_chars;
-use super::history_view::version_url_path;
-use super::lastmod::changed_on;
-use super::pages::{page_count, paged_path};
-use super::view::{topic_url_path, type_url_path};
+use crate::data::feeds::atom::xml_chars;
 use crate::dates::iso;
-use crate::history::SiteHistory;
+use crate::document_versions::SiteHistory;
 use crate::model::{document_url_path, DocType};
+use crate::render::pages::{page_count, paged_path};
 use crate::resolve::Site;
+use crate::view::history::version_url_path;
+use crate::view::lastmod::changed_on;
+use crate::view::{topic_url_path, type_url_path};
 
 /// The protocol's limit of URLs in one sitemap file.
 pub const URLS_PER_FILE: usize = 50_000;
@@ -92,7 +92,7 @@ pub fn urls(site: &Site, history: &SiteHistory) -> Vec<Url> {
     urls.push(url("/api/", site_lastmod));
     urls.push(url("/zoeken/", site_lastmod));
     if let Some(statement) = &site.config.accessibility {
-        urls.push(url(super::statement::PATH, statement.date.parse().ok()));
+        urls.push(url(crate::render::statement::PATH, statement.date.parse().ok()));
     }
     for (position, doc) in site.documents.iter().enumerate() {
         urls.push(url(&doc.url_path(), Some(changed[position])));

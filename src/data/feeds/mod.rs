@@ -14,7 +14,7 @@
 //!   page, or for a status change the permanent version page that made it), so a reader never
 //!   shows an entry twice.
 //! - **No wall-clock time**: `published` is the document's date (midnight UTC), `updated` the
-//!   latest of that, its last commit and its withdrawal ([`super::lastmod`]); a feed's
+//!   latest of that, its last commit and its withdrawal ([`crate::view::lastmod`]); a feed's
 //!   `updated` is its newest entry's.
 //! - **Withdrawn means gone**: a withdrawn document appears with `Document::public_title` and no
 //!   summary, and its versions (change notes included) are not followed.
@@ -29,12 +29,12 @@ use jiff::Timestamp;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::lastmod;
-use super::view::{topic_url_path, type_url_path, Views};
 use crate::dates::format_date;
-use crate::history::SiteHistory;
+use crate::document_versions::SiteHistory;
 use crate::model::{document_url_path, DocType};
 use crate::resolve::Site;
+use crate::view::lastmod;
+use crate::view::{topic_url_path, type_url_path, Views};
 use atom::{Category, Entry, Feed};
 
 /// Entries in the site, type and dossier feeds: the newest documents, as most sites do (Zola's

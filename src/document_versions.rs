@@ -11,7 +11,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::{worktree, BlobReader, History, ObjectId};
+use crate::history::{worktree, BlobReader, History, ObjectId};
 use crate::model::{DocType, Document, Withdrawal};
 use crate::source::SourceKind;
 
@@ -219,7 +219,7 @@ fn read_orphan(history: &History, reader: Option<&mut BlobReader>, file: usize) 
 /// The versions of all files of one document, in commit order, numbered from 1. When two
 /// files changed in the same commit (a delete and an add git did not pair), the later file wins.
 fn merge_versions(history: &History, files: &[usize]) -> Vec<VersionRef> {
-    let mut all: Vec<(usize, usize, &super::Version)> = files
+    let mut all: Vec<(usize, usize, &crate::history::Version)> = files
         .iter()
         .flat_map(|&file| history.files[file].versions.iter().map(move |v| (v.commit, file, v)))
         .collect();

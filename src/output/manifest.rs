@@ -12,7 +12,7 @@
 //! read through [`crate::cache_file`]: a missing, cut-short or altered manifest does not verify
 //! and counts as none, which only means that everything is made anew and the folder is walked
 //! to prune it. A manifest is trusted for what it promises: it lists every file of its folder,
-//! so files it does not list are not looked for (see [`crate::write`] for when a marker names
+//! so files it does not list are not looked for (see [`crate::output::write`] for when a marker names
 //! one).
 
 use std::collections::{BTreeMap, HashMap};
@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::write::MARKER;
+use crate::output::write::MARKER;
 
 /// The line of the marker file that names the manifest.
 const MARKER_LINE: &str = "manifest: ";

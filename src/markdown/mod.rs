@@ -10,6 +10,9 @@
 //!
 //! Pure: depends on the document, the link index and the base path only.
 
+pub mod diff;
+pub mod tree;
+
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -117,18 +120,18 @@ pub fn render_document_body(site: &Site, doc: &Document, position: Option<usize>
 
 /// The body of document `position` as a data tree for the PDF templates, with the same
 /// normalised heading levels as the web page.
-pub fn body_tree(site: &Site, position: usize) -> super::doc_tree::BodyTree {
+pub fn body_tree(site: &Site, position: usize) -> crate::markdown::tree::BodyTree {
     document_body_tree(site, &site.documents[position], Some(position))
 }
 
 /// [`body_tree`] for `doc`, which may be an earlier version of document `position`.
-pub fn document_body_tree(site: &Site, doc: &Document, position: Option<usize>) -> super::doc_tree::BodyTree {
+pub fn document_body_tree(site: &Site, doc: &Document, position: Option<usize>) -> crate::markdown::tree::BodyTree {
     let Some(body) = doc.body() else {
         return Default::default();
     };
     let parsed = parse(body);
     let levels: Vec<u8> = plan_headings(&parsed).iter().map(|h| h.level).collect();
-    super::doc_tree::build(&parsed, &levels, site, doc, position)
+    crate::markdown::tree::build(&parsed, &levels, site, doc, position)
 }
 
 /// The words of a Markdown body as plain text, for the search index: text, code and image

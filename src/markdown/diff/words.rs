@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
-use super::blocks::is_space;
+use crate::markdown::diff::blocks::is_space;
 
 /// A block's text as alternating runs of word and whitespace characters. Words are split at
 /// whitespace only, as in `git diff --word-diff`: "besluit" → "besluit," shows the whole word
@@ -131,7 +131,7 @@ pub(super) const WORD_DIFF_BUDGET: usize = 100_000_000;
 /// change. Otherwise `None`, and the comparison's cost is taken from `budget`.
 pub(super) fn too_large_to_compare(old: &Tokens, new: &Tokens, budget: &mut usize) -> Option<Vec<Segment>> {
     let (a, b) = (&old.tokens, &new.tokens);
-    let (prefix, suffix) = super::common_ends(a, b);
+    let (prefix, suffix) = crate::markdown::diff::common_ends(a, b);
     let middle = a.len() + b.len() - 2 * (prefix + suffix);
     if middle <= WORD_DIFF_LIMIT && middle * middle <= *budget {
         *budget -= middle * middle;

@@ -9,7 +9,8 @@ use jiff::civil::{Date, Time};
 use jiff::tz::Offset;
 use jiff::Timestamp;
 
-use crate::history::{Commit, SiteHistory};
+use crate::document_versions::SiteHistory;
+use crate::history::Commit;
 use crate::resolve::Site;
 
 /// The start of `date` in UTC. Documents carry a date, not a time; midnight UTC is the same

@@ -1,7 +1,7 @@
 //! The search index is made again only when what it is made from changed: Pagefind takes 10 to
 //! 12 s for 10,000 documents, the rest of a `--no-pdf` build about 1.5 s.
 //!
-//! The key is a blake3 hash of every record in index order (see [`super::search::records`]),
+//! The key is a blake3 hash of every record in index order (see [`crate::search::records`]),
 //! Pagefind's version, the language and the options griffie gives it, and which of its files
 //! griffie leaves out; the entry is the index's files exactly as Pagefind made them, in one
 //! pack file `.griffie-cache/search/<key>.pack`. A hit writes those bytes through the build's
@@ -16,7 +16,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::search::{Files, Record, BUNDLE_DIR, UNUSED};
+use crate::search::{Files, Record, BUNDLE_DIR, UNUSED};
 
 /// The version of the `pagefind` crate (pinned in `Cargo.toml`; a test holds the two equal).
 pub const PAGEFIND_VERSION: &str = "1.6.0";

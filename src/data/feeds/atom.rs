@@ -10,7 +10,7 @@ use jiff::Timestamp;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 
-use crate::render::lastmod::rfc3339;
+use crate::view::lastmod::rfc3339;
 
 /// One feed, all URLs absolute.
 #[derive(Debug, Clone)]

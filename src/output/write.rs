@@ -17,7 +17,7 @@
 //! dominates a large build on slow disks. So the replaced output is not deleted but becomes the
 //! next build's staging folder, which renders into it (overwriting files in folders that
 //! already exist), then prunes every file it did not write. The marker names the manifest
-//! ([`crate::manifest`]) that says how each file there was made, and so which ones can be kept
+//! ([`crate::output::manifest`]) that says how each file there was made, and so which ones can be kept
 //! unread. That is only true of a finished, pruned folder: a build first rewrites the marker
 //! without that line, and names the new manifest only after pruning, just before the swap. A
 //! build killed in between leaves a folder whose marker names no manifest, and the next build
@@ -101,7 +101,7 @@ impl Staging {
 
     /// Removes every file of the staging folder that this build did not write (`written`:
     /// paths relative to the folder, with `/`), names the manifest in the marker (`mark`: the
-    /// marker line, see [`crate::manifest::marker_line`]) and swaps the folder in as the output.
+    /// marker line, see [`crate::output::manifest::marker_line`]) and swaps the folder in as the output.
     /// `earlier`: the files the folder held before this build, when known (from its manifest):
     /// then only those are looked at, instead of walking the whole folder.
     pub fn publish(

@@ -16,7 +16,9 @@
 //!   the same sources give byte-identical files (tested).
 //! - Files reach the site only through the build's [`Output`], under [`BUNDLE_DIR`].
 //! - **Made once per version of the sources**: the files are cached by a hash of the records
-//!   ([`super::search_cache`]); a hit gives the bytes a miss would make.
+//!   ([`crate::search::cache`]); a hit gives the bytes a miss would make.
+
+pub mod cache;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -26,12 +28,12 @@ use pagefind::options::PagefindServiceConfig;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::output::Output;
-use super::view::{status_label, Views};
 use crate::dates::iso_with_precision;
 use crate::diagnostics::Diagnostic;
 use crate::model::{DocType, Document};
+use crate::output::Output;
 use crate::resolve::{EffectiveStatus, Site};
+use crate::view::{status_label, Views};
 
 /// The folder of the index in the site: `pagefind/pagefind.js` and the index files.
 pub const BUNDLE_DIR: &str = "pagefind";
@@ -118,7 +120,7 @@ fn searchable_text(doc: &Document) -> String {
                 .join(" "),
         );
     }
-    parts.extend(doc.body().map(super::markdown::plain_text));
+    parts.extend(doc.body().map(crate::markdown::plain_text));
     let text = parts.join("\n");
     if text.trim().is_empty() {
         doc.title.clone()
@@ -173,10 +175,10 @@ pub fn index_files(records: Vec<Record>, language: &str) -> anyhow::Result<Files
 /// The files of the index for `records`: from `cache` when it has them, else made by
 /// Pagefind and stored there.
 pub fn cached_index_files(records: Vec<Record>, language: &str, cache: Option<&Path>) -> anyhow::Result<Files> {
-    let Some(cache) = cache.map(super::search_cache::SearchCache::new) else {
+    let Some(cache) = cache.map(crate::search::cache::SearchCache::new) else {
         return index_files(records, language);
     };
-    let key = super::search_cache::key(&records, language);
+    let key = crate::search::cache::key(&records, language);
     if let Some(files) = cache.get(&key) {
         return Ok(files);
     }
@@ -247,7 +249,12 @@ pub fn write_files(result: anyhow::Result<Files>, output: &dyn Output) -> (Vec<D
     files.sort_by_key(|(path, _)| path.ends_with("/pagefind-entry.json"));
     let problems: Vec<Diagnostic> = files
         .iter()
-        .filter_map(|(path, bytes)| output.write(path, bytes).err().map(|e| super::write_problem(path, &e)))
+        .filter_map(|(path, bytes)| {
+            output
+                .write(path, bytes)
+                .err()
+                .map(|e| crate::output::write_problem(path, &e))
+        })
         .collect();
     (problems, files.len())
 }
@@ -312,7 +319,7 @@ mod tests {
 
     #[test]
     fn plain_text_keeps_words_and_drops_markup() {
-        let text = crate::render::markdown::plain_text(
+        let text = crate::markdown::plain_text(
             "## Kop\n\nEen *nadrukkelijke* [link](https://x.nl) en `code`.\n\n- één\n- twee\n\n<div>rauw</div>\n",
         );
         assert_eq!(text, "Kop\nEen nadrukkelijke link en code.\néén\ntwee\n");

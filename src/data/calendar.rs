@@ -11,16 +11,16 @@
 //! start day, and brings chrono and uuid. The format is small; this module folds lines at 75
 //! octets (never inside a UTF-8 character), escapes TEXT values, and ends lines with CRLF. UIDs are
 //! stable (the motion's id and the site's host) and `DTSTAMP` is the last change of the motion
-//! or its settling letter ([`super::lastmod`]), never the clock.
+//! or its settling letter ([`crate::view::lastmod`]), never the clock.
 
 use jiff::civil::Date;
 use jiff::Timestamp;
 
-use super::lastmod;
 use crate::dates::format_date;
-use crate::history::SiteHistory;
+use crate::document_versions::SiteHistory;
 use crate::model::{DatePrecision, DocType, MotionStatus};
 use crate::resolve::Site;
+use crate::view::lastmod;
 
 /// Where the calendar is written, relative to the output folder.
 pub const CALENDAR_PATH: &str = "motievolglijst/moties.ics";

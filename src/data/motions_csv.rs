@@ -54,7 +54,7 @@ pub fn motions_csv(site: &Site) -> Vec<u8> {
 
 fn rows(site: &Site) -> Vec<Row<'_>> {
     // The motions the motievolglijst shows, in its order.
-    let positions = super::pages::motion_positions(site);
+    let positions = crate::render::pages::motion_positions(site);
     let ids = |list: &[usize]| -> Vec<&str> { list.iter().map(|&p| site.documents[p].id.as_str()).collect() };
     positions
         .iter()

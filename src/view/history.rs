@@ -5,11 +5,12 @@
 
 use serde::Serialize;
 
-use super::view::{DateView, Views};
-use crate::history::attach::VersionRef;
-use crate::history::{Commit, DocHistory, SiteHistory};
+use crate::document_versions::VersionRef;
+use crate::document_versions::{DocHistory, SiteHistory};
+use crate::history::Commit;
 use crate::i18n::Lang;
 use crate::model::document_url_path;
+use crate::view::{DateView, Views};
 
 /// Which sources a page was made from: shown in the footer of every page.
 #[derive(Debug, Clone, Serialize)]

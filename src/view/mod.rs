@@ -7,6 +7,11 @@
 //! site's language (`Views::lang`); URLs arrive complete with the site's base path, so templates
 //! never build links themselves.
 
+pub mod history;
+pub mod lastmod;
+pub mod pdf_data;
+pub mod structured;
+
 use serde::Serialize;
 
 use crate::dates::{format_date, format_dutch, iso, iso_with_precision};
@@ -205,7 +210,7 @@ pub struct DocumentView {
     pub author: Option<String>,
     pub topics: Vec<TopicView>,
     pub body_html: Option<String>,
-    pub toc: Vec<crate::render::markdown::TocEntry>,
+    pub toc: Vec<crate::markdown::TocEntry>,
     pub source_path: String,
     pub letter: Option<LetterView>,
     pub motion: Option<MotionView>,
@@ -399,7 +404,7 @@ impl RelationsView {
     }
 }
 
-pub fn document_view(position: usize, body: &crate::render::markdown::RenderedBody, views: &Views) -> DocumentView {
+pub fn document_view(position: usize, body: &crate::markdown::RenderedBody, views: &Views) -> DocumentView {
     let doc: &Document = &views.site.documents[position];
     DocumentView {
         head: views.doc_ref(position),

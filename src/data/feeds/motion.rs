@@ -9,17 +9,17 @@
 
 use jiff::civil::Date;
 
-use super::atom::{Entry, Feed};
-use super::standings::{self, Standing};
-use super::FeedContext;
+use crate::data::feeds::atom::{Entry, Feed};
+use crate::data::feeds::standings::{self, Standing};
+use crate::data::feeds::FeedContext;
 use crate::dates::format_date;
 use crate::history::BlobReader;
 use crate::i18n::Lang;
 use crate::model::{DatePrecision, MotionStatus};
-use crate::render::history_view::version_url_path;
-use crate::render::lastmod;
-use crate::render::view::status_label;
 use crate::resolve::EffectiveStatus;
+use crate::view::history::version_url_path;
+use crate::view::lastmod;
+use crate::view::status_label;
 
 /// The feed of motion `position`.
 pub fn feed(context: &FeedContext, position: usize, reader: Option<&mut BlobReader>) -> Feed {
@@ -37,8 +37,8 @@ pub fn feed(context: &FeedContext, position: usize, reader: Option<&mut BlobRead
         crate::t!(lang => "site.feed.motion_subtitle", title = doc.title)
     };
     context.feed(
-        &super::motion_feed_path(&doc.id),
-        super::motion_feed_title(site, position),
+        &crate::data::feeds::motion_feed_path(&doc.id),
+        crate::data::feeds::motion_feed_title(site, position),
         subtitle,
         &doc.url_path(),
         entries,

@@ -9,11 +9,11 @@
 use serde::Serialize;
 
 use crate::dates::iso;
-use crate::history::attach::VersionRef;
-use crate::history::SiteHistory;
+use crate::document_versions::SiteHistory;
+use crate::document_versions::VersionRef;
 use crate::model::{DatePrecision, DocType, Submitter, Vote};
-use crate::render::history_view::version_url_path;
 use crate::resolve::{EffectiveStatus, Site};
+use crate::view::history::version_url_path;
 
 #[derive(Debug, Serialize)]
 pub struct ApiDocument<'a> {

@@ -388,7 +388,7 @@ impl Builder<'_> {
     /// Links in a PDF must be absolute; site-relative ones get the site's address. Unsafe
     /// schemes give an empty address (the link is dropped, its text kept).
     fn absolute_url(&self, url: &str) -> String {
-        if !super::markdown::is_safe_url(url) {
+        if !crate::markdown::is_safe_url(url) {
             return String::new();
         }
         let origin = self.site.config.site_origin();

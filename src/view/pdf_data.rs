@@ -9,10 +9,11 @@ use serde::Serialize;
 
 use crate::dates::{format_date, format_dutch};
 use crate::i18n::Lang;
+use crate::markdown::tree::{BodyTree, Node};
 use crate::model::{DatePrecision, Document, Submitter, Vote};
-use crate::render::doc_tree::Node;
-use crate::render::view::{status_label, LetterView};
+use crate::pdf::{Blocks, PdfSubject, Place};
 use crate::resolve::{EffectiveStatus, Site};
+use crate::view::{status_label, LetterView};
 
 #[derive(Debug, Serialize)]
 pub struct PdfData<'a> {
@@ -167,6 +168,60 @@ pub struct PdfLink {
 
 /// The data of `doc` with its body tree. `position`: the current document it is (or is an
 /// earlier version of) when its relations and motion state belong in the PDF.
+/// A document as the PDF engine sees it: its template (the type's), identity and date, its
+/// source for problems, and its `/doc.json` made from [`pdf_data`].
+pub struct PdfOf<'a> {
+    pub site: &'a Site,
+    pub doc: &'a Document,
+    /// The document's place in the site; `None` for an earlier version (then without the
+    /// relations and motion state of today: those belong to the current version).
+    pub position: Option<usize>,
+    pub body: &'a BodyTree,
+}
+
+impl PdfSubject for PdfOf<'_> {
+    fn template(&self) -> &str {
+        self.doc.doc_type().slug()
+    }
+
+    fn ident(&self) -> &str {
+        &self.doc.id
+    }
+
+    fn date(&self) -> jiff::civil::Date {
+        self.doc.date
+    }
+
+    fn place(&self) -> Place<'_> {
+        Place {
+            path: &self.doc.source.path,
+            text: &self.doc.source.text,
+            fallback: self.doc.source.id_location,
+        }
+    }
+
+    fn blocks(&self) -> usize {
+        self.body.nodes.len()
+    }
+
+    fn block_start(&self, index: usize) -> usize {
+        self.doc.source.body.start + self.body.starts.get(index).copied().unwrap_or(0)
+    }
+
+    fn json(&self, blocks: Blocks) -> Vec<u8> {
+        let neutral;
+        let nodes = match blocks {
+            Blocks::All => &self.body.nodes[..],
+            Blocks::First(count) => &self.body.nodes[..count],
+            Blocks::Neutral(index) => {
+                neutral = [self.body.nodes[index].neutral()];
+                &neutral[..]
+            }
+        };
+        serde_json::to_vec(&pdf_data(self.site, self.doc, self.position, nodes)).expect("PDF data serialises to JSON")
+    }
+}
+
 pub fn pdf_data<'a>(site: &'a Site, doc: &'a Document, position: Option<usize>, body: &'a [Node]) -> PdfData<'a> {
     let lang = site.config.lang();
     let link = |p: usize| pdf_link(site, &site.documents[p]);

@@ -4,19 +4,22 @@
 //! only one that turns them into file-system paths, and it refuses any path that would leave the
 //! output folder.
 
+pub mod manifest;
+pub mod write;
+
 use std::collections::{BTreeMap, HashSet};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::manifest::{Entry, Manifest};
+use crate::output::manifest::{Entry, Manifest};
 
 /// A destination for rendered files. Shared by the parallel renderers.
 pub trait Output: Sync {
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
 
     /// Keeps `path` as it is if the folder already holds it made with `key` (see
-    /// [`crate::manifest`]); returns the file's recorded facts then, `None` if it must be made.
+    /// [`crate::output::manifest`]); returns the file's recorded facts then, `None` if it must be made.
     fn reuse(&self, _path: &str, _key: &str) -> Option<String> {
         None
     }
@@ -210,6 +213,11 @@ impl Output for NullOutput {
         let folder = self.folder.as_ref().filter(|_| inside)?;
         std::fs::read(folder.join(relative)).ok()
     }
+}
+
+pub fn write_problem(path: &str, err: &std::io::Error) -> crate::diagnostics::Diagnostic {
+    crate::diagnostics::Diagnostic::error("write", Path::new(path), crate::t!("render.cannot_write", error = err))
+        .hint(crate::t!("render.cannot_write_hint"))
 }
 
 #[cfg(test)]

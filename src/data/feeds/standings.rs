@@ -18,7 +18,7 @@ use std::sync::{Mutex, OnceLock};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::history::attach::VersionRef;
+use crate::document_versions::VersionRef;
 use crate::history::{BlobReader, ObjectId};
 use crate::model::{DocType, MotionStatus};
 use crate::source::SourceKind;

@@ -9,9 +9,9 @@
 
 use serde_json::{json, Map, Value};
 
-use super::history_view::HistoryView;
-use super::view::{pdf_path, topic_url_path, PdfView, Views};
 use crate::dates::iso_with_precision;
+use crate::view::history::HistoryView;
+use crate::view::{pdf_path, topic_url_path, PdfView, Views};
 
 /// `value` as JSON text that is safe inside a `<script>` element.
 pub fn script_json(value: &Value) -> String {
@@ -79,7 +79,7 @@ pub fn document_json_ld(views: &Views, position: usize, pdf: Option<&PdfView>, h
     if let Some(state) = &site.index.motions[position] {
         ld.insert(
             "creativeWorkStatus".into(),
-            json!(super::view::status_label(views.lang, state.effective)),
+            json!(crate::view::status_label(views.lang, state.effective)),
         );
     }
     ld.insert(

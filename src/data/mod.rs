@@ -1,0 +1,63 @@
+//! The site-wide data files: everything under `output/` that is data rather than a page, made
+//! from the resolved site and its history. The open-data exports (`api/`), the Atom feeds, the
+//! motion list's calendar and spreadsheet, and the sitemaps with `robots.txt`. They change with
+//! any document, so a build writes them once at the end and `griffie serve` after every round.
+
+pub mod api;
+pub mod calendar;
+pub mod feeds;
+pub mod motions_csv;
+pub mod sitemap;
+
+use rayon::prelude::*;
+
+use crate::diagnostics::Diagnostic;
+use crate::document_versions::SiteHistory;
+use crate::output::Output;
+use crate::resolve::Site;
+
+/// The site-wide files that change with any document: `api/documents.json`,
+/// `api/deleted.json`, `api/build.json`, the Atom feeds, the calendar and spreadsheet of the
+/// motievolglijst, `sitemap.xml` and `robots.txt`. A full build writes them, and so does every
+/// round of `griffie serve`, so the preview keeps equal to a build.
+pub fn render_data(site: &Site, history: &SiteHistory, output: &dyn Output) -> Vec<Diagnostic> {
+    write_data_files(site, history, output).0
+}
+
+/// [`render_data`], with the number of files written.
+pub fn write_data_files(site: &Site, history: &SiteHistory, output: &dyn Output) -> (Vec<Diagnostic>, usize) {
+    let files = data_files(site, history);
+    let problems = files
+        .par_iter()
+        .filter_map(|(path, bytes)| {
+            output
+                .write(path, bytes)
+                .err()
+                .map(|e| crate::output::write_problem(path, &e))
+        })
+        .collect();
+    (problems, files.len())
+}
+
+/// Every site-wide data file: its path in the output and its bytes.
+pub fn data_files(site: &Site, history: &SiteHistory) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        (
+            "api/documents.json".into(),
+            api::documents_json(site, history).into_bytes(),
+        ),
+        ("api/deleted.json".into(), api::deleted_json(history).into_bytes()),
+        ("api/build.json".into(), api::build_json(site, history).into_bytes()),
+        (
+            calendar::CALENDAR_PATH.into(),
+            calendar::motions_calendar(site, history).into_bytes(),
+        ),
+        (motions_csv::CSV_PATH.into(), motions_csv::motions_csv(site)),
+        ("robots.txt".into(), sitemap::robots_txt(site).into_bytes()),
+    ];
+    let text_files = feeds::feeds(site, history)
+        .into_iter()
+        .chain(sitemap::sitemaps(site, history));
+    files.extend(text_files.map(|(path, text)| (path, text.into_bytes())));
+    files
+}
