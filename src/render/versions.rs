@@ -85,86 +85,108 @@ impl VersionSource {
 /// dates in the site's language, values as written. The title comes second (see [`text_view`]).
 pub fn facts(doc: &Document, site: &Site) -> Vec<(String, String)> {
     let lang = site.config.lang();
-    let mut rows: Vec<(String, String)> = vec![
+    let mut rows = FactRows(vec![
         (crate::t!(lang => "site.fact.type"), doc.doc_type().label(lang)),
         (crate::t!(lang => "site.fact.title"), doc.title.clone()),
         (
             crate::t!(lang => "site.fact.date"),
             format_date(lang, doc.date, doc.date_precision),
         ),
-    ];
-    let mut push = |label: String, value: String| {
-        if !value.is_empty() {
-            rows.push((label, value));
-        }
-    };
-    let join = |items: Vec<String>, sep: &str| items.join(sep);
-    push(
+    ]);
+    rows.push(
         crate::t!(lang => "site.fact.identifier"),
-        join(doc.identifiers.iter().map(|i| i.value.clone()).collect(), ", "),
+        doc.identifiers
+            .iter()
+            .map(|i| i.value.clone())
+            .collect::<Vec<_>>()
+            .join(", "),
     );
-    push(
+    rows.push(
         crate::t!(lang => "site.fact.summary"),
         doc.summary.clone().unwrap_or_default(),
     );
-    push(
+    rows.push(
         crate::t!(lang => "site.fact.author"),
         doc.author.clone().unwrap_or_default(),
     );
-    let title_of = |id: &String| {
-        site.index
-            .position(id)
-            .map_or_else(|| id.clone(), |p| site.documents[p].public_title().to_string())
-    };
-    push(
-        crate::t!(lang => "site.fact.responds_to"),
-        join(doc.responds_to.iter().map(|r| title_of(&r.value)).collect(), "; "),
-    );
-    push(
-        crate::t!(lang => "site.fact.settles"),
-        join(doc.settles.iter().map(|r| title_of(&r.value)).collect(), "; "),
-    );
-    push(
-        crate::t!(lang => "site.fact.references"),
-        join(doc.references.iter().map(|r| title_of(&r.value)).collect(), "; "),
-    );
-    let topic = |slug: &String| {
-        site.config
-            .topics
-            .get(slug)
-            .map_or_else(|| super::view::topic_title(slug), |t| t.title.clone())
-    };
-    push(
-        crate::t!(lang => "site.fact.topics"),
-        join(doc.topics.iter().map(topic).collect(), ", "),
-    );
+    rows.relations(doc, site);
     if let Some(letter) = doc.kind.letter() {
-        push(
+        rows.letter(letter, lang);
+    }
+    if let Some(motion) = doc.kind.motion() {
+        rows.motion(motion, lang);
+    }
+    rows.0
+}
+
+/// The rows of [`facts`], collected.
+struct FactRows(Vec<(String, String)>);
+
+impl FactRows {
+    /// Adds a row, unless its value is empty.
+    fn push(&mut self, label: String, value: String) {
+        if !value.is_empty() {
+            self.0.push((label, value));
+        }
+    }
+
+    /// The documents `doc` responds to, settles and refers to, by their titles (ids of documents
+    /// the site does not have), and its topics.
+    fn relations(&mut self, doc: &Document, site: &Site) {
+        let lang = site.config.lang();
+        let titles = |ids: &[crate::model::Spanned<String>]| {
+            let title_of = |id: &String| {
+                site.index
+                    .position(id)
+                    .map_or_else(|| id.clone(), |p| site.documents[p].public_title().to_string())
+            };
+            ids.iter().map(|r| title_of(&r.value)).collect::<Vec<_>>().join("; ")
+        };
+        self.push(crate::t!(lang => "site.fact.responds_to"), titles(&doc.responds_to));
+        self.push(crate::t!(lang => "site.fact.settles"), titles(&doc.settles));
+        self.push(crate::t!(lang => "site.fact.references"), titles(&doc.references));
+        let topic = |slug: &String| {
+            site.config
+                .topics
+                .get(slug)
+                .map_or_else(|| super::view::topic_title(slug), |t| t.title.clone())
+        };
+        self.push(
+            crate::t!(lang => "site.fact.topics"),
+            doc.topics.iter().map(topic).collect::<Vec<_>>().join(", "),
+        );
+    }
+
+    /// A letter's addressee, handler and attachments.
+    fn letter(&mut self, letter: &crate::model::Letter, lang: crate::i18n::Lang) {
+        self.push(
             crate::t!(lang => "site.fact.addressee"),
             letter.addressee.clone().unwrap_or_default(),
         );
-        push(
+        self.push(
             crate::t!(lang => "site.fact.handled_by"),
             letter.handled_by.clone().unwrap_or_default(),
         );
-        push(
+        self.push(
             crate::t!(lang => "site.fact.attachments"),
-            join(letter.attachments.clone(), "; "),
+            letter.attachments.join("; "),
         );
     }
-    if let Some(motion) = doc.kind.motion() {
-        push(
+
+    /// A motion's decision as voted (not its later state), due date, submitters and vote.
+    fn motion(&mut self, motion: &crate::model::Motion, lang: crate::i18n::Lang) {
+        self.push(
             crate::t!(lang => "site.fact.decision"),
             super::view::status_label(lang, crate::resolve::EffectiveStatus::from_vote(motion.status)),
         );
-        push(
+        self.push(
             crate::t!(lang => "site.fact.due"),
             motion
                 .due
                 .map(|d| format_date(lang, d, crate::model::DatePrecision::Day))
                 .unwrap_or_default(),
         );
-        let submitters = motion
+        let submitters: Vec<String> = motion
             .submitters
             .iter()
             .map(|s| match &s.party {
@@ -172,20 +194,19 @@ pub fn facts(doc: &Document, site: &Site) -> Vec<(String, String)> {
                 None => s.name.clone(),
             })
             .collect();
-        push(crate::t!(lang => "site.fact.submitters"), join(submitters, ", "));
+        self.push(crate::t!(lang => "site.fact.submitters"), submitters.join(", "));
         if let Some(vote) = motion.vote {
-            push(
+            self.push(
                 crate::t!(lang => "site.fact.vote"),
                 crate::t!(lang => "site.fact.vote_counts", votes_for = vote.votes_for, against = vote.against),
             );
         } else if motion.unanimous {
-            push(
+            self.push(
                 crate::t!(lang => "site.fact.vote"),
                 crate::t!(lang => "site.fact.unanimous"),
             );
         }
     }
-    rows
 }
 
 #[derive(Debug, Serialize)]
