@@ -244,7 +244,7 @@ struct VersionTextView {
     raw: Option<String>,
 }
 
-/// The parts of a version kept for diffing the next one.
+/// The parts of a version a diff compares, kept for diffing the next one.
 struct Previous {
     blocks: Blocks,
     facts: Vec<(String, String)>,
@@ -330,97 +330,92 @@ pub struct VersionWork {
     pub kept: usize,
 }
 
-/// The pages of all versions of `subject` that the output does not hold already, in order.
-/// `pdfs[i]`: the PDF of version `i + 1`.
-#[allow(clippy::too_many_arguments)]
-pub fn version_pages(
-    subject: &Subject,
-    reader: Option<&mut BlobReader>,
-    pdfs: &[Option<PdfView>],
-    history: &SiteHistory,
-    views: &Views,
-    site_view: &SiteView,
-    output: &dyn Output,
-    fingerprint: &[u8],
-) -> VersionWork {
-    let mut work = VersionWork {
-        pages: Vec::new(),
-        kept: 0,
-    };
-    if let Some(withdrawal) = subject.withdrawn {
-        work.pages = subject
+impl AllVersions<'_> {
+    /// The pages of all versions of `subject` that the output does not hold already, in order.
+    /// `pdfs[i]`: the PDF of version `i + 1`.
+    fn version_pages(
+        &self,
+        subject: &Subject,
+        reader: Option<&mut BlobReader>,
+        pdfs: &[Option<PdfView>],
+    ) -> VersionWork {
+        if let Some(withdrawal) = subject.withdrawn {
+            return self.withdrawn_pages(subject, withdrawal);
+        }
+        let (site, history, output) = (self.views.site, self.history, self.output);
+        let mut work = VersionWork {
+            pages: Vec::new(),
+            kept: 0,
+        };
+        let mut reader = reader;
+        // The version before the one being made: parsed, or only known (its page was kept).
+        let mut previous: Option<Previous> = None;
+        let mut unread: Option<&VersionRef> = None;
+        for (i, version) in subject.versions.iter().enumerate() {
+            let pdf = pdfs.get(i).cloned().flatten();
+            let key = page_key(self.fingerprint, subject, version, history, pdf.as_ref(), site);
+            if output.reuse(&page_path(subject.id, version.number), &key).is_some() {
+                work.kept += 1;
+                previous = None;
+                unread = Some(version);
+                continue;
+            }
+            if let Some(before) = unread.take() {
+                previous = Some(Previous::of(&VersionSource::read(reader.as_deref_mut(), before), site));
+            }
+            let source = VersionSource::read(reader.as_deref_mut(), version);
+            let parsed = Previous::of(&source, site);
+            let diff = previous
+                .as_ref()
+                .map(|before| DiffView::between(before, &parsed, self.views.lang));
+            let text = text_view(&source, &parsed.facts, subject.position, self.views);
+            let page = self.version_page(subject, version, text, diff, pdf);
+            work.pages.push((page, key));
+            previous = Some(parsed);
+        }
+        work
+    }
+
+    /// The versions of a withdrawn document: tombstones, unkeyed (none of its text is read).
+    fn withdrawn_pages(&self, subject: &Subject, withdrawal: &Withdrawal) -> VersionWork {
+        let pages = subject
             .versions
             .iter()
             .map(|v| {
                 (
-                    withdrawn_page(subject.id, Some(v.number), withdrawal, views, site_view),
+                    withdrawn_page(subject.id, Some(v.number), withdrawal, self.views, self.site_view),
                     String::new(),
                 )
             })
             .collect();
-        return work;
+        VersionWork { pages, kept: 0 }
     }
-    let current_title = subject
-        .position
-        .map(|p| views.site.documents[p].public_title().to_string());
-    let mut reader = reader;
-    // The version before the one being made: parsed, or only known (its page was kept).
-    let mut previous: Option<Previous> = None;
-    let mut unread: Option<&VersionRef> = None;
-    for (i, version) in subject.versions.iter().enumerate() {
-        let pdf = pdfs.get(i).cloned().flatten();
-        let key = page_key(fingerprint, subject, version, history, pdf.as_ref(), views.site);
-        if output.reuse(&page_path(subject.id, version.number), &key).is_some() {
-            work.kept += 1;
-            previous = None;
-            unread = Some(version);
-            continue;
+}
+
+impl DiffView {
+    /// What changed from version `before` to version `after`: the words of the text, and the
+    /// fields.
+    fn between(before: &Previous, after: &Previous, lang: crate::i18n::Lang) -> DiffView {
+        let labels = diff::DiffLabels::new(lang);
+        let body = diff::diff_blocks(&before.blocks, &after.blocks, &labels);
+        let fields = diff::diff_fields(&before.facts, &after.facts);
+        DiffView {
+            html: body.html,
+            legend_html: diff::legend_html(&labels),
+            inserted_words: body.inserted_words,
+            deleted_words: body.deleted_words,
+            changed_blocks: body.changed_blocks,
+            identical: body.identical && fields.is_empty(),
+            fields: fields
+                .into_iter()
+                .map(|f| FieldChangeView {
+                    label: f.label,
+                    old: f.old,
+                    new: f.new,
+                })
+                .collect(),
         }
-        if let Some(before) = unread.take() {
-            previous = Some(Previous::of(
-                &VersionSource::read(reader.as_deref_mut(), before),
-                views.site,
-            ));
-        }
-        let source = VersionSource::read(reader.as_deref_mut(), version);
-        let blocks = Blocks::parse(source.body());
-        let facts = source
-            .document
-            .as_ref()
-            .map(|d| facts(d, views.site))
-            .unwrap_or_default();
-        let diff = previous.as_ref().map(|prev| {
-            let labels = diff::DiffLabels::new(views.lang);
-            let body = diff::diff_blocks(&prev.blocks, &blocks, &labels);
-            let fields = diff::diff_fields(&prev.facts, &facts);
-            DiffView {
-                html: body.html,
-                legend_html: diff::legend_html(&labels),
-                inserted_words: body.inserted_words,
-                deleted_words: body.deleted_words,
-                changed_blocks: body.changed_blocks,
-                identical: body.identical && fields.is_empty(),
-                fields: fields
-                    .into_iter()
-                    .map(|f| FieldChangeView {
-                        label: f.label,
-                        old: f.old,
-                        new: f.new,
-                    })
-                    .collect(),
-            }
-        });
-        let text = text_view(&source, &facts, subject.position, views);
-        let title = if text.title.is_empty() {
-            current_title.clone().unwrap_or_else(|| subject.id.to_string())
-        } else {
-            text.title.clone()
-        };
-        let page = version_page(subject, version, &title, text, diff, pdf, history, views, site_view);
-        work.pages.push((page, key));
-        previous = Some(Previous { blocks, facts });
     }
-    work
 }
 
 fn page_path(id: &str, number: usize) -> String {
@@ -478,45 +473,55 @@ fn below_heading(html: &str) -> String {
     out
 }
 
-#[allow(clippy::too_many_arguments)]
-fn version_page(
-    subject: &Subject,
-    version: &VersionRef,
-    title: &str,
-    text: VersionTextView,
-    diff: Option<DiffView>,
-    pdf: Option<PdfView>,
-    history: &SiteHistory,
-    views: &Views,
-    site_view: &SiteView,
-) -> Page {
-    let entry = version_entry(subject.id, version, history, views);
-    let commit = &history.history.commits[version.commit];
-    let path = version_url_path(subject.id, version.number);
-    let page_title = crate::t!(views.lang => "site.version.page_title", title = title, number = version.number);
-    let mut context = super::pages::page_context(site_view, views, &page_title, &path, "", None);
-    context.insert("stamp", &StampView::of_commit(commit, false, views.lang));
-    context.insert("doc_title", title);
-    context.insert("doc_url", &views.url(&crate::model::document_url_path(subject.id)));
-    context.insert(
-        "doc_type",
-        &subject.position.map(|p| views.site.documents[p].doc_type().slug()),
-    );
-    context.insert("deleted", &subject.position.is_none());
-    context.insert("version", &entry);
-    let previous: Option<VersionEntry> = version
-        .number
-        .checked_sub(2)
-        .and_then(|i| subject.versions.get(i))
-        .map(|v| version_entry(subject.id, v, history, views));
-    context.insert("previous", &previous);
-    context.insert("diff", &diff);
-    context.insert("text", &text);
-    context.insert("pdf", &pdf);
-    Page {
-        path: page_path(subject.id, version.number),
-        template: "version.html",
-        context,
+impl AllVersions<'_> {
+    /// The page of `version` of `subject`. It names the document by the version's own title, else
+    /// by the current document's (a version that does not read as a document has none), else by
+    /// its id.
+    fn version_page(
+        &self,
+        subject: &Subject,
+        version: &VersionRef,
+        text: VersionTextView,
+        diff: Option<DiffView>,
+        pdf: Option<PdfView>,
+    ) -> Page {
+        let (history, views, site_view) = (self.history, self.views, self.site_view);
+        let title = if text.title.is_empty() {
+            let current = subject
+                .position
+                .map(|p| views.site.documents[p].public_title().to_string());
+            current.unwrap_or_else(|| subject.id.to_string())
+        } else {
+            text.title.clone()
+        };
+        let entry = version_entry(subject.id, version, history, views);
+        let commit = &history.history.commits[version.commit];
+        let path = version_url_path(subject.id, version.number);
+        let page_title = crate::t!(views.lang => "site.version.page_title", title = title, number = version.number);
+        let mut context = super::pages::page_context(site_view, views, &page_title, &path, "", None);
+        context.insert("stamp", &StampView::of_commit(commit, false, views.lang));
+        context.insert("doc_title", &title);
+        context.insert("doc_url", &views.url(&crate::model::document_url_path(subject.id)));
+        context.insert(
+            "doc_type",
+            &subject.position.map(|p| views.site.documents[p].doc_type().slug()),
+        );
+        context.insert("deleted", &subject.position.is_none());
+        context.insert("version", &entry);
+        let previous: Option<VersionEntry> = version
+            .number
+            .checked_sub(2)
+            .and_then(|i| subject.versions.get(i))
+            .map(|v| version_entry(subject.id, v, history, views));
+        context.insert("previous", &previous);
+        context.insert("diff", &diff);
+        context.insert("text", &text);
+        context.insert("pdf", &pdf);
+        Page {
+            path: page_path(subject.id, version.number),
+            template: "version.html",
+            context,
+        }
     }
 }
 
@@ -677,16 +682,7 @@ impl AllVersions<'_> {
             || self.history.history.reader(),
             move |reader, (i, subject)| {
                 let pdfs = self.pdfs.get(i).map(Vec::as_slice).unwrap_or_default();
-                version_pages(
-                    subject,
-                    reader.as_mut(),
-                    pdfs,
-                    self.history,
-                    self.views,
-                    self.site_view,
-                    self.output,
-                    self.fingerprint,
-                )
+                self.version_pages(subject, reader.as_mut(), pdfs)
             },
         )
     }
