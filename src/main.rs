@@ -134,85 +134,139 @@ struct CommonArgs {
 /// The clap command with every about and help text, value name and heading in the message
 /// language.
 fn localise(cmd: clap::Command) -> clap::Command {
-    let template = format!(
-        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
-        t!("cli.usage_heading")
-    );
-    let (options, arguments) = (t!("cli.options_heading"), t!("cli.arguments_heading"));
-    let (dir, date) = (t!("cli.value.dir"), t!("cli.value.date"));
-    // The help text and heading of one argument, and its value name where one is given.
-    let text = |heading: &String, help: String, value: Option<&String>| {
-        let (heading, value) = (heading.clone(), value.cloned());
-        move |arg: clap::Arg| {
-            let arg = arg.help(help).help_heading(heading);
-            match value {
-                Some(value) => arg.value_name(value),
-                None => arg,
-            }
-        }
-    };
-    let option = |help: String| text(&options, help, None);
-    let folder = |help: String| text(&options, help, Some(&dir));
-    let day = |help: String| text(&options, help, Some(&date));
-    // Options every command has come after the command's own.
-    let last = |help: String| {
-        let set = option(help);
-        move |arg: clap::Arg| set(arg).display_order(1000)
-    };
-    let common = |cmd: clap::Command| {
-        cmd.mut_arg("content", folder(t!("cli.content")))
-            .mut_arg("as_of", day(t!("cli.as_of")))
-            .mut_arg("deny_warnings", option(t!("cli.strict")))
-            .mut_arg(
-                "format",
-                text(&options, t!("cli.format"), Some(&t!("cli.value.format"))),
-            )
-            .mut_arg("no_pdf", option(t!("cli.no_pdf")))
-            .mut_arg("quiet", option(t!("cli.quiet")))
-            .mut_arg("timings", option(t!("cli.timings")))
-    };
-    let every = |cmd: clap::Command, about: String| cmd.about(about).help_template(&template);
+    let texts = HelpTexts::new();
     cmd.about(t!("cli.about"))
-        .help_template(&template)
+        .help_template(&texts.template)
         .subcommand_help_heading(t!("cli.commands_heading"))
         .subcommand_value_name(t!("cli.command_name"))
-        .mut_arg("lang", last(t!("cli.lang")))
-        .mut_arg("help", last(t!("cli.help")))
-        .mut_arg("version", last(t!("cli.version")))
-        .mut_subcommand("build", |c| {
-            common(every(c, t!("cli.build"))).mut_arg("output", folder(t!("cli.build.output")))
-        })
-        .mut_subcommand("check", |c| common(every(c, t!("cli.check"))))
-        .mut_subcommand("new", |c| {
-            every(c, t!("cli.new"))
-                .mut_arg(
-                    "doc_type",
-                    text(&arguments, t!("cli.new.type"), Some(&t!("cli.value.type"))),
-                )
-                .mut_arg(
-                    "title",
-                    text(&arguments, t!("cli.new.title"), Some(&t!("cli.value.title"))),
-                )
-                .mut_arg("content", folder(t!("cli.content")))
-                .mut_arg("date", day(t!("cli.new.date")))
-                .mut_arg("id", option(t!("cli.new.id")))
-        })
-        .mut_subcommand("serve", |c| {
-            every(c, t!("cli.serve"))
-                .mut_arg(
-                    "port",
-                    text(&options, t!("cli.serve.port"), Some(&t!("cli.value.port"))),
-                )
-                .mut_arg("content", folder(t!("cli.content")))
-                .mut_arg("output", folder(t!("cli.serve.output")))
-                .mut_arg("no_pdf", option(t!("cli.serve.no_pdf")))
-        })
-        .mut_subcommand("help", |c| {
-            every(c, t!("cli.help_command")).mut_arg(
-                "command",
-                text(&arguments, t!("cli.help.command"), Some(&t!("cli.command_name"))),
+        .mut_arg("lang", texts.last(t!("cli.lang")))
+        .mut_arg("help", texts.last(t!("cli.help")))
+        .mut_arg("version", texts.last(t!("cli.version")))
+        .mut_subcommand("build", |c| texts.build_command(c))
+        .mut_subcommand("check", |c| texts.common(texts.every(c, t!("cli.check"))))
+        .mut_subcommand("new", |c| texts.new_command(c))
+        .mut_subcommand("serve", |c| texts.serve_command(c))
+        .mut_subcommand("help", |c| texts.help_command(c))
+}
+
+/// What [`localise`] gives many arguments and commands alike: the help template, the headings
+/// and the value names, in the message language.
+struct HelpTexts {
+    template: String,
+    options: String,
+    arguments: String,
+    dir: String,
+    date: String,
+}
+
+impl HelpTexts {
+    /// The shared texts in the message language.
+    fn new() -> HelpTexts {
+        HelpTexts {
+            template: format!(
+                "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+                t!("cli.usage_heading")
+            ),
+            options: t!("cli.options_heading"),
+            arguments: t!("cli.arguments_heading"),
+            dir: t!("cli.value.dir"),
+            date: t!("cli.value.date"),
+        }
+    }
+
+    /// An option's help text.
+    fn option(&self, help: String) -> impl FnOnce(clap::Arg) -> clap::Arg {
+        arg_text(&self.options, help, None)
+    }
+
+    /// An option that names a folder.
+    fn folder(&self, help: String) -> impl FnOnce(clap::Arg) -> clap::Arg {
+        arg_text(&self.options, help, Some(&self.dir))
+    }
+
+    /// An option that takes a date.
+    fn day(&self, help: String) -> impl FnOnce(clap::Arg) -> clap::Arg {
+        arg_text(&self.options, help, Some(&self.date))
+    }
+
+    /// Options every command has come after the command's own.
+    fn last(&self, help: String) -> impl FnOnce(clap::Arg) -> clap::Arg {
+        let set = self.option(help);
+        move |arg: clap::Arg| set(arg).display_order(1000)
+    }
+
+    /// The about text of a command, and the help template every command shares.
+    fn every(&self, cmd: clap::Command, about: String) -> clap::Command {
+        cmd.about(about).help_template(&self.template)
+    }
+
+    /// The options `build` and `check` share.
+    fn common(&self, cmd: clap::Command) -> clap::Command {
+        cmd.mut_arg("content", self.folder(t!("cli.content")))
+            .mut_arg("as_of", self.day(t!("cli.as_of")))
+            .mut_arg("deny_warnings", self.option(t!("cli.strict")))
+            .mut_arg(
+                "format",
+                arg_text(&self.options, t!("cli.format"), Some(&t!("cli.value.format"))),
             )
-        })
+            .mut_arg("no_pdf", self.option(t!("cli.no_pdf")))
+            .mut_arg("quiet", self.option(t!("cli.quiet")))
+            .mut_arg("timings", self.option(t!("cli.timings")))
+    }
+
+    /// `griffie build` and its options.
+    fn build_command(&self, cmd: clap::Command) -> clap::Command {
+        self.common(self.every(cmd, t!("cli.build")))
+            .mut_arg("output", self.folder(t!("cli.build.output")))
+    }
+
+    /// `griffie new` and its arguments.
+    fn new_command(&self, cmd: clap::Command) -> clap::Command {
+        self.every(cmd, t!("cli.new"))
+            .mut_arg(
+                "doc_type",
+                arg_text(&self.arguments, t!("cli.new.type"), Some(&t!("cli.value.type"))),
+            )
+            .mut_arg(
+                "title",
+                arg_text(&self.arguments, t!("cli.new.title"), Some(&t!("cli.value.title"))),
+            )
+            .mut_arg("content", self.folder(t!("cli.content")))
+            .mut_arg("date", self.day(t!("cli.new.date")))
+            .mut_arg("id", self.option(t!("cli.new.id")))
+    }
+
+    /// `griffie serve` and its options.
+    fn serve_command(&self, cmd: clap::Command) -> clap::Command {
+        self.every(cmd, t!("cli.serve"))
+            .mut_arg(
+                "port",
+                arg_text(&self.options, t!("cli.serve.port"), Some(&t!("cli.value.port"))),
+            )
+            .mut_arg("content", self.folder(t!("cli.content")))
+            .mut_arg("output", self.folder(t!("cli.serve.output")))
+            .mut_arg("no_pdf", self.option(t!("cli.serve.no_pdf")))
+    }
+
+    /// `griffie help` and its argument.
+    fn help_command(&self, cmd: clap::Command) -> clap::Command {
+        self.every(cmd, t!("cli.help_command")).mut_arg(
+            "command",
+            arg_text(&self.arguments, t!("cli.help.command"), Some(&t!("cli.command_name"))),
+        )
+    }
+}
+
+/// The help text and heading of one argument, and its value name where one is given.
+fn arg_text(heading: &str, help: String, value: Option<&String>) -> impl FnOnce(clap::Arg) -> clap::Arg {
+    let (heading, value) = (heading.to_string(), value.cloned());
+    move |arg: clap::Arg| {
+        let arg = arg.help(help).help_heading(heading);
+        match value {
+            Some(value) => arg.value_name(value),
+            None => arg,
+        }
+    }
 }
 
 /// `griffie help [command]`: the help of griffie or of one command, on stdout.
