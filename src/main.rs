@@ -293,17 +293,17 @@ fn main() -> ExitCode {
     let cmd = localise(Cli::command());
     let matches = cmd.clone().get_matches_from(args);
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
-    let (common, mode, output) = match cli.command {
-        Command::Help { command } => return print_help(cmd, command.as_deref()),
-        Command::Build { common, output } => (common, Mode::Build, Some(output)),
-        Command::Check { common } => (common, Mode::Check, None),
+    match cli.command {
+        Command::Help { command } => print_help(cmd, command.as_deref()),
+        Command::Build { common, output } => build_or_check(&common, Mode::Build, Some(output)),
+        Command::Check { common } => build_or_check(&common, Mode::Check, None),
         Command::Serve {
             port,
             content,
             output,
             no_pdf,
             timings,
-        } => return serve(port, content, output, no_pdf, timings),
+        } => serve(port, content, output, no_pdf, timings),
         Command::New {
             doc_type,
             title,
@@ -318,33 +318,30 @@ fn main() -> ExitCode {
                 date,
                 id,
             };
-            return match griffie::scaffold::create(std::path::Path::new("."), &content, &request) {
-                Ok(created) => {
-                    println!("{}", created.path.display());
-                    eprintln!("{}", created.next_step());
-                    ExitCode::SUCCESS
-                }
-                Err(err) => {
-                    eprintln!("{}", t!("main.error", error = err));
-                    ExitCode::from(err.exit_code())
-                }
-            };
+            new_document(&content, &request)
         }
-    };
-    let root = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let mut paths = ProjectPaths::in_folder(&root);
-    paths.content = root.join(&common.content);
-    paths.output = root.join(output.unwrap_or_else(|| PathBuf::from("output")));
-    let options = BuildOptions {
-        paths,
-        mode,
-        as_of: common.as_of,
-        deny_warnings: common.deny_warnings,
-        pdf: !common.no_pdf,
-        progress: progress_bar(&common),
-        preview: false,
-    };
+    }
+}
 
+/// `griffie new`: the new document's path on stdout, what to do next on stderr.
+fn new_document(content: &std::path::Path, request: &griffie::scaffold::Request) -> ExitCode {
+    match griffie::scaffold::create(std::path::Path::new("."), content, request) {
+        Ok(created) => {
+            println!("{}", created.path.display());
+            eprintln!("{}", created.next_step());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("{}", t!("main.error", error = err));
+            ExitCode::from(err.exit_code())
+        }
+    }
+}
+
+/// `griffie build` and `griffie check`: one run of the library's `build`, its problems printed
+/// in the chosen format, then the closing summary (unless quiet).
+fn build_or_check(common: &CommonArgs, mode: Mode, output: Option<PathBuf>) -> ExitCode {
+    let options = build_options(common, mode, output);
     let started = std::time::Instant::now();
     let report = match build(&options) {
         Ok(report) => report,
@@ -353,7 +350,6 @@ fn main() -> ExitCode {
             return ExitCode::from(3);
         }
     };
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let failed = report.failed(options.deny_warnings);
     let format = match common.format.as_str() {
         "human" => Format::Human,
@@ -361,35 +357,11 @@ fn main() -> ExitCode {
         "github" => Format::Github,
         _ => Format::auto(),
     };
-    if format == Format::Json {
-        print!(
-            "{}",
-            formats::json_report(&report.diagnostics, report.documents, failed)
-        );
-    } else {
-        if format == Format::Github {
-            print!("{}", formats::github_annotations(&report.diagnostics));
-        }
-        eprint!(
-            "{}",
-            diagnostics::render_report(&report.diagnostics, &options.paths.root, color)
-        );
-    }
+    print_problems(&report, &options, format, failed);
     if (!common.quiet || failed) && format != Format::Json {
         print_summary(&report, &options, failed, started.elapsed());
         if common.timings {
-            let timings: Vec<String> = report
-                .timings
-                .iter()
-                .map(|(stage, time)| {
-                    format!(
-                        "{} {} ms",
-                        griffie::i18n::stage_name(stage),
-                        i18n::number(time.as_millis() as usize)
-                    )
-                })
-                .collect();
-            eprintln!("{}", t!("summary.timings", list = timings.join(", ")));
+            print_timings(&report);
         }
     }
     if failed {
@@ -397,6 +369,59 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The library's options for a `build` or `check` in the current folder.
+fn build_options(common: &CommonArgs, mode: Mode, output: Option<PathBuf>) -> BuildOptions {
+    let root = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let mut paths = ProjectPaths::in_folder(&root);
+    paths.content = root.join(&common.content);
+    paths.output = root.join(output.unwrap_or_else(|| PathBuf::from("output")));
+    BuildOptions {
+        paths,
+        mode,
+        as_of: common.as_of,
+        deny_warnings: common.deny_warnings,
+        pdf: !common.no_pdf,
+        progress: progress_bar(common),
+        preview: false,
+    }
+}
+
+/// The problems of a run: one JSON object on stdout, or the report on stderr (after GitHub's
+/// annotations on stdout, for `github`).
+fn print_problems(report: &griffie::BuildReport, options: &BuildOptions, format: Format, failed: bool) {
+    if format == Format::Json {
+        print!(
+            "{}",
+            formats::json_report(&report.diagnostics, report.documents, failed)
+        );
+        return;
+    }
+    if format == Format::Github {
+        print!("{}", formats::github_annotations(&report.diagnostics));
+    }
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    eprint!(
+        "{}",
+        diagnostics::render_report(&report.diagnostics, &options.paths.root, color)
+    );
+}
+
+/// `--timings`: how long each stage took, on one line.
+fn print_timings(report: &griffie::BuildReport) {
+    let timings: Vec<String> = report
+        .timings
+        .iter()
+        .map(|(stage, time)| {
+            format!(
+                "{} {} ms",
+                griffie::i18n::stage_name(stage),
+                i18n::number(time.as_millis() as usize)
+            )
+        })
+        .collect();
+    eprintln!("{}", t!("summary.timings", list = timings.join(", ")));
 }
 
 /// A progress bar on stderr for people at a terminal; none in CI, pipes or with `--quiet`.
