@@ -134,85 +134,139 @@ struct CommonArgs {
 /// The clap command with every about and help text, value name and heading in the message
 /// language.
 fn localise(cmd: clap::Command) -> clap::Command {
-    let template = format!(
-        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
-        t!("cli.usage_heading")
-    );
-    let (options, arguments) = (t!("cli.options_heading"), t!("cli.arguments_heading"));
-    let (dir, date) = (t!("cli.value.dir"), t!("cli.value.date"));
-    // The help text and heading of one argument, and its value name where one is given.
-    let text = |heading: &String, help: String, value: Option<&String>| {
-        let (heading, value) = (heading.clone(), value.cloned());
-        move |arg: clap::Arg| {
-            let arg = arg.help(help).help_heading(heading);
-            match value {
-                Some(value) => arg.value_name(value),
-                None => arg,
-            }
-        }
-    };
-    let option = |help: String| text(&options, help, None);
-    let folder = |help: String| text(&options, help, Some(&dir));
-    let day = |help: String| text(&options, help, Some(&date));
-    // Options every command has come after the command's own.
-    let last = |help: String| {
-        let set = option(help);
-        move |arg: clap::Arg| set(arg).display_order(1000)
-    };
-    let common = |cmd: clap::Command| {
-        cmd.mut_arg("content", folder(t!("cli.content")))
-            .mut_arg("as_of", day(t!("cli.as_of")))
-            .mut_arg("deny_warnings", option(t!("cli.strict")))
-            .mut_arg(
-                "format",
-                text(&options, t!("cli.format"), Some(&t!("cli.value.format"))),
-            )
-            .mut_arg("no_pdf", option(t!("cli.no_pdf")))
-            .mut_arg("quiet", option(t!("cli.quiet")))
-            .mut_arg("timings", option(t!("cli.timings")))
-    };
-    let every = |cmd: clap::Command, about: String| cmd.about(about).help_template(&template);
+    let texts = HelpTexts::new();
     cmd.about(t!("cli.about"))
-        .help_template(&template)
+        .help_template(&texts.template)
         .subcommand_help_heading(t!("cli.commands_heading"))
         .subcommand_value_name(t!("cli.command_name"))
-        .mut_arg("lang", last(t!("cli.lang")))
-        .mut_arg("help", last(t!("cli.help")))
-        .mut_arg("version", last(t!("cli.version")))
-        .mut_subcommand("build", |c| {
-            common(every(c, t!("cli.build"))).mut_arg("output", folder(t!("cli.build.output")))
-        })
-        .mut_subcommand("check", |c| common(every(c, t!("cli.check"))))
-        .mut_subcommand("new", |c| {
-            every(c, t!("cli.new"))
-                .mut_arg(
-                    "doc_type",
-                    text(&arguments, t!("cli.new.type"), Some(&t!("cli.value.type"))),
-                )
-                .mut_arg(
-                    "title",
-                    text(&arguments, t!("cli.new.title"), Some(&t!("cli.value.title"))),
-                )
-                .mut_arg("content", folder(t!("cli.content")))
-                .mut_arg("date", day(t!("cli.new.date")))
-                .mut_arg("id", option(t!("cli.new.id")))
-        })
-        .mut_subcommand("serve", |c| {
-            every(c, t!("cli.serve"))
-                .mut_arg(
-                    "port",
-                    text(&options, t!("cli.serve.port"), Some(&t!("cli.value.port"))),
-                )
-                .mut_arg("content", folder(t!("cli.content")))
-                .mut_arg("output", folder(t!("cli.serve.output")))
-                .mut_arg("no_pdf", option(t!("cli.serve.no_pdf")))
-        })
-        .mut_subcommand("help", |c| {
-            every(c, t!("cli.help_command")).mut_arg(
-                "command",
-                text(&arguments, t!("cli.help.command"), Some(&t!("cli.command_name"))),
+        .mut_arg("lang", texts.last(t!("cli.lang")))
+        .mut_arg("help", texts.last(t!("cli.help")))
+        .mut_arg("version", texts.last(t!("cli.version")))
+        .mut_subcommand("build", |c| texts.build_command(c))
+        .mut_subcommand("check", |c| texts.common(texts.every(c, t!("cli.check"))))
+        .mut_subcommand("new", |c| texts.new_command(c))
+        .mut_subcommand("serve", |c| texts.serve_command(c))
+        .mut_subcommand("help", |c| texts.help_command(c))
+}
+
+/// What [`localise`] gives many arguments and commands alike: the help template, the headings
+/// and the value names, in the message language.
+struct HelpTexts {
+    template: String,
+    options: String,
+    arguments: String,
+    dir: String,
+    date: String,
+}
+
+impl HelpTexts {
+    /// The shared texts in the message language.
+    fn new() -> HelpTexts {
+        HelpTexts {
+            template: format!(
+                "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+                t!("cli.usage_heading")
+            ),
+            options: t!("cli.options_heading"),
+            arguments: t!("cli.arguments_heading"),
+            dir: t!("cli.value.dir"),
+            date: t!("cli.value.date"),
+        }
+    }
+
+    /// An option's help text.
+    fn option(&self, help: String) -> impl FnOnce(clap::Arg) -> clap::Arg {
+        arg_text(&self.options, help, None)
+    }
+
+    /// An option that names a folder.
+    fn folder(&self, help: String) -> impl FnOnce(clap::Arg) -> clap::Arg {
+        arg_text(&self.options, help, Some(&self.dir))
+    }
+
+    /// An option that takes a date.
+    fn day(&self, help: String) -> impl FnOnce(clap::Arg) -> clap::Arg {
+        arg_text(&self.options, help, Some(&self.date))
+    }
+
+    /// Options every command has come after the command's own.
+    fn last(&self, help: String) -> impl FnOnce(clap::Arg) -> clap::Arg {
+        let set = self.option(help);
+        move |arg: clap::Arg| set(arg).display_order(1000)
+    }
+
+    /// The about text of a command, and the help template every command shares.
+    fn every(&self, cmd: clap::Command, about: String) -> clap::Command {
+        cmd.about(about).help_template(&self.template)
+    }
+
+    /// The options `build` and `check` share.
+    fn common(&self, cmd: clap::Command) -> clap::Command {
+        cmd.mut_arg("content", self.folder(t!("cli.content")))
+            .mut_arg("as_of", self.day(t!("cli.as_of")))
+            .mut_arg("deny_warnings", self.option(t!("cli.strict")))
+            .mut_arg(
+                "format",
+                arg_text(&self.options, t!("cli.format"), Some(&t!("cli.value.format"))),
             )
-        })
+            .mut_arg("no_pdf", self.option(t!("cli.no_pdf")))
+            .mut_arg("quiet", self.option(t!("cli.quiet")))
+            .mut_arg("timings", self.option(t!("cli.timings")))
+    }
+
+    /// `griffie build` and its options.
+    fn build_command(&self, cmd: clap::Command) -> clap::Command {
+        self.common(self.every(cmd, t!("cli.build")))
+            .mut_arg("output", self.folder(t!("cli.build.output")))
+    }
+
+    /// `griffie new` and its arguments.
+    fn new_command(&self, cmd: clap::Command) -> clap::Command {
+        self.every(cmd, t!("cli.new"))
+            .mut_arg(
+                "doc_type",
+                arg_text(&self.arguments, t!("cli.new.type"), Some(&t!("cli.value.type"))),
+            )
+            .mut_arg(
+                "title",
+                arg_text(&self.arguments, t!("cli.new.title"), Some(&t!("cli.value.title"))),
+            )
+            .mut_arg("content", self.folder(t!("cli.content")))
+            .mut_arg("date", self.day(t!("cli.new.date")))
+            .mut_arg("id", self.option(t!("cli.new.id")))
+    }
+
+    /// `griffie serve` and its options.
+    fn serve_command(&self, cmd: clap::Command) -> clap::Command {
+        self.every(cmd, t!("cli.serve"))
+            .mut_arg(
+                "port",
+                arg_text(&self.options, t!("cli.serve.port"), Some(&t!("cli.value.port"))),
+            )
+            .mut_arg("content", self.folder(t!("cli.content")))
+            .mut_arg("output", self.folder(t!("cli.serve.output")))
+            .mut_arg("no_pdf", self.option(t!("cli.serve.no_pdf")))
+    }
+
+    /// `griffie help` and its argument.
+    fn help_command(&self, cmd: clap::Command) -> clap::Command {
+        self.every(cmd, t!("cli.help_command")).mut_arg(
+            "command",
+            arg_text(&self.arguments, t!("cli.help.command"), Some(&t!("cli.command_name"))),
+        )
+    }
+}
+
+/// The help text and heading of one argument, and its value name where one is given.
+fn arg_text(heading: &str, help: String, value: Option<&String>) -> impl FnOnce(clap::Arg) -> clap::Arg {
+    let (heading, value) = (heading.to_string(), value.cloned());
+    move |arg: clap::Arg| {
+        let arg = arg.help(help).help_heading(heading);
+        match value {
+            Some(value) => arg.value_name(value),
+            None => arg,
+        }
+    }
 }
 
 /// `griffie help [command]`: the help of griffie or of one command, on stdout.
@@ -239,17 +293,17 @@ fn main() -> ExitCode {
     let cmd = localise(Cli::command());
     let matches = cmd.clone().get_matches_from(args);
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
-    let (common, mode, output) = match cli.command {
-        Command::Help { command } => return print_help(cmd, command.as_deref()),
-        Command::Build { common, output } => (common, Mode::Build, Some(output)),
-        Command::Check { common } => (common, Mode::Check, None),
+    match cli.command {
+        Command::Help { command } => print_help(cmd, command.as_deref()),
+        Command::Build { common, output } => build_or_check(&common, Mode::Build, Some(output)),
+        Command::Check { common } => build_or_check(&common, Mode::Check, None),
         Command::Serve {
             port,
             content,
             output,
             no_pdf,
             timings,
-        } => return serve(port, content, output, no_pdf, timings),
+        } => serve(port, content, output, no_pdf, timings),
         Command::New {
             doc_type,
             title,
@@ -264,33 +318,30 @@ fn main() -> ExitCode {
                 date,
                 id,
             };
-            return match griffie::scaffold::create(std::path::Path::new("."), &content, &request) {
-                Ok(created) => {
-                    println!("{}", created.path.display());
-                    eprintln!("{}", created.next_step());
-                    ExitCode::SUCCESS
-                }
-                Err(err) => {
-                    eprintln!("{}", t!("main.error", error = err));
-                    ExitCode::from(err.exit_code())
-                }
-            };
+            new_document(&content, &request)
         }
-    };
-    let root = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let mut paths = ProjectPaths::in_folder(&root);
-    paths.content = root.join(&common.content);
-    paths.output = root.join(output.unwrap_or_else(|| PathBuf::from("output")));
-    let options = BuildOptions {
-        paths,
-        mode,
-        as_of: common.as_of,
-        deny_warnings: common.deny_warnings,
-        pdf: !common.no_pdf,
-        progress: progress_bar(&common),
-        preview: false,
-    };
+    }
+}
 
+/// `griffie new`: the new document's path on stdout, what to do next on stderr.
+fn new_document(content: &std::path::Path, request: &griffie::scaffold::Request) -> ExitCode {
+    match griffie::scaffold::create(std::path::Path::new("."), content, request) {
+        Ok(created) => {
+            println!("{}", created.path.display());
+            eprintln!("{}", created.next_step());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("{}", t!("main.error", error = err));
+            ExitCode::from(err.exit_code())
+        }
+    }
+}
+
+/// `griffie build` and `griffie check`: one run of the library's `build`, its problems printed
+/// in the chosen format, then the closing summary (unless quiet).
+fn build_or_check(common: &CommonArgs, mode: Mode, output: Option<PathBuf>) -> ExitCode {
+    let options = build_options(common, mode, output);
     let started = std::time::Instant::now();
     let report = match build(&options) {
         Ok(report) => report,
@@ -299,7 +350,6 @@ fn main() -> ExitCode {
             return ExitCode::from(3);
         }
     };
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let failed = report.failed(options.deny_warnings);
     let format = match common.format.as_str() {
         "human" => Format::Human,
@@ -307,35 +357,11 @@ fn main() -> ExitCode {
         "github" => Format::Github,
         _ => Format::auto(),
     };
-    if format == Format::Json {
-        print!(
-            "{}",
-            formats::json_report(&report.diagnostics, report.documents, failed)
-        );
-    } else {
-        if format == Format::Github {
-            print!("{}", formats::github_annotations(&report.diagnostics));
-        }
-        eprint!(
-            "{}",
-            diagnostics::render_report(&report.diagnostics, &options.paths.root, color)
-        );
-    }
+    print_problems(&report, &options, format, failed);
     if (!common.quiet || failed) && format != Format::Json {
         print_summary(&report, &options, failed, started.elapsed());
         if common.timings {
-            let timings: Vec<String> = report
-                .timings
-                .iter()
-                .map(|(stage, time)| {
-                    format!(
-                        "{} {} ms",
-                        griffie::i18n::stage_name(stage),
-                        i18n::number(time.as_millis() as usize)
-                    )
-                })
-                .collect();
-            eprintln!("{}", t!("summary.timings", list = timings.join(", ")));
+            print_timings(&report);
         }
     }
     if failed {
@@ -343,6 +369,59 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The library's options for a `build` or `check` in the current folder.
+fn build_options(common: &CommonArgs, mode: Mode, output: Option<PathBuf>) -> BuildOptions {
+    let root = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let mut paths = ProjectPaths::in_folder(&root);
+    paths.content = root.join(&common.content);
+    paths.output = root.join(output.unwrap_or_else(|| PathBuf::from("output")));
+    BuildOptions {
+        paths,
+        mode,
+        as_of: common.as_of,
+        deny_warnings: common.deny_warnings,
+        pdf: !common.no_pdf,
+        progress: progress_bar(common),
+        preview: false,
+    }
+}
+
+/// The problems of a run: one JSON object on stdout, or the report on stderr (after GitHub's
+/// annotations on stdout, for `github`).
+fn print_problems(report: &griffie::BuildReport, options: &BuildOptions, format: Format, failed: bool) {
+    if format == Format::Json {
+        print!(
+            "{}",
+            formats::json_report(&report.diagnostics, report.documents, failed)
+        );
+        return;
+    }
+    if format == Format::Github {
+        print!("{}", formats::github_annotations(&report.diagnostics));
+    }
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    eprint!(
+        "{}",
+        diagnostics::render_report(&report.diagnostics, &options.paths.root, color)
+    );
+}
+
+/// `--timings`: how long each stage took, on one line.
+fn print_timings(report: &griffie::BuildReport) {
+    let timings: Vec<String> = report
+        .timings
+        .iter()
+        .map(|(stage, time)| {
+            format!(
+                "{} {} ms",
+                griffie::i18n::stage_name(stage),
+                i18n::number(time.as_millis() as usize)
+            )
+        })
+        .collect();
+    eprintln!("{}", t!("summary.timings", list = timings.join(", ")));
 }
 
 /// A progress bar on stderr for people at a terminal; none in CI, pipes or with `--quiet`.

@@ -86,27 +86,24 @@ pub fn render_document_body(site: &Site, doc: &Document, position: Option<usize>
     };
     let base_path = site.config.base_path();
     let parsed = parse(body);
-    let mut out = RenderedBody::default();
     let headings = plan_headings(&parsed);
-    let mut events: Vec<Event> = Vec::with_capacity(parsed.len());
-    let mut state = WalkState::default();
+    let mut walk = Walk {
+        doc,
+        position,
+        site,
+        base_path: &base_path,
+        headings: &headings,
+        state: WalkState::default(),
+        events: Vec::with_capacity(parsed.len()),
+        out: RenderedBody::default(),
+    };
     for (event, range) in parsed {
-        transform(
-            event,
-            range,
-            doc,
-            position,
-            site,
-            &base_path,
-            &headings,
-            &mut state,
-            &mut events,
-            &mut out,
-        );
+        walk.transform(event, range);
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    out.html = if state.raw_html { sanitise(&html) } else { html };
+    pulldown_cmark::html::push_html(&mut html, walk.events.into_iter());
+    let mut out = walk.out;
+    out.html = if walk.state.raw_html { sanitise(&html) } else { html };
     out.toc = headings
         .into_iter()
         .map(|h| TocEntry {
@@ -233,131 +230,147 @@ struct WalkState {
     tables: usize,
 }
 
-#[allow(clippy::too_many_arguments)]
-fn transform<'a>(
-    event: Event<'a>,
-    range: std::ops::Range<usize>,
-    doc: &Document,
+/// One walk over a body's events: what transforming every event reads (the document, the site,
+/// the planned headings) and what it adds to (the state, the events out, the rendered body).
+struct Walk<'a, 'w> {
+    doc: &'w Document,
     position: Option<usize>,
-    site: &Site,
-    base_path: &str,
-    headings: &[PlannedHeading],
-    state: &mut WalkState,
-    events: &mut Vec<Event<'a>>,
-    out: &mut RenderedBody,
-) {
-    match event {
-        Event::Start(Tag::Heading { .. }) => {
-            let planned = &headings[state.heading_index];
-            state.in_heading = true;
-            events.push(Event::Start(Tag::Heading {
-                level: heading_level(planned.level),
-                id: Some(CowStr::from(planned.id.clone())),
-                classes: Vec::new(),
-                attrs: Vec::new(),
-            }));
+    site: &'w Site,
+    base_path: &'w str,
+    headings: &'w [PlannedHeading],
+    state: WalkState,
+    events: Vec<Event<'a>>,
+    out: RenderedBody,
+}
+
+impl<'a> Walk<'a, '_> {
+    /// Adds `event` (at `range` of the body) to the events out, changed where it must be.
+    fn transform(&mut self, event: Event<'a>, range: std::ops::Range<usize>) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => self.start_heading(),
+            Event::End(TagEnd::Heading(_)) => self.end_heading(),
+            Event::Start(tag @ Tag::Link { .. }) => {
+                self.start_if_safe(tag, &range);
+                self.state.link_depth += 1;
+            }
+            Event::End(TagEnd::Link) => {
+                self.state.link_depth = self.state.link_depth.saturating_sub(1);
+                self.end_unless_dropped(TagEnd::Link);
+            }
+            Event::Start(tag @ Tag::Image { .. }) => {
+                self.start_if_safe(tag, &range);
+                self.state.image_alt = Some((String::new(), range));
+            }
+            Event::End(TagEnd::Image) => self.end_image(),
+            Event::Start(Tag::Table(alignments)) => self.start_table(alignments),
+            Event::End(TagEnd::Table) => {
+                self.events.push(Event::End(TagEnd::Table));
+                self.events.push(Event::Html(CowStr::from("</section>\n")));
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                self.state.code_depth += 1;
+                self.events.push(Event::Start(Tag::CodeBlock(kind)));
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                self.state.code_depth = self.state.code_depth.saturating_sub(1);
+                self.events.push(Event::End(TagEnd::CodeBlock));
+            }
+            Event::Text(text) => self.text(text),
+            Event::Html(html) | Event::InlineHtml(html) => self.raw_html(html, &range),
+            other => self.events.push(other),
         }
-        Event::End(TagEnd::Heading(_)) => {
-            let planned = &headings[state.heading_index];
-            state.heading_index += 1;
-            state.in_heading = false;
-            events.push(Event::End(TagEnd::Heading(heading_level(planned.level))));
+    }
+
+    /// A heading gets its planned level and id.
+    fn start_heading(&mut self) {
+        let planned = &self.headings[self.state.heading_index];
+        self.state.in_heading = true;
+        self.events.push(Event::Start(Tag::Heading {
+            level: heading_level(planned.level),
+            id: Some(CowStr::from(planned.id.clone())),
+            classes: Vec::new(),
+            attrs: Vec::new(),
+        }));
+    }
+
+    /// Closes the heading at its planned level; the next heading takes the next plan.
+    fn end_heading(&mut self) {
+        let planned = &self.headings[self.state.heading_index];
+        self.state.heading_index += 1;
+        self.state.in_heading = false;
+        self.events
+            .push(Event::End(TagEnd::Heading(heading_level(planned.level))));
+    }
+
+    /// Opens a link or image whose address is safe; one with an unsafe address is dropped with a
+    /// warning (its text stays), and so is its end (see [`Walk::end_unless_dropped`]).
+    fn start_if_safe(&mut self, tag: Tag<'a>, range: &std::ops::Range<usize>) {
+        let safe = match &tag {
+            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+                check_url(dest_url, self.doc, range, &mut self.out)
+            }
+            _ => true,
+        };
+        self.state.dropped.push(!safe);
+        if safe {
+            self.events.push(Event::Start(tag));
         }
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            let safe = check_url(&dest_url, doc, &range, out);
-            state.dropped.push(!safe);
-            state.link_depth += 1;
-            if safe {
-                events.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+    }
+
+    /// Closes the innermost link or image, unless its start was dropped.
+    fn end_unless_dropped(&mut self, end: TagEnd) {
+        if !self.state.dropped.pop().unwrap_or(false) {
+            self.events.push(Event::End(end));
+        }
+    }
+
+    /// The end of an image: its text (the alt text) is complete, and must not be empty.
+    fn end_image(&mut self) {
+        if let Some((alt, range)) = self.state.image_alt.take() {
+            if alt.trim().is_empty() {
+                self.out.diagnostics.push(missing_alt(self.doc, &range));
             }
         }
-        Event::End(TagEnd::Link) => {
-            state.link_depth = state.link_depth.saturating_sub(1);
-            if !state.dropped.pop().unwrap_or(false) {
-                events.push(Event::End(TagEnd::Link));
-            }
+        self.end_unless_dropped(TagEnd::Image);
+    }
+
+    /// Opens a table inside its own numbered scrolling region (closed after the table).
+    fn start_table(&mut self, alignments: Vec<pulldown_cmark::Alignment>) {
+        self.state.tables += 1;
+        // A wide table scrolls inside its own region, which keyboard users can focus.
+        self.events.push(Event::Html(CowStr::from(format!(
+            "<section class=\"table-scroll\" tabindex=\"0\" aria-label=\"Tabel {}\">\n",
+            self.state.tables
+        ))));
+        self.events.push(Event::Start(Tag::Table(alignments)));
+    }
+
+    /// Text: part of an image's alt text; its identifiers linked where it is running text (not in
+    /// a link, code, a heading or an image).
+    fn text(&mut self, text: CowStr<'a>) {
+        let state = &mut self.state;
+        if let Some((alt, _)) = state.image_alt.as_mut() {
+            alt.push_str(&text);
         }
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            let safe = check_url(&dest_url, doc, &range, out);
-            state.dropped.push(!safe);
-            state.image_alt = Some((String::new(), range));
-            if safe {
-                events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
-            }
+        if state.link_depth == 0 && state.code_depth == 0 && !state.in_heading && state.image_alt.is_none() {
+            link_identifiers(text, self.position, self.site, self.base_path, &mut self.events);
+        } else {
+            self.events.push(Event::Text(text));
         }
-        Event::End(TagEnd::Image) => {
-            if let Some((alt, range)) = state.image_alt.take() {
-                if alt.trim().is_empty() {
-                    out.diagnostics.push(missing_alt(doc, &range));
-                }
-            }
-            if !state.dropped.pop().unwrap_or(false) {
-                events.push(Event::End(TagEnd::Image));
-            }
+    }
+
+    /// Raw HTML: kept for the sanitiser (which then cleans the whole body), with a warning when
+    /// it tries something dangerous.
+    fn raw_html(&mut self, html: CowStr<'a>, range: &std::ops::Range<usize>) {
+        self.state.raw_html = true;
+        if DANGEROUS_HTML.is_match(&html) {
+            self.out.diagnostics.push(
+                Diagnostic::warning("unsafe-html", &self.doc.source.path, crate::t!("markdown.unsafe_html"))
+                    .at(doc_location(self.doc, range))
+                    .hint(crate::t!("markdown.unsafe_html_hint")),
+            );
         }
-        Event::Start(Tag::Table(alignments)) => {
-            state.tables += 1;
-            // A wide table scrolls inside its own region, which keyboard users can focus.
-            events.push(Event::Html(CowStr::from(format!(
-                "<section class=\"table-scroll\" tabindex=\"0\" aria-label=\"Tabel {}\">\n",
-                state.tables
-            ))));
-            events.push(Event::Start(Tag::Table(alignments)));
-        }
-        Event::End(TagEnd::Table) => {
-            events.push(Event::End(TagEnd::Table));
-            events.push(Event::Html(CowStr::from("</section>\n")));
-        }
-        Event::Start(Tag::CodeBlock(kind)) => {
-            state.code_depth += 1;
-            events.push(Event::Start(Tag::CodeBlock(kind)));
-        }
-        Event::End(TagEnd::CodeBlock) => {
-            state.code_depth = state.code_depth.saturating_sub(1);
-            events.push(Event::End(TagEnd::CodeBlock));
-        }
-        Event::Text(text) => {
-            if let Some((alt, _)) = state.image_alt.as_mut() {
-                alt.push_str(&text);
-            }
-            if state.link_depth == 0 && state.code_depth == 0 && !state.in_heading && state.image_alt.is_none() {
-                link_identifiers(text, position, site, base_path, events);
-            } else {
-                events.push(Event::Text(text));
-            }
-        }
-        Event::Html(html) | Event::InlineHtml(html) => {
-            state.raw_html = true;
-            if DANGEROUS_HTML.is_match(&html) {
-                out.diagnostics.push(
-                    Diagnostic::warning("unsafe-html", &doc.source.path, crate::t!("markdown.unsafe_html"))
-                        .at(doc_location(doc, &range))
-                        .hint(crate::t!("markdown.unsafe_html_hint")),
-                );
-            }
-            events.push(Event::Html(html));
-        }
-        other => events.push(other),
+        self.events.push(Event::Html(html));
     }
 }
 

@@ -79,112 +79,26 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
         links: Some(&link_check),
         templates_shown: input.templates_shown,
     };
-
-    let progress = |label: &str, total: usize| {
-        if let Some(p) = input.progress {
-            p.start(label, total as u64);
-        }
-    };
-    let step = || {
-        if let Some(p) = input.progress {
-            p.advance(1);
-        }
-    };
-    let subjects = versions::subjects(site, history);
-    let fingerprint = versions::site_fingerprint(site, &site_view, input.templates_dir);
-    let (pdfs, version_pdfs) = match input.pdf {
-        Some(engine) => {
-            progress(&crate::t!("progress.pdfs"), site.documents.len() + subjects.len());
-            (
-                make_pdfs(site, engine, &renderer, &views, &step),
-                make_version_pdfs(&subjects, history, engine, output, &views, &fingerprint, &step),
-            )
-        }
-        None => (Vec::new(), Vec::new()),
-    };
-    progress(&crate::t!("progress.pages"), site.documents.len() + subjects.len());
-    let document_results: Vec<(Vec<Diagnostic>, usize)> = (0..site.documents.len())
-        .into_par_iter()
-        .map(|position| {
-            let pdf = pdfs.get(position).cloned().unwrap_or_default();
-            let path = &site.documents[position].source.path;
-            let result = crate::diagnostics::catch_panic(path, || {
-                render_document(site, position, pdf, &views, &site_view, &renderer, history)
-            })
-            .unwrap_or_else(|problem| (vec![*problem], 0));
-            step();
-            result
-        })
-        .collect();
-    let document_files: usize = document_results.iter().map(|(_, files)| files).sum();
-    let mut stats = RenderStats {
-        pages: site.documents.len(),
-        files: document_files,
-        kept: 0,
-        pdfs: pdfs.iter().filter(|(pdf, _)| pdf.is_some()).count() + version_pdfs.iter().flatten().flatten().count(),
-        timings: Vec::new(),
-    };
-    stats.timings.push(("render: PDFs and documents", clock.elapsed()));
-    let mut clock = std::time::Instant::now();
-    diagnostics.extend(document_results.into_iter().flat_map(|(found, _)| found));
-
-    let all_versions = versions::AllVersions {
-        subjects: &subjects,
-        pdfs: &version_pdfs,
-        history,
+    let full = FullRender {
+        site,
+        input,
         views: &views,
         site_view: &site_view,
-        output,
-        fingerprint: &fingerprint,
+        renderer: &renderer,
+        subjects: versions::subjects(site, history),
+        fingerprint: versions::site_fingerprint(site, &site_view, input.templates_dir),
     };
-    let version_results: Vec<(Vec<Diagnostic>, usize, usize)> = all_versions
-        .pages()
-        .map(|work| {
-            step();
-            let found = work
-                .pages
-                .iter()
-                .filter_map(|(page, key)| renderer.render_keyed(page, key))
-                .collect();
-            (found, work.pages.len(), work.kept)
-        })
-        .collect();
-    let made: usize = version_results.iter().map(|(_, made, _)| made).sum();
-    stats.kept = version_results.iter().map(|(_, _, kept)| kept).sum();
-    stats.pages += made + stats.kept;
-    stats.files += made + stats.kept + version_pdfs.iter().flatten().flatten().count();
-    diagnostics.extend(version_results.into_iter().flat_map(|(found, _, _)| found));
+
+    let (mut stats, version_pdfs) = full.documents(diagnostics);
+    stats.timings.push(("render: PDFs and documents", clock.elapsed()));
+    let mut clock = std::time::Instant::now();
+    full.versions(&version_pdfs, &mut stats, diagnostics);
     stats.timings.push(("render: versions", clock.elapsed()));
     clock = std::time::Instant::now();
-
-    let mut other_pages: Vec<Page> = pages::type_pages(&views, &site_view, |_, _| true);
-    other_pages.extend(pages::dossier_pages(&views, &site_view, |_, _| true));
-    other_pages.extend(pages::motions_pages(&views, &site_view, |_| true));
-    other_pages.push(pages::home_page(&views, &site_view));
-    other_pages.push(pages::not_found_page(&views, &site_view));
-    other_pages.push(pages::api_page(&views, &site_view));
-    other_pages.push(pages::search_page(&views, &site_view));
-    match statement::accessibility_page(&views, &site_view) {
-        Some(page) => other_pages.push(page),
-        None => diagnostics.push(no_statement_note(input)),
-    }
-    other_pages.extend(
-        history
-            .tombstones
-            .iter()
-            .map(|stone| versions::deleted_page(stone, history, &views, &site_view)),
-    );
-    let page_results: Vec<Option<Diagnostic>> = other_pages.par_iter().map(|p| renderer.render(p)).collect();
-    diagnostics.extend(page_results.into_iter().flatten());
-    stats.pages += other_pages.len();
-    stats.files += other_pages.len();
+    full.lists(&mut stats, diagnostics);
     stats.timings.push(("render: lists", clock.elapsed()));
     clock = std::time::Instant::now();
-
-    let (data_problems, data_files) = data::write_data_files(site, history, output);
-    diagnostics.extend(data_problems);
-    stats.files += data_files + renderer.write_schemas(diagnostics);
-    stats.files += copy_static(input, output, diagnostics);
+    full.data(&mut stats, diagnostics);
     stats.timings.push(("render: data", clock.elapsed()));
     clock = std::time::Instant::now();
 
@@ -197,6 +111,170 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     diagnostics.extend(link_check.report(site, input.templates_dir, input.templates_shown));
     stats.timings.push(("render: link check", clock.elapsed()));
     stats
+}
+
+/// What [`FullRender::pdfs`] makes: per document its PDF's link data and problems; per subject
+/// the PDFs of its versions.
+type AllPdfs = (
+    Vec<(Option<view::PdfView>, Vec<Diagnostic>)>,
+    Vec<Vec<Option<view::PdfView>>>,
+);
+
+/// What the parts of a full [`render`] share: the site and its views, the renderer (writing
+/// through the link check), and the documents whose versions get pages.
+struct FullRender<'a> {
+    site: &'a Site,
+    input: &'a RenderInput<'a>,
+    views: &'a Views<'a>,
+    site_view: &'a pages::SiteView,
+    renderer: &'a Renderer<'a>,
+    subjects: Vec<versions::Subject<'a>>,
+    /// What every version page and PDF depends on besides its own sources.
+    fingerprint: Vec<u8>,
+}
+
+impl FullRender<'_> {
+    /// Starts a part of the progress bar.
+    fn start(&self, label: &str, total: usize) {
+        if let Some(p) = self.input.progress {
+            p.start(label, total as u64);
+        }
+    }
+
+    /// One more document or subject done.
+    fn step(&self) {
+        if let Some(p) = self.input.progress {
+            p.advance(1);
+        }
+    }
+
+    /// The PDFs, then the document pages in parallel: the first counts of the build, and the
+    /// version PDFs for [`FullRender::versions`].
+    fn documents(&self, diagnostics: &mut Diagnostics) -> (RenderStats, Vec<Vec<Option<view::PdfView>>>) {
+        let (pdfs, version_pdfs) = self.pdfs();
+        let site = self.site;
+        self.start(&crate::t!("progress.pages"), site.documents.len() + self.subjects.len());
+        let document_results: Vec<(Vec<Diagnostic>, usize)> = (0..site.documents.len())
+            .into_par_iter()
+            .map(|position| {
+                let pdf = pdfs.get(position).cloned().unwrap_or_default();
+                let path = &site.documents[position].source.path;
+                let result = crate::diagnostics::catch_panic(path, || {
+                    let history = self.input.history;
+                    render_document(site, position, pdf, self.views, self.site_view, self.renderer, history)
+                })
+                .unwrap_or_else(|problem| (vec![*problem], 0));
+                self.step();
+                result
+            })
+            .collect();
+        let stats = RenderStats {
+            pages: site.documents.len(),
+            files: document_results.iter().map(|(_, files)| files).sum(),
+            kept: 0,
+            pdfs: pdfs.iter().filter(|(pdf, _)| pdf.is_some()).count()
+                + version_pdfs.iter().flatten().flatten().count(),
+            timings: Vec::new(),
+        };
+        diagnostics.extend(document_results.into_iter().flat_map(|(found, _)| found));
+        (stats, version_pdfs)
+    }
+
+    /// The PDFs of every document and every version, when there is an engine (none otherwise).
+    fn pdfs(&self) -> AllPdfs {
+        let Some(engine) = self.input.pdf else {
+            return (Vec::new(), Vec::new());
+        };
+        self.start(
+            &crate::t!("progress.pdfs"),
+            self.site.documents.len() + self.subjects.len(),
+        );
+        let step = || self.step();
+        let (output, history) = (self.renderer.output, self.input.history);
+        (
+            make_pdfs(self.site, engine, self.renderer, self.views, &step),
+            make_version_pdfs(
+                &self.subjects,
+                history,
+                engine,
+                output,
+                self.views,
+                &self.fingerprint,
+                &step,
+            ),
+        )
+    }
+
+    /// The version pages, in parallel; those the output holds already are kept, not made again.
+    fn versions(
+        &self,
+        version_pdfs: &[Vec<Option<view::PdfView>>],
+        stats: &mut RenderStats,
+        diagnostics: &mut Diagnostics,
+    ) {
+        let all_versions = versions::AllVersions {
+            subjects: &self.subjects,
+            pdfs: version_pdfs,
+            history: self.input.history,
+            views: self.views,
+            site_view: self.site_view,
+            output: self.renderer.output,
+            fingerprint: &self.fingerprint,
+        };
+        let version_results: Vec<(Vec<Diagnostic>, usize, usize)> = all_versions
+            .pages()
+            .map(|work| {
+                self.step();
+                let found = work
+                    .pages
+                    .iter()
+                    .filter_map(|(page, key)| self.renderer.render_keyed(page, key))
+                    .collect();
+                (found, work.pages.len(), work.kept)
+            })
+            .collect();
+        let made: usize = version_results.iter().map(|(_, made, _)| made).sum();
+        stats.kept = version_results.iter().map(|(_, _, kept)| kept).sum();
+        stats.pages += made + stats.kept;
+        stats.files += made + stats.kept + version_pdfs.iter().flatten().flatten().count();
+        diagnostics.extend(version_results.into_iter().flat_map(|(found, _, _)| found));
+    }
+
+    /// The list and dossier pages, the motievolglijst, the fixed pages (home, 404, API, search,
+    /// accessibility statement) and the tombstones of deleted documents.
+    fn lists(&self, stats: &mut RenderStats, diagnostics: &mut Diagnostics) {
+        let (views, site_view, history) = (self.views, self.site_view, self.input.history);
+        let mut other_pages: Vec<Page> = pages::type_pages(views, site_view, |_, _| true);
+        other_pages.extend(pages::dossier_pages(views, site_view, |_, _| true));
+        other_pages.extend(pages::motions_pages(views, site_view, |_| true));
+        other_pages.push(pages::home_page(views, site_view));
+        other_pages.push(pages::not_found_page(views, site_view));
+        other_pages.push(pages::api_page(views, site_view));
+        other_pages.push(pages::search_page(views, site_view));
+        match statement::accessibility_page(views, site_view) {
+            Some(page) => other_pages.push(page),
+            None => diagnostics.push(no_statement_note(self.input)),
+        }
+        other_pages.extend(
+            history
+                .tombstones
+                .iter()
+                .map(|stone| versions::deleted_page(stone, history, views, site_view)),
+        );
+        let page_results: Vec<Option<Diagnostic>> = other_pages.par_iter().map(|p| self.renderer.render(p)).collect();
+        diagnostics.extend(page_results.into_iter().flatten());
+        stats.pages += other_pages.len();
+        stats.files += other_pages.len();
+    }
+
+    /// The site-wide data files, the front-matter schemas and the static assets.
+    fn data(&self, stats: &mut RenderStats, diagnostics: &mut Diagnostics) {
+        let output = self.renderer.output;
+        let (data_problems, data_files) = data::write_data_files(self.site, self.input.history, output);
+        diagnostics.extend(data_problems);
+        stats.files += data_files + self.renderer.write_schemas(diagnostics);
+        stats.files += copy_static(self.input, output, diagnostics);
+    }
 }
 
 /// The page of document `position` (a tombstone when it is withdrawn), given its PDF (link and

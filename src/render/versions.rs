@@ -86,86 +86,108 @@ impl VersionSource {
 /// dates in the site's language, values as written. The title comes second (see [`text_view`]).
 pub fn facts(doc: &Document, site: &Site) -> Vec<(String, String)> {
     let lang = site.config.lang();
-    let mut rows: Vec<(String, String)> = vec![
+    let mut rows = FactRows(vec![
         (crate::t!(lang => "site.fact.type"), doc.doc_type().label(lang)),
         (crate::t!(lang => "site.fact.title"), doc.title.clone()),
         (
             crate::t!(lang => "site.fact.date"),
             format_date(lang, doc.date, doc.date_precision),
         ),
-    ];
-    let mut push = |label: String, value: String| {
-        if !value.is_empty() {
-            rows.push((label, value));
-        }
-    };
-    let join = |items: Vec<String>, sep: &str| items.join(sep);
-    push(
+    ]);
+    rows.push(
         crate::t!(lang => "site.fact.identifier"),
-        join(doc.identifiers.iter().map(|i| i.value.clone()).collect(), ", "),
+        doc.identifiers
+            .iter()
+            .map(|i| i.value.clone())
+            .collect::<Vec<_>>()
+            .join(", "),
     );
-    push(
+    rows.push(
         crate::t!(lang => "site.fact.summary"),
         doc.summary.clone().unwrap_or_default(),
     );
-    push(
+    rows.push(
         crate::t!(lang => "site.fact.author"),
         doc.author.clone().unwrap_or_default(),
     );
-    let title_of = |id: &String| {
-        site.index
-            .position(id)
-            .map_or_else(|| id.clone(), |p| site.documents[p].public_title().to_string())
-    };
-    push(
-        crate::t!(lang => "site.fact.responds_to"),
-        join(doc.responds_to.iter().map(|r| title_of(&r.value)).collect(), "; "),
-    );
-    push(
-        crate::t!(lang => "site.fact.settles"),
-        join(doc.settles.iter().map(|r| title_of(&r.value)).collect(), "; "),
-    );
-    push(
-        crate::t!(lang => "site.fact.references"),
-        join(doc.references.iter().map(|r| title_of(&r.value)).collect(), "; "),
-    );
-    let topic = |slug: &String| {
-        site.config
-            .topics
-            .get(slug)
-            .map_or_else(|| crate::view::topic_title(slug), |t| t.title.clone())
-    };
-    push(
-        crate::t!(lang => "site.fact.topics"),
-        join(doc.topics.iter().map(topic).collect(), ", "),
-    );
+    rows.relations(doc, site);
     if let Some(letter) = doc.kind.letter() {
-        push(
+        rows.letter(letter, lang);
+    }
+    if let Some(motion) = doc.kind.motion() {
+        rows.motion(motion, lang);
+    }
+    rows.0
+}
+
+/// The rows of [`facts`], collected.
+struct FactRows(Vec<(String, String)>);
+
+impl FactRows {
+    /// Adds a row, unless its value is empty.
+    fn push(&mut self, label: String, value: String) {
+        if !value.is_empty() {
+            self.0.push((label, value));
+        }
+    }
+
+    /// The documents `doc` responds to, settles and refers to, by their titles (ids of documents
+    /// the site does not have), and its topics.
+    fn relations(&mut self, doc: &Document, site: &Site) {
+        let lang = site.config.lang();
+        let titles = |ids: &[crate::model::Spanned<String>]| {
+            let title_of = |id: &String| {
+                site.index
+                    .position(id)
+                    .map_or_else(|| id.clone(), |p| site.documents[p].public_title().to_string())
+            };
+            ids.iter().map(|r| title_of(&r.value)).collect::<Vec<_>>().join("; ")
+        };
+        self.push(crate::t!(lang => "site.fact.responds_to"), titles(&doc.responds_to));
+        self.push(crate::t!(lang => "site.fact.settles"), titles(&doc.settles));
+        self.push(crate::t!(lang => "site.fact.references"), titles(&doc.references));
+        let topic = |slug: &String| {
+            site.config
+                .topics
+                .get(slug)
+                .map_or_else(|| crate::view::topic_title(slug), |t| t.title.clone())
+        };
+        self.push(
+            crate::t!(lang => "site.fact.topics"),
+            doc.topics.iter().map(topic).collect::<Vec<_>>().join(", "),
+        );
+    }
+
+    /// A letter's addressee, handler and attachments.
+    fn letter(&mut self, letter: &crate::model::Letter, lang: crate::i18n::Lang) {
+        self.push(
             crate::t!(lang => "site.fact.addressee"),
             letter.addressee.clone().unwrap_or_default(),
         );
-        push(
+        self.push(
             crate::t!(lang => "site.fact.handled_by"),
             letter.handled_by.clone().unwrap_or_default(),
         );
-        push(
+        self.push(
             crate::t!(lang => "site.fact.attachments"),
-            join(letter.attachments.clone(), "; "),
+            letter.attachments.join("; "),
         );
     }
-    if let Some(motion) = doc.kind.motion() {
-        push(
+
+    /// A motion's decision as voted (not its later state), due date, submitters and vote.
+    fn motion(&mut self, motion: &crate::model::Motion, lang: crate::i18n::Lang) {
+        self.push(
             crate::t!(lang => "site.fact.decision"),
             crate::view::status_label(lang, crate::resolve::EffectiveStatus::from_vote(motion.status)),
         );
-        push(
+        self.push(
             crate::t!(lang => "site.fact.due"),
             motion
                 .due
                 .map(|d| format_date(lang, d, crate::model::DatePrecision::Day))
                 .unwrap_or_default(),
         );
-        let submitters = motion
+        let submitters: Vec<String> = motion
             .submitters
             .iter()
             .map(|s| match &s.party {
@@ -173,20 +195,19 @@ pub fn facts(doc: &Document, site: &Site) -> Vec<(String, String)> {
                 None => s.name.clone(),
             })
             .collect();
-        push(crate::t!(lang => "site.fact.submitters"), join(submitters, ", "));
+        self.push(crate::t!(lang => "site.fact.submitters"), submitters.join(", "));
         if let Some(vote) = motion.vote {
-            push(
+            self.push(
                 crate::t!(lang => "site.fact.vote"),
                 crate::t!(lang => "site.fact.vote_counts", votes_for = vote.votes_for, against = vote.against),
             );
         } else if motion.unanimous {
-            push(
+            self.push(
                 crate::t!(lang => "site.fact.vote"),
                 crate::t!(lang => "site.fact.unanimous"),
             );
         }
     }
-    rows
 }
 
 #[derive(Debug, Serialize)]
@@ -224,7 +245,7 @@ struct VersionTextView {
     raw: Option<String>,
 }
 
-/// The parts of a version kept for diffing the next one.
+/// The parts of a version a diff compares, kept for diffing the next one.
 struct Previous {
     blocks: Blocks,
     facts: Vec<(String, String)>,
@@ -310,97 +331,92 @@ pub struct VersionWork {
     pub kept: usize,
 }
 
-/// The pages of all versions of `subject` that the output does not hold already, in order.
-/// `pdfs[i]`: the PDF of version `i + 1`.
-#[allow(clippy::too_many_arguments)]
-pub fn version_pages(
-    subject: &Subject,
-    reader: Option<&mut BlobReader>,
-    pdfs: &[Option<PdfView>],
-    history: &SiteHistory,
-    views: &Views,
-    site_view: &SiteView,
-    output: &dyn Output,
-    fingerprint: &[u8],
-) -> VersionWork {
-    let mut work = VersionWork {
-        pages: Vec::new(),
-        kept: 0,
-    };
-    if let Some(withdrawal) = subject.withdrawn {
-        work.pages = subject
+impl AllVersions<'_> {
+    /// The pages of all versions of `subject` that the output does not hold already, in order.
+    /// `pdfs[i]`: the PDF of version `i + 1`.
+    fn version_pages(
+        &self,
+        subject: &Subject,
+        reader: Option<&mut BlobReader>,
+        pdfs: &[Option<PdfView>],
+    ) -> VersionWork {
+        if let Some(withdrawal) = subject.withdrawn {
+            return self.withdrawn_pages(subject, withdrawal);
+        }
+        let (site, history, output) = (self.views.site, self.history, self.output);
+        let mut work = VersionWork {
+            pages: Vec::new(),
+            kept: 0,
+        };
+        let mut reader = reader;
+        // The version before the one being made: parsed, or only known (its page was kept).
+        let mut previous: Option<Previous> = None;
+        let mut unread: Option<&VersionRef> = None;
+        for (i, version) in subject.versions.iter().enumerate() {
+            let pdf = pdfs.get(i).cloned().flatten();
+            let key = page_key(self.fingerprint, subject, version, history, pdf.as_ref(), site);
+            if output.reuse(&page_path(subject.id, version.number), &key).is_some() {
+                work.kept += 1;
+                previous = None;
+                unread = Some(version);
+                continue;
+            }
+            if let Some(before) = unread.take() {
+                previous = Some(Previous::of(&VersionSource::read(reader.as_deref_mut(), before), site));
+            }
+            let source = VersionSource::read(reader.as_deref_mut(), version);
+            let parsed = Previous::of(&source, site);
+            let diff = previous
+                .as_ref()
+                .map(|before| DiffView::between(before, &parsed, self.views.lang));
+            let text = text_view(&source, &parsed.facts, subject.position, self.views);
+            let page = self.version_page(subject, version, text, diff, pdf);
+            work.pages.push((page, key));
+            previous = Some(parsed);
+        }
+        work
+    }
+
+    /// The versions of a withdrawn document: tombstones, unkeyed (none of its text is read).
+    fn withdrawn_pages(&self, subject: &Subject, withdrawal: &Withdrawal) -> VersionWork {
+        let pages = subject
             .versions
             .iter()
             .map(|v| {
                 (
-                    withdrawn_page(subject.id, Some(v.number), withdrawal, views, site_view),
+                    withdrawn_page(subject.id, Some(v.number), withdrawal, self.views, self.site_view),
                     String::new(),
                 )
             })
             .collect();
-        return work;
+        VersionWork { pages, kept: 0 }
     }
-    let current_title = subject
-        .position
-        .map(|p| views.site.documents[p].public_title().to_string());
-    let mut reader = reader;
-    // The version before the one being made: parsed, or only known (its page was kept).
-    let mut previous: Option<Previous> = None;
-    let mut unread: Option<&VersionRef> = None;
-    for (i, version) in subject.versions.iter().enumerate() {
-        let pdf = pdfs.get(i).cloned().flatten();
-        let key = page_key(fingerprint, subject, version, history, pdf.as_ref(), views.site);
-        if output.reuse(&page_path(subject.id, version.number), &key).is_some() {
-            work.kept += 1;
-            previous = None;
-            unread = Some(version);
-            continue;
+}
+
+impl DiffView {
+    /// What changed from version `before` to version `after`: the words of the text, and the
+    /// fields.
+    fn between(before: &Previous, after: &Previous, lang: crate::i18n::Lang) -> DiffView {
+        let labels = diff::DiffLabels::new(lang);
+        let body = diff::diff_blocks(&before.blocks, &after.blocks, &labels);
+        let fields = diff::diff_fields(&before.facts, &after.facts);
+        DiffView {
+            html: body.html,
+            legend_html: diff::legend_html(&labels),
+            inserted_words: body.inserted_words,
+            deleted_words: body.deleted_words,
+            changed_blocks: body.changed_blocks,
+            identical: body.identical && fields.is_empty(),
+            fields: fields
+                .into_iter()
+                .map(|f| FieldChangeView {
+                    label: f.label,
+                    old: f.old,
+                    new: f.new,
+                })
+                .collect(),
         }
-        if let Some(before) = unread.take() {
-            previous = Some(Previous::of(
-                &VersionSource::read(reader.as_deref_mut(), before),
-                views.site,
-            ));
-        }
-        let source = VersionSource::read(reader.as_deref_mut(), version);
-        let blocks = Blocks::parse(source.body());
-        let facts = source
-            .document
-            .as_ref()
-            .map(|d| facts(d, views.site))
-            .unwrap_or_default();
-        let diff = previous.as_ref().map(|prev| {
-            let labels = diff::DiffLabels::new(views.lang);
-            let body = diff::diff_blocks(&prev.blocks, &blocks, &labels);
-            let fields = diff::diff_fields(&prev.facts, &facts);
-            DiffView {
-                html: body.html,
-                legend_html: diff::legend_html(&labels),
-                inserted_words: body.inserted_words,
-                deleted_words: body.deleted_words,
-                changed_blocks: body.changed_blocks,
-                identical: body.identical && fields.is_empty(),
-                fields: fields
-                    .into_iter()
-                    .map(|f| FieldChangeView {
-                        label: f.label,
-                        old: f.old,
-                        new: f.new,
-                    })
-                    .collect(),
-            }
-        });
-        let text = text_view(&source, &facts, subject.position, views);
-        let title = if text.title.is_empty() {
-            current_title.clone().unwrap_or_else(|| subject.id.to_string())
-        } else {
-            text.title.clone()
-        };
-        let page = version_page(subject, version, &title, text, diff, pdf, history, views, site_view);
-        work.pages.push((page, key));
-        previous = Some(Previous { blocks, facts });
     }
-    work
 }
 
 fn page_path(id: &str, number: usize) -> String {
@@ -458,45 +474,55 @@ fn below_heading(html: &str) -> String {
     out
 }
 
-#[allow(clippy::too_many_arguments)]
-fn version_page(
-    subject: &Subject,
-    version: &VersionRef,
-    title: &str,
-    text: VersionTextView,
-    diff: Option<DiffView>,
-    pdf: Option<PdfView>,
-    history: &SiteHistory,
-    views: &Views,
-    site_view: &SiteView,
-) -> Page {
-    let entry = version_entry(subject.id, version, history, views);
-    let commit = &history.history.commits[version.commit];
-    let path = version_url_path(subject.id, version.number);
-    let page_title = crate::t!(views.lang => "site.version.page_title", title = title, number = version.number);
-    let mut context = crate::render::pages::page_context(site_view, views, &page_title, &path, "", None);
-    context.insert("stamp", &StampView::of_commit(commit, false, views.lang));
-    context.insert("doc_title", title);
-    context.insert("doc_url", &views.url(&crate::model::document_url_path(subject.id)));
-    context.insert(
-        "doc_type",
-        &subject.position.map(|p| views.site.documents[p].doc_type().slug()),
-    );
-    context.insert("deleted", &subject.position.is_none());
-    context.insert("version", &entry);
-    let previous: Option<VersionEntry> = version
-        .number
-        .checked_sub(2)
-        .and_then(|i| subject.versions.get(i))
-        .map(|v| version_entry(subject.id, v, history, views));
-    context.insert("previous", &previous);
-    context.insert("diff", &diff);
-    context.insert("text", &text);
-    context.insert("pdf", &pdf);
-    Page {
-        path: page_path(subject.id, version.number),
-        template: "version.html",
-        context,
+impl AllVersions<'_> {
+    /// The page of `version` of `subject`. It names the document by the version's own title, else
+    /// by the current document's (a version that does not read as a document has none), else by
+    /// its id.
+    fn version_page(
+        &self,
+        subject: &Subject,
+        version: &VersionRef,
+        text: VersionTextView,
+        diff: Option<DiffView>,
+        pdf: Option<PdfView>,
+    ) -> Page {
+        let (history, views, site_view) = (self.history, self.views, self.site_view);
+        let title = if text.title.is_empty() {
+            let current = subject
+                .position
+                .map(|p| views.site.documents[p].public_title().to_string());
+            current.unwrap_or_else(|| subject.id.to_string())
+        } else {
+            text.title.clone()
+        };
+        let entry = version_entry(subject.id, version, history, views);
+        let commit = &history.history.commits[version.commit];
+        let path = version_url_path(subject.id, version.number);
+        let page_title = crate::t!(views.lang => "site.version.page_title", title = title, number = version.number);
+        let mut context = crate::render::pages::page_context(site_view, views, &page_title, &path, "", None);
+        context.insert("stamp", &StampView::of_commit(commit, false, views.lang));
+        context.insert("doc_title", &title);
+        context.insert("doc_url", &views.url(&crate::model::document_url_path(subject.id)));
+        context.insert(
+            "doc_type",
+            &subject.position.map(|p| views.site.documents[p].doc_type().slug()),
+        );
+        context.insert("deleted", &subject.position.is_none());
+        context.insert("version", &entry);
+        let previous: Option<VersionEntry> = version
+            .number
+            .checked_sub(2)
+            .and_then(|i| subject.versions.get(i))
+            .map(|v| version_entry(subject.id, v, history, views));
+        context.insert("previous", &previous);
+        context.insert("diff", &diff);
+        context.insert("text", &text);
+        context.insert("pdf", &pdf);
+        Page {
+            path: page_path(subject.id, version.number),
+            template: "version.html",
+            context,
+        }
     }
 }
 
@@ -663,16 +689,7 @@ impl AllVersions<'_> {
             || self.history.history.reader(),
             move |reader, (i, subject)| {
                 let pdfs = self.pdfs.get(i).map(Vec::as_slice).unwrap_or_default();
-                version_pages(
-                    subject,
-                    reader.as_mut(),
-                    pdfs,
-                    self.history,
-                    self.views,
-                    self.site_view,
-                    self.output,
-                    self.fingerprint,
-                )
+                self.version_pages(subject, reader.as_mut(), pdfs)
             },
         )
     }
