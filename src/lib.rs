@@ -62,7 +62,6 @@ pub mod schema;
 pub mod serve;
 pub mod source;
 pub mod suggest;
-pub mod synth;
 pub mod write;
 pub mod yaml;
 

@@ -1,5 +1,5 @@
 //! Builds that are killed, caches that are cut short, and two griffies at once, on the real
-//! binary with generated corpora (`gen-corpus`, with git history):
+//! binary with generated corpora (`griffie_synth`, with git history):
 //!
 //! - a second `griffie build` beside a running `griffie serve` is refused (exit code 3, the
 //!   other process named), and a killed one leaves no lock behind;
@@ -49,16 +49,14 @@ fn corpus(docs: usize, history: usize, seed: u64) -> Corpus {
     std::fs::create_dir_all(&scratch).unwrap();
     let binary = temp.path().join("griffie");
     std::fs::copy(env!("CARGO_BIN_EXE_griffie"), &binary).unwrap();
-    let templates = common::repo_root().join("templates");
-    let run = Command::new(env!("CARGO_BIN_EXE_gen-corpus"))
-        .args(["--docs", &docs.to_string(), "--history", &history.to_string()])
-        .args(["--seed", &seed.to_string(), "--out"])
-        .arg(&dir)
-        .arg("--templates")
-        .arg(&templates)
-        .output()
-        .expect("gen-corpus runs");
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let options = griffie_synth::SynthOptions {
+        docs,
+        seed,
+        templates_from: Some(common::repo_root().join("templates")),
+        ..griffie_synth::SynthOptions::default()
+    };
+    let history = griffie_synth::HistoryOptions::for_docs(docs, history);
+    griffie_synth::generate_history(&options, &history, &dir).expect("the corpus is generated");
 
     let letter = first_file(&dir.join("content/raadsbrieven"));
     let text = std::fs::read_to_string(&letter).unwrap();

@@ -134,11 +134,11 @@ fn schemas_accept_a_synthetic_corpus() {
     // Motions with submitters, votes and due dates, letters with every field: what the bundled
     // corpus does not show.
     let dir = tempfile::tempdir().unwrap();
-    let options = griffie::synth::SynthOptions {
+    let options = griffie_synth::SynthOptions {
         docs: 300,
         ..Default::default()
     };
-    griffie::synth::generate(&options, dir.path()).unwrap();
+    griffie_synth::generate(&options, dir.path()).unwrap();
     assert_eq!(assert_all_valid(&dir.path().join("content")), 300);
 }
 
@@ -252,12 +252,12 @@ fn a_schema_comment_in_the_front_matter_changes_nothing_for_the_loader() {
 #[test]
 fn build_publishes_the_schemas() {
     let dir = tempfile::tempdir().unwrap();
-    let options = griffie::synth::SynthOptions {
+    let options = griffie_synth::SynthOptions {
         docs: 5,
         templates_from: Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")),
         ..Default::default()
     };
-    griffie::synth::generate(&options, dir.path()).unwrap();
+    griffie_synth::generate(&options, dir.path()).unwrap();
     let report = griffie::build(&griffie::BuildOptions {
         paths: griffie::ProjectPaths::in_folder(dir.path()),
         mode: griffie::Mode::Build,

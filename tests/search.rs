@@ -198,13 +198,13 @@ fn withdrawn_document_text_never_reaches_the_index() {
 #[test]
 fn two_builds_give_identical_search_index_files_with_or_without_the_cache() {
     let dir = tempfile::tempdir().unwrap();
-    let options = griffie::synth::SynthOptions {
+    let options = griffie_synth::SynthOptions {
         docs: 300,
         seed: 11,
         templates_from: Some(common::repo_root().join("templates")),
-        ..griffie::synth::SynthOptions::default()
+        ..griffie_synth::SynthOptions::default()
     };
-    griffie::synth::generate(&options, dir.path()).unwrap();
+    griffie_synth::generate(&options, dir.path()).unwrap();
     let cache = dir.path().join(".griffie-cache/search");
     // Made, made again without the cache, then taken from the cache.
     for output in ["first", "second", "cached"] {

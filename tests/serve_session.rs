@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use griffie::serve::session::{Round, Session};
-use griffie::synth::{generate, SynthOptions};
 use griffie::{BuildOptions, Mode, ProjectPaths};
+use griffie_synth::{generate, SynthOptions};
 
 /// Generated corpus outside git (every document a draft, no version pages to confuse things).
 fn corpus(docs: usize) -> tempfile::TempDir {

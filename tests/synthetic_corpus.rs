@@ -1,10 +1,10 @@
-//! A generated corpus (`griffie::synth`) is a valid project: it builds without errors or
+//! A generated corpus (`griffie_synth`) is a valid project: it builds without errors or
 //! warnings, every document gets its page, and letters really settle motions.
 
 use std::path::Path;
 
-use griffie::synth::{generate, SynthOptions};
 use griffie::{build, BuildOptions, Mode, ProjectPaths};
+use griffie_synth::{generate, SynthOptions};
 
 #[test]
 fn synthetic_corpus_builds_cleanly() {

@@ -1,4 +1,4 @@
-//! A generated history (`griffie::synth::generate_history`) is a clean git repository that git
+//! A generated history (`griffie_synth::generate_history`) is a clean git repository that git
 //! reads the way the summary says: the right number of commits and versions, renames that
 //! `git log --follow` follows, deletions that stay deleted, the same commit ids for the same
 //! options, and a valid project in every commit.
@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 mod common;
 
 use common::git::{git, try_git};
-use griffie::synth::{generate_history, HistoryOptions, HistorySummary, SynthOptions};
+use griffie_synth::{generate_history, HistoryOptions, HistorySummary, SynthOptions};
 
 fn templates() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")
@@ -136,7 +136,7 @@ fn refuses_an_existing_repository() {
     small_history(dir.path(), 11);
     let again = generate_history(&SynthOptions::default(), &HistoryOptions::default(), dir.path());
     assert_eq!(again.unwrap_err().kind(), std::io::ErrorKind::AlreadyExists);
-    assert!(griffie::synth::history::is_generated_repository(dir.path()));
+    assert!(griffie_synth::history::is_generated_repository(dir.path()));
 }
 
 /// Every version is a valid document: `griffie check` passes on every commit, warnings

@@ -25,7 +25,7 @@ pub fn project(name: &str) -> TempDir {
 }
 
 pub fn copy_dir(from: &Path, to: &Path) {
-    griffie::synth::copy_dir(from, to).unwrap_or_else(|e| panic!("cannot copy {}: {e}", from.display()));
+    griffie_synth::copy_dir(from, to).unwrap_or_else(|e| panic!("cannot copy {}: {e}", from.display()));
 }
 
 /// Runs the real binary in `dir` with `args`; colour is off so output is plain text, and the

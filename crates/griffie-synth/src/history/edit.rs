@@ -9,15 +9,15 @@
 //! no answer ever predates its question.
 
 use fastrand::Rng;
+use griffie::model::DatePrecision;
 use jiff::ToSpan;
 
 use super::schedule::EditKind;
-use crate::model::DatePrecision;
-use crate::synth::frontmatter::scalar;
-use crate::synth::plan::Planned;
-use crate::synth::text::{self, capitalise, fill, pick, Ctx};
-use crate::synth::words::{ATTACHMENTS, CONSTATERENDE, OVERWEGENDE};
-use crate::synth::{document_parts, document_text};
+use crate::frontmatter::scalar;
+use crate::plan::Planned;
+use crate::text::{self, capitalise, fill, pick, Ctx};
+use crate::words::{ATTACHMENTS, CONSTATERENDE, OVERWEGENDE};
+use crate::{document_parts, document_text};
 
 /// Endings a reworded title may get; `{g}` is the municipality.
 const TITLE_ENDINGS: &[&str] = &[" (herzien)", " (gewijzigde versie)", " – aangevuld", " in {g}"];
@@ -51,7 +51,7 @@ pub struct DocText<'a> {
 }
 
 impl<'a> DocText<'a> {
-    /// Document `i` as [`crate::synth::generate`] writes it.
+    /// Document `i` as [`crate::generate`] writes it.
     pub fn new(docs: &'a [Planned], i: usize, municipality: &'a str, pinned: bool) -> DocText<'a> {
         let doc = &docs[i];
         let (front, body) = document_parts(docs, i, municipality);
@@ -432,7 +432,7 @@ pub fn pinned_dates(docs: &[Planned]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::DocType;
+    use griffie::model::DocType;
 
     #[test]
     fn splits_sentences_but_not_amounts() {
@@ -467,7 +467,7 @@ mod tests {
     #[test]
     fn a_typing_error_is_made_and_fixed() {
         let mut rng = Rng::with_seed(9);
-        let docs = crate::synth::plan::plan(&mut rng, 40, 9);
+        let docs = crate::plan::plan(&mut rng, 40, 9);
         let i = docs
             .iter()
             .position(|d| d.doc_type == DocType::Raadsbrief && !d.metadata_only)

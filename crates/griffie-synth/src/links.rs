@@ -6,9 +6,9 @@
 //! it out of the pool, so no motion is settled twice.
 
 use fastrand::Rng;
+use griffie::model::{DocType, MotionStatus};
 
 use super::plan::Planned;
-use crate::model::{DocType, MotionStatus};
 
 /// What earlier documents later ones can point at.
 #[derive(Default)]

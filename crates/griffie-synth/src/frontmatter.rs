@@ -5,12 +5,12 @@
 use std::fmt::Write;
 
 use fastrand::Rng;
+use griffie::model::{DatePrecision, DocType};
 
 use super::plan::{MotionPlan, Planned};
 use super::text::{self, pick};
 use super::topics::TOPICS;
 use super::words::{ATTACHMENTS, INITIALS, ORGANISATIONS, PLACES, PLAN_AUTHORS, SIGNATORIES, STREETS, SURNAMES};
-use crate::model::{DatePrecision, DocType};
 
 /// The front matter of document `i`, without the `---` lines.
 pub fn front_matter(docs: &[Planned], i: usize, municipality: &str) -> String {

@@ -4,12 +4,12 @@
 //! identifier linking in `render` has work to do.
 
 use fastrand::Rng;
+use griffie::dates::format_dutch;
+use griffie::model::DocType;
 
 use super::plan::Planned;
 use super::text::{self, capitalise, dutch, pick, sentences, word_count, Ctx};
 use super::words::{CONSTATERENDE, LETTER_HEADINGS, OVERWEGENDE, PLAN_HEADINGS};
-use crate::dates::format_dutch;
-use crate::model::DocType;
 
 /// A body being written, with its running word count.
 struct Body<'a> {

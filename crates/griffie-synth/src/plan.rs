@@ -8,14 +8,14 @@
 use std::collections::HashSet;
 
 use fastrand::Rng;
+use griffie::load::slugify;
+use griffie::model::{DatePrecision, DocType, MotionStatus};
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 
 use super::links::{link, Pools};
 use super::text;
 use super::topics::{self, TOPICS};
-use crate::load::slugify;
-use crate::model::{DatePrecision, DocType, MotionStatus};
 
 /// One document of the corpus, with relations as positions in the plan.
 pub struct Planned {

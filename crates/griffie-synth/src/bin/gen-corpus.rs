@@ -1,4 +1,4 @@
-//! `gen-corpus`: writes a seeded synthetic griffie project (see `griffie::synth`), for
+//! `gen-corpus`: writes a seeded synthetic griffie project (see `griffie_synth`), for
 //! benchmarks and scale tests.
 //!
 //! ```text
@@ -9,15 +9,15 @@
 //! ```
 //!
 //! With `--history N` the folder is also a git repository whose history gives every document N
-//! versions on average (see `griffie::synth::history`); `git` must be installed.
+//! versions on average (see `griffie_synth::history`); `git` must be installed.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Parser;
-use griffie::synth::history::is_generated_repository;
-use griffie::synth::{generate, generate_history, HistoryOptions, SynthOptions};
+use griffie_synth::history::is_generated_repository;
+use griffie_synth::{generate, generate_history, HistoryOptions, SynthOptions};
 
 #[derive(Parser)]
 #[command(

@@ -5,13 +5,13 @@
 //! renderer (headings, lists, identifiers in running text); it does not have to make sense.
 
 use fastrand::Rng;
+use griffie::dates::format_dutch;
+use griffie::model::{DatePrecision, DocType, MotionStatus};
 use jiff::civil::Date;
 use jiff::ToSpan;
 
 use super::plan::Planned;
 use super::words::{BULLETS, PARTNERS, SENTENCES, VERZOEKT};
-use crate::dates::format_dutch;
-use crate::model::{DatePrecision, DocType, MotionStatus};
 
 /// What placeholders in a pattern are filled with.
 pub struct Ctx<'a> {

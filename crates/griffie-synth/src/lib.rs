@@ -10,6 +10,11 @@
 //! [`generate`] writes a complete project folder: `griffie.yaml`, `content/<type>/<year>/…`
 //! and, on request, a copy of the templates. [`generate_history`] writes the same project as a
 //! git repository whose history edits, renames and deletes documents (see [`history`]).
+//!
+//! A crate of its own in the workspace, beside griffie rather than inside it: the tests and
+//! benchmarks take it as a dev-dependency, and the `gen-corpus` binary
+//! (`cargo run --release -p griffie-synth -- --docs 10000 --out DIR`) writes a corpus to disk, so
+//! griffie's own library and dependencies (`fastrand`) carry none of it.
 
 mod body;
 mod frontmatter;
@@ -25,9 +30,9 @@ use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use griffie::model::DocType;
 use rayon::prelude::*;
 
-use crate::model::DocType;
 pub use history::{generate_history, HistoryOptions, HistorySummary};
 use plan::Planned;
 
@@ -96,7 +101,10 @@ pub fn generate(options: &SynthOptions, dir: &Path) -> io::Result<SynthSummary> 
     let mut rng = fastrand::Rng::with_seed(options.seed);
     let docs = plan::plan(&mut rng, options.docs, options.seed);
     std::fs::create_dir_all(dir)?;
-    std::fs::write(dir.join(crate::config::CONFIG_FILE), config_yaml(&options.municipality))?;
+    std::fs::write(
+        dir.join(griffie::config::CONFIG_FILE),
+        config_yaml(&options.municipality),
+    )?;
 
     let content = dir.join("content");
     let folders: BTreeSet<PathBuf> = docs.iter().map(|d| content.join(folder(d))).collect();
@@ -175,7 +183,7 @@ fn summarise_kept(docs: &[Planned], kept: impl Fn(usize) -> bool) -> SynthSummar
 /// `griffie.yaml` with the same keys as the real project's, and every synthetic topic.
 fn config_yaml(municipality: &str) -> String {
     let mut out = String::new();
-    out.push_str("# Site configuration of a synthetic corpus made by gen-corpus (griffie::synth).\n");
+    out.push_str("# Site configuration of a synthetic corpus made by gen-corpus (griffie-synth).\n");
     let _ = writeln!(out, "title: Raadsinformatie {municipality} (synthetisch)");
     let _ = writeln!(out, "municipality: {municipality}");
     out.push_str("base_url: https://raad.example.nl/\nlanguage: nl\n");

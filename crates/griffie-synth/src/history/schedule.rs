@@ -14,8 +14,8 @@ use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 
 use super::HistoryOptions;
-use crate::synth::plan::Planned;
-use crate::synth::topics::TOPICS;
+use crate::plan::Planned;
+use crate::topics::TOPICS;
 
 /// How an edit commit changes the documents it touches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
