@@ -1,6 +1,6 @@
 //! What each fuzz target does with its input, shared by the cargo-fuzz targets
 //! (`fuzz/fuzz_targets/*.rs`) and by the regression test that replays the committed corpus in
-//! every `cargo test` (`tests/fuzz_corpus.rs`), so both exercise exactly the same code.
+//! every `cargo test` (`tests/testsuite/fuzz_corpus.rs`), so both exercise exactly the same code.
 //!
 //! Every function must return normally for every input: a panic, an abort, a stack overflow or
 //! a hang is a bug in griffie. The properties checked besides "no crash" are cheap invariants

@@ -2,12 +2,11 @@
 //! and diffs, renames, withdrawal, deleted files, shallow clones, builds without git, and
 //! byte-identical output for one commit.
 
-mod common;
-
 use std::path::Path;
 
-use common::git::{commit_all, git, head, init_repo};
-use common::{griffie, read, snapshot_tree, stderr};
+use crate::support;
+use crate::support::git::{commit_all, git, head, init_project_repo};
+use crate::support::{build_ok_with, documents_json, griffie, read, snapshot_tree, stderr, write};
 
 const LETTER: &str = "---
 id: raadsbrief-inkoop
@@ -37,23 +36,12 @@ Verzoekt het college de inkoop regionaal te organiseren.
 
 /// A project with the repository's templates, two documents, committed as version 1.
 fn repo() -> tempfile::TempDir {
-    let dir = common::project("versions-site");
+    let dir = support::project("versions-site");
     write(dir.path(), "content/raadsbrieven/inkoop.md", LETTER);
     write(dir.path(), "content/moties/inkoop.md", MOTION);
-    init_repo(dir.path());
-    std::fs::write(
-        dir.path().join(".gitignore"),
-        "/output/\n/.output.*/\n/.griffie-cache/\n",
-    )
-    .unwrap();
+    init_project_repo(dir.path(), &[]);
     commit_all(dir.path(), "Eerste publicatie", "2025-03-04T10:00:00+01:00");
     dir
-}
-
-fn write(dir: &Path, path: &str, text: &str) {
-    let full = dir.join(path);
-    std::fs::create_dir_all(full.parent().unwrap()).unwrap();
-    std::fs::write(full, text).unwrap();
 }
 
 /// Commits version 2 of the letter: "twee miljoen" corrected to "drie miljoen", at `date`.
@@ -67,17 +55,7 @@ fn correct_amount(dir: &Path, date: &str) {
 }
 
 fn build(dir: &Path) -> std::process::Output {
-    let output = griffie(dir, &["build", "--no-pdf"]);
-    assert!(output.status.success(), "build failed:\n{}", stderr(&output));
-    output
-}
-
-fn documents_json(dir: &Path) -> serde_json::Value {
-    serde_json::from_str(&read(dir, "output/api/documents.json")).unwrap()
-}
-
-fn doc<'a>(all: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
-    all.as_array().unwrap().iter().find(|d| d["id"] == id).unwrap()
+    build_ok_with(dir, &["--no-pdf"])
 }
 
 #[test]
@@ -110,7 +88,7 @@ fn an_edit_makes_version_2_with_the_change_marked() {
     assert!(v2.contains("1 woord toegevoegd en 1 verwijderd"), "{v2}");
 
     let json = documents_json(dir.path());
-    let letter = doc(&json, "raadsbrief-inkoop");
+    let letter = &json["raadsbrief-inkoop"];
     assert_eq!(letter["version"], 2);
     assert_eq!(letter["draft"], false);
     let versions = letter["versions"].as_array().unwrap();
@@ -119,7 +97,7 @@ fn an_edit_makes_version_2_with_the_change_marked() {
     assert_eq!(versions[1]["date"], "2025-08-12");
     assert_eq!(versions[1]["url"], "/documenten/raadsbrief-inkoop/v2/");
     assert_eq!(versions[1]["commit"], head(dir.path()));
-    assert_eq!(doc(&json, "motie-inkoop")["versions"].as_array().unwrap().len(), 1);
+    assert_eq!(json["motie-inkoop"]["versions"].as_array().unwrap().len(), 1);
 }
 
 #[test]
@@ -173,7 +151,7 @@ fn a_renamed_file_keeps_its_versions() {
     build(dir.path());
 
     let json = documents_json(dir.path());
-    let versions = doc(&json, "raadsbrief-inkoop")["versions"].as_array().unwrap().clone();
+    let versions = json["raadsbrief-inkoop"]["versions"].as_array().unwrap().clone();
     let notes: Vec<&str> = versions.iter().map(|v| v["note"].as_str().unwrap()).collect();
     assert_eq!(
         notes,
@@ -236,7 +214,7 @@ fn withdrawal_removes_the_text_from_every_output() {
         assert!(html.contains("Bevat persoonsgegevens (Woo, artikel 5.1)"));
     }
     let json = documents_json(dir.path());
-    let letter = doc(&json, "raadsbrief-inkoop");
+    let letter = &json["raadsbrief-inkoop"];
     assert_eq!(letter["state"], "withdrawn");
     assert_eq!(letter["withdrawn"]["date"], "2025-09-01");
     assert_eq!(letter["versions"].as_array().unwrap().len(), 3);
@@ -271,11 +249,7 @@ fn a_deleted_file_leaves_a_tombstone_and_its_versions() {
     let deleted: serde_json::Value = serde_json::from_str(&read(dir.path(), "output/api/deleted.json")).unwrap();
     assert_eq!(deleted[0]["id"], "raadsbrief-inkoop");
     assert_eq!(deleted[0]["deleted"]["date"], "2025-06-01");
-    assert!(doc_missing(&documents_json(dir.path()), "raadsbrief-inkoop"));
-}
-
-fn doc_missing(all: &serde_json::Value, id: &str) -> bool {
-    all.as_array().unwrap().iter().all(|d| d["id"] != id)
+    assert!(!documents_json(dir.path()).contains_key("raadsbrief-inkoop"));
 }
 
 #[test]
@@ -296,9 +270,9 @@ fn uncommitted_changes_are_shown_as_a_draft() {
     assert!(page.contains("<strong>Concept.</strong>"));
     assert!(page.contains("met wijzigingen die nog niet zijn vastgelegd (concept)"));
     let json = documents_json(dir.path());
-    assert_eq!(doc(&json, "motie-inkoop")["version"], 2);
-    assert_eq!(doc(&json, "motie-inkoop")["draft"], true);
-    assert_eq!(doc(&json, "raadsbrief-inkoop")["draft"], false);
+    assert_eq!(json["motie-inkoop"]["version"], 2);
+    assert_eq!(json["motie-inkoop"]["draft"], true);
+    assert_eq!(json["raadsbrief-inkoop"]["draft"], false);
     assert!(
         !dir.path().join("output/documenten/motie-inkoop/v2").exists(),
         "a draft gets no permanent URL"
@@ -335,7 +309,7 @@ fn a_shallow_clone_warns_once_and_builds() {
 
 #[test]
 fn without_git_the_build_works_and_says_so() {
-    let dir = common::project("versions-site");
+    let dir = support::project("versions-site");
     write(dir.path(), "content/raadsbrieven/inkoop.md", LETTER);
     let output = build(dir.path());
     assert!(stderr(&output).contains("opmerking[no-history]"), "{}", stderr(&output));
@@ -346,8 +320,8 @@ fn without_git_the_build_works_and_says_so() {
         "no draft banner without a repository"
     );
     let json = documents_json(dir.path());
-    assert_eq!(doc(&json, "raadsbrief-inkoop")["version"], 1);
-    assert_eq!(doc(&json, "raadsbrief-inkoop")["draft"], true);
+    assert_eq!(json["raadsbrief-inkoop"]["version"], 1);
+    assert_eq!(json["raadsbrief-inkoop"]["draft"], true);
     let build: serde_json::Value = serde_json::from_str(&read(dir.path(), "output/api/build.json")).unwrap();
     assert!(build["commit"].is_null());
 }

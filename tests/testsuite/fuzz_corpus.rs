@@ -2,15 +2,15 @@
 //! bundled corpus and the fixtures, every input the fuzzers ever found a problem with
 //! (`fuzz/regressions/<target>/`, one file each, kept forever), and the hostile shapes the
 //! limits exist for, made here at full size. See `fuzz/harness.rs` for what each target checks.
+//! The harness resolves and renders in this process, so each test first readies rayon's pool
+//! (`support::init`).
 
-#[path = "../fuzz/harness.rs"]
+#[path = "../../fuzz/harness.rs"]
 mod harness;
 
 use std::path::{Path, PathBuf};
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::support::{self, repo_root as repo};
 
 /// The Markdown sources under `content/` and `tests/fixtures/`.
 fn sources() -> Vec<PathBuf> {
@@ -80,12 +80,14 @@ fn hostile() -> Vec<Vec<u8>> {
 
 #[test]
 fn the_document_target_passes_on_every_source_and_reproducer() {
+    support::init();
     replay(&sources(), harness::document);
     replay(&regressions("document"), harness::document);
 }
 
 #[test]
 fn the_document_target_passes_on_hostile_shapes() {
+    support::init();
     for input in hostile() {
         harness::document(&input);
     }
@@ -93,6 +95,7 @@ fn the_document_target_passes_on_hostile_shapes() {
 
 #[test]
 fn the_diff_target_passes_on_pairs_of_sources_and_reproducers() {
+    support::init();
     let files = sources();
     let texts: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
     for pair in texts.windows(2) {
@@ -110,6 +113,7 @@ fn the_diff_target_passes_on_pairs_of_sources_and_reproducers() {
 
 #[test]
 fn the_identifiers_target_passes_on_sources_and_reproducers() {
+    support::init();
     replay(&sources(), harness::identifiers);
     replay(&regressions("identifiers"), harness::identifiers);
     harness::identifiers(

@@ -1,23 +1,21 @@
 //! The Atom feeds and the iCalendar feed of motion due dates, built by the real binary from the
 //! `feeds-site` fixture (under the base path `/raad/`), read back as XML and as iCalendar lines.
 
-mod common;
-
 use std::path::Path;
 
-use common::git::{commit_all, init_repo};
-use common::{griffie, read, stderr};
+use crate::support;
+use crate::support::git::{commit_all, init_project_repo};
+use crate::support::{build_ok_with, read};
 
 const ORIGIN: &str = "https://raad.testdorp.nl/raad";
 const ATOM: &str = "http://www.w3.org/2005/Atom";
 
 fn build(dir: &Path) {
-    let output = griffie(dir, &["build", "--no-pdf"]);
-    assert!(output.status.success(), "build failed:\n{}", stderr(&output));
+    build_ok_with(dir, &["--no-pdf"]);
 }
 
 fn built_site() -> tempfile::TempDir {
-    let dir = common::project("feeds-site");
+    let dir = support::project("feeds-site");
     build(dir.path());
     dir
 }
@@ -236,16 +234,11 @@ topics: [jeugdzorg]
 /// The fixture in git: first the motion as submitted (the letters already there), then the
 /// vote ("aangenomen", with a due date) as version 2.
 fn repo_with_a_vote() -> tempfile::TempDir {
-    let dir = common::project("feeds-site");
+    let dir = support::project("feeds-site");
     let motion = dir.path().join("content/moties/inkoop.md");
     let adopted = std::fs::read_to_string(&motion).unwrap();
     std::fs::write(&motion, MOTION_SUBMITTED).unwrap();
-    init_repo(dir.path());
-    std::fs::write(
-        dir.path().join(".gitignore"),
-        "/output/\n/.output.*/\n/.griffie-cache/\n",
-    )
-    .unwrap();
+    init_project_repo(dir.path(), &[]);
     commit_all(dir.path(), "Eerste publicatie", "2025-02-01T10:00:00+01:00");
     std::fs::write(&motion, adopted).unwrap();
     commit_all(dir.path(), "Uitslag van de stemming", "2025-02-10T09:30:00+01:00");

@@ -4,16 +4,18 @@
 //! the field.
 //!
 //! After changing the schema types, refresh the committed files and commit them:
-//! `GRIFFIE_UPDATE_SCHEMAS=1 cargo test --test schemas`.
+//! `GRIFFIE_UPDATE_SCHEMAS=1 cargo test --test testsuite schemas::`.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+use crate::support;
+
 const UPDATE: &str = "GRIFFIE_UPDATE_SCHEMAS";
 
 fn schemas_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas")
+    support::repo_root().join("schemas")
 }
 
 /// The committed schema of a document type, by its `type` value.
@@ -104,7 +106,7 @@ fn committed_schemas_are_current() {
     assert!(
         stale.is_empty(),
         "schemas/ does not match the schema types in src/schema.rs ({}): run \
-         `{UPDATE}=1 cargo test --test schemas`, then commit schemas/ (and delete files no type makes)",
+         `{UPDATE}=1 cargo test --test testsuite schemas::`, then commit schemas/ (and delete files no type makes)",
         stale.join(", ")
     );
 }
@@ -122,7 +124,7 @@ fn committed_schemas_are_valid_draft_07() {
 
 #[test]
 fn schemas_accept_the_bundled_corpus() {
-    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let content = support::repo_root().join("content");
     assert!(
         assert_all_valid(&content) >= 10,
         "the bundled corpus has at least ten documents"
@@ -133,12 +135,7 @@ fn schemas_accept_the_bundled_corpus() {
 fn schemas_accept_a_synthetic_corpus() {
     // Motions with submitters, votes and due dates, letters with every field: what the bundled
     // corpus does not show.
-    let dir = tempfile::tempdir().unwrap();
-    let options = griffie_synth::SynthOptions {
-        docs: 300,
-        ..Default::default()
-    };
-    griffie_synth::generate(&options, dir.path()).unwrap();
+    let (dir, _) = support::synthetic(300, 42);
     assert_eq!(assert_all_valid(&dir.path().join("content")), 300);
 }
 
@@ -251,23 +248,12 @@ fn a_schema_comment_in_the_front_matter_changes_nothing_for_the_loader() {
 
 #[test]
 fn build_publishes_the_schemas() {
-    let dir = tempfile::tempdir().unwrap();
-    let options = griffie_synth::SynthOptions {
-        docs: 5,
-        templates_from: Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")),
-        ..Default::default()
-    };
-    griffie_synth::generate(&options, dir.path()).unwrap();
-    let report = griffie::build(&griffie::BuildOptions {
-        paths: griffie::ProjectPaths::in_folder(dir.path()),
-        mode: griffie::Mode::Build,
-        as_of: None,
-        deny_warnings: false,
+    let (dir, _) = support::synthetic(5, 42);
+    let options = griffie::BuildOptions {
         pdf: false,
-        progress: None,
-        preview: false,
-    })
-    .unwrap();
+        ..support::library_options(dir.path(), griffie::Mode::Build)
+    };
+    let report = griffie::build(&options).unwrap();
     assert!(report.published, "{:#?}", report.diagnostics);
     for (name, json) in griffie::schema::schemas() {
         let published = std::fs::read_to_string(dir.path().join("output/schemas").join(&name)).unwrap();

@@ -1,9 +1,7 @@
 //! The PDF briefs: made for every document with text, faithful, text never run as code,
 //! PDF/UA-1 + PDF/A-2a, deterministic, cached.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 fn pdf_bytes(dir: &std::path::Path, id: &str) -> Vec<u8> {
     std::fs::read(dir.join(format!("output/documenten/{id}/{id}.pdf")))
@@ -15,12 +13,6 @@ fn page_count(bytes: &[u8]) -> usize {
         .expect("a readable PDF")
         .get_pages()
         .len()
-}
-
-/// The text of a PDF with all white space folded to single spaces.
-fn text_of(bytes: &[u8]) -> String {
-    let text = pdf_extract::extract_text_from_mem(bytes).expect("text can be extracted");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The decompressed XMP metadata and the `/Lang` of the catalog.
@@ -70,7 +62,7 @@ fn every_document_with_text_gets_a_pdf_linked_from_its_page() {
 fn text_that_looks_like_typst_code_appears_literally() {
     let dir = project("pdf-site");
     build_ok(dir.path());
-    let text = text_of(&pdf_bytes(dir.path(), "injectie"));
+    let text = pdf_text(&pdf_bytes(dir.path(), "injectie"));
     for literal in [
         r#"#read("/etc/passwd")"#,
         r#"#import "@preview/x:0.1.0""#,
@@ -94,7 +86,7 @@ fn letter_has_the_house_style_and_links_back() {
     let dir = project("pdf-site");
     build_ok(dir.path());
     let bytes = pdf_bytes(dir.path(), "antwoord-fietspaden");
-    let text = text_of(&bytes);
+    let text = pdf_text(&bytes);
     for part in [
         "Gemeente Testdorp",
         "Postbus 1",
@@ -134,7 +126,7 @@ fn letter_has_the_house_style_and_links_back() {
 fn motion_has_the_standard_form_with_status_and_vote() {
     let dir = project("pdf-site");
     build_ok(dir.path());
-    let text = text_of(&pdf_bytes(dir.path(), "motie-fietspaden"));
+    let text = pdf_text(&pdf_bytes(dir.path(), "motie-fietspaden"));
     for part in [
         "Motie",
         "C. de Groot (Fietsers Partij)",
@@ -155,7 +147,7 @@ fn plan_has_title_page_contents_and_numbered_headings() {
     build_ok(dir.path());
     let bytes = pdf_bytes(dir.path(), "plan-fiets");
     assert!(page_count(&bytes) >= 3, "title page, contents, text");
-    let text = text_of(&bytes);
+    let text = pdf_text(&bytes);
     for part in [
         "Fietsplan 2026",
         "Inhoud",
@@ -190,7 +182,7 @@ fn pdfs_declare_pdf_ua_and_pdf_a_and_dutch() {
     );
     let raw = String::from_utf8_lossy(&bytes);
     assert!(raw.contains("/StructTreeRoot"), "tagged PDF");
-    assert!(text_of(&bytes).contains("Afhandeling motie Veilige fietspaden"));
+    assert!(pdf_text(&bytes).contains("Afhandeling motie Veilige fietspaden"));
     assert!(
         xmp.contains("Afhandeling motie Veilige fietspaden"),
         "document title in the metadata"
@@ -236,7 +228,7 @@ fn unchanged_documents_come_from_the_cache_and_changes_rebuild() {
         3,
         "three documents were reused"
     );
-    assert!(text_of(&pdf_bytes(dir.path(), "plan-fiets")).contains("Veel minder ongelukken."));
+    assert!(pdf_text(&pdf_bytes(dir.path(), "plan-fiets")).contains("Veel minder ongelukken."));
 }
 
 #[test]
@@ -269,10 +261,7 @@ fn no_pdf_flag_skips_pdfs() {
 
 #[test]
 fn bundled_corpus_letters_keep_their_two_pages_and_text() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&repo_root().join("content"), &dir.path().join("content"));
-    copy_dir(&repo_root().join("templates"), &dir.path().join("templates"));
-    std::fs::copy(repo_root().join("griffie.yaml"), dir.path().join("griffie.yaml")).unwrap();
+    let dir = bundled_corpus();
     build_ok(dir.path());
     // The originals of these letters are two pages each; the house style keeps them so.
     for id in [
@@ -295,7 +284,7 @@ fn bundled_corpus_letters_keep_their_two_pages_and_text() {
         "bookmarks from the headings"
     );
 
-    let inkoop = text_of(&pdf_bytes(dir.path(), "raadsbrief-2024-04-02-inkoop-jeugdhulp"));
+    let inkoop = pdf_text(&pdf_bytes(dir.path(), "raadsbrief-2024-04-02-inkoop-jeugdhulp"));
     for part in [
         "Raad - 2408221, DCS - 2382087",
         "K. Rondhuis",
@@ -307,7 +296,7 @@ fn bundled_corpus_letters_keep_their_two_pages_and_text() {
     ] {
         assert!(inkoop.contains(part), "`{part}` missing:\n{inkoop}");
     }
-    let agenda = text_of(&pdf_bytes(
+    let agenda = pdf_text(&pdf_bytes(
         dir.path(),
         "raadsbrief-2026-02-03-prioritaire-agenda-jeugdzorg",
     ));
@@ -315,7 +304,7 @@ fn bundled_corpus_letters_keep_their_two_pages_and_text() {
         agenda.contains("D/25/737910") && agenda.contains("Raad-7975"),
         "identifiers kept in the text"
     );
-    let brief = text_of(&pdf_bytes(dir.path(), "brief-2018-transformatiefonds-lokale-deal"));
+    let brief = pdf_text(&pdf_bytes(dir.path(), "brief-2018-transformatiefonds-lokale-deal"));
     assert!(
         brief.contains("Hooggeachte heer De Jonge,"),
         "a brief has its own salutation"

@@ -10,16 +10,15 @@
 //!   `output/` is always the whole old site or the whole new one, never missing or a mix, and
 //!   the next build succeeds and is byte-identical to a clean one.
 
-mod common;
-
 use std::collections::BTreeMap;
-use std::io::{BufRead as _, BufReader, Read as _};
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::git::{commit_all, git};
-use common::{griffie, stderr};
+use crate::support;
+use crate::support::git::{commit_all, git};
+use crate::support::{griffie, stderr};
 
 /// In the withdrawn document's title, body and change note only: any hit after the
 /// withdrawal is a leak.
@@ -48,15 +47,9 @@ fn corpus(docs: usize, history: usize, seed: u64) -> Corpus {
     let scratch = temp.path().join("scratch");
     std::fs::create_dir_all(&scratch).unwrap();
     let binary = temp.path().join("griffie");
-    std::fs::copy(env!("CARGO_BIN_EXE_griffie"), &binary).unwrap();
-    let options = griffie_synth::SynthOptions {
-        docs,
-        seed,
-        templates_from: Some(common::repo_root().join("templates")),
-        ..griffie_synth::SynthOptions::default()
-    };
+    std::fs::copy(support::griffie_bin(), &binary).unwrap();
     let history = griffie_synth::HistoryOptions::for_docs(docs, history);
-    griffie_synth::generate_history(&options, &history, &dir).expect("the corpus is generated");
+    support::synthetic_history(&dir, docs, seed, &history);
 
     let letter = first_file(&dir.join("content/raadsbrieven"));
     let text = std::fs::read_to_string(&letter).unwrap();
@@ -71,7 +64,7 @@ fn corpus(docs: usize, history: usize, seed: u64) -> Corpus {
         "Adres van Klaverblad aangevuld",
         &format!("{} +0200", when + 86_400),
     );
-    let a = common::git::head(&dir);
+    let a = support::git::head(&dir);
 
     let date_line = format!("date: {}\n", raw_field(&text, "date"));
     let day = jiff::Timestamp::from_second(when + 2 * 86_400)
@@ -92,7 +85,7 @@ fn corpus(docs: usize, history: usize, seed: u64) -> Corpus {
         }
     }
     commit_all(&dir, "Brief ingetrokken", &format!("{} +0200", when + 2 * 86_400));
-    let b = common::git::head(&dir);
+    let b = support::git::head(&dir);
     Corpus {
         _temp: temp,
         dir,
@@ -267,72 +260,36 @@ fn temporaries(folder: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// `griffie serve` in `dir`; killed (SIGKILL) when dropped.
-struct Serve(std::process::Child);
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn serve(dir: &Path) -> Serve {
-    let child = Command::new(env!("CARGO_BIN_EXE_griffie"))
-        .args(["serve", "--port", "0", "--no-pdf"])
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("GRIFFIE_LANG")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("griffie serve starts");
-    let mut serve = Serve(child);
-    let stdout = serve.0.stdout.take().expect("stdout");
-    let (sender, receiver) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if line.contains("http://127.0.0.1:") {
-                let _ = sender.send(());
-            }
-        }
-    });
-    receiver
-        .recv_timeout(Duration::from_secs(120))
-        .expect("griffie serve prints its URL");
-    serve
-}
-
 #[test]
 fn a_second_griffie_is_refused_while_one_runs_and_a_killed_one_does_not_block() {
-    let dir = common::project("valid-site");
-    let preview = serve(dir.path());
+    let dir = support::project("valid-site");
+    let preview = support::serve::start(dir.path());
     let refused = griffie(dir.path(), &["build"]);
     assert_eq!(refused.status.code(), Some(3), "{}", stderr(&refused));
     let message = stderr(&refused);
     assert!(
         message.contains("er werkt al een andere griffie aan dit project")
-            && message.contains(&format!("`griffie serve`, proces {}", preview.0.id())),
+            && message.contains(&format!("`griffie serve`, proces {}", preview.child.id())),
         "names the preview that holds the lock: {message}"
     );
     assert!(!dir.path().join("output").exists(), "the refused build wrote nothing");
-    let english = common::griffie_with_env(dir.path(), &["build"], &[("GRIFFIE_LANG", "en")]);
+    let english = support::griffie_with_env(dir.path(), &["build"], &[("GRIFFIE_LANG", "en")]);
     assert!(stderr(&english).contains("another griffie is already working on this project"));
 
     drop(preview); // SIGKILL: the kernel releases its lock
     assert!(dir.path().join(".griffie-cache/lock").is_file(), "the file stays");
-    common::build_ok(dir.path());
+    support::build_ok(dir.path());
     // `check` writes no output and takes no lock: it runs beside a preview.
-    let _preview = serve(dir.path());
+    let _preview = support::serve::start(dir.path());
     let check = griffie(dir.path(), &["check"]);
     assert!(check.status.success(), "{}", stderr(&check));
 }
 
 #[test]
 fn what_a_killed_build_leaves_behind_is_cleaned_up_by_the_next() {
-    let dir = common::project("valid-site");
-    common::build_ok(dir.path());
-    common::build_ok(dir.path());
+    let dir = support::project("valid-site");
+    support::build_ok(dir.path());
+    support::build_ok(dir.path());
     let cache = dir.path().join(".griffie-cache");
     // Temporary files of a process that no longer runs (ids above the kernel's limit never do).
     let mut left = Vec::new();
@@ -353,17 +310,17 @@ fn what_a_killed_build_leaves_behind_is_cleaned_up_by_the_next() {
     // A `.previous` folder beside the staging folder: killed between two renames of the
     // fallback publish (or left by an older griffie).
     let previous = dir.path().join(".output.previous");
-    common::copy_dir(&dir.path().join("output"), &previous);
-    let before = common::snapshot_tree(&dir.path().join("output"));
+    support::copy_dir(&dir.path().join("output"), &previous);
+    let before = support::snapshot_tree(&dir.path().join("output"));
 
-    common::build_ok(dir.path());
+    support::build_ok(dir.path());
     if cfg!(target_os = "linux") {
         let remaining: Vec<&PathBuf> = left.iter().filter(|p| p.exists()).collect();
         assert!(remaining.is_empty(), "left behind: {remaining:?}");
     }
     assert!(!previous.exists(), "one folder to reuse is enough");
     assert!(dir.path().join(".output.staging").join(MARKER).is_file());
-    assert_eq!(common::snapshot_tree(&dir.path().join("output")), before);
+    assert_eq!(support::snapshot_tree(&dir.path().join("output")), before);
 }
 
 /// How much of a file's length stays.
@@ -579,7 +536,7 @@ const ROUNDS: usize = 64;
 /// output must be the old site or the new one, whole, and the next build must make exactly a
 /// clean build's site.
 #[test]
-#[ignore = "runs for minutes; .ci/run runs it: cargo test --test crash_consistency -- --ignored"]
+#[ignore = "runs for minutes; .ci/run runs it: cargo test --test testsuite crash_consistency::killed_rebuilds -- --ignored"]
 fn killed_rebuilds_leave_the_old_or_the_new_site_and_the_next_build_is_clean() {
     let started = Instant::now();
     let docs = 100;

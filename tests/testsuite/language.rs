@@ -2,13 +2,11 @@
 //! `GRIFFIE_LANG=en` (the flag wins); every message exists in both; what tools read (codes,
 //! severities) is the same in both. The site's interface texts (`site.*`, asked for by the
 //! templates with `t(key=…)` and by the code with `t!(lang => …)`) share the catalog and its
-//! checks; tests/site_language.rs checks the English site itself.
-
-mod common;
+//! checks; `site_language` checks the English site itself.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::*;
+use crate::support::*;
 
 /// The catalog as key → language → text.
 fn catalog() -> BTreeMap<String, BTreeMap<String, String>> {

@@ -74,3 +74,15 @@ pub fn commit_all(dir: &Path, message: &str, date: &str) {
 pub fn head(dir: &Path) -> String {
     git(dir, &["rev-parse", "HEAD"]).trim().to_string()
 }
+
+/// [`init_repo`] for a griffie project, with a `.gitignore` for what builds write: `output/` and
+/// the other output folders `outputs` a test builds into, their staging folders, the cache.
+pub fn init_project_repo(dir: &Path, outputs: &[&str]) {
+    init_repo(dir);
+    let mut ignored = String::new();
+    for output in ["output"].iter().chain(outputs) {
+        ignored.push_str(&format!("/{output}/\n/.{output}.*/\n"));
+    }
+    ignored.push_str("/.griffie-cache/\n");
+    std::fs::write(dir.join(".gitignore"), ignored).unwrap();
+}

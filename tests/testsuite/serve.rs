@@ -1,61 +1,19 @@
 //! `griffie serve`: the real binary on a temporary copy of the valid fixture, asked over HTTP
 //! with hand-written requests. Every wait is bounded, and the child is killed on every path out.
 
-mod common;
-
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use crate::support;
+use crate::support::edit;
+use crate::support::serve::{start, start_with_stderr};
 
 const PATIENCE: Duration = Duration::from_secs(10);
 const PAGE: &str = "/documenten/motie-speeltuinen/";
 const SOURCE: &str = "content/moties/motie-speeltuinen.md";
-
-/// The server process; killed when dropped, also when an assertion fails.
-struct Serve {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Starts `griffie serve --port 0 --no-pdf` in `dir` and reads the URL it prints.
-fn start(dir: &Path) -> Serve {
-    start_with_stderr(dir, Stdio::null())
-}
-
-/// [`start`], its messages (the report of each round) going to `stderr`.
-fn start_with_stderr(dir: &Path, stderr: Stdio) -> Serve {
-    let child = Command::new(env!("CARGO_BIN_EXE_griffie"))
-        .args(["serve", "--port", "0", "--no-pdf"])
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("GRIFFIE_LANG")
-        .stdout(Stdio::piped())
-        .stderr(stderr)
-        .spawn()
-        .expect("griffie serve starts");
-    let mut serve = Serve { child, port: 0 };
-    let stdout = serve.child.stdout.take().expect("stdout");
-    let (sender, receiver) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-                let _ = sender.send(rest.trim_end_matches('/').parse::<u16>().ok());
-            }
-        }
-    });
-    let port = receiver.recv_timeout(Duration::from_secs(60)).ok().flatten();
-    serve.port = port.expect("griffie serve prints its URL");
-    serve
-}
 
 /// `GET path` on the server: the status code and the body.
 fn get(port: u16, path: &str) -> Option<(u16, String)> {
@@ -127,15 +85,9 @@ fn poll_until(port: u16, path: &str, what: &str, ready: impl Fn(&str) -> bool) -
     panic!("{what} did not happen within {PATIENCE:?}; last page:\n{last}");
 }
 
-fn edit(dir: &Path, path: &str, from: &str, to: &str) {
-    let text = common::read(dir, path);
-    assert!(text.contains(from), "{path} has no `{from}`");
-    std::fs::write(dir.join(path), text.replace(from, to)).unwrap();
-}
-
 #[test]
 fn edits_show_up_and_errors_show_an_overlay_until_fixed() {
-    let project = common::project("valid-site");
+    let project = support::project("valid-site");
     let dir = project.path();
     let serve = start(dir);
     let first = poll_until(serve.port, PAGE, "the first build", |b| {
@@ -146,7 +98,7 @@ fn edits_show_up_and_errors_show_an_overlay_until_fixed() {
         "served pages get the reload script"
     );
     assert!(!first.contains("griffie-overlay"));
-    let on_disk = common::read(dir, ".griffie-cache/serve/site/documenten/motie-speeltuinen/index.html");
+    let on_disk = support::read(dir, ".griffie-cache/serve/site/documenten/motie-speeltuinen/index.html");
     assert!(!on_disk.contains("__griffie"), "the script is never written to disk");
     assert!(!dir.join("output").exists(), "the preview keeps out of output/");
 
@@ -205,7 +157,7 @@ fn edits_show_up_and_errors_show_an_overlay_until_fixed() {
 
 #[test]
 fn requests_cannot_leave_the_site_folder() {
-    let project = common::project("valid-site");
+    let project = support::project("valid-site");
     let serve = start(project.path());
     poll_until(serve.port, "/", "the first build", |b| b.contains("</html>"));
     for path in [
@@ -234,7 +186,7 @@ fn threads(pid: u32) -> Option<usize> {
 
 #[test]
 fn only_requests_for_a_loopback_name_are_answered() {
-    let project = common::project("valid-site");
+    let project = support::project("valid-site");
     let serve = start(project.path());
     let port = serve.port;
     poll_until(port, PAGE, "the first build", |b| b.contains("Veilige speeltuinen"));
@@ -276,7 +228,7 @@ fn only_requests_for_a_loopback_name_are_answered() {
 #[test]
 fn idle_and_slow_connections_neither_take_threads_nor_delay_a_request() {
     const HELD: usize = 200;
-    let project = common::project("valid-site");
+    let project = support::project("valid-site");
     let serve = start(project.path());
     let port = serve.port;
     poll_until(port, PAGE, "the first build", |b| b.contains("Veilige speeltuinen"));
@@ -325,7 +277,7 @@ fn idle_and_slow_connections_neither_take_threads_nor_delay_a_request() {
 
 #[test]
 fn oversized_request_heads_are_refused_without_hanging() {
-    let project = common::project("valid-site");
+    let project = support::project("valid-site");
     let serve = start(project.path());
     let port = serve.port;
     poll_until(port, "/", "the first build", |b| b.contains("</html>"));
@@ -357,7 +309,7 @@ fn oversized_request_heads_are_refused_without_hanging() {
 
 #[test]
 fn a_folder_redirect_never_repeats_the_request() {
-    let project = common::project("valid-site");
+    let project = support::project("valid-site");
     let serve = start(project.path());
     let port = serve.port;
     poll_until(port, PAGE, "the first build", |b| b.contains("Veilige speeltuinen"));
@@ -379,7 +331,7 @@ fn a_folder_redirect_never_repeats_the_request() {
 /// (path, message).
 #[cfg(unix)]
 fn checked(dir: &Path, code: &str) -> Vec<(String, String)> {
-    let output = assert_cmd::Command::new(env!("CARGO_BIN_EXE_griffie"))
+    let output = assert_cmd::Command::new(support::griffie_bin())
         .args(["check", "--no-pdf", "--format", "json"])
         .current_dir(dir)
         .env("NO_COLOR", "1")
@@ -389,11 +341,8 @@ fn checked(dir: &Path, code: &str) -> Vec<(String, String)> {
         .output()
         .expect("griffie check runs");
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON report");
-    report["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .filter(|d| d["code"] == code)
+    support::with_code(&report, code)
+        .into_iter()
         .map(|d| {
             (
                 d["path"].as_str().unwrap().to_string(),
@@ -439,14 +388,14 @@ fn replace_by(code: &str, path: &Path, elsewhere: &Path) {
 fn a_document_replaced_by_a_symlink_or_fifo_is_skipped_as_in_a_build() {
     const MOTION: &str = "content/moties/motie-wijkcoaches.md";
     const MOTION_PAGE: &str = "/documenten/motie-wijkcoaches/";
-    let project = common::project("valid-site");
+    let project = support::project("valid-site");
     let dir = project.path();
     let logs = tempfile::tempdir().unwrap();
     let log = logs.path().join("serve.log");
     let serve = start_with_stderr(dir, Stdio::from(std::fs::File::create(&log).unwrap()));
     let port = serve.port;
     poll_until(port, MOTION_PAGE, "the first build", |b| b.contains("Meer wijkcoaches"));
-    let original = common::read(dir, MOTION);
+    let original = support::read(dir, MOTION);
     let elsewhere = dir.join("elders.md");
     std::fs::write(&elsewhere, &original).unwrap();
 

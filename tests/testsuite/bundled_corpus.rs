@@ -1,14 +1,9 @@
 //! The Almelo corpus shipped in `content/`: it builds cleanly and tells the real story.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 fn built_corpus() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&repo_root().join("content"), &dir.path().join("content"));
-    copy_dir(&repo_root().join("templates"), &dir.path().join("templates"));
-    std::fs::copy(repo_root().join("griffie.yaml"), dir.path().join("griffie.yaml")).unwrap();
+    let dir = bundled_corpus();
     let output = griffie(dir.path(), &["build", "--deny-warnings"]);
     assert!(
         output.status.success(),

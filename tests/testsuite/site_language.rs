@@ -2,9 +2,7 @@
 //! while the content (titles, bodies, summaries, topic titles), the URL paths and the JSON data
 //! stay as they are. An unknown language is a configuration error.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 /// A fixture with `language: en`, built.
 fn english(fixture: &str) -> tempfile::TempDir {
@@ -198,8 +196,7 @@ fn an_english_site_has_english_pdfs() {
             .join("output/documenten/motie-fietspaden/motie-fietspaden.pdf"),
     )
     .unwrap();
-    let text = pdf_extract::extract_text_from_mem(&bytes).unwrap();
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = pdf_text(&bytes);
     for part in [
         "Municipality of Testdorp",
         "Postal address",
@@ -236,8 +233,7 @@ fn an_english_site_has_english_pdfs() {
             .join("output/documenten/antwoord-fietspaden/antwoord-fietspaden.pdf"),
     )
     .unwrap();
-    let letter = pdf_extract::extract_text_from_mem(&letter).unwrap();
-    let letter = letter.split_whitespace().collect::<Vec<_>>().join(" ");
+    let letter = pdf_text(&letter);
     for part in ["Council letter for information", "Date", "Subject", "Handled by"] {
         assert!(
             letter.contains(part),
@@ -257,11 +253,7 @@ fn an_english_site_has_english_pdfs() {
 #[test]
 fn an_unknown_site_language_is_a_config_error_naming_file_line_and_choices() {
     let dir = project("valid-site");
-    let config = dir.path().join("griffie.yaml");
-    let text = std::fs::read_to_string(&config)
-        .unwrap()
-        .replace("language: nl", "language: de");
-    std::fs::write(&config, text).unwrap();
+    edit(dir.path(), "griffie.yaml", "language: nl", "language: de");
     let output = griffie(dir.path(), &["check", "--no-pdf"]);
     assert_eq!(output.status.code(), Some(1));
     let report = stderr(&output);

@@ -1,10 +1,9 @@
 //! Problems in sources: every kind is reported with file, line, column and hint; all of them in
 //! one run; a failed build leaves the previous output untouched; `check` writes nothing.
 
-mod common;
-
-use common::*;
 use griffie::{Diagnostic, Mode};
+
+use crate::support::*;
 
 fn invalid_project() -> tempfile::TempDir {
     let dir = project("invalid-site");
@@ -231,8 +230,8 @@ fn answer_dated_before_its_question_is_a_warning() {
 
 #[test]
 fn json_format_lists_every_problem_for_tools() {
-    let dir = common::project("invalid-site");
-    let output = common::griffie(dir.path(), &["check", "--format", "json"]);
+    let dir = project("invalid-site");
+    let output = griffie(dir.path(), &["check", "--format", "json"]);
     assert_eq!(output.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("stdout is one JSON document");
     assert_eq!(report["failed"], true);
@@ -249,24 +248,16 @@ fn json_format_lists_every_problem_for_tools() {
     assert!(unknown["location"]["line"].as_u64().unwrap() > 1);
     assert!(unknown["hint"].is_string());
     assert!(
-        common::stderr(&output).is_empty(),
+        stderr(&output).is_empty(),
         "nothing but JSON is printed: {}",
-        common::stderr(&output)
+        stderr(&output)
     );
 }
 
 #[test]
 fn github_actions_get_annotations_on_the_right_lines() {
-    let dir = common::project("invalid-site");
-    let output = assert_cmd::Command::cargo_bin("griffie")
-        .unwrap()
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .env("GITHUB_ACTIONS", "true")
-        .env_remove("GRIFFIE_LANG")
-        .args(["check", "--no-pdf"])
-        .output()
-        .unwrap();
+    let dir = project("invalid-site");
+    let output = griffie_with_env(dir.path(), &["check", "--no-pdf"], &[("GITHUB_ACTIONS", "true")]);
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&output.stdout);
     let errors: Vec<&str> = stdout
@@ -282,55 +273,51 @@ fn github_actions_get_annotations_on_the_right_lines() {
         stdout.lines().all(|l| l.starts_with("::")),
         "only workflow commands on stdout"
     );
-    assert!(
-        common::stderr(&output).contains("fout["),
-        "the human report stays in the log"
-    );
+    assert!(stderr(&output).contains("fout["), "the human report stays in the log");
 }
 
 #[test]
 fn strict_turns_warnings_into_a_failure() {
-    let dir = common::project("valid-site");
+    let dir = project("valid-site");
     let motion = dir.path().join("content/moties/motie-wijkcoaches.md");
     let text = std::fs::read_to_string(&motion).unwrap();
     // A citation of a number no document carries is a warning.
     std::fs::write(&motion, format!("{text}\nZie ook Raad-9999999.\n")).unwrap();
-    let relaxed = common::griffie(dir.path(), &["check", "--no-pdf"]);
-    assert!(relaxed.status.success(), "{}", common::stderr(&relaxed));
-    assert!(common::stderr(&relaxed).contains("waarschuwing[unknown-identifier]"));
-    let strict = common::griffie(dir.path(), &["check", "--no-pdf", "--strict"]);
+    let relaxed = griffie(dir.path(), &["check", "--no-pdf"]);
+    assert!(relaxed.status.success(), "{}", stderr(&relaxed));
+    assert!(stderr(&relaxed).contains("waarschuwing[unknown-identifier]"));
+    let strict = griffie(dir.path(), &["check", "--no-pdf", "--strict"]);
     assert_eq!(strict.status.code(), Some(1));
-    let alias = common::griffie(dir.path(), &["check", "--no-pdf", "--deny-warnings"]);
+    let alias = griffie(dir.path(), &["check", "--no-pdf", "--deny-warnings"]);
     assert_eq!(alias.status.code(), Some(1), "--deny-warnings still works");
 }
 
 #[test]
 fn motions_nobody_tracks_and_answers_to_rejected_motions_are_warned_about() {
-    let dir = common::project("versions-site");
-    let write = |path: &str, text: &str| {
-        let full = dir.path().join(path);
-        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
-        std::fs::write(full, text).unwrap();
-    };
+    let dir = project("versions-site");
     write(
+        dir.path(),
         "content/moties/laat.md",
         "---\nid: motie-laat\ntype: motie\ntitle: Te laat\ndate: 2024-01-10\nstatus: aangenomen\ndue: 2024-06-01\n---\n\nVerzoekt het college iets.\n",
     );
     write(
+        dir.path(),
         "content/moties/zonder.md",
         "---\nid: motie-zonder\ntype: motie\ntitle: Zonder datum\ndate: 2024-01-10\nstatus: aangenomen\n---\n\nVerzoekt het college iets anders.\n",
     );
     write(
+        dir.path(),
         "content/moties/verworpen.md",
         "---\nid: motie-verworpen\ntype: motie\ntitle: Verworpen\ndate: 2024-01-10\nstatus: verworpen\n---\n\nVerzoekt het college niets.\n",
     );
     write(
+        dir.path(),
         "content/raadsbrieven/antwoord.md",
         "---\nid: antwoord\ntype: raadsbrief\ntitle: Antwoord\ndate: 2024-03-01\nresponds_to: [motie-verworpen]\n---\n\nTekst.\n",
     );
-    let output = common::griffie(dir.path(), &["check", "--no-pdf", "--as-of", "2025-01-01"]);
-    assert!(output.status.success(), "warnings only: {}", common::stderr(&output));
-    let report = common::stderr(&output);
+    let output = griffie(dir.path(), &["check", "--no-pdf", "--as-of", "2025-01-01"]);
+    assert!(output.status.success(), "warnings only: {}", stderr(&output));
+    let report = stderr(&output);
     assert!(
         report.contains("waarschuwing[motion-overdue]: deze aangenomen motie moest op 2024-06-01 zijn uitgevoerd"),
         "{report}"
@@ -347,9 +334,9 @@ fn motions_nobody_tracks_and_answers_to_rejected_motions_are_warned_about() {
     assert!(report.contains(
         "waarschuwing[answers-unadopted]: deze brief is een antwoord op `motie-verworpen`, maar die motie is verworpen"
     ));
-    let in_time = common::griffie(dir.path(), &["check", "--no-pdf", "--as-of", "2024-05-01"]);
+    let in_time = griffie(dir.path(), &["check", "--no-pdf", "--as-of", "2024-05-01"]);
     assert!(
-        !common::stderr(&in_time).contains("motion-overdue"),
+        !stderr(&in_time).contains("motion-overdue"),
         "not late before the due date"
     );
 }

@@ -2,13 +2,11 @@
 //! `pagefind/`, the search page and the header's search form, on the real binary. The browser
 //! side (typing, filters, results) is checked by `tests/browser/` (see README).
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use common::{build_ok, griffie, project, read, snapshot_tree, stderr};
+use crate::support::{build_ok, griffie, project, read, snapshot_tree, stderr, synthetic, under_base_path};
 
 /// The index files of a built site (`output/pagefind/…`), gzip-compressed ones decompressed,
 /// by path relative to `pagefind/`.
@@ -42,14 +40,6 @@ fn fragments(site: &Path) -> BTreeMap<String, serde_json::Value> {
             (fragment["url"].as_str().unwrap().to_string(), fragment)
         })
         .collect()
-}
-
-fn set_base_url(dir: &Path, base_url: &str) {
-    let config = dir.join("griffie.yaml");
-    let text = std::fs::read_to_string(&config)
-        .unwrap()
-        .replace("https://raad.testdorp.nl/", base_url);
-    std::fs::write(&config, text).unwrap();
 }
 
 #[test]
@@ -103,7 +93,7 @@ fn build_writes_a_dutch_search_index_with_one_record_per_document() {
 #[test]
 fn search_page_and_header_form_honour_the_base_path() {
     let dir = project("valid-site");
-    set_base_url(dir.path(), "https://www.testdorp.nl/raad/");
+    under_base_path(dir.path());
     build_ok(dir.path());
     let site = dir.path().join("output");
 
@@ -197,14 +187,7 @@ fn withdrawn_document_text_never_reaches_the_index() {
 /// (`.griffie-cache/search/`) equals one made anew: a build without the cache is byte-identical.
 #[test]
 fn two_builds_give_identical_search_index_files_with_or_without_the_cache() {
-    let dir = tempfile::tempdir().unwrap();
-    let options = griffie_synth::SynthOptions {
-        docs: 300,
-        seed: 11,
-        templates_from: Some(common::repo_root().join("templates")),
-        ..griffie_synth::SynthOptions::default()
-    };
-    griffie_synth::generate(&options, dir.path()).unwrap();
+    let (dir, _) = synthetic(300, 11);
     let cache = dir.path().join(".griffie-cache/search");
     // Made, made again without the cache, then taken from the cache.
     for output in ["first", "second", "cached"] {

@@ -2,10 +2,9 @@
 //! history, install griffie, keep `.griffie-cache/`, run `griffie check --strict` and
 //! `griffie build`, and publish on GitHub Pages or GitLab Pages.
 
-mod common;
-
-use common::repo_root;
 use serde_yaml::Value;
+
+use crate::support::{griffie, repo_root};
 
 fn recipe(name: &str) -> Value {
     let path = repo_root().join("ci-recipes").join(name);
@@ -132,7 +131,7 @@ fn recipes_use_only_flags_griffie_has() {
             if !matches!(command, "check" | "build") {
                 continue;
             }
-            let help = common::griffie(&repo_root(), &[command, "--help"]);
+            let help = griffie(&repo_root(), &[command, "--help"]);
             let help = String::from_utf8_lossy(&help.stdout);
             for flag in flags.iter().filter(|w| w.starts_with("--")) {
                 assert!(help.contains(flag), "{name}: `griffie {command}` has no {flag}");

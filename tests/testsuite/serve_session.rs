@@ -3,25 +3,17 @@
 //! sources, file for file and with the same diagnostics. Run on a generated corpus with many
 //! relations (letters answering and settling motions, identifier mentions, dossiers).
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use griffie::serve::session::{Round, Session};
-use griffie::{BuildOptions, Mode, ProjectPaths};
-use griffie_synth::{generate, SynthOptions};
+use griffie::{BuildOptions, Mode};
+
+use crate::support;
 
 /// Generated corpus outside git (every document a draft, no version pages to confuse things).
 fn corpus(docs: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let options = SynthOptions {
-        docs,
-        seed: 7,
-        templates_from: Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")),
-        ..SynthOptions::default()
-    };
-    generate(&options, dir.path()).unwrap();
+    let (dir, _) = support::synthetic(docs, 7);
     // Several pages of the motievolglijst, so a round can make only the one it touches.
     let config = dir.path().join("griffie.yaml");
     let text = std::fs::read_to_string(&config).unwrap();
@@ -44,22 +36,16 @@ fn options(dir: &Path, output: &str) -> BuildOptions {
 }
 
 fn options_with_pdf(dir: &Path, output: &str, pdf: bool) -> BuildOptions {
-    let mut paths = ProjectPaths::in_folder(dir);
-    paths.output = dir.join(output);
-    BuildOptions {
-        paths,
-        mode: Mode::Build,
-        as_of: None,
-        deny_warnings: false,
-        pdf,
-        progress: None,
-        preview: true,
-    }
+    let mut options = support::library_options(dir, Mode::Build);
+    options.paths.output = dir.join(output);
+    options.pdf = pdf;
+    options.preview = true;
+    options
 }
 
 /// The folder's files, without the build marker (it names the build's own manifest).
 fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut tree = common::snapshot_tree(dir);
+    let mut tree = support::snapshot_tree(dir);
     tree.remove(Path::new(".griffie-output"));
     tree
 }

@@ -1,8 +1,6 @@
 //! The accessibility statement (toegankelijkheidsverklaring) from `griffie.yaml`.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 #[test]
 fn statement_page_shows_the_configured_facts() {

@@ -2,25 +2,9 @@
 //! overwritten; `check` fails at each placeholder until it is filled in, and then passes even
 //! with `--deny-warnings`; wrong types and ids are usage errors (exit code 2).
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
-use tempfile::TempDir;
-
-/// A copy of the bundled corpus: a real project with documents in every folder.
-fn corpus_project() -> TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    copy_dir(&repo_root().join("content"), &dir.path().join("content"));
-    copy_dir(&repo_root().join("templates"), &dir.path().join("templates"));
-    std::fs::copy(repo_root().join("griffie.yaml"), dir.path().join("griffie.yaml")).unwrap();
-    dir
-}
-
-fn stdout(output: &std::process::Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
+use crate::support::*;
 
 /// Runs `griffie new` and returns the path it printed.
 fn new_ok(dir: &Path, args: &[&str]) -> String {
@@ -70,7 +54,7 @@ fn assert_check_passes(dir: &Path) {
 
 #[test]
 fn new_letter_lands_in_its_folder_and_passes_check_once_filled_in() {
-    let dir = corpus_project();
+    let dir = bundled_corpus();
     let path = new_ok(
         dir.path(),
         &["raadsbrief", "Inkoop jeugdhulp 2027", "--date", "2026-03-02"],
@@ -102,7 +86,7 @@ fn new_letter_lands_in_its_folder_and_passes_check_once_filled_in() {
 
 #[test]
 fn new_motion_has_the_motion_form_and_an_empty_status_to_fill_in() {
-    let dir = corpus_project();
+    let dir = bundled_corpus();
     let path = new_ok(
         dir.path(),
         &["motie", "Motie: meer wijkcoaches", "--date", "2026-03-12"],
@@ -134,7 +118,7 @@ fn new_motion_has_the_motion_form_and_an_empty_status_to_fill_in() {
 
 #[test]
 fn new_plan_passes_check_once_filled_in() {
-    let dir = corpus_project();
+    let dir = bundled_corpus();
     let path = new_ok(
         dir.path(),
         &["plan", "Uitvoeringsplan jeugdhulp Almelo", "--date", "2026-04-01"],
@@ -153,7 +137,7 @@ fn new_plan_passes_check_once_filled_in() {
 
 #[test]
 fn every_type_passes_check_once_filled_in() {
-    let dir = corpus_project();
+    let dir = bundled_corpus();
     let types = [
         "raadsbrief",
         "brief",
@@ -188,7 +172,7 @@ fn every_type_passes_check_once_filled_in() {
 
 #[test]
 fn new_never_overwrites_a_file() {
-    let dir = corpus_project();
+    let dir = bundled_corpus();
     let args = [
         "new",
         "brief",
@@ -216,7 +200,7 @@ fn new_never_overwrites_a_file() {
 
 #[test]
 fn new_refuses_an_id_another_file_already_has() {
-    let dir = corpus_project();
+    let dir = bundled_corpus();
     // The bundled corpus keeps this letter as a record under content/stukken/.
     let output = griffie(
         dir.path(),
@@ -251,7 +235,7 @@ fn new_refuses_an_id_another_file_already_has() {
 
 #[test]
 fn unknown_type_is_a_usage_error_with_a_suggestion() {
-    let dir = corpus_project();
+    let dir = bundled_corpus();
     let output = griffie(dir.path(), &["new", "motei", "Meer wijkcoaches"]);
     assert_eq!(output.status.code(), Some(2));
     let text = stderr(&output);
@@ -265,7 +249,7 @@ fn unknown_type_is_a_usage_error_with_a_suggestion() {
 
 #[test]
 fn bad_ids_titles_and_folders_are_usage_errors() {
-    let dir = corpus_project();
+    let dir = bundled_corpus();
     let cases: [(&[&str], &str); 4] = [
         (&["new", "motie", "X", "--id", "Motie X"], "bijvoorbeeld `motie-x`"),
         (
@@ -290,7 +274,7 @@ fn bad_ids_titles_and_folders_are_usage_errors() {
 
 #[test]
 fn content_option_chooses_the_sources_folder() {
-    let dir = corpus_project();
+    let dir = bundled_corpus();
     std::fs::rename(dir.path().join("content"), dir.path().join("bronnen")).unwrap();
     let path = new_ok(
         dir.path(),

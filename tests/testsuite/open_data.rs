@@ -2,34 +2,21 @@
 //! `sitemap.xml` and `robots.txt`, JSON-LD and Open Graph on the pages, the motievolglijst as
 //! CSV, the `/api/` page, and byte-identical builds of one commit.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::git::{commit_all, init_repo};
-use common::{documents_json, griffie, read, snapshot_tree, stderr};
+use crate::support;
+use crate::support::git::{commit_all, init_project_repo};
+use crate::support::{build_ok, build_ok_with, documents_json, griffie, read, snapshot_tree, stderr};
 
 const ORIGIN: &str = "https://raad.testdorp.nl/raad";
 const SCRIPT_TITLE: &str = "Tarieven </script><script>alert(1)</script> & “zorg”, één; twee — een titel die zo lang is dat een agenda-regel gevouwen moet worden";
 
-fn build(dir: &Path, args: &[&str]) {
-    let mut all = vec!["build"];
-    all.extend(args);
-    let output = griffie(dir, &all);
-    assert!(output.status.success(), "build failed:\n{}", stderr(&output));
-}
-
 /// The fixture committed twice (a correction of a letter and a new due date of a motion:
 /// their version 2), then built with PDFs.
 fn built_repo() -> tempfile::TempDir {
-    let dir = common::project("feeds-site");
-    init_repo(dir.path());
-    std::fs::write(
-        dir.path().join(".gitignore"),
-        "/output/\n/.output.*/\n/.griffie-cache/\n/again/\n/cached/\n/.again.*/\n/.cached.*/\n",
-    )
-    .unwrap();
+    let dir = support::project("feeds-site");
+    init_project_repo(dir.path(), &["again", "cached"]);
     commit_all(dir.path(), "Eerste publicatie", "2025-10-21T10:00:00+02:00");
     let letter = dir.path().join("content/raadsbrieven/antwoord.md");
     let text = std::fs::read_to_string(&letter).unwrap();
@@ -38,7 +25,7 @@ fn built_repo() -> tempfile::TempDir {
     let text = std::fs::read_to_string(&motion).unwrap();
     std::fs::write(&motion, text.replace("due: 2026-06-30", "due: 2026-09-30")).unwrap();
     commit_all(dir.path(), "Correctie", "2025-11-03T14:00:00+01:00");
-    build(dir.path(), &[]);
+    build_ok(dir.path());
     dir
 }
 
@@ -363,11 +350,11 @@ fn two_builds_of_one_commit_are_byte_identical_with_or_without_the_cache() {
     );
     let feed = read(dir.path(), "output/documenten/motie-script/atom.xml");
     assert!(feed.contains("De streefdatum is gewijzigd van 30 juni 2026 in 30 september 2026."));
-    build(dir.path(), &["--output", "cached"]);
+    build_ok_with(dir.path(), &["--output", "cached"]);
     let cached = differing(&dir.path().join("output"), &dir.path().join("cached"));
     assert!(cached.is_empty(), "with the cache, differ: {cached:?}");
     std::fs::remove_dir_all(dir.path().join(".griffie-cache")).unwrap();
-    build(dir.path(), &["--output", "again"]);
+    build_ok_with(dir.path(), &["--output", "again"]);
     let new_files = [
         "atom.xml",
         "documenten/motie-inkoop/atom.xml",
@@ -386,7 +373,7 @@ fn two_builds_of_one_commit_are_byte_identical_with_or_without_the_cache() {
 
 #[test]
 fn check_writes_no_feed_or_data_file() {
-    let dir = common::project("feeds-site");
+    let dir = support::project("feeds-site");
     let output = griffie(dir.path(), &["check"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(!dir.path().join("output").exists());

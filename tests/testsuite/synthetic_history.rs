@@ -4,32 +4,22 @@
 //! options, and a valid project in every commit.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-mod common;
-
-use common::git::{git, try_git};
 use griffie_synth::{generate_history, HistoryOptions, HistorySummary, SynthOptions};
 
-fn templates() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")
-}
+use crate::support;
+use crate::support::git::{git, try_git};
 
 /// 30 documents with 4 versions each on average, 2 moved, 1 deleted.
 fn small_history(dir: &Path, seed: u64) -> HistorySummary {
-    let options = SynthOptions {
-        docs: 30,
-        seed,
-        templates_from: Some(templates()),
-        ..SynthOptions::default()
-    };
     let history = HistoryOptions {
         commits_per_doc: 4,
         renames: 2,
         deletions: 1,
         ..HistoryOptions::default()
     };
-    generate_history(&options, &history, dir).unwrap()
+    support::synthetic_history(dir, 30, seed, &history)
 }
 
 fn lines(text: &str) -> Vec<&str> {
@@ -148,18 +138,11 @@ fn every_commit_checks_cleanly() {
     let commits = git(dir.path(), &["rev-list", "HEAD"]);
     for commit in lines(&commits) {
         git(dir.path(), &["checkout", "--quiet", "--detach", commit]);
-        let output = assert_cmd::Command::cargo_bin("griffie")
-            .unwrap()
-            .current_dir(dir.path())
-            .env("NO_COLOR", "1")
-            .env_remove("SOURCE_DATE_EPOCH")
-            .args(["check", "--deny-warnings", "--no-pdf", "--quiet"])
-            .output()
-            .unwrap();
+        let output = support::griffie(dir.path(), &["check", "--deny-warnings", "--no-pdf", "--quiet"]);
         assert!(
             output.status.success(),
             "commit {commit}:\n{}",
-            String::from_utf8_lossy(&output.stderr)
+            support::stderr(&output)
         );
     }
     git(dir.path(), &["checkout", "--quiet", "main"]);

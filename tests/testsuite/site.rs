@@ -1,8 +1,6 @@
 //! The site built from the valid fixture project: pages, cross-links, data, safety.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 #[test]
 fn build_writes_every_kind_of_page() {
@@ -271,11 +269,7 @@ fn metadata_only_record_gets_a_page_that_says_so() {
 #[test]
 fn base_url_with_a_path_prefixes_every_link() {
     let dir = project("valid-site");
-    let config = dir.path().join("griffie.yaml");
-    let text = std::fs::read_to_string(&config)
-        .unwrap()
-        .replace("https://raad.testdorp.nl/", "https://www.testdorp.nl/raad/");
-    std::fs::write(&config, text).unwrap();
+    under_base_path(dir.path());
     build_ok(dir.path());
     let page = read(dir.path(), "output/documenten/raadsbrief-wijkcoaches/index.html");
     assert!(page.contains(r#"href="/raad/documenten/raadsbrief-inkoop/""#));
@@ -288,11 +282,7 @@ fn base_url_with_a_path_prefixes_every_link() {
 #[test]
 fn list_pages_are_paginated() {
     let dir = project("valid-site");
-    let config = dir.path().join("griffie.yaml");
-    let text = std::fs::read_to_string(&config)
-        .unwrap()
-        .replace("page_size: 50", "page_size: 2");
-    std::fs::write(&config, text).unwrap();
+    edit(dir.path(), "griffie.yaml", "page_size: 50", "page_size: 2");
     build_ok(dir.path());
     let first = read(dir.path(), "output/moties/index.html");
     let second = read(dir.path(), "output/moties/pagina/2/index.html");

@@ -1,21 +1,28 @@
 //! Reading document history from temporary git repositories (the `history` module on its own;
-//! the pages built from it are tested in `tests/versions.rs`).
-
-mod common;
+//! the pages built from it are tested in `versions`).
 
 use std::path::Path;
 
-use common::git::{commit_all, git, init_repo};
-use griffie::history::{self, Status};
+use griffie::history::{self, History, Status};
+
+use crate::support;
+use crate::support::git::{commit_all, git, init_repo};
+use crate::support::write;
 
 fn letter(id: &str, title: &str, body: &str) -> String {
     format!("---\nid: {id}\ntype: raadsbrief\ntitle: {title}\ndate: 2025-03-04\n---\n\n{body}\n")
 }
 
-fn write(dir: &Path, path: &str, text: &str) {
-    let full = dir.join(path);
-    std::fs::create_dir_all(full.parent().unwrap()).unwrap();
-    std::fs::write(full, text).unwrap();
+/// The history of `dir/content`, the walk kept in `cache` (read in this process: the library's
+/// rayon pool, see `support::init`).
+fn read_with_cache(dir: &Path, cache: &Path) -> History {
+    support::init();
+    history::read(&dir.join("content"), cache)
+}
+
+/// [`read_with_cache`] with the project's own cache folder.
+fn read(dir: &Path) -> History {
+    read_with_cache(dir, &dir.join(".griffie-cache/history"))
 }
 
 #[test]
@@ -45,7 +52,7 @@ fn edits_become_versions_oldest_first_with_commit_notes() {
         "2025-08-12T09:30:00+02:00",
     );
 
-    let history = history::read(&dir.path().join("content"), &dir.path().join(".griffie-cache/history"));
+    let history = read(dir.path());
     assert_eq!(history.status, Status::Read { shallow: false });
     assert_eq!(
         history.commits.len(),
@@ -90,7 +97,7 @@ fn a_renamed_file_keeps_its_history() {
     );
     commit_all(dir.path(), "Verplaatst", "2025-01-03T10:00:00+01:00");
 
-    let history = history::read(&dir.path().join("content"), &dir.path().join(".griffie-cache/history"));
+    let history = read(dir.path());
     let file = history.at_head["raadsbrieven/a-hernoemd.md"];
     let versions = &history.files[file].versions;
     assert_eq!(versions.len(), 2, "a pure move is not a new version");
@@ -116,7 +123,7 @@ fn a_deleted_file_is_remembered_with_its_deleting_commit() {
     git(dir.path(), &["rm", "-q", "content/brieven/a.md"]);
     commit_all(dir.path(), "Brief A verwijderd", "2025-02-01T10:00:00+01:00");
 
-    let history = history::read(&dir.path().join("content"), &dir.path().join(".griffie-cache/history"));
+    let history = read(dir.path());
     assert!(!history.at_head.contains_key("brieven/a.md"));
     let deleted: Vec<_> = history.files.iter().filter(|f| f.deleted_in.is_some()).collect();
     assert_eq!(deleted.len(), 1);
@@ -134,7 +141,7 @@ fn outside_git_there_is_no_history() {
         "content/brieven/a.md",
         &letter("brief-a", "Brief A", "Tekst."),
     );
-    let history = history::read(&dir.path().join("content"), &dir.path().join(".griffie-cache/history"));
+    let history = read(dir.path());
     assert!(
         matches!(history.status, Status::NoRepository { .. }),
         "{:?}",
@@ -151,12 +158,12 @@ fn a_repository_without_commits_builds_as_drafts() {
         "content/brieven/a.md",
         &letter("brief-a", "Brief A", "Tekst."),
     );
-    let history = history::read(&dir.path().join("content"), &dir.path().join(".griffie-cache/history"));
+    let history = read(dir.path());
     assert_eq!(history.status, Status::NoCommits);
 }
 
 /// Everything `read` reports, in a comparable form.
-fn summary(history: &griffie::history::History) -> Vec<String> {
+fn summary(history: &History) -> Vec<String> {
     let mut lines: Vec<String> = history
         .commits
         .iter()
@@ -192,7 +199,7 @@ fn a_cached_walk_continues_where_the_last_build_stopped_and_agrees_with_a_fresh_
         &letter("brief-a", "Brief A", "Eerste tekst."),
     );
     commit_all(dir.path(), "Eerste versie", "2025-01-01T10:00:00+01:00");
-    let first = history::read(&dir.path().join("content"), &cache);
+    let first = read_with_cache(dir.path(), &cache);
     assert!(cache.join("history.json").is_file(), "the walk is saved");
 
     write(
@@ -206,8 +213,8 @@ fn a_cached_walk_continues_where_the_last_build_stopped_and_agrees_with_a_fresh_
         &letter("brief-b", "Brief B", "Nieuw."),
     );
     commit_all(dir.path(), "Tweede versie", "2025-02-01T10:00:00+01:00");
-    let continued = history::read(&dir.path().join("content"), &cache);
-    let fresh = history::read(&dir.path().join("content"), elsewhere.path());
+    let continued = read_with_cache(dir.path(), &cache);
+    let fresh = read_with_cache(dir.path(), elsewhere.path());
     assert_eq!(summary(&continued), summary(&fresh));
     assert_eq!(continued.files[continued.at_head["brieven/a.md"]].versions.len(), 2);
     assert_ne!(summary(&first), summary(&continued));
@@ -215,7 +222,7 @@ fn a_cached_walk_continues_where_the_last_build_stopped_and_agrees_with_a_fresh_
     // Rewritten history (a new root): the snapshot no longer applies.
     git(dir.path(), &["checkout", "-q", "--orphan", "other"]);
     commit_all(dir.path(), "Opnieuw begonnen", "2025-03-01T10:00:00+01:00");
-    let rewritten = history::read(&dir.path().join("content"), &cache);
+    let rewritten = read_with_cache(dir.path(), &cache);
     assert_eq!(rewritten.commits.len(), 1);
     assert_eq!(rewritten.commits[0].note, "Opnieuw begonnen");
 }

@@ -1,36 +1,23 @@
 //! A generated corpus (`griffie_synth`) is a valid project: it builds without errors or
 //! warnings, every document gets its page, and letters really settle motions.
 
-use std::path::Path;
+use griffie::{build, BuildOptions, Mode};
 
-use griffie::{build, BuildOptions, Mode, ProjectPaths};
-use griffie_synth::{generate, SynthOptions};
+use crate::support;
 
 #[test]
 fn synthetic_corpus_builds_cleanly() {
-    let dir = tempfile::tempdir().unwrap();
-    let templates = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
-    let options = SynthOptions {
-        docs: 300,
-        seed: 2026,
-        templates_from: Some(templates),
-        ..SynthOptions::default()
-    };
-    let summary = generate(&options, dir.path()).unwrap();
+    let (dir, summary) = support::synthetic(300, 2026);
     assert_eq!(summary.documents, 300);
     assert!(summary.template_files > 0, "templates were copied");
 
-    let paths = ProjectPaths::in_folder(dir.path());
-    let report = build(&BuildOptions {
-        paths: paths.clone(),
-        mode: Mode::Build,
-        as_of: None,
+    let options = BuildOptions {
         deny_warnings: true,
         pdf: false,
-        progress: None,
-        preview: false,
-    })
-    .unwrap();
+        ..support::library_options(dir.path(), Mode::Build)
+    };
+    let paths = options.paths.clone();
+    let report = build(&options).unwrap();
     let problems = griffie::diagnostics::render_report(&report.diagnostics, dir.path(), false);
     assert_eq!(report.diagnostics.error_count(), 0, "{problems}");
     assert_eq!(report.diagnostics.warning_count(), 0, "{problems}");

@@ -3,11 +3,9 @@
 //! line into a CI log or an escape sequence to a terminal. The inputs are generated here, so no
 //! large fixtures are committed. Everything runs the real binary.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::support::*;
 
 /// A document with `extra` front matter lines and `body`, as `content/stukken/<name>.md`.
 fn add_document(dir: &Path, name: &str, extra: &str, body: &str) {
@@ -19,11 +17,10 @@ fn add_document(dir: &Path, name: &str, extra: &str, body: &str) {
 /// (`ulimit -v`, address space) is far below what an unbounded alias expansion or nesting
 /// would take, and well above a normal check of a small site.
 fn check_json(dir: &Path) -> (std::process::Output, serde_json::Value) {
-    let binary = assert_cmd::cargo::cargo_bin("griffie");
     let output = std::process::Command::new("bash")
         .arg("-c")
         .arg("ulimit -v 4000000; exec \"$0\" check --format json")
-        .arg(&binary)
+        .arg(griffie_bin())
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("GRIFFIE_LANG")
@@ -38,16 +35,6 @@ fn check_json(dir: &Path) -> (std::process::Output, serde_json::Value) {
         )
     });
     (output, report)
-}
-
-/// The diagnostics of `report` with `code`.
-fn with_code<'a>(report: &'a serde_json::Value, code: &str) -> Vec<&'a serde_json::Value> {
-    report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == code)
-        .collect()
 }
 
 fn line(diagnostic: &serde_json::Value) -> u64 {
