@@ -217,35 +217,15 @@ fn the_motions_csv_parses_and_matches_documents_json() {
         text.matches("\r\n").count(),
         "RFC 4180 line ends"
     );
+    // The header (a data contract: the same column names in every language), then the motions
+    // newest first, as on the page: the title with markup, quotes, commas and semicolons quoted;
+    // the answers in date order.
+    insta::assert_snapshot!("motions_csv", text);
     let mut reader = csv::Reader::from_reader(body);
-    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
-    assert_eq!(
-        headers,
-        [
-            "id",
-            "title",
-            "date",
-            "status",
-            "effective_status",
-            "due",
-            "answered_by",
-            "settled_by",
-            "settled_on",
-            "days_to_settle",
-            "overdue",
-            "url"
-        ]
-    );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let documents = documents_json(dir.path());
     let motions: Vec<&serde_json::Value> = documents.values().filter(|d| d["type"] == "motie").collect();
     assert_eq!(rows.len(), motions.len());
-    let ids: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
-    assert_eq!(
-        ids,
-        ["motie-script", "motie-verworpen", "motie-inkoop"],
-        "as the page: newest first"
-    );
     let text_of = |value: &serde_json::Value| match value {
         serde_json::Value::Null => String::new(),
         serde_json::Value::String(s) => s.clone(),
@@ -279,7 +259,6 @@ fn the_motions_csv_parses_and_matches_documents_json() {
         assert_eq!(row[11], format!("{ORIGIN}{}", doc["url"].as_str().unwrap()));
     }
     assert_eq!(&rows[0][1], SCRIPT_TITLE, "quotes, commas and semicolons survive");
-    assert_eq!(&rows[2][6], "raadsbrief-antwoord;raadsbrief-afhandeling");
 
     let page = read(dir.path(), "output/motievolglijst/index.html");
     assert!(page.contains(r#"href="/raad/motievolglijst/moties.csv" type="text/csv" download"#));

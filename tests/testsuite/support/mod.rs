@@ -166,6 +166,24 @@ pub fn main_of(html: &str) -> &str {
     &html[start..end]
 }
 
+/// The first element of `html` that starts with `start`, through the first `end` after it (an
+/// element that does not nest itself, such as a `<section>` without sections inside).
+pub fn element<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let from = html.find(start).unwrap_or_else(|| panic!("no {start} in the page"));
+    let to = from
+        + html[from..]
+            .find(end)
+            .unwrap_or_else(|| panic!("{start} is not closed by {end}"))
+        + end.len();
+    &html[from..to]
+}
+
+/// `text` with griffie's version (in feeds and calendars) replaced by `[version]`, so a snapshot
+/// does not change with every release.
+pub fn without_version(text: &str) -> String {
+    text.replace(env!("CARGO_PKG_VERSION"), "[version]")
+}
+
 /// The text of a PDF with all white space folded to single spaces.
 pub fn pdf_text(bytes: &[u8]) -> String {
     let text = pdf_extract::extract_text_from_mem(bytes).expect("text can be extracted");
