@@ -1,4 +1,4 @@
-//! Build-time benchmark on synthetic corpora (`griffie::synth`).
+//! Build-time benchmark on synthetic corpora (`griffie_synth`).
 //!
 //! For each size (default 1,000 and 10,000 documents; override with
 //! `GRIFFIE_BENCH_SIZES=1000,10000,100000`) it generates a corpus with seed 42 in a temporary
@@ -16,8 +16,8 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use griffie::synth::{generate, SynthOptions};
 use griffie::{build, BuildOptions, Mode, ProjectPaths};
+use griffie_synth::{generate, SynthOptions};
 
 const RUNS: usize = 3;
 const SEED: u64 = 42;

@@ -58,7 +58,7 @@ fn main() {
 }
 
 fn write_project(repo: &Path, dir: &Path, count: usize) {
-    griffie::synth::copy_dir(&repo.join("templates"), &dir.join("templates")).expect("templates");
+    griffie_synth::copy_dir(&repo.join("templates"), &dir.join("templates")).expect("templates");
     std::fs::copy(repo.join("griffie.yaml"), dir.join("griffie.yaml")).expect("config");
     let letter = std::fs::read_to_string(repo.join("content/raadsbrieven/raadsbrief-2025-07-15-motie-juiste-basis.md"))
         .expect("the bundled two-page raadsbrief");

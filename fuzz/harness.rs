@@ -1,6 +1,6 @@
 //! What each fuzz target does with its input, shared by the cargo-fuzz targets
 //! (`fuzz/fuzz_targets/*.rs`) and by the regression test that replays the committed corpus in
-//! every `cargo test` (`tests/fuzz_corpus.rs`), so both exercise exactly the same code.
+//! every `cargo test` (`tests/testsuite/fuzz_corpus.rs`), so both exercise exactly the same code.
 //!
 //! Every function must return normally for every input: a panic, an abort, a stack overflow or
 //! a hang is a bug in griffie. The properties checked besides "no crash" are cheap invariants
@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use griffie::diagnostics::escape::visible;
+use griffie::escape::visible;
 use griffie::source::SourceKind;
 
 /// The date every fuzzed site is resolved against (fixed: no clock in the harness).
@@ -41,11 +41,11 @@ pub fn document(data: &[u8]) {
     if site.documents.is_empty() {
         return;
     }
-    let body = griffie::render::markdown::render_body(&site, 0);
+    let body = griffie::markdown::render_body(&site, 0);
     assert!(!body.html.contains("<script"), "{}", body.html);
-    let tree = griffie::render::markdown::body_tree(&site, 0);
+    let tree = griffie::markdown::body_tree(&site, 0);
     assert_eq!(tree.nodes.len(), tree.starts.len());
-    let data = griffie::pdf::data::pdf_data(&site, &site.documents[0], Some(0), &tree.nodes);
+    let data = griffie::view::pdf_data::pdf_data(&site, &site.documents[0], Some(0), &tree.nodes);
     let json = serde_json::to_vec(&data).expect("PDF data serialises");
     serde_json::from_slice::<serde_json::Value>(&json).expect("PDF data reads back");
 }
@@ -54,11 +54,11 @@ pub fn document(data: &[u8]) {
 pub fn diff(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let (old, new) = text.split_once('\0').unwrap_or((&text, ""));
-    let labels = griffie::render::diff::DiffLabels::new(griffie::i18n::Lang::Nl);
-    let result = griffie::render::diff::diff_bodies(old, new, &labels);
+    let labels = griffie::markdown::diff::DiffLabels::new(griffie::i18n::Lang::Nl);
+    let result = griffie::markdown::diff::diff_bodies(old, new, &labels);
     assert!(result.html.starts_with("<div class=\"diff\">"));
     assert!(!result.html.contains("<script"));
-    let same = griffie::render::diff::diff_bodies(new, new, &labels);
+    let same = griffie::markdown::diff::diff_bodies(new, new, &labels);
     assert!(same.identical, "a body differs from itself");
 }
 

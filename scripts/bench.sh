@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
-# Times the release binary `griffie build` on synthetic corpora (see src/synth.rs).
+# Times the release binary `griffie build` on synthetic corpora (see crates/griffie-synth).
 #
 #   scripts/bench.sh [SIZE ...]        default: 1000 10000 (or GRIFFIE_BENCH_SIZES=1000,10000)
 #   RUNS=3 SEED=42 KEEP=1 scripts/bench.sh 10000
 #   HISTORY=20 scripts/bench.sh 10000  corpus as a git repository, 20 versions per document
 #   BUILD_ARGS=--no-pdf scripts/bench.sh 10000   extra arguments for `griffie build`
 #
-# For each size it generates a corpus with gen-corpus into a temporary folder, then runs
-# `griffie build` RUNS times in it. Run 1 builds into an empty folder; later runs also replace the
-# previous output, as a clerk's rebuild does. Reported per run: wall time and peak resident
-# memory (from /usr/bin/time when installed; otherwise bash's `time`, without memory).
+# For each size it generates a corpus with gen-corpus (crates/griffie-synth) into a temporary
+# folder, then runs `griffie build` RUNS times in it. Run 1 builds into an empty folder; later
+# runs also replace the previous output, as a clerk's rebuild does. Reported per run: wall time
+# and peak resident memory (from /usr/bin/time when installed; otherwise bash's `time`, without
+# memory).
 # This is the figure for the goal "10,000 documents in under 3 seconds on 2 cores"; with
 # HISTORY=20, for "the history of 10,000 documents with 20 commits each is read and rendered in
-# at most 3 seconds" (gen-corpus --history, src/synth/history.rs; generating takes ~10 s).
+# at most 3 seconds" (gen-corpus --history, crates/griffie-synth/src/history.rs; generating takes
+# ~10 s).
 # Corpora go to $TMPDIR (default /tmp). On ext4, creating many files right after deleting many
 # (an earlier run, a replaced output) costs extra kernel time; TMPDIR=/dev/shm measures without
 # the disk.

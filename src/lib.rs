@@ -67,7 +67,6 @@ pub mod search;
 pub mod serve;
 pub mod source;
 pub mod suggest;
-pub mod synth;
 pub mod view;
 pub mod yaml;
 

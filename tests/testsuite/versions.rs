@@ -1,0 +1,411 @@
+//! The versioned site, built by the real binary from temporary git repositories: version pages
+//! and diffs, renames, withdrawal, deleted files, shallow clones, builds without git, and
+//! byte-identical output for one commit.
+
+use std::path::Path;
+
+use crate::support;
+use crate::support::git::{commit_all, git, head, init_project_repo};
+use crate::support::{build_ok_with, documents_json, griffie, read, snapshot_tree, stderr, write};
+
+const LETTER: &str = "---
+id: raadsbrief-inkoop
+type: raadsbrief
+title: Inkoop jeugdhulp 2025
+date: 2025-03-04
+identifiers: [Raad-1001]
+---
+
+Geachte leden van de raad,
+
+Het college heeft besloten de inkoop van jeugdhulp regionaal te organiseren.
+
+De kosten bedragen twee miljoen euro per jaar.
+";
+
+const MOTION: &str = "---
+id: motie-inkoop
+type: motie
+title: Motie regionale inkoop
+date: 2025-02-01
+status: aangenomen
+---
+
+Verzoekt het college de inkoop regionaal te organiseren.
+";
+
+/// A project with the repository's templates, two documents, committed as version 1.
+fn repo() -> tempfile::TempDir {
+    let dir = support::project("versions-site");
+    write(dir.path(), "content/raadsbrieven/inkoop.md", LETTER);
+    write(dir.path(), "content/moties/inkoop.md", MOTION);
+    init_project_repo(dir.path(), &[]);
+    commit_all(dir.path(), "Eerste publicatie", "2025-03-04T10:00:00+01:00");
+    dir
+}
+
+/// Commits version 2 of the letter: "twee miljoen" corrected to "drie miljoen", at `date`.
+fn correct_amount(dir: &Path, date: &str) {
+    write(
+        dir,
+        "content/raadsbrieven/inkoop.md",
+        &LETTER.replace("twee miljoen", "drie miljoen"),
+    );
+    commit_all(dir, "Correctie bedrag", date);
+}
+
+fn build(dir: &Path) -> std::process::Output {
+    build_ok_with(dir, &["--no-pdf"])
+}
+
+#[test]
+fn an_edit_makes_version_2_with_the_change_marked() {
+    let dir = repo();
+    correct_amount(dir.path(), "2025-08-12T09:30:00+02:00");
+    build(dir.path());
+
+    let page = read(dir.path(), "output/documenten/raadsbrief-inkoop/index.html");
+    assert!(page.contains("drie miljoen"), "the stable URL shows the latest version");
+    assert!(
+        page.contains(r#"<a href="/documenten/raadsbrief-inkoop/v2/">Versie 2</a> · <time datetime="2025-08-12">12 augustus 2025</time> · Correctie bedrag"#),
+        "history entry:\n{page}"
+    );
+    let v1 = read(dir.path(), "output/documenten/raadsbrief-inkoop/v1/index.html");
+    assert!(
+        v1.contains("twee miljoen") && !v1.contains("drie miljoen"),
+        "v1 keeps its text"
+    );
+    assert!(v1.contains("Eerste versie"));
+    let v2 = read(dir.path(), "output/documenten/raadsbrief-inkoop/v2/index.html");
+    let del = v2.find(r#"<del class="diff__del">"#).expect("a deletion");
+    let ins = v2.find(r#"<ins class="diff__ins">"#).expect("an insertion");
+    assert!(v2[del..ins].contains("twee"), "the deleted word: {}", &v2[del..ins]);
+    assert!(
+        v2[ins..].starts_with(r#"<ins class="diff__ins"><span class="visually-hidden">"#),
+        "labelled for screen readers"
+    );
+    assert!(v2[ins..ins + 200].contains("drie"));
+    assert!(v2.contains("1 woord toegevoegd en 1 verwijderd"), "{v2}");
+
+    let json = documents_json(dir.path());
+    let letter = &json["raadsbrief-inkoop"];
+    assert_eq!(letter["version"], 2);
+    assert_eq!(letter["draft"], false);
+    let versions = letter["versions"].as_array().unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[1]["number"], 2);
+    assert_eq!(versions[1]["date"], "2025-08-12");
+    assert_eq!(versions[1]["url"], "/documenten/raadsbrief-inkoop/v2/");
+    assert_eq!(versions[1]["commit"], head(dir.path()));
+    assert_eq!(json["motie-inkoop"]["versions"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn every_page_carries_the_build_stamp_and_build_json_describes_the_commit() {
+    let dir = repo();
+    build(dir.path());
+    let commit = head(dir.path());
+    for page in [
+        "index.html",
+        "documenten/motie-inkoop/index.html",
+        "motievolglijst/index.html",
+        "404.html",
+    ] {
+        let html = read(dir.path(), &format!("output/{page}"));
+        assert!(
+            html.contains(&format!(r#"<code title="{commit}">{}</code>"#, &commit[..7])),
+            "{page} has no stamp"
+        );
+        assert!(
+            html.contains(r#"<time datetime="2025-03-04">4 maart 2025</time>."#),
+            "{page}: stamp date"
+        );
+    }
+    let build: serde_json::Value = serde_json::from_str(&read(dir.path(), "output/api/build.json")).unwrap();
+    assert_eq!(build["commit"], commit);
+    assert_eq!(build["date"], "2025-03-04");
+    assert_eq!(build["document_count"], 2);
+    assert_eq!(build["griffie_version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(build["uncommitted"], false);
+}
+
+#[test]
+fn a_renamed_file_keeps_its_versions() {
+    let dir = repo();
+    write(
+        dir.path(),
+        "content/raadsbrieven/inkoop.md",
+        &LETTER.replace("regionaal", "samen met de regio"),
+    );
+    commit_all(dir.path(), "Tekst aangepast", "2025-04-01T10:00:00+02:00");
+    std::fs::create_dir_all(dir.path().join("content/brieven-2025")).unwrap();
+    git(
+        dir.path(),
+        &[
+            "mv",
+            "content/raadsbrieven/inkoop.md",
+            "content/brieven-2025/inkoop-jeugdhulp.md",
+        ],
+    );
+    commit_all(dir.path(), "Map opgeschoond", "2025-05-01T10:00:00+02:00");
+    build(dir.path());
+
+    let json = documents_json(dir.path());
+    let versions = json["raadsbrief-inkoop"]["versions"].as_array().unwrap().clone();
+    let notes: Vec<&str> = versions.iter().map(|v| v["note"].as_str().unwrap()).collect();
+    assert_eq!(
+        notes,
+        ["Eerste publicatie", "Tekst aangepast"],
+        "a pure move adds no version"
+    );
+    assert!(dir
+        .path()
+        .join("output/documenten/raadsbrief-inkoop/v2/index.html")
+        .is_file());
+}
+
+#[test]
+fn withdrawal_removes_the_text_from_every_output() {
+    let dir = repo();
+    let secret_title = "Inkoop jeugdhulp 2025";
+    let secret_text = "miljoen euro per jaar";
+    correct_amount(dir.path(), "2025-04-01T10:00:00+02:00");
+    let withdrawn = LETTER.replace(
+        "identifiers: [Raad-1001]\n",
+        "identifiers: [Raad-1001]\nwithdrawn:\n  date: 2025-09-01\n  reason: Bevat persoonsgegevens (Woo, artikel 5.1)\n",
+    );
+    write(dir.path(), "content/raadsbrieven/inkoop.md", &withdrawn);
+    // The motion cites the letter by its identifier: the link stays, the title does not leak.
+    write(
+        dir.path(),
+        "content/moties/inkoop.md",
+        &MOTION.replace("Verzoekt", "Zie Raad-1001. Verzoekt"),
+    );
+    commit_all(dir.path(), "Brief ingetrokken", "2025-09-01T10:00:00+02:00");
+    let output = griffie(dir.path(), &["build"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    for (path, bytes) in snapshot_tree(&dir.path().join("output")) {
+        let text = String::from_utf8_lossy(&bytes);
+        // The motion's own title contains neither phrase, so any hit is a leak.
+        assert!(
+            !text.contains(secret_text),
+            "{} still contains the text",
+            path.display()
+        );
+        assert!(
+            !text.contains(secret_title),
+            "{} still contains the title",
+            path.display()
+        );
+    }
+    let pdfs: Vec<_> = walkdir::WalkDir::new(dir.path().join("output/documenten/raadsbrief-inkoop"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+        .collect();
+    assert!(pdfs.is_empty(), "no PDF of a withdrawn document: {pdfs:?}");
+    for page in ["", "v1/", "v2/", "v3/"] {
+        let html = read(
+            dir.path(),
+            &format!("output/documenten/raadsbrief-inkoop/{page}index.html"),
+        );
+        assert!(html.contains("Dit document is ingetrokken"), "tombstone at /{page}");
+        assert!(html.contains("Bevat persoonsgegevens (Woo, artikel 5.1)"));
+    }
+    let json = documents_json(dir.path());
+    let letter = &json["raadsbrief-inkoop"];
+    assert_eq!(letter["state"], "withdrawn");
+    assert_eq!(letter["withdrawn"]["date"], "2025-09-01");
+    assert_eq!(letter["versions"].as_array().unwrap().len(), 3);
+    assert!(
+        letter["versions"][1]["note"].is_null(),
+        "change notes may name what was withdrawn"
+    );
+    let motion = read(dir.path(), "output/documenten/motie-inkoop/index.html");
+    assert!(
+        motion.contains(r#"href="/documenten/raadsbrief-inkoop/""#),
+        "links still lead to the tombstone"
+    );
+}
+
+#[test]
+fn a_deleted_file_leaves_a_tombstone_and_its_versions() {
+    let dir = repo();
+    git(dir.path(), &["rm", "-q", "content/raadsbrieven/inkoop.md"]);
+    commit_all(dir.path(), "Dubbel document verwijderd", "2025-06-01T10:00:00+02:00");
+    build(dir.path());
+
+    let stone = read(dir.path(), "output/documenten/raadsbrief-inkoop/index.html");
+    assert!(stone.contains("Verwijderd"), "{stone}");
+    assert!(stone
+        .contains(r#"<time datetime="2025-06-01">1 juni 2025</time> met de toelichting “Dubbel document verwijderd”"#));
+    assert!(stone.contains(r#"<a href="/documenten/raadsbrief-inkoop/v1/">Versie 1</a>"#));
+    let v1 = read(dir.path(), "output/documenten/raadsbrief-inkoop/v1/index.html");
+    assert!(
+        v1.contains("twee miljoen"),
+        "a deleted document's published versions stay"
+    );
+    let deleted: serde_json::Value = serde_json::from_str(&read(dir.path(), "output/api/deleted.json")).unwrap();
+    assert_eq!(deleted[0]["id"], "raadsbrief-inkoop");
+    assert_eq!(deleted[0]["deleted"]["date"], "2025-06-01");
+    assert!(!documents_json(dir.path()).contains_key("raadsbrief-inkoop"));
+}
+
+#[test]
+fn uncommitted_changes_are_shown_as_a_draft() {
+    let dir = repo();
+    write(
+        dir.path(),
+        "content/moties/inkoop.md",
+        &MOTION.replace("regionaal", "samen"),
+    );
+    let output = build(dir.path());
+    assert!(
+        stderr(&output).contains("opmerking[uncommitted]"),
+        "{}",
+        stderr(&output)
+    );
+    let page = read(dir.path(), "output/documenten/motie-inkoop/index.html");
+    assert!(page.contains("<strong>Concept.</strong>"));
+    assert!(page.contains("met wijzigingen die nog niet zijn vastgelegd (concept)"));
+    let json = documents_json(dir.path());
+    assert_eq!(json["motie-inkoop"]["version"], 2);
+    assert_eq!(json["motie-inkoop"]["draft"], true);
+    assert_eq!(json["raadsbrief-inkoop"]["draft"], false);
+    assert!(
+        !dir.path().join("output/documenten/motie-inkoop/v2").exists(),
+        "a draft gets no permanent URL"
+    );
+}
+
+#[test]
+fn a_shallow_clone_warns_once_and_builds() {
+    let origin = repo();
+    write(
+        origin.path(),
+        "content/moties/inkoop.md",
+        &MOTION.replace("regionaal", "samen"),
+    );
+    commit_all(origin.path(), "Tweede versie", "2025-04-01T10:00:00+02:00");
+    let clone = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", origin.path().display());
+    git(clone.path(), &["clone", "-q", "--depth", "1", &url, "site"]);
+    let site = clone.path().join("site");
+
+    let output = griffie(&site, &["build", "--no-pdf"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report = stderr(&output);
+    assert_eq!(report.matches("waarschuwing[shallow-history]").count(), 1, "{report}");
+    assert!(report.contains("git fetch --unshallow"));
+    assert!(site.join("output/documenten/motie-inkoop/v1/index.html").is_file());
+    let strict = griffie(&site, &["build", "--no-pdf", "--deny-warnings"]);
+    assert_eq!(
+        strict.status.code(),
+        Some(1),
+        "CI with --deny-warnings refuses incomplete history"
+    );
+}
+
+#[test]
+fn without_git_the_build_works_and_says_so() {
+    let dir = support::project("versions-site");
+    write(dir.path(), "content/raadsbrieven/inkoop.md", LETTER);
+    let output = build(dir.path());
+    assert!(stderr(&output).contains("opmerking[no-history]"), "{}", stderr(&output));
+    let page = read(dir.path(), "output/documenten/raadsbrief-inkoop/index.html");
+    assert!(page.contains("Gemaakt uit bronnen zonder versiebeheer (concept)."));
+    assert!(
+        !page.contains("<strong>Concept.</strong>"),
+        "no draft banner without a repository"
+    );
+    let json = documents_json(dir.path());
+    assert_eq!(json["raadsbrief-inkoop"]["version"], 1);
+    assert_eq!(json["raadsbrief-inkoop"]["draft"], true);
+    let build: serde_json::Value = serde_json::from_str(&read(dir.path(), "output/api/build.json")).unwrap();
+    assert!(build["commit"].is_null());
+}
+
+#[test]
+fn two_builds_of_one_commit_are_byte_identical() {
+    let dir = repo();
+    correct_amount(dir.path(), "2025-08-12T09:30:00+02:00");
+    let first = griffie(dir.path(), &["build", "--output", "first"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    std::fs::remove_dir_all(dir.path().join(".griffie-cache")).unwrap();
+    let second = griffie(dir.path(), &["build", "--output", "second"]);
+    assert!(second.status.success(), "{}", stderr(&second));
+    let (a, b) = (
+        snapshot_tree(&dir.path().join("first")),
+        snapshot_tree(&dir.path().join("second")),
+    );
+    assert!(
+        a.keys().any(|p| p.ends_with("v2/raadsbrief-inkoop.pdf")),
+        "version PDFs are part of it"
+    );
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (path, bytes) in &a {
+        assert!(
+            bytes == &b[path],
+            "{} differs between two builds of one commit",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn unchanged_versions_are_kept_and_the_result_equals_a_clean_build() {
+    let dir = repo();
+    correct_amount(dir.path(), "2025-08-12T09:30:00+02:00");
+    build(dir.path());
+    build(dir.path());
+    write(
+        dir.path(),
+        "content/raadsbrieven/inkoop.md",
+        &LETTER.replace("twee miljoen", "vier miljoen"),
+    );
+    commit_all(dir.path(), "Nieuwe raming", "2025-09-12T09:30:00+02:00");
+    let incremental = build(dir.path());
+    // The folder reused is the output of the first build: letter v1 and v2 and motion v1.
+    assert!(
+        stderr(&incremental).contains("3 versiepagina's ongewijzigd hergebruikt"),
+        "{}",
+        stderr(&incremental)
+    );
+    let v3 = read(dir.path(), "output/documenten/raadsbrief-inkoop/v3/index.html");
+    assert!(v3.contains("vier miljoen"));
+
+    let clean = griffie(dir.path(), &["build", "--no-pdf", "--output", "clean"]);
+    assert!(clean.status.success(), "{}", stderr(&clean));
+    assert!(stderr(&clean).contains("0 versiepagina's ongewijzigd hergebruikt"));
+    let (kept, fresh) = (
+        snapshot_tree(&dir.path().join("output")),
+        snapshot_tree(&dir.path().join("clean")),
+    );
+    assert_eq!(kept.keys().collect::<Vec<_>>(), fresh.keys().collect::<Vec<_>>());
+    for (path, bytes) in &kept {
+        assert!(bytes == &fresh[path], "{} differs from a clean build", path.display());
+    }
+}
+
+#[test]
+fn a_template_change_renders_every_version_again() {
+    let dir = repo();
+    build(dir.path());
+    build(dir.path());
+    let path = dir.path().join("templates/version.html");
+    let template = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        template.replace(r#"<h2 id="versie__tekst">"#, r#"<h2 id="versie__tekst">Volledig: "#),
+    )
+    .unwrap();
+    let after = build(dir.path());
+    assert!(
+        stderr(&after).contains("0 versiepagina's ongewijzigd hergebruikt"),
+        "{}",
+        stderr(&after)
+    );
+    let v1 = read(dir.path(), "output/documenten/raadsbrief-inkoop/v1/index.html");
+    assert!(v1.contains("Volledig: Tekst van versie 1"));
+}
