@@ -82,7 +82,7 @@ pub fn attach(
     content_dir: &Path,
     other_sources: &[std::path::PathBuf],
 ) -> SiteHistory {
-    let content_shown = crate::load::shown_path(root, content_dir);
+    let content_shown = crate::paths::shown_path(root, content_dir);
     let paths: Vec<Option<String>> = documents
         .iter()
         .map(|doc| content_relative(&doc.source.path, &content_shown))
@@ -141,7 +141,7 @@ pub fn redraft(
     root: &Path,
     content_dir: &Path,
 ) {
-    let content_shown = crate::load::shown_path(root, content_dir);
+    let content_shown = crate::paths::shown_path(root, content_dir);
     let changed: Vec<Document> = positions.iter().map(|&p| documents[p].clone()).collect();
     let files: Vec<Option<usize>> = changed
         .iter()
@@ -206,7 +206,7 @@ fn read_orphan(history: &History, reader: Option<&mut BlobReader>, file: usize) 
             withdrawn: doc.withdrawn.clone(),
         }),
         // An unreadable last version still names its URL when the file name is a valid id.
-        None => crate::load::is_slug(&stem).then_some(Orphan {
+        None => crate::slug::is_slug(&stem).then_some(Orphan {
             file,
             id: stem,
             doc_type: None,

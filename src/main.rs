@@ -284,7 +284,7 @@ fn print_help(mut cmd: clap::Command, command: Option<&str>) -> ExitCode {
 }
 
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
-    griffie::load::parse_date(text).map_err(|_| t!("main.bad_date", text = text))
+    griffie::dates::parse_date(text).map_err(|_| t!("main.bad_date", text = text))
 }
 
 fn main() -> ExitCode {

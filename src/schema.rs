@@ -356,7 +356,8 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::load::{allowed_fields, is_slug, read_bytes};
+    use crate::load::{allowed_fields, read_bytes};
+    use crate::slug::is_slug;
     use crate::source::SourceKind;
 
     fn property_names(doc_type: DocType) -> BTreeSet<String> {

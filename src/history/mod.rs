@@ -186,6 +186,6 @@ mod iso_date {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
         let text = String::deserialize(deserializer)?;
-        crate::load::parse_date(&text).map_err(|_| serde::de::Error::custom("not a date"))
+        crate::dates::parse_date(&text).map_err(|_| serde::de::Error::custom("not a date"))
     }
 }

@@ -11,6 +11,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::{
     DatePrecision, DocType, Document, Kind, Letter, Motion, MotionStatus, Signatory, Source, Spanned, Submitter, Vote,
 };
+use crate::slug::{is_slug, slugify};
 use crate::source::{SourceFile, SourceKind};
 use crate::suggest::did_you_mean;
 use crate::yaml::{Bounds, Exceeded, YamlError};
@@ -157,38 +158,6 @@ fn misplaced_field(name: &str, doc_type: Option<DocType>) -> Option<String> {
         return Some(crate::t!("document.for_motions"));
     }
     None
-}
-
-/// `true` when `text` is a valid id or topic slug: `a-z`, `0-9`, single hyphens inside.
-pub fn is_slug(text: &str) -> bool {
-    !text.is_empty()
-        && !text.starts_with('-')
-        && !text.ends_with('-')
-        && !text.contains("--")
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-/// A slug suggestion for an invalid id: lower case, accents dropped, other characters hyphens.
-pub fn slugify(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'á' | 'à' | 'ä' | 'â' => 'a',
-            'é' | 'è' | 'ë' | 'ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' => 'u',
-            c => c,
-        };
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
 }
 
 fn read_id(fields: &mut Fields) -> Option<String> {
@@ -446,18 +415,4 @@ fn yaml_error(file: &SourceFile, err: &serde_yaml::Error) -> Diagnostic {
     Diagnostic::error("yaml-syntax", &file.path, crate::t!("document.yaml", error = message))
         .at(location)
         .hint(hint)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs() {
-        assert!(is_slug("motie-2024-07-11"));
-        assert!(!is_slug("Motie 2024"));
-        assert!(!is_slug("a--b"));
-        assert_eq!(slugify("Motie: De juiste basis (2024)"), "motie-de-juiste-basis-2024");
-        assert_eq!(slugify("Inkoop Jeugdhulp één"), "inkoop-jeugdhulp-een");
-    }
 }

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use serde_yaml::{Mapping, Value};
 
 use super::locate::Locator;
+use crate::dates::{parse_date, DateError};
 use crate::diagnostics::{Diagnostic, Location};
 use crate::model::Spanned;
 use crate::source::SourceFile;
@@ -331,65 +332,5 @@ fn month_name(month: i8) -> String {
         10 => crate::t!("month.10"),
         11 => crate::t!("month.11"),
         _ => crate::t!("month.12"),
-    }
-}
-
-/// Why a date could not be read.
-#[derive(Debug, PartialEq, Eq)]
-pub enum DateError {
-    Format,
-    Impossible {
-        year: i16,
-        month: i8,
-        day: i8,
-        days_in_month: i8,
-    },
-}
-
-/// Parses `YYYY-MM-DD` strictly: four-digit year, two-digit month and day, a real calendar day.
-pub fn parse_date(text: &str) -> Result<Date, DateError> {
-    let bytes = text.as_bytes();
-    let shape_ok = bytes.len() == 10
-        && bytes[4] == b'-'
-        && bytes[7] == b'-'
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-    if !shape_ok {
-        return Err(DateError::Format);
-    }
-    let number = |range: std::ops::Range<usize>| text[range].parse::<i16>().map_err(|_| DateError::Format);
-    let (year, month, day) = (number(0..4)?, number(5..7)? as i8, number(8..10)? as i8);
-    Date::new(year, month, day).map_err(|_| {
-        let days_in_month = Date::new(year, month.clamp(1, 12), 1).map_or(31, |d| d.days_in_month());
-        DateError::Impossible {
-            year,
-            month,
-            day,
-            days_in_month,
-        }
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_strict_and_real() {
-        assert_eq!(parse_date("2025-07-15").unwrap(), jiff::civil::date(2025, 7, 15));
-        assert_eq!(parse_date("15-07-2025"), Err(DateError::Format));
-        assert_eq!(parse_date("2025-7-15"), Err(DateError::Format));
-        assert_eq!(
-            parse_date("2024-02-30"),
-            Err(DateError::Impossible {
-                year: 2024,
-                month: 2,
-                day: 30,
-                days_in_month: 29
-            })
-        );
-        assert!(parse_date("2025-13-01").is_err());
     }
 }

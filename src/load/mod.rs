@@ -18,8 +18,7 @@ use walkdir::WalkDir;
 
 #[cfg(test)] // the schema tests compare their fields with the loader's
 pub(crate) use document::allowed_fields;
-pub use document::{is_slug, read_document, slugify};
-pub use fields::parse_date;
+pub use document::read_document;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};

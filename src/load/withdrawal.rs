@@ -11,7 +11,8 @@
 
 use serde_yaml::Value;
 
-use super::fields::{describe, parse_date, scalar_text, Fields};
+use super::fields::{describe, scalar_text, Fields};
+use crate::dates::parse_date;
 use crate::model::Withdrawal;
 
 const EXAMPLE: &str = "withdrawn:\n  date: 2025-08-12\n  reason: Bevat persoonsgegevens (Woo, artikel 5.1)";

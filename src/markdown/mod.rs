@@ -209,7 +209,7 @@ fn heading_level(n: u8) -> HeadingLevel {
 }
 
 fn slug_for_anchor(text: &str) -> String {
-    let slug = crate::load::slugify(text);
+    let slug = crate::slug::slugify(text);
     if slug.is_empty() || slug.starts_with(|c: char| c.is_ascii_digit()) {
         format!("sectie-{slug}").trim_end_matches('-').to_string()
     } else {

@@ -21,9 +21,11 @@ use jiff::civil::Date;
 
 use crate::config::CONFIG_FILE;
 use crate::diagnostics::Diagnostics;
+use crate::load::load_documents;
 use crate::load::placeholder::OPEN;
-use crate::load::{is_slug, load_documents, shown_path, slugify};
 use crate::model::DocType;
+use crate::paths::shown_path;
+use crate::slug::{is_slug, slugify};
 use crate::suggest::did_you_mean;
 pub use template::{render, SiteFacts};
 

@@ -318,7 +318,7 @@ impl Session {
         }
         clock.lap("read");
         let head_date = live.history.history.head.as_ref().map(|c| c.date);
-        let as_of = crate::reference_date(options.as_of, head_date, &documents);
+        let as_of = crate::build::reference_date(options.as_of, head_date, &documents);
         let mut resolved = Diagnostics::new();
         let as_of_before = live.site.as_of;
         let site = crate::resolve::resolve(live.site.config.clone(), documents, as_of, &mut resolved);
@@ -557,7 +557,7 @@ impl Live {
         all.extend(self.config_diagnostics.iter().cloned());
         all.extend(self.load_diagnostics.values().flatten().cloned());
         all.extend(self.resolve_diagnostics.iter().cloned());
-        all.extend(crate::history_notes(&self.history, paths));
+        all.extend(crate::build::history_notes(&self.history, paths));
         all.extend(self.render_by_document.values().flatten().cloned());
         all.extend(self.render_other.iter().cloned());
         all

@@ -8,8 +8,8 @@
 use std::collections::HashSet;
 
 use fastrand::Rng;
-use griffie::load::slugify;
 use griffie::model::{DatePrecision, DocType, MotionStatus};
+use griffie::slug::slugify;
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 

@@ -81,7 +81,7 @@ pub fn read(path: &str, bytes: Vec<u8>) -> Option<Standing> {
     Some(Standing {
         status: MotionStatus::from_slug(&fields.status)?,
         due: match fields.due {
-            Some(text) => Some(crate::load::parse_date(&text).ok()?),
+            Some(text) => Some(crate::dates::parse_date(&text).ok()?),
             None => None,
         },
     })
@@ -118,7 +118,7 @@ pub fn load(dir: &Path) {
                 let Some(status) = MotionStatus::from_slug(&status) else {
                     continue;
                 };
-                let due = match due.map(|d| crate::load::parse_date(&d)) {
+                let due = match due.map(|d| crate::dates::parse_date(&d)) {
                     Some(Ok(date)) => Some(date),
                     Some(Err(_)) => continue,
                     None => None,
