@@ -13,6 +13,10 @@
 //!
 //! Messages to people are Dutch unless the process chose English (see [`i18n`]).
 
+// A `pub` item is part of the library's interface only when lib.rs re-exports it; everything else
+// is `pub(crate)` or private, so the compiler reports what nothing uses.
+#![warn(unreachable_pub)]
+
 // The message catalog, embedded at compile time (see `i18n`).
 rust_i18n::i18n!("locales", fallback = ["nl", "en"]);
 
@@ -40,42 +44,69 @@ macro_rules! t {
     };
 }
 
-pub mod accessibility;
-pub mod build;
-pub mod cache_file;
-pub mod config;
-pub mod data;
-pub mod dates;
-pub mod diagnostics;
-pub mod document_versions;
-pub mod escape;
-pub mod history;
+mod accessibility;
+mod build;
+mod cache_file;
+mod config;
+mod data;
+mod dates;
+mod diagnostics;
+mod document_versions;
+mod escape;
+mod history;
+// Public: `t!` expands to `$crate::i18n::translate`.
 pub mod i18n;
-pub mod identifiers;
-pub mod limits;
-pub mod load;
-pub mod lock;
-pub mod markdown;
-pub mod model;
-pub mod output;
-pub mod paths;
-pub mod pdf;
-pub mod regular_file;
-pub mod render;
-pub mod resolve;
-pub mod scaffold;
-pub mod schema;
-pub mod search;
+mod identifiers;
+mod limits;
+mod load;
+mod lock;
+mod markdown;
+mod model;
+mod output;
+mod paths;
+mod pdf;
+mod regular_file;
+mod render;
+mod resolve;
+mod scaffold;
+mod schema;
+mod search;
+mod serve;
+mod slug;
+mod source;
+mod suggest;
+mod view;
+mod yaml;
 
-pub mod serve;
-pub mod slug;
-pub mod source;
-pub mod suggest;
-pub mod view;
-pub mod yaml;
-
-pub use build::{
-    build, build_keeping, BuildOptions, BuildReport, BuildState, Mode, Progress, ProgressHandle, COMPILE_STACK_SIZE,
-};
-pub use diagnostics::{Diagnostic, Diagnostics, Severity};
+// What the binary (`main.rs`) uses: the commands, their options and how results are shown.
+pub use build::{build, BuildOptions, BuildReport, Mode, Progress, ProgressHandle};
+pub use diagnostics::{count_errors, count_warnings, formats, render_report, Diagnostic, Diagnostics, Severity};
 pub use paths::ProjectPaths;
+pub use scaffold::{create as create_document, parse_type, today, Request as NewDocument};
+pub use serve::{serve, ServeOptions};
+
+// What griffie-synth uses to write documents the loader accepts.
+pub use config::CONFIG_FILE;
+pub use dates::{format_dutch, parse_date};
+pub use model::{DatePrecision, DocType, MotionStatus};
+pub use slug::slugify;
+
+// What the integration tests and fuzz targets run on their own: single stages and transforms,
+// the preview session, the history reader, the cache's file names.
+pub use build::COMPILE_STACK_SIZE;
+pub use cache_file::is_temporary as is_cache_temporary;
+pub use config::Config;
+pub use escape::visible;
+pub use history::{read as read_history, History, Status as HistoryStatus};
+pub use identifiers::{find_candidates, normalise as normalise_identifier};
+pub use load::read_bytes;
+pub use markdown::diff::{diff_bodies, DiffLabels};
+pub use markdown::{body_tree, render_body};
+pub use resolve::resolve;
+pub use schema::schemas;
+pub use serve::inject::overlay;
+pub use serve::session::{Round, Session};
+pub use serve::{run_round, Shared};
+pub use source::SourceKind;
+pub use view::pdf_data::pdf_data;
+

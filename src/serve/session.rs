@@ -138,7 +138,7 @@ impl Session {
         self.later.clear();
         // The build writes its own index; an older one must not land in its folder.
         self.indexer.cancel();
-        let (report, state) = match crate::build_keeping(&self.options) {
+        let (report, state) = match crate::build::build_keeping(&self.options) {
             Ok(result) => result,
             Err(err) => {
                 return Round {
@@ -495,7 +495,7 @@ impl Session {
 impl Live {
     /// The session state after a published full build; `None` if the templates can't be
     /// loaded again or a document was dropped (duplicate id): then every round is full.
-    fn from_build(state: crate::BuildState, options: &BuildOptions) -> Option<Live> {
+    fn from_build(state: crate::build::BuildState, options: &BuildOptions) -> Option<Live> {
         let paths = &options.paths;
         if state.loaded_documents != state.site.documents.len() {
             return None;
