@@ -10,8 +10,8 @@
 
 use std::path::Path;
 
-use griffie::escape::visible;
-use griffie::source::SourceKind;
+use griffie::visible;
+use griffie::SourceKind;
 
 /// The date every fuzzed site is resolved against (fixed: no clock in the harness).
 fn as_of() -> jiff::civil::Date {
@@ -22,7 +22,7 @@ fn as_of() -> jiff::civil::Date {
 /// document page's HTML, the PDF data tree and the JSON the PDF templates read.
 pub fn document(data: &[u8]) {
     let path = Path::new("content/fuzz.md");
-    let (document, diagnostics) = griffie::load::read_bytes(path, data.to_vec(), SourceKind::Markdown);
+    let (document, diagnostics) = griffie::read_bytes(path, data.to_vec(), SourceKind::Markdown);
     for diagnostic in &diagnostics {
         // Every location lies inside the file it names.
         if let Some(location) = diagnostic.location {
@@ -37,15 +37,15 @@ pub fn document(data: &[u8]) {
     }
     let Some(document) = document else { return };
     let mut found = griffie::Diagnostics::new();
-    let site = griffie::resolve::resolve(griffie::config::Config::default(), vec![document], as_of(), &mut found);
+    let site = griffie::resolve(griffie::Config::default(), vec![document], as_of(), &mut found);
     if site.documents.is_empty() {
         return;
     }
-    let body = griffie::markdown::render_body(&site, 0);
+    let body = griffie::render_body(&site, 0);
     assert!(!body.html.contains("<script"), "{}", body.html);
-    let tree = griffie::markdown::body_tree(&site, 0);
+    let tree = griffie::body_tree(&site, 0);
     assert_eq!(tree.nodes.len(), tree.starts.len());
-    let data = griffie::view::pdf_data::pdf_data(&site, &site.documents[0], Some(0), &tree.nodes);
+    let data = griffie::pdf_data(&site, &site.documents[0], Some(0), &tree.nodes);
     let json = serde_json::to_vec(&data).expect("PDF data serialises");
     serde_json::from_slice::<serde_json::Value>(&json).expect("PDF data reads back");
 }
@@ -54,11 +54,11 @@ pub fn document(data: &[u8]) {
 pub fn diff(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let (old, new) = text.split_once('\0').unwrap_or((&text, ""));
-    let labels = griffie::markdown::diff::DiffLabels::new(griffie::i18n::Lang::Nl);
-    let result = griffie::markdown::diff::diff_bodies(old, new, &labels);
+    let labels = griffie::DiffLabels::new(griffie::i18n::Lang::Nl);
+    let result = griffie::diff_bodies(old, new, &labels);
     assert!(result.html.starts_with("<div class=\"diff\">"));
     assert!(!result.html.contains("<script"));
-    let same = griffie::markdown::diff::diff_bodies(new, new, &labels);
+    let same = griffie::diff_bodies(new, new, &labels);
     assert!(same.identical, "a body differs from itself");
 }
 
@@ -66,14 +66,14 @@ pub fn diff(data: &[u8]) {
 /// normal form is a fixed point of `normalise`.
 pub fn identifiers(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    for mention in griffie::identifiers::find_candidates(&text) {
+    for mention in griffie::find_candidates(&text) {
         let cited = &text[mention.range.clone()];
         assert_eq!(
-            griffie::identifiers::normalise(cited).as_deref(),
+            griffie::normalise_identifier(cited).as_deref(),
             Some(mention.normal.as_str())
         );
         assert_eq!(
-            griffie::identifiers::normalise(&mention.normal).as_deref(),
+            griffie::normalise_identifier(&mention.normal).as_deref(),
             Some(mention.normal.as_str())
         );
     }

@@ -93,7 +93,7 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
 /// What a build worked from, kept for a preview session to update incrementally
 /// ([`serve::session`]). Diagnostics are split by the stage that found them, because a session
 /// recomputes each kind on its own terms (load per file, resolve as a whole, render per page).
-pub struct BuildState {
+pub(crate) struct BuildState {
     pub site: resolve::Site,
     pub history: document_versions::SiteHistory,
     pub pdf: Option<pdf::PdfEngine>,
@@ -115,7 +115,7 @@ pub struct BuildState {
 /// A build holds the project's lock ([`lock`]) until it returns, so a second griffie on the
 /// same project fails at once (`Err`) instead of writing the same files, and cleans up what a
 /// killed build left in the cache.
-pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, BuildState)> {
+pub(crate) fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, BuildState)> {
     init_thread_pool();
     let paths = &options.paths;
     let _lock = match options.mode {
@@ -293,7 +293,7 @@ fn report_failed(diagnostics: &Diagnostics, options: &BuildOptions) -> bool {
 /// What the build tells about the history it could read: a note without git or with
 /// uncommitted changes, a warning for a shallow clone (its early versions are missing, so
 /// version numbers would change once the full history is there).
-pub fn history_notes(history: &document_versions::SiteHistory, paths: &ProjectPaths) -> Vec<Diagnostic> {
+pub(crate) fn history_notes(history: &document_versions::SiteHistory, paths: &ProjectPaths) -> Vec<Diagnostic> {
     let content = paths.shown(&paths.content);
     let mut notes = Vec::new();
     match &history.history.status {
@@ -324,7 +324,7 @@ pub fn history_notes(history: &document_versions::SiteHistory, paths: &ProjectPa
 }
 
 /// The day "overdue" is measured against; see [`BuildOptions::as_of`].
-pub fn reference_date(explicit: Option<Date>, head: Option<Date>, documents: &[model::Document]) -> Date {
+pub(crate) fn reference_date(explicit: Option<Date>, head: Option<Date>, documents: &[model::Document]) -> Date {
     if let Some(date) = explicit.or(head_unless_env(head)) {
         return date;
     }

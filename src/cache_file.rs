@@ -30,12 +30,12 @@ const TRAILER: usize = 8 + 8 + 32;
 const TEMPORARY_SUFFIX: &str = ".tmp";
 
 /// Writes `contents` to `path` with the verification trailer, atomically (see the module).
-pub fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
+pub(crate) fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
     replace_with(path, &[contents, &trailer(contents)])
 }
 
 /// The contents of a file written by [`write`], or `None` if it is missing or does not verify.
-pub fn read(path: &Path) -> Option<Vec<u8>> {
+pub(crate) fn read(path: &Path) -> Option<Vec<u8>> {
     let mut bytes = std::fs::read(path).ok()?;
     let length = verified_length(&bytes)?;
     bytes.truncate(length);
@@ -44,7 +44,7 @@ pub fn read(path: &Path) -> Option<Vec<u8>> {
 
 /// Replaces `path` by `bytes` atomically and durably, without a trailer: for files that are
 /// read as they are (the output folder's marker).
-pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
     replace_with(path, &[bytes])
 }
 
@@ -109,7 +109,7 @@ fn temporary_name(path: &Path) -> io::Result<PathBuf> {
 
 /// Makes a rename in `folder` durable. Folders cannot be opened for syncing on every system;
 /// where they cannot, the rename is still atomic, only perhaps not yet on disk.
-pub fn sync_folder(folder: &Path) -> io::Result<()> {
+pub(crate) fn sync_folder(folder: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
         std::fs::File::open(folder)?.sync_all()
@@ -138,7 +138,7 @@ fn writer_of(name: &str) -> Option<u32> {
 
 /// Removes the temporary files in `folder` left by processes that are no longer running (a
 /// killed build); returns how many. Another process's write in progress is left alone.
-pub fn clean_temporaries(folder: &Path) -> usize {
+pub(crate) fn clean_temporaries(folder: &Path) -> usize {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return 0;
     };

@@ -158,7 +158,7 @@ impl Config {
 }
 
 /// Reads and checks `griffie.yaml`. `shown` is the path as shown in diagnostics.
-pub fn load_config(path: &Path, shown: &Path) -> Result<Config, Vec<Diagnostic>> {
+pub(crate) fn load_config(path: &Path, shown: &Path) -> Result<Config, Vec<Diagnostic>> {
     let unreadable = |error: String| {
         vec![
             Diagnostic::error("missing-config", shown, crate::t!("config.unreadable", error = error))

@@ -8,7 +8,7 @@ use crate::model::DatePrecision;
 
 /// The name of month `month` (1-12) in `lang`, as that language writes it in a date ("juli",
 /// "July"); out-of-range months are clamped.
-pub fn month_name(lang: Lang, month: i8) -> String {
+pub(crate) fn month_name(lang: Lang, month: i8) -> String {
     match month.clamp(1, 12) {
         1 => crate::t!(lang => "month.01"),
         2 => crate::t!(lang => "month.02"),
@@ -28,7 +28,7 @@ pub fn month_name(lang: Lang, month: i8) -> String {
 /// A date as readers of `lang` write it: "15 juli 2025" in Dutch, "15 July 2025" in English
 /// (day first, as British and European government sites write it), or "juli 2025" / "July
 /// 2025" / "2025" when only the month or year is known.
-pub fn format_date(lang: Lang, date: Date, precision: DatePrecision) -> String {
+pub(crate) fn format_date(lang: Lang, date: Date, precision: DatePrecision) -> String {
     match precision {
         DatePrecision::Day => format!("{} {} {}", date.day(), month_name(lang, date.month()), date.year()),
         DatePrecision::Month => format!("{} {}", month_name(lang, date.month()), date.year()),
@@ -43,12 +43,12 @@ pub fn format_dutch(date: Date, precision: DatePrecision) -> String {
 }
 
 /// ISO 8601, for `<time datetime>` and data files.
-pub fn iso(date: Date) -> String {
+pub(crate) fn iso(date: Date) -> String {
     date.to_string()
 }
 
 /// The `datetime` attribute value matching the known precision ("2024-11", "2018").
-pub fn iso_with_precision(date: Date, precision: DatePrecision) -> String {
+pub(crate) fn iso_with_precision(date: Date, precision: DatePrecision) -> String {
     match precision {
         DatePrecision::Day => iso(date),
         DatePrecision::Month => format!("{:04}-{:02}", date.year(), date.month()),

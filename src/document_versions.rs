@@ -17,7 +17,7 @@ use crate::source::SourceKind;
 
 /// One version of a document, numbered from 1.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VersionRef {
+pub(crate) struct VersionRef {
     pub number: usize,
     /// Index into [`History::commits`].
     pub commit: usize,
@@ -30,7 +30,7 @@ pub struct VersionRef {
 
 /// The versions of one current document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DocHistory {
+pub(crate) struct DocHistory {
     /// Committed versions, oldest first.
     pub versions: Vec<VersionRef>,
     /// The working copy is not what was last committed (or was never committed).
@@ -39,14 +39,14 @@ pub struct DocHistory {
 
 impl DocHistory {
     /// The number of the version the working copy is: the last committed one, or the draft after it.
-    pub fn current_number(&self) -> usize {
+    pub(crate) fn current_number(&self) -> usize {
         self.versions.len() + usize::from(self.draft)
     }
 }
 
 /// A document whose source file is gone: its URL and version URLs stay, with a notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tombstone {
+pub(crate) struct Tombstone {
     pub id: String,
     pub doc_type: Option<DocType>,
     pub title: Option<String>,
@@ -59,7 +59,7 @@ pub struct Tombstone {
 }
 
 /// The history of the whole site, aligned with the resolved documents.
-pub struct SiteHistory {
+pub(crate) struct SiteHistory {
     pub history: History,
     /// Per document, in the order of `Site::documents`.
     pub documents: Vec<DocHistory>,
@@ -75,7 +75,7 @@ pub struct SiteHistory {
 /// Matches `history` to `documents` (paths shown relative to `root`, content folder `content_dir`).
 /// `other_sources` are the non-document files whose uncommitted changes also make the build a
 /// draft (templates, configuration).
-pub fn attach(
+pub(crate) fn attach(
     history: History,
     documents: &[Document],
     root: &Path,
@@ -134,7 +134,7 @@ pub fn attach(
 
 /// After the working copy of the documents at `positions` changed (same paths, same ids, so
 /// nothing else in `site_history` moves): whether each is now a draft.
-pub fn redraft(
+pub(crate) fn redraft(
     site_history: &mut SiteHistory,
     documents: &[Document],
     positions: &[usize],

@@ -19,7 +19,7 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 
 /// Like [`visible`], but line breaks stay: for a source file's lines in a snippet, where the
 /// lines are the file's own.
-pub fn visible_lines(text: &str) -> Cow<'_, str> {
+pub(crate) fn visible_lines(text: &str) -> Cow<'_, str> {
     escape(text, true)
 }
 
@@ -64,14 +64,14 @@ fn is_invisible_format(c: char) -> bool {
 
 /// A source text escaped for a snippet, with a way to move byte offsets of the original text
 /// to the escaped one (each escape is longer than the character it replaces).
-pub struct EscapedSource {
+pub(crate) struct EscapedSource {
     pub text: String,
     /// `(offset in the original, bytes added before it)` for every escaped character.
     shifts: Vec<(usize, usize)>,
 }
 
 impl EscapedSource {
-    pub fn new(text: &str) -> EscapedSource {
+    pub(crate) fn new(text: &str) -> EscapedSource {
         let mut out = String::with_capacity(text.len());
         let mut shifts = Vec::new();
         let mut added = 0;
@@ -89,7 +89,7 @@ impl EscapedSource {
 
     /// Where `offset` of the original text lies in the escaped text. An offset inside an
     /// escaped character moves to the start of its escape.
-    pub fn offset(&self, offset: usize) -> usize {
+    pub(crate) fn offset(&self, offset: usize) -> usize {
         let escaped_before = self.shifts.partition_point(|&(at, _)| at < offset);
         let added = match escaped_before {
             0 => 0,

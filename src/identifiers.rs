@@ -40,7 +40,7 @@ fn normal_form(captures: &regex::Captures) -> String {
 /// first letter and at least four digits ("Raad-7975", "D/25/737910"). Linking accepts every
 /// candidate that matches a known number; warning about unknown ones needs this stricter test,
 /// or ordinary text ("voorzieningen/3", "week-2") would be flagged.
-pub fn is_citation(cited: &str) -> bool {
+pub(crate) fn is_citation(cited: &str) -> bool {
     let capital = cited.chars().next().is_some_and(char::is_uppercase);
     capital && cited.chars().filter(char::is_ascii_digit).count() >= 4
 }

@@ -109,4 +109,3 @@ pub use serve::session::{Round, Session};
 pub use serve::{run_round, Shared};
 pub use source::SourceKind;
 pub use view::pdf_data::pdf_data;
-

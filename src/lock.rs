@@ -23,7 +23,7 @@ const FILE: &str = "lock";
 
 /// Held while it lives; clones share one lock.
 #[derive(Clone)]
-pub struct ProjectLock {
+pub(crate) struct ProjectLock {
     _held: Arc<Held>,
 }
 
@@ -42,7 +42,7 @@ impl ProjectLock {
     /// Takes the lock of the project whose cache folder is `cache`, for `command` (what the
     /// lock file tells a second griffie, e.g. `griffie build`). Fails at once if another process
     /// holds it, with a message naming that process.
-    pub fn acquire(cache: &Path, command: &str) -> anyhow::Result<ProjectLock> {
+    pub(crate) fn acquire(cache: &Path, command: &str) -> anyhow::Result<ProjectLock> {
         std::fs::create_dir_all(cache).with_context(|| crate::t!("lock.cannot_create", path = cache.display()))?;
         let path = std::path::absolute(cache.join(FILE))?;
         let mut held = held().lock().unwrap_or_else(|e| e.into_inner());

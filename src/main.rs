@@ -13,9 +13,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
-use griffie::diagnostics::formats::{self, Format};
+use griffie::formats::{self, Format};
 use griffie::i18n;
-use griffie::{build, diagnostics, t, BuildOptions, Mode, ProjectPaths};
+use griffie::{build, t, BuildOptions, Mode, ProjectPaths};
 
 // The doc comments below are for readers of this file; people see the texts of the catalog
 // (`cli.*`), set in `localise`.
@@ -60,8 +60,8 @@ enum Command {
     /// Create a new document in the type's folder, with placeholders to fill in; prints its path.
     New {
         /// The document type: raadsbrief, brief, motie, amendement, raadsvoorstel, besluit or plan.
-        #[arg(value_name = "TYPE", value_parser = griffie::scaffold::parse_type)]
-        doc_type: griffie::model::DocType,
+        #[arg(value_name = "TYPE", value_parser = griffie::parse_type)]
+        doc_type: griffie::DocType,
         /// The subject ("Onderwerp"); the id is made from the type, the date and this title.
         title: String,
         /// Folder with the document sources.
@@ -284,7 +284,7 @@ fn print_help(mut cmd: clap::Command, command: Option<&str>) -> ExitCode {
 }
 
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
-    griffie::dates::parse_date(text).map_err(|_| t!("main.bad_date", text = text))
+    griffie::parse_date(text).map_err(|_| t!("main.bad_date", text = text))
 }
 
 fn main() -> ExitCode {
@@ -311,8 +311,8 @@ fn main() -> ExitCode {
             date,
             id,
         } => {
-            let date = date.unwrap_or_else(griffie::scaffold::today);
-            let request = griffie::scaffold::Request {
+            let date = date.unwrap_or_else(griffie::today);
+            let request = griffie::NewDocument {
                 doc_type,
                 title,
                 date,
@@ -324,8 +324,8 @@ fn main() -> ExitCode {
 }
 
 /// `griffie new`: the new document's path on stdout, what to do next on stderr.
-fn new_document(content: &std::path::Path, request: &griffie::scaffold::Request) -> ExitCode {
-    match griffie::scaffold::create(std::path::Path::new("."), content, request) {
+fn new_document(content: &std::path::Path, request: &griffie::NewDocument) -> ExitCode {
+    match griffie::create_document(std::path::Path::new("."), content, request) {
         Ok(created) => {
             println!("{}", created.path.display());
             eprintln!("{}", created.next_step());
@@ -404,7 +404,7 @@ fn print_problems(report: &griffie::BuildReport, options: &BuildOptions, format:
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     eprint!(
         "{}",
-        diagnostics::render_report(&report.diagnostics, &options.paths.root, color)
+        griffie::render_report(&report.diagnostics, &options.paths.root, color)
     );
 }
 
@@ -464,8 +464,8 @@ impl griffie::Progress for Bar {
 /// The closing line: "klaar: 326 documenten, 41 PDF's, 0 fouten, 2 waarschuwingen in 1,2 s"
 /// (in English "done: …", with 1,234 and 1.2 s).
 fn print_summary(report: &griffie::BuildReport, options: &BuildOptions, failed: bool, took: std::time::Duration) {
-    let errors = diagnostics::count_errors(report.diagnostics.error_count());
-    let warnings = diagnostics::count_warnings(report.diagnostics.warning_count());
+    let errors = griffie::count_errors(report.diagnostics.error_count());
+    let warnings = griffie::count_warnings(report.diagnostics.warning_count());
     let seconds = i18n::seconds(took);
     let documents = i18n::count_documents(report.documents);
     let output = options.paths.shown(&options.paths.output).display().to_string();
@@ -536,7 +536,7 @@ fn serve(port: u16, content: PathBuf, output: PathBuf, no_pdf: bool, timings: bo
         progress: None,
         preview: true,
     };
-    match griffie::serve::serve(&griffie::serve::ServeOptions { build, port, timings }) {
+    match griffie::serve(&griffie::ServeOptions { build, port, timings }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("{}", t!("main.error", error = format!("{err:#}")));

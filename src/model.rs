@@ -305,7 +305,7 @@ impl<T> PartialEq for Memo<T> {
 impl<T> Eq for Memo<T> {}
 
 /// What lists and links show instead of a withdrawn document's title.
-pub const WITHDRAWN_TITLE: &str = "Ingetrokken document";
+pub(crate) const WITHDRAWN_TITLE: &str = "Ingetrokken document";
 
 /// Why and when a published document was withdrawn (`withdrawn:` in the front matter).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -353,6 +353,6 @@ impl Document {
 }
 
 /// The site-relative URL of a document page.
-pub fn document_url_path(id: &str) -> String {
+pub(crate) fn document_url_path(id: &str) -> String {
     format!("/documenten/{id}/")
 }

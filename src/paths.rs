@@ -35,7 +35,7 @@ impl ProjectPaths {
 }
 
 /// `path` relative to `root` when it lies inside it, as people see it in their project.
-pub fn shown_path(root: &Path, path: &Path) -> PathBuf {
+pub(crate) fn shown_path(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root)
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| path.to_path_buf())

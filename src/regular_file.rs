@@ -13,7 +13,7 @@ use std::path::Path;
 
 /// Why [`read_bounded`] returned no bytes.
 #[derive(Debug)]
-pub enum ReadError {
+pub(crate) enum ReadError {
     /// The file could not be opened or read.
     Io(std::io::Error),
     /// Not a regular file: a symbolic link, a FIFO, a socket, a device.
@@ -25,7 +25,7 @@ pub enum ReadError {
 /// The bytes of the regular file at `path`; an error for anything else (a symbolic link, a
 /// FIFO, a socket, a device) as for a file that isn't there. At most
 /// [`crate::limits::MAX_SOURCE_BYTES`] are read.
-pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+pub(crate) fn read(path: &Path) -> std::io::Result<Vec<u8>> {
     read_bounded(path, crate::limits::MAX_SOURCE_BYTES).map_err(|err| match err {
         ReadError::Io(err) => err,
         ReadError::NotAFile => not_a_regular_file(),
@@ -39,7 +39,7 @@ pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
 /// The bytes of the regular file at `path`, if it has at most `limit` of them. The file is
 /// checked to be a regular file before anything is read, and at most `limit + 1` bytes are
 /// ever read, whatever its size says or grows to.
-pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]

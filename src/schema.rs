@@ -25,11 +25,11 @@ use serde_json::Value;
 use crate::model::{DocType, MotionStatus};
 
 /// An id or topic slug, as the loader's `is_slug` accepts it: `a-z`, `0-9`, single hyphens inside.
-pub const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+pub(crate) const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
 /// `YYYY-MM-DD` with a month from 01 to 12 and a day from 01 to 31. Whether the day exists in
 /// that month (`2024-02-30`) only the loader checks.
-pub const DATE_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+pub(crate) const DATE_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
 
 /// Every schema as (file name, pretty JSON with a final newline), in the order of
 /// [`DocType::ALL`]. Deterministic: the same types give the same bytes.
@@ -46,12 +46,12 @@ pub fn schemas() -> Vec<(String, String)> {
 }
 
 /// The schema's file name, e.g. `raadsbrief.schema.json`.
-pub fn file_name(doc_type: DocType) -> String {
+pub(crate) fn file_name(doc_type: DocType) -> String {
     format!("{}.schema.json", doc_type.slug())
 }
 
 /// The schema of one document type: the fields of its family, with `type` fixed to its slug.
-pub fn schema_for(doc_type: DocType) -> Schema {
+pub(crate) fn schema_for(doc_type: DocType) -> Schema {
     // Draft 7 with everything inlined: what the YAML language server supports, one file each.
     let mut settings = SchemaSettings::draft07();
     settings.inline_subschemas = true;
@@ -100,16 +100,18 @@ fn sort_keys(value: &mut Value) {
 
 /// The fields of a `raadsvoorstel`, `besluit` or `plan`: only the common ones.
 #[derive(JsonSchema)]
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
 #[schemars(deny_unknown_fields)]
-pub struct PlainFrontMatter {
+pub(crate) struct PlainFrontMatter {
     #[schemars(flatten)]
     pub common: Common,
 }
 
 /// The fields of a `raadsbrief` or `brief`.
 #[derive(JsonSchema)]
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
 #[schemars(deny_unknown_fields)]
-pub struct LetterFrontMatter {
+pub(crate) struct LetterFrontMatter {
     #[schemars(flatten)]
     pub common: Common,
     #[schemars(flatten)]
@@ -118,8 +120,9 @@ pub struct LetterFrontMatter {
 
 /// The fields of a `motie` or `amendement`.
 #[derive(JsonSchema)]
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
 #[schemars(deny_unknown_fields)]
-pub struct MotionFrontMatter {
+pub(crate) struct MotionFrontMatter {
     #[schemars(flatten)]
     pub common: Common,
     #[schemars(flatten)]
@@ -128,7 +131,8 @@ pub struct MotionFrontMatter {
 
 /// The fields every document has (`COMMON_FIELDS` in the loader).
 #[derive(JsonSchema)]
-pub struct Common {
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
+pub(crate) struct Common {
     #[schemars(
         description = "Unieke, vaste naam van het document: kleine letters, cijfers en enkele \
         koppeltekens, bv. `raadsbrief-2025-07-15-inkoop-jeugdhulp`. De pagina staat op /documenten/<id>/; \
@@ -175,8 +179,9 @@ pub struct Common {
 
 /// `withdrawn:` (see `load::withdrawal`).
 #[derive(JsonSchema)]
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
 #[schemars(deny_unknown_fields)]
-pub struct Withdrawn {
+pub(crate) struct Withdrawn {
     #[schemars(description = "Datum van intrekking, als JJJJ-MM-DD.")]
     pub date: Date,
     #[schemars(description = "Openbare reden van intrekking, in woorden die een inwoner begrijpt.")]
@@ -185,7 +190,8 @@ pub struct Withdrawn {
 
 /// What only letters have (`LETTER_FIELDS` in the loader).
 #[derive(JsonSchema)]
-pub struct LetterFields {
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
+pub(crate) struct LetterFields {
     #[schemars(description = "Geadresseerde (mag meerdere regels beslaan). Bij een raadsbrief \
         standaard de raad, uit griffie.yaml.")]
     pub addressee: Option<Text>,
@@ -208,11 +214,12 @@ pub struct LetterFields {
 
 /// One item of `signatories`: exactly a role and a name.
 #[derive(JsonSchema)]
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
 #[schemars(
     deny_unknown_fields,
     description = "Een ondertekenaar: `role` en `name`, beide verplicht."
 )]
-pub struct Signatory {
+pub(crate) struct Signatory {
     #[schemars(description = "Functie, bv. `de burgemeester`.")]
     pub role: Text,
     #[schemars(description = "Naam van de ondertekenaar.")]
@@ -221,7 +228,8 @@ pub struct Signatory {
 
 /// What only motions and amendments have (`MOTION_FIELDS` in the loader).
 #[derive(JsonSchema)]
-pub struct MotionFields {
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
+pub(crate) struct MotionFields {
     #[schemars(
         description = "Uitslag van de stemming. `afgedaan` is geen status: dat wordt een motie \
         zodra een ander document haar noemt onder `settles`."
@@ -242,16 +250,18 @@ pub struct MotionFields {
 
 /// One item of `submitters`: a plain name, or a name with a party.
 #[derive(JsonSchema)]
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
 #[schemars(untagged, description = "Een indiener: alleen de naam, of `{name: …, party: …}`.")]
-pub enum SubmitterItem {
+pub(crate) enum SubmitterItem {
     Name(Text),
     Full(Submitter),
 }
 
 /// A submitter written out: a name and optionally a party.
 #[derive(JsonSchema)]
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
 #[schemars(deny_unknown_fields, description = "Een indiener met naam en eventueel partij.")]
-pub struct Submitter {
+pub(crate) struct Submitter {
     #[schemars(description = "Naam van de indiener.")]
     pub name: Text,
     #[schemars(description = "Fractie of partij, bv. `VVD`.")]
@@ -260,8 +270,9 @@ pub struct Submitter {
 
 /// `vote:`: both counts, nothing else.
 #[derive(JsonSchema)]
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
 #[schemars(deny_unknown_fields)]
-pub struct Vote {
+pub(crate) struct Vote {
     #[schemars(rename = "for", description = "Aantal stemmen voor.")]
     pub votes_for: Count,
     #[schemars(description = "Aantal stemmen tegen.")]
@@ -270,8 +281,9 @@ pub struct Vote {
 
 /// `date_precision:`, as the loader reads it.
 #[derive(JsonSchema)]
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
 #[schemars(rename_all = "lowercase")]
-pub enum DatePrecision {
+pub(crate) enum DatePrecision {
     Day,
     Month,
     Year,
@@ -281,7 +293,7 @@ pub enum DatePrecision {
 macro_rules! shape {
     ($(#[$doc:meta])* $name:ident, $schema:expr) => {
         $(#[$doc])*
-        pub enum $name {}
+        pub(crate) enum $name {}
 
         impl JsonSchema for $name {
             fn schema_name() -> Cow<'static, str> {

@@ -3,7 +3,7 @@
 //! the heading anchors (which make one from a title).
 
 /// `true` when `text` is a valid id or topic slug: `a-z`, `0-9`, single hyphens inside.
-pub fn is_slug(text: &str) -> bool {
+pub(crate) fn is_slug(text: &str) -> bool {
     !text.is_empty()
         && !text.starts_with('-')
         && !text.ends_with('-')

@@ -11,7 +11,7 @@ use crate::diagnostics::{normalise_newlines, Diagnostic, Location};
 
 /// The Markdown extensions of every body, the same wherever a body is parsed (load's checks,
 /// the web page, the PDF tree, the diff), so all of them see the same elements.
-pub fn markdown_options() -> pulldown_cmark::Options {
+pub(crate) fn markdown_options() -> pulldown_cmark::Options {
     use pulldown_cmark::Options;
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
 }
@@ -37,7 +37,7 @@ impl SourceKind {
 
 /// A source file as text, split into its parts.
 #[derive(Debug, Clone)]
-pub struct SourceFile {
+pub(crate) struct SourceFile {
     /// Path as shown to people: relative to the project folder.
     pub path: PathBuf,
     /// The whole normalised text.
@@ -50,29 +50,29 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    pub fn front_matter_text(&self) -> &str {
+    pub(crate) fn front_matter_text(&self) -> &str {
         &self.text[self.front_matter.clone()]
     }
 
-    pub fn body_text(&self) -> &str {
+    pub(crate) fn body_text(&self) -> &str {
         &self.text[self.body.clone()]
     }
 
     /// The location of `start..end`, given as byte offsets inside the front matter.
-    pub fn front_matter_location(&self, start: usize, end: usize) -> Location {
+    pub(crate) fn front_matter_location(&self, start: usize, end: usize) -> Location {
         let base = self.front_matter.start;
         Location::in_text(&self.text, base + start, base + end)
     }
 
     /// The location of `start..end`, given as byte offsets inside the body.
-    pub fn body_location(&self, start: usize, end: usize) -> Location {
+    pub(crate) fn body_location(&self, start: usize, end: usize) -> Location {
         let base = self.body.start;
         Location::in_text(&self.text, base + start, base + end)
     }
 }
 
 /// Turns raw bytes into a [`SourceFile`], or a diagnostic saying why that is impossible.
-pub fn parse_source(path: &Path, bytes: Vec<u8>, kind: SourceKind) -> Result<SourceFile, Box<Diagnostic>> {
+pub(crate) fn parse_source(path: &Path, bytes: Vec<u8>, kind: SourceKind) -> Result<SourceFile, Box<Diagnostic>> {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => return Err(Box::new(not_utf8(path, err))),

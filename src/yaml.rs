@@ -17,7 +17,7 @@ use crate::limits;
 
 /// The bounds a YAML text must keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Bounds {
+pub(crate) struct Bounds {
     /// Length of the text in bytes.
     pub bytes: usize,
     /// Nodes (scalars, lists, mappings), counted after aliases are expanded.
@@ -30,7 +30,7 @@ pub struct Bounds {
 
 impl Bounds {
     /// A document's front matter (or a whole `.yaml` record).
-    pub const FRONT_MATTER: Bounds = Bounds {
+    pub(crate) const FRONT_MATTER: Bounds = Bounds {
         bytes: limits::MAX_FRONT_MATTER_BYTES,
         nodes: limits::MAX_FRONT_MATTER_NODES,
         depth: limits::MAX_FRONT_MATTER_DEPTH,
@@ -38,7 +38,7 @@ impl Bounds {
     };
 
     /// `griffie.yaml`.
-    pub const CONFIG: Bounds = Bounds {
+    pub(crate) const CONFIG: Bounds = Bounds {
         bytes: limits::MAX_CONFIG_BYTES,
         nodes: limits::MAX_CONFIG_NODES,
         depth: limits::MAX_FRONT_MATTER_DEPTH,
@@ -48,7 +48,7 @@ impl Bounds {
 
 /// Which bound a text crossed, with the bound's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exceeded {
+pub(crate) enum Exceeded {
     Bytes { size: usize, limit: usize },
     Nodes { limit: usize },
     Depth { limit: usize },
@@ -57,7 +57,7 @@ pub enum Exceeded {
 
 /// Why a YAML text was not read.
 #[derive(Debug)]
-pub enum YamlError {
+pub(crate) enum YamlError {
     /// The text crosses a bound; `at` is the byte offset in the text where the walk noticed.
     Bound { exceeded: Exceeded, at: Option<usize> },
     /// The text is not YAML, or not of the shape asked for: serde_yaml's own error.
@@ -66,7 +66,7 @@ pub enum YamlError {
 
 impl Exceeded {
     /// A stable diagnostic code for the bound.
-    pub fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Exceeded::Bytes { .. } => "yaml-too-large",
             Exceeded::Nodes { .. } => "yaml-too-many-nodes",
@@ -76,7 +76,7 @@ impl Exceeded {
     }
 
     /// What was crossed, in the message language.
-    pub fn message(self) -> String {
+    pub(crate) fn message(self) -> String {
         let number = crate::i18n::number;
         match self {
             Exceeded::Bytes { size, limit } => {
@@ -89,7 +89,7 @@ impl Exceeded {
     }
 
     /// How to get back within the bound.
-    pub fn hint(self) -> String {
+    pub(crate) fn hint(self) -> String {
         match self {
             Exceeded::Bytes { .. } => crate::t!("yaml.too_large_hint"),
             Exceeded::Nodes { .. } => crate::t!("yaml.too_many_nodes_hint"),
@@ -100,14 +100,14 @@ impl Exceeded {
 }
 
 /// Parses `text` as a `T` after checking it keeps `bounds`.
-pub fn from_str<T: DeserializeOwned>(text: &str, bounds: Bounds) -> Result<T, YamlError> {
+pub(crate) fn from_str<T: DeserializeOwned>(text: &str, bounds: Bounds) -> Result<T, YamlError> {
     check(text, bounds)?;
     serde_yaml::from_str(text).map_err(YamlError::Parse)
 }
 
 /// Walks `text` without building anything and fails at the first bound it crosses. A syntax
 /// error is returned as serde_yaml reports it (the real parse would report the same).
-pub fn check(text: &str, bounds: Bounds) -> Result<(), YamlError> {
+pub(crate) fn check(text: &str, bounds: Bounds) -> Result<(), YamlError> {
     if text.len() > bounds.bytes {
         let exceeded = Exceeded::Bytes {
             size: text.len(),

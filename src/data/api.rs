@@ -16,7 +16,7 @@ use crate::resolve::{EffectiveStatus, Site};
 use crate::view::history::version_url_path;
 
 #[derive(Debug, Serialize)]
-pub struct ApiDocument<'a> {
+pub(crate) struct ApiDocument<'a> {
     pub id: &'a str,
     #[serde(rename = "type")]
     pub doc_type: DocType,
@@ -52,14 +52,14 @@ pub struct ApiDocument<'a> {
 }
 
 #[derive(Debug, Serialize)]
-pub struct ApiWithdrawal<'a> {
+pub(crate) struct ApiWithdrawal<'a> {
     pub date: String,
     pub reason: &'a str,
 }
 
 /// One committed version of a document.
 #[derive(Debug, Serialize)]
-pub struct ApiVersion<'a> {
+pub(crate) struct ApiVersion<'a> {
     pub number: usize,
     pub date: String,
     pub commit: &'a str,
@@ -71,7 +71,7 @@ pub struct ApiVersion<'a> {
 
 /// Extra keys for motions and amendments.
 #[derive(Debug, Serialize)]
-pub struct ApiMotion<'a> {
+pub(crate) struct ApiMotion<'a> {
     pub status: &'static str,
     pub effective_status: EffectiveStatus,
     pub due: Option<String>,
@@ -100,7 +100,7 @@ fn api_versions<'a>(id: &str, versions: &[VersionRef], history: &'a SiteHistory,
 }
 
 /// The JSON text of `api/documents.json`.
-pub fn documents_json(site: &Site, history: &SiteHistory) -> String {
+pub(crate) fn documents_json(site: &Site, history: &SiteHistory) -> String {
     let ids = |positions: &[usize]| -> Vec<&str> { positions.iter().map(|&p| site.documents[p].id.as_str()).collect() };
     let mut order: Vec<usize> = (0..site.documents.len()).collect();
     order.sort_by(|&a, &b| site.documents[a].id.cmp(&site.documents[b].id));
@@ -164,7 +164,7 @@ pub fn documents_json(site: &Site, history: &SiteHistory) -> String {
 
 /// A deleted document in `api/deleted.json`.
 #[derive(Debug, Serialize)]
-pub struct ApiDeleted<'a> {
+pub(crate) struct ApiDeleted<'a> {
     pub id: &'a str,
     #[serde(rename = "type")]
     pub doc_type: Option<DocType>,
@@ -178,13 +178,13 @@ pub struct ApiDeleted<'a> {
 }
 
 #[derive(Debug, Serialize)]
-pub struct ApiVersionRef<'a> {
+pub(crate) struct ApiVersionRef<'a> {
     pub date: String,
     pub commit: &'a str,
 }
 
 /// The JSON text of `api/deleted.json`, sorted by id.
-pub fn deleted_json(history: &SiteHistory) -> String {
+pub(crate) fn deleted_json(history: &SiteHistory) -> String {
     let deleted: Vec<ApiDeleted> = history
         .tombstones
         .iter()
@@ -217,7 +217,7 @@ pub fn deleted_json(history: &SiteHistory) -> String {
 
 /// `api/build.json`: which sources the site was built from.
 #[derive(Debug, Serialize)]
-pub struct ApiBuild<'a> {
+pub(crate) struct ApiBuild<'a> {
     /// Full id of the `HEAD` commit; `null` outside git.
     pub commit: Option<&'a str>,
     /// The commit date; `null` outside git.
@@ -231,7 +231,7 @@ pub struct ApiBuild<'a> {
 }
 
 /// The JSON text of `api/build.json`.
-pub fn build_json(site: &Site, history: &SiteHistory) -> String {
+pub(crate) fn build_json(site: &Site, history: &SiteHistory) -> String {
     let head = history.history.head.as_ref();
     let build = ApiBuild {
         commit: head.map(|c| c.id.as_str()),

@@ -23,10 +23,10 @@ use crate::resolve::Site;
 use crate::view::lastmod;
 
 /// Where the calendar is written, relative to the output folder.
-pub const CALENDAR_PATH: &str = "motievolglijst/moties.ics";
+pub(crate) const CALENDAR_PATH: &str = "motievolglijst/moties.ics";
 
 /// The text of the calendar.
-pub fn motions_calendar(site: &Site, history: &SiteHistory) -> String {
+pub(crate) fn motions_calendar(site: &Site, history: &SiteHistory) -> String {
     let config = &site.config;
     let lang = config.lang();
     let name = crate::t!(lang => "site.calendar.name", title = config.title);
@@ -171,7 +171,7 @@ fn utc(instant: Timestamp) -> String {
 
 /// A TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma and newline escaped; other
 /// control characters, which a TEXT value may not hold, left out.
-pub fn text(value: &str) -> String {
+pub(crate) fn text(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
         match c {
@@ -202,7 +202,7 @@ impl Lines {
 
 /// RFC 5545, 3.1: lines longer than 75 octets are split by CRLF and one space; a split never
 /// falls inside a UTF-8 character. Ends with CRLF.
-pub fn fold(line: &str) -> String {
+pub(crate) fn fold(line: &str) -> String {
     const LIMIT: usize = 75;
     let mut out = String::with_capacity(line.len() + line.len() / LIMIT * 3 + 2);
     let mut width = 0;

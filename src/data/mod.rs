@@ -3,11 +3,11 @@
 //! motion list's calendar and spreadsheet, and the sitemaps with `robots.txt`. They change with
 //! any document, so a build writes them once at the end and `griffie serve` after every round.
 
-pub mod api;
-pub mod calendar;
-pub mod feeds;
-pub mod motions_csv;
-pub mod sitemap;
+pub(crate) mod api;
+pub(crate) mod calendar;
+pub(crate) mod feeds;
+pub(crate) mod motions_csv;
+pub(crate) mod sitemap;
 
 use rayon::prelude::*;
 
@@ -16,16 +16,12 @@ use crate::document_versions::SiteHistory;
 use crate::output::Output;
 use crate::resolve::Site;
 
-/// The site-wide files that change with any document: `api/documents.json`,
+/// Writes the site-wide files that change with any document: `api/documents.json`,
 /// `api/deleted.json`, `api/build.json`, the Atom feeds, the calendar and spreadsheet of the
 /// motievolglijst, `sitemap.xml` and `robots.txt`. A full build writes them, and so does every
-/// round of `griffie serve`, so the preview keeps equal to a build.
-pub fn render_data(site: &Site, history: &SiteHistory, output: &dyn Output) -> Vec<Diagnostic> {
-    write_data_files(site, history, output).0
-}
-
-/// [`render_data`], with the number of files written.
-pub fn write_data_files(site: &Site, history: &SiteHistory, output: &dyn Output) -> (Vec<Diagnostic>, usize) {
+/// round of `griffie serve`, so the preview keeps equal to a build. Returns the problems and the
+/// number of files written.
+pub(crate) fn write_data_files(site: &Site, history: &SiteHistory, output: &dyn Output) -> (Vec<Diagnostic>, usize) {
     let files = data_files(site, history);
     let problems = files
         .par_iter()
@@ -40,7 +36,7 @@ pub fn write_data_files(site: &Site, history: &SiteHistory, output: &dyn Output)
 }
 
 /// Every site-wide data file: its path in the output and its bytes.
-pub fn data_files(site: &Site, history: &SiteHistory) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn data_files(site: &Site, history: &SiteHistory) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = vec![
         (
             "api/documents.json".into(),

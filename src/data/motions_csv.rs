@@ -11,7 +11,7 @@ use crate::dates::iso;
 use crate::resolve::Site;
 
 /// Where the file is written, relative to the output folder.
-pub const CSV_PATH: &str = "motievolglijst/moties.csv";
+pub(crate) const CSV_PATH: &str = "motievolglijst/moties.csv";
 
 /// One row. The field names are the header row: a contract like the keys of `documents.json`.
 #[derive(Debug, Serialize)]
@@ -34,7 +34,7 @@ struct Row<'a> {
 }
 
 /// The bytes of the CSV file.
-pub fn motions_csv(site: &Site) -> Vec<u8> {
+pub(crate) fn motions_csv(site: &Site) -> Vec<u8> {
     // Excel reads a CSV file without byte order mark in the computer's legacy code page
     // (Windows-1252 on Dutch Windows), which garbles ë, é and „”; with the UTF-8 BOM it reads
     // UTF-8. Other tools (the csv crate, pandas, LibreOffice) accept the BOM.

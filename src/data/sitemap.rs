@@ -23,24 +23,24 @@ use crate::view::lastmod::changed_on;
 use crate::view::{topic_url_path, type_url_path};
 
 /// The protocol's limit of URLs in one sitemap file.
-pub const URLS_PER_FILE: usize = 50_000;
+pub(crate) const URLS_PER_FILE: usize = 50_000;
 
 const NAMESPACE: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
 /// One page: its site-relative path and when it last changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Url {
+pub(crate) struct Url {
     pub path: String,
     pub lastmod: Option<Date>,
 }
 
 /// The sitemap files (`sitemap.xml` and, for a large site, its parts): output path and XML.
-pub fn sitemaps(site: &Site, history: &SiteHistory) -> Vec<(String, String)> {
+pub(crate) fn sitemaps(site: &Site, history: &SiteHistory) -> Vec<(String, String)> {
     split(&urls(site, history), site.config.site_origin(), URLS_PER_FILE)
 }
 
 /// `robots.txt`: everything may be crawled; where the sitemap is.
-pub fn robots_txt(site: &Site) -> String {
+pub(crate) fn robots_txt(site: &Site) -> String {
     format!(
         "# robots.txt of {}, made by griffie.\n# Crawlers read it only at the root of a host: if the site lives in a sub-folder,\n# copy the Sitemap line into the host's own robots.txt.\nUser-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
         site.config.title.replace('\n', " "),
@@ -49,7 +49,7 @@ pub fn robots_txt(site: &Site) -> String {
 }
 
 /// Every page of the site, in a fixed order.
-pub fn urls(site: &Site, history: &SiteHistory) -> Vec<Url> {
+pub(crate) fn urls(site: &Site, history: &SiteHistory) -> Vec<Url> {
     let changed: Vec<Date> = (0..site.documents.len())
         .map(|p| changed_on(site, history, p))
         .collect();
@@ -135,7 +135,7 @@ fn list(urls: &mut Vec<Url>, base: &str, len: usize, size: usize, lastmod: Optio
 
 /// The sitemap files for `urls`: one `sitemap.xml` when they fit in `per_file`, else an index
 /// and its numbered parts.
-pub fn split(urls: &[Url], origin: &str, per_file: usize) -> Vec<(String, String)> {
+pub(crate) fn split(urls: &[Url], origin: &str, per_file: usize) -> Vec<(String, String)> {
     if urls.len() <= per_file {
         return vec![("sitemap.xml".to_string(), urlset(urls, origin))];
     }

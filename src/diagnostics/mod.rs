@@ -201,7 +201,7 @@ impl fmt::Display for Diagnostic {
 /// one more diagnostic of the same kind. A file that repeats a mistake fifty thousand times
 /// gives a report a clerk can read, and costs no more than that to make.
 #[derive(Debug)]
-pub struct Repeats {
+pub(crate) struct Repeats {
     code: &'static str,
     path: PathBuf,
     severity: Severity,
@@ -209,7 +209,7 @@ pub struct Repeats {
 }
 
 impl Repeats {
-    pub fn new(code: &'static str, path: &Path, severity: Severity) -> Repeats {
+    pub(crate) fn new(code: &'static str, path: &Path, severity: Severity) -> Repeats {
         Repeats {
             code,
             path: path.to_path_buf(),
@@ -219,13 +219,13 @@ impl Repeats {
     }
 
     /// Counts one more; `true` when it is to be reported in full.
-    pub fn take(&mut self) -> bool {
+    pub(crate) fn take(&mut self) -> bool {
         self.seen += 1;
         self.seen <= crate::limits::MAX_REPEATS_PER_DOCUMENT
     }
 
     /// "… and N more like this in this file", when some were not reported in full.
-    pub fn summary(self) -> Option<Diagnostic> {
+    pub(crate) fn summary(self) -> Option<Diagnostic> {
         let more = self.seen.checked_sub(crate::limits::MAX_REPEATS_PER_DOCUMENT)?;
         (more > 0).then(|| {
             Diagnostic::new(
@@ -242,7 +242,7 @@ impl Repeats {
 /// Runs `work`, turning a panic inside it (a bug in griffie or a library it uses) into an
 /// error about `path`, the file whose handling set it off, so one document cannot take the
 /// whole run down and the report names the document to look at.
-pub fn catch_panic<T>(path: &Path, work: impl FnOnce() -> T) -> Result<T, Box<Diagnostic>> {
+pub(crate) fn catch_panic<T>(path: &Path, work: impl FnOnce() -> T) -> Result<T, Box<Diagnostic>> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
         let detail = payload
             .downcast_ref::<&str>()
@@ -406,7 +406,7 @@ fn place(path: &Path, location: Option<Location>) -> String {
 }
 
 /// Sources are read with CRLF turned into LF; byte offsets refer to the normalised text.
-pub fn normalise_newlines(text: &str) -> String {
+pub(crate) fn normalise_newlines(text: &str) -> String {
     if text.contains('\r') {
         text.replace("\r\n", "\n")
     } else {
@@ -415,7 +415,7 @@ pub fn normalise_newlines(text: &str) -> String {
 }
 
 /// A one-line summary such as `2 fouten, 1 waarschuwing` (`2 errors, 1 warning`).
-pub fn summary(diagnostics: &Diagnostics) -> String {
+pub(crate) fn summary(diagnostics: &Diagnostics) -> String {
     format!(
         "{}, {}",
         count_errors(diagnostics.error_count()),

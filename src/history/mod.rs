@@ -23,14 +23,14 @@
 mod cache;
 mod repo;
 mod walk;
-pub mod worktree;
+pub(crate) mod worktree;
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use jiff::civil::Date;
 
-pub use gix::ObjectId;
+pub(crate) use gix::ObjectId;
 
 /// A commit that changed something under `content/`, or the `HEAD` commit.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -169,7 +169,7 @@ pub fn read(content_dir: &Path, cache: &Path) -> History {
 
 /// The id of the `HEAD` commit of the repository holding `content_dir`; `None` outside git or
 /// before the first commit. Cheap (no walk): a preview checks it before each update.
-pub fn head_id(content_dir: &Path) -> Option<String> {
+pub(crate) fn head_id(content_dir: &Path) -> Option<String> {
     let repo = repo::open(content_dir).ok()??;
     let id = repo.repo.head_id().ok()?;
     Some(id.to_string())
@@ -180,11 +180,11 @@ mod iso_date {
     use jiff::civil::Date;
     use serde::{Deserialize, Deserializer, Serializer};
 
-    pub fn serialize<S: Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
+    pub(super) fn serialize<S: Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&date.to_string())
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
         let text = String::deserialize(deserializer)?;
         crate::dates::parse_date(&text).map_err(|_| serde::de::Error::custom("not a date"))
     }

@@ -13,7 +13,7 @@ use super::{History, ObjectId};
 use crate::model::Document;
 
 /// Per document: is the working copy a draft? Outside git every document is: nothing records it.
-pub fn drafts(history: &History, documents: &[Document], files: &[Option<usize>], root: &Path) -> Vec<bool> {
+pub(crate) fn drafts(history: &History, documents: &[Document], files: &[Option<usize>], root: &Path) -> Vec<bool> {
     if history.head.is_none() {
         return vec![true; documents.len()];
     }
@@ -44,7 +44,7 @@ pub fn drafts(history: &History, documents: &[Document], files: &[Option<usize>]
 
 /// Whether any of `files` (absolute paths; folders are walked) differs from `HEAD`, or exists
 /// only in the working copy. Outside git: `false` (there is nothing to differ from).
-pub fn any_changed(history: &History, files: &[PathBuf]) -> bool {
+pub(crate) fn any_changed(history: &History, files: &[PathBuf]) -> bool {
     let (Some(workdir), Some(mut reader)) = (history.workdir.as_ref(), history.reader()) else {
         return false;
     };

@@ -19,7 +19,7 @@ use crate::limits::{MAX_MARKDOWN_DEPTH, MAX_PARAGRAPH_BYTES};
 use crate::source::{markdown_options, SourceFile};
 
 /// An error at the first place where `file`'s body nests deeper than the bound, if it does.
-pub fn check_nesting(file: &SourceFile) -> Option<Diagnostic> {
+pub(super) fn check_nesting(file: &SourceFile) -> Option<Diagnostic> {
     let offset = too_deep_at(file.body_text(), MAX_MARKDOWN_DEPTH)?;
     Some(
         Diagnostic::error(
@@ -35,7 +35,7 @@ pub fn check_nesting(file: &SourceFile) -> Option<Diagnostic> {
 /// A warning for every heading of `file`'s body without text (renderers leave them out), and
 /// an error for every paragraph, heading or table cell longer than
 /// [`crate::limits::MAX_PARAGRAPH_BYTES`].
-pub fn check_blocks(file: &SourceFile) -> Vec<Diagnostic> {
+pub(super) fn check_blocks(file: &SourceFile) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut empty = Repeats::new("empty-heading", &file.path, Severity::Warning);
     let mut long = Repeats::new("paragraph-too-long", &file.path, Severity::Error);

@@ -44,7 +44,7 @@ const LETTER_FIELDS: &[&str] = &[
 const MOTION_FIELDS: &[&str] = &["status", "due", "submitters", "vote", "unanimous"];
 
 /// Reads one document out of a source file.
-pub fn read_document(file: &SourceFile) -> (Option<Document>, Vec<Diagnostic>) {
+pub(crate) fn read_document(file: &SourceFile) -> (Option<Document>, Vec<Diagnostic>) {
     let value = match crate::yaml::from_str::<Value>(file.front_matter_text(), Bounds::FRONT_MATTER) {
         Ok(value) => value,
         Err(YamlError::Parse(err)) => return (None, vec![yaml_error(file, &err)]),

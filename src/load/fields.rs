@@ -15,7 +15,7 @@ use crate::source::SourceFile;
 use crate::suggest::did_you_mean;
 
 /// A cursor over one file's front matter that records problems as it reads.
-pub struct Fields<'a> {
+pub(super) struct Fields<'a> {
     file: &'a SourceFile,
     map: &'a Mapping,
     locator: Locator<'a>,
@@ -24,7 +24,7 @@ pub struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
-    pub fn new(file: &'a SourceFile, map: &'a Mapping) -> Fields<'a> {
+    pub(super) fn new(file: &'a SourceFile, map: &'a Mapping) -> Fields<'a> {
         Fields {
             file,
             map,
@@ -34,29 +34,29 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub fn key_location(&self, key: &str) -> Location {
+    pub(super) fn key_location(&self, key: &str) -> Location {
         let range = self.locator.key(key);
         self.file.front_matter_location(range.start, range.end)
     }
 
-    pub fn value_location(&self, key: &str) -> Location {
+    pub(super) fn value_location(&self, key: &str) -> Location {
         let range = self.locator.value(key);
         self.file.front_matter_location(range.start, range.end)
     }
 
-    pub fn item_location(&self, key: &str, needle: &str, nth: usize) -> Location {
+    pub(super) fn item_location(&self, key: &str, needle: &str, nth: usize) -> Location {
         let range = self.locator.nth_item(key, needle, nth);
         self.file.front_matter_location(range.start, range.end)
     }
 
-    pub fn error(&mut self, code: &'static str, location: Location, message: String, hint: String) {
+    pub(super) fn error(&mut self, code: &'static str, location: Location, message: String, hint: String) {
         let diagnostic = Diagnostic::error(code, &self.file.path, message)
             .at(location)
             .hint(hint);
         self.diagnostics.push(diagnostic);
     }
 
-    pub fn warning(&mut self, code: &'static str, location: Location, message: String, hint: String) {
+    pub(super) fn warning(&mut self, code: &'static str, location: Location, message: String, hint: String) {
         let diagnostic = Diagnostic::warning(code, &self.file.path, message)
             .at(location)
             .hint(hint);
@@ -64,17 +64,17 @@ impl<'a> Fields<'a> {
     }
 
     /// The raw value of `key`, `None` when absent or empty (`key:` with nothing after it).
-    pub fn raw(&mut self, key: &str) -> Option<&'a Value> {
+    pub(super) fn raw(&mut self, key: &str) -> Option<&'a Value> {
         self.used.push(key.to_string());
         self.map.get(key).filter(|v| !v.is_null())
     }
 
-    pub fn is_present(&self, key: &str) -> bool {
+    pub(super) fn is_present(&self, key: &str) -> bool {
         self.map.get(key).is_some_and(|v| !v.is_null())
     }
 
     /// A text field. Numbers and booleans are taken as their text (`title: 2024` is a title).
-    pub fn text(&mut self, key: &str) -> Option<String> {
+    pub(super) fn text(&mut self, key: &str) -> Option<String> {
         let value = self.raw(key)?;
         match scalar_text(value) {
             Some(text) => Some(text),
@@ -91,7 +91,7 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub fn required_text(&mut self, key: &str, example: &str) -> Option<String> {
+    pub(super) fn required_text(&mut self, key: &str, example: &str) -> Option<String> {
         let text = self.text(key);
         if text.is_none() && !self.is_present(key) {
             self.missing(key, example);
@@ -109,7 +109,7 @@ impl<'a> Fields<'a> {
         text
     }
 
-    pub fn missing(&mut self, key: &str, example: &str) {
+    pub(super) fn missing(&mut self, key: &str, example: &str) {
         // `key:` with nothing after it (as `griffie new` leaves a field to fill in).
         if self.map.contains_key(key) {
             let location = self.key_location(key);
@@ -131,7 +131,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A list of text items. A single value is taken as a list of one.
-    pub fn text_list(&mut self, key: &str) -> Vec<Spanned<String>> {
+    pub(super) fn text_list(&mut self, key: &str) -> Vec<Spanned<String>> {
         let Some(value) = self.raw(key) else { return Vec::new() };
         let items: Vec<&Value> = match value {
             Value::Sequence(items) => items.iter().collect(),
@@ -163,7 +163,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A `YYYY-MM-DD` date that exists in the calendar.
-    pub fn date(&mut self, key: &str) -> Option<Date> {
+    pub(super) fn date(&mut self, key: &str) -> Option<Date> {
         let text = self.text(key)?;
         let location = self.value_location(key);
         match parse_date(&text) {
@@ -208,7 +208,7 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub fn required_date(&mut self, key: &str) -> Option<Date> {
+    pub(super) fn required_date(&mut self, key: &str) -> Option<Date> {
         let date = self.date(key);
         if date.is_none() && !self.is_present(key) {
             self.missing(key, "2025-07-15");
@@ -216,7 +216,7 @@ impl<'a> Fields<'a> {
         date
     }
 
-    pub fn boolean(&mut self, key: &str) -> Option<bool> {
+    pub(super) fn boolean(&mut self, key: &str) -> Option<bool> {
         let value = self.raw(key)?;
         match value {
             Value::Bool(b) => Some(*b),
@@ -234,7 +234,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A list whose items are mappings (or, where `allow_text`, plain text items).
-    pub fn list(&mut self, key: &str) -> Vec<&'a Value> {
+    pub(super) fn list(&mut self, key: &str) -> Vec<&'a Value> {
         match self.raw(key) {
             None => Vec::new(),
             Some(Value::Sequence(items)) => items.iter().collect(),
@@ -253,7 +253,7 @@ impl<'a> Fields<'a> {
 
     /// Reports every key that was not read, with a suggestion. `misplaced` names fields that
     /// exist for other document types, with the types they belong to.
-    pub fn report_unknown(&mut self, allowed: &[&str], misplaced: &dyn Fn(&str) -> Option<String>) {
+    pub(super) fn report_unknown(&mut self, allowed: &[&str], misplaced: &dyn Fn(&str) -> Option<String>) {
         let keys: Vec<&Value> = self.map.keys().collect();
         for key in keys {
             let Some(name) = key.as_str() else {
@@ -294,7 +294,7 @@ impl<'a> Fields<'a> {
 }
 
 /// The text of a scalar value, `None` for lists and mappings.
-pub fn scalar_text(value: &Value) -> Option<String> {
+pub(super) fn scalar_text(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
@@ -305,7 +305,7 @@ pub fn scalar_text(value: &Value) -> Option<String> {
 }
 
 /// Describes a value's shape in words for error messages.
-pub fn describe(value: &Value) -> String {
+pub(super) fn describe(value: &Value) -> String {
     match value {
         Value::Null => crate::t!("value.empty"),
         Value::Bool(_) => crate::t!("value.boolean"),

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 /// Byte ranges of top-level keys and their blocks in one front-matter text.
 #[derive(Debug, Clone)]
-pub struct Locator<'a> {
+pub(super) struct Locator<'a> {
     text: &'a str,
     keys: Vec<KeyBlock<'a>>,
 }
@@ -26,7 +26,7 @@ struct KeyBlock<'a> {
 }
 
 impl<'a> Locator<'a> {
-    pub fn new(text: &'a str) -> Locator<'a> {
+    pub(super) fn new(text: &'a str) -> Locator<'a> {
         let mut keys: Vec<KeyBlock<'a>> = Vec::new();
         let mut offset = 0;
         for line in text.split_inclusive('\n') {
@@ -50,12 +50,12 @@ impl<'a> Locator<'a> {
     }
 
     /// The key `key:` itself.
-    pub fn key(&self, key: &str) -> Range<usize> {
+    pub(super) fn key(&self, key: &str) -> Range<usize> {
         self.find(key).map_or(0..0, |k| k.key.clone())
     }
 
     /// The value of `key` when it stands on the key's line, else the key.
-    pub fn value(&self, key: &str) -> Range<usize> {
+    pub(super) fn value(&self, key: &str) -> Range<usize> {
         let Some(k) = self.find(key) else { return 0..0 };
         let line_end = self.text[k.block.start..]
             .find('\n')
@@ -71,7 +71,7 @@ impl<'a> Locator<'a> {
 
     /// The `n`th (0-based) occurrence of `needle` as a whole word inside the block of `key` (a
     /// list item, a nested field), else the value of `key`.
-    pub fn nth_item(&self, key: &str, needle: &str, n: usize) -> Range<usize> {
+    pub(super) fn nth_item(&self, key: &str, needle: &str, n: usize) -> Range<usize> {
         let Some(k) = self.find(key) else { return 0..0 };
         let block = &self.text[k.block.clone()];
         let found = (!needle.is_empty())

@@ -8,7 +8,7 @@ mod body;
 mod document;
 mod fields;
 mod locate;
-pub mod placeholder;
+pub(crate) mod placeholder;
 mod withdrawal;
 
 use std::path::{Path, PathBuf};
@@ -18,24 +18,16 @@ use walkdir::WalkDir;
 
 #[cfg(test)] // the schema tests compare their fields with the loader's
 pub(crate) use document::allowed_fields;
-pub use document::read_document;
+pub(crate) use document::read_document;
 
-use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Document;
 use crate::regular_file::{self, ReadError};
 use crate::source::{parse_source, SourceKind};
 
-/// Output of `load`: the configuration and every document that could be read.
-#[derive(Debug)]
-pub struct LoadedSite {
-    pub config: Config,
-    pub documents: Vec<Document>,
-}
-
 /// Reads all documents under `content_dir`. `root` is the project folder; paths in diagnostics
 /// are shown relative to it.
-pub fn load_documents(root: &Path, content_dir: &Path, diagnostics: &mut Diagnostics) -> Vec<Document> {
+pub(crate) fn load_documents(root: &Path, content_dir: &Path, diagnostics: &mut Diagnostics) -> Vec<Document> {
     let files = find_source_files(root, content_dir, diagnostics);
     let results: Vec<(Option<Document>, Vec<Diagnostic>)> = files
         .par_iter()
@@ -157,7 +149,7 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 /// `path` relative to `root` when it lies inside it, as people see it in their project.
-pub fn shown_path(root: &Path, path: &Path) -> PathBuf {
+pub(crate) fn shown_path(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root)
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| path.to_path_buf())

@@ -11,17 +11,17 @@ use crate::diagnostics::{Diagnostic, Location, Repeats, Severity};
 use crate::source::SourceFile;
 
 /// Opens a placeholder.
-pub const OPEN: char = '«';
+pub(crate) const OPEN: char = '«';
 /// Closes a placeholder.
-pub const CLOSE: char = '»';
+pub(crate) const CLOSE: char = '»';
 
 /// `description` as a placeholder: `«description»`.
-pub fn placeholder(description: &str) -> String {
+pub(crate) fn placeholder(description: &str) -> String {
     format!("{OPEN}{description}{CLOSE}")
 }
 
 /// One error per placeholder left in `file`, in the order they appear.
-pub fn find_placeholders(file: &SourceFile) -> Vec<Diagnostic> {
+pub(crate) fn find_placeholders(file: &SourceFile) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut repeats = Repeats::new("placeholder", &file.path, Severity::Error);
     let mut offset = 0;

@@ -18,7 +18,7 @@ use crate::model::Withdrawal;
 const EXAMPLE: &str = "withdrawn:\n  date: 2025-08-12\n  reason: Bevat persoonsgegevens (Woo, artikel 5.1)";
 
 /// Reads `withdrawn:`; `None` when absent or unusable (then with an error).
-pub fn read_withdrawal(fields: &mut Fields) -> Option<Withdrawal> {
+pub(super) fn read_withdrawal(fields: &mut Fields) -> Option<Withdrawal> {
     let value = fields.raw("withdrawn")?;
     let location = fields.value_location("withdrawn");
     let Value::Mapping(map) = value else {

@@ -10,8 +10,8 @@
 //!
 //! Pure: depends on the document, the link index and the base path only.
 
-pub mod diff;
-pub mod tree;
+pub(crate) mod diff;
+pub(crate) mod tree;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -80,7 +80,7 @@ pub fn render_body(site: &Site, position: usize) -> RenderedBody {
 
 /// Renders the body of `doc`, which may be an earlier version of a document of `site`;
 /// `position` is the document it is a version of (its own identifiers are not linked).
-pub fn render_document_body(site: &Site, doc: &Document, position: Option<usize>) -> RenderedBody {
+pub(crate) fn render_document_body(site: &Site, doc: &Document, position: Option<usize>) -> RenderedBody {
     let Some(body) = doc.body() else {
         return RenderedBody::default();
     };
@@ -122,7 +122,11 @@ pub fn body_tree(site: &Site, position: usize) -> crate::markdown::tree::BodyTre
 }
 
 /// [`body_tree`] for `doc`, which may be an earlier version of document `position`.
-pub fn document_body_tree(site: &Site, doc: &Document, position: Option<usize>) -> crate::markdown::tree::BodyTree {
+pub(crate) fn document_body_tree(
+    site: &Site,
+    doc: &Document,
+    position: Option<usize>,
+) -> crate::markdown::tree::BodyTree {
     let Some(body) = doc.body() else {
         return Default::default();
     };
@@ -134,7 +138,7 @@ pub fn document_body_tree(site: &Site, doc: &Document, position: Option<usize>) 
 /// The words of a Markdown body as plain text, for the search index: text, code and image
 /// descriptions, blocks on lines of their own. Raw HTML blocks are left out (the page shows
 /// them only after sanitising); the text between inline tags is kept.
-pub fn plain_text(body: &str) -> String {
+pub(crate) fn plain_text(body: &str) -> String {
     let mut text = String::with_capacity(body.len());
     for event in Parser::new_ext(body, options()) {
         match event {
@@ -394,7 +398,7 @@ fn missing_alt(doc: &Document, range: &std::ops::Range<usize>) -> Diagnostic {
 }
 
 /// `true` for links to the web, e-mail, phone and within the site.
-pub fn is_safe_url(url: &str) -> bool {
+pub(crate) fn is_safe_url(url: &str) -> bool {
     let trimmed: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
     match trimmed.split_once(':').map(|(s, _)| s.to_ascii_lowercase()) {
         None => true,
@@ -458,7 +462,7 @@ fn link_identifiers<'a>(
     }
 }
 
-pub fn escape_attr(text: &str) -> String {
+pub(crate) fn escape_attr(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

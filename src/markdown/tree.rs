@@ -164,7 +164,7 @@ enum Frame {
 
 /// Builds the tree from parsed events. `levels` are the normalised levels of the headings, in
 /// order (see `markdown::plan_headings`).
-pub fn build(
+pub(crate) fn build(
     events: &[(Event, std::ops::Range<usize>)],
     levels: &[u8],
     site: &Site,

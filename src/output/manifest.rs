@@ -29,14 +29,14 @@ const MARKER_LINE: &str = "manifest: ";
 /// How a file was made: its key, and facts about it a page linking to it needs (a PDF's page
 /// count and size), so a kept file never has to be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
+pub(crate) struct Entry {
     pub key: String,
     pub meta: String,
 }
 
 /// Path (relative to the output folder, with `/`) → how that file was made.
 #[derive(Debug, Default)]
-pub struct Manifest {
+pub(crate) struct Manifest {
     entries: HashMap<String, Entry>,
     /// Read from the cache: then it lists every file of its folder (not only keyed ones).
     known: bool,
@@ -44,7 +44,7 @@ pub struct Manifest {
 
 impl Manifest {
     /// The manifest named by an output folder's marker text, or an empty one.
-    pub fn load(cache: &Path, marker: &str) -> Manifest {
+    pub(crate) fn load(cache: &Path, marker: &str) -> Manifest {
         let id = marker
             .lines()
             .find_map(|l| l.strip_prefix(MARKER_LINE).map(str::to_string));
@@ -72,16 +72,16 @@ impl Manifest {
     }
 
     /// Every file of the folder, when the manifest is known; `None`: the folder must be walked.
-    pub fn files(&self) -> Option<Vec<String>> {
+    pub(crate) fn files(&self) -> Option<Vec<String>> {
         self.known.then(|| self.entries.keys().cloned().collect())
     }
 
-    pub fn get(&self, path: &str) -> Option<&Entry> {
+    pub(crate) fn get(&self, path: &str) -> Option<&Entry> {
         self.entries.get(path)
     }
 
     /// Saves `entries` in the cache; returns the id, for the marker line ([`marker_line`]).
-    pub fn save(cache: &Path, entries: &BTreeMap<String, Entry>) -> io::Result<String> {
+    pub(crate) fn save(cache: &Path, entries: &BTreeMap<String, Entry>) -> io::Result<String> {
         let mut text = String::with_capacity(entries.len() * 100);
         for (path, entry) in entries {
             text.push_str(path);
@@ -100,7 +100,7 @@ impl Manifest {
 
     /// Removes every manifest not named by the markers of `folders` (the output and the folders
     /// beside it that a later build may reuse).
-    pub fn prune(cache: &Path, folders: &[&Path]) {
+    pub(crate) fn prune(cache: &Path, folders: &[&Path]) {
         let keep: Vec<String> = folders
             .iter()
             .filter_map(|folder| std::fs::read_to_string(folder.join(MARKER)).ok())
@@ -123,14 +123,14 @@ impl Manifest {
 
 /// The cache folder for the manifests of the output folder `output`: one per output folder, so
 /// builds into different folders never prune each other's manifests.
-pub fn folder_for(cache: &Path, output: &Path) -> PathBuf {
+pub(crate) fn folder_for(cache: &Path, output: &Path) -> PathBuf {
     let absolute = std::path::absolute(output).unwrap_or_else(|_| output.to_path_buf());
     let name = blake3::hash(absolute.to_string_lossy().as_bytes()).to_hex()[..16].to_string();
     cache.join("outputs").join(name)
 }
 
 /// The marker file's line naming manifest `id`.
-pub fn marker_line(id: &str) -> String {
+pub(crate) fn marker_line(id: &str) -> String {
     format!("{MARKER_LINE}{id}\n")
 }
 
@@ -140,7 +140,7 @@ fn manifest_path(cache: &Path, id: &str) -> PathBuf {
 
 /// A key from the parts that make a file: each part is length-prefixed, so no two different
 /// lists of parts give the same bytes.
-pub fn key(parts: &[&[u8]]) -> String {
+pub(crate) fn key(parts: &[&[u8]]) -> String {
     let mut hasher = blake3::Hasher::new();
     for part in parts {
         hasher.update(&(part.len() as u64).to_le_bytes());

@@ -4,8 +4,8 @@
 //! only one that turns them into file-system paths, and it refuses any path that would leave the
 //! output folder.
 
-pub mod manifest;
-pub mod write;
+pub(crate) mod manifest;
+pub(crate) mod write;
 
 use std::collections::{BTreeMap, HashSet};
 use std::io;
@@ -15,7 +15,7 @@ use std::sync::Mutex;
 use crate::output::manifest::{Entry, Manifest};
 
 /// A destination for rendered files. Shared by the parallel renderers.
-pub trait Output: Sync {
+pub(crate) trait Output: Sync {
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
 
     /// Keeps `path` as it is if the folder already holds it made with `key` (see
@@ -44,7 +44,7 @@ pub trait Output: Sync {
 
 /// Writes into a folder, creating sub-folders as needed, and remembers what it wrote (the
 /// folder may hold files of an earlier build, which `write` prunes).
-pub struct DirOutput {
+pub(crate) struct DirOutput {
     root: PathBuf,
     written: Mutex<HashSet<String>>,
     /// How the folder's files were made by the build that wrote it.
@@ -54,12 +54,12 @@ pub struct DirOutput {
 }
 
 impl DirOutput {
-    pub fn new(root: &Path) -> DirOutput {
+    pub(crate) fn new(root: &Path) -> DirOutput {
         DirOutput::reusing(root, Manifest::default())
     }
 
     /// A folder holding an earlier build's files, made as `previous` says.
-    pub fn reusing(root: &Path, previous: Manifest) -> DirOutput {
+    pub(crate) fn reusing(root: &Path, previous: Manifest) -> DirOutput {
         DirOutput {
             root: root.to_path_buf(),
             written: Mutex::new(HashSet::new()),
@@ -69,12 +69,12 @@ impl DirOutput {
     }
 
     /// The paths written (or kept) so far, relative to the folder, with `/`.
-    pub fn written(&self) -> HashSet<String> {
+    pub(crate) fn written(&self) -> HashSet<String> {
         self.written.lock().map(|w| w.clone()).unwrap_or_default()
     }
 
     /// How this build's files were made (unkeyed ones with an empty key), for the next build.
-    pub fn manifest(&self) -> BTreeMap<String, Entry> {
+    pub(crate) fn manifest(&self) -> BTreeMap<String, Entry> {
         self.keyed.lock().map(|k| k.clone()).unwrap_or_default()
     }
 
@@ -139,16 +139,16 @@ impl Output for DirOutput {
 /// Keeps rendered files in memory, for a preview round that writes them only if it succeeds
 /// (`serve::session`); [`MemoryOutput::files`] hands them over in the order they came.
 #[derive(Default)]
-pub struct MemoryOutput {
+pub(crate) struct MemoryOutput {
     files: Mutex<Vec<(String, Vec<u8>)>>,
 }
 
 impl MemoryOutput {
-    pub fn new() -> MemoryOutput {
+    pub(crate) fn new() -> MemoryOutput {
         MemoryOutput::default()
     }
 
-    pub fn files(self) -> Vec<(String, Vec<u8>)> {
+    pub(crate) fn files(self) -> Vec<(String, Vec<u8>)> {
         self.files.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 }
@@ -165,19 +165,15 @@ impl Output for MemoryOutput {
 /// Files the published output already holds, made from the same inputs (same key), were
 /// checked when they were made and are skipped.
 #[derive(Default)]
-pub struct NullOutput {
+pub(crate) struct NullOutput {
     published: Manifest,
     /// The published output folder, to read kept files back from.
     folder: Option<PathBuf>,
 }
 
 impl NullOutput {
-    pub fn new() -> NullOutput {
-        NullOutput::default()
-    }
-
     /// Skips what `published` (the manifest of the current output folder) says exists already.
-    pub fn knowing(published: Manifest) -> NullOutput {
+    pub(crate) fn knowing(published: Manifest) -> NullOutput {
         NullOutput {
             published,
             folder: None,
@@ -185,7 +181,7 @@ impl NullOutput {
     }
 
     /// Reads the files it skips back from `folder` (the published output) when asked.
-    pub fn reading(self, folder: &Path) -> NullOutput {
+    pub(crate) fn reading(self, folder: &Path) -> NullOutput {
         NullOutput {
             folder: Some(folder.to_path_buf()),
             ..self
@@ -215,7 +211,7 @@ impl Output for NullOutput {
     }
 }
 
-pub fn write_problem(path: &str, err: &std::io::Error) -> crate::diagnostics::Diagnostic {
+pub(crate) fn write_problem(path: &str, err: &std::io::Error) -> crate::diagnostics::Diagnostic {
     crate::diagnostics::Diagnostic::error("write", Path::new(path), crate::t!("render.cannot_write", error = err))
         .hint(crate::t!("render.cannot_write_hint"))
 }

@@ -33,11 +33,11 @@ use rayon::prelude::*;
 use crate::cache_file;
 
 /// Marks a folder as griffie's output, safe to replace.
-pub const MARKER: &str = ".griffie-output";
+pub(crate) const MARKER: &str = ".griffie-output";
 const MARKER_TEXT: &str = "This folder is written by `griffie build` and replaced on every build.\n";
 
 /// A staging folder that becomes the output folder on [`Staging::publish`].
-pub struct Staging {
+pub(crate) struct Staging {
     /// The marker of the earlier build whose files the staging folder still holds.
     earlier_marker: String,
     dir: PathBuf,
@@ -51,7 +51,7 @@ impl Staging {
     ///
     /// Cleans up after a killed build: of a staging folder and a `.previous` one, only the
     /// first is kept; an empty staging folder (killed before its marker was written) is used.
-    pub fn create(target: &Path, protected: &[&Path]) -> anyhow::Result<Staging> {
+    pub(crate) fn create(target: &Path, protected: &[&Path]) -> anyhow::Result<Staging> {
         check_target(target, protected)?;
         let dir = sibling(target, "staging")?;
         let previous = sibling(target, "previous")?;
@@ -84,18 +84,18 @@ impl Staging {
         })
     }
 
-    pub fn dir(&self) -> &Path {
+    pub(crate) fn dir(&self) -> &Path {
         &self.dir
     }
 
     /// The marker text of the earlier build whose files the folder holds (empty if none).
-    pub fn earlier_marker(&self) -> &str {
+    pub(crate) fn earlier_marker(&self) -> &str {
         &self.earlier_marker
     }
 
     /// The folders next to the output that may hold an earlier build (the staging folder and
     /// `.previous`), with the output itself: whose manifests must be kept.
-    pub fn folders(&self) -> [&Path; 3] {
+    pub(crate) fn folders(&self) -> [&Path; 3] {
         [&self.target, &self.dir, &self.previous]
     }
 
@@ -104,7 +104,7 @@ impl Staging {
     /// marker line, see [`crate::output::manifest::marker_line`]) and swaps the folder in as the output.
     /// `earlier`: the files the folder held before this build, when known (from its manifest):
     /// then only those are looked at, instead of walking the whole folder.
-    pub fn publish(
+    pub(crate) fn publish(
         self,
         written: &HashSet<String>,
         earlier: Option<&[String]>,

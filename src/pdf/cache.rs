@@ -17,7 +17,7 @@ use crate::cache_file;
 
 const EXTENSION: &str = "entry";
 
-pub struct PdfCache {
+pub(crate) struct PdfCache {
     dir: PathBuf,
     /// `check` reads the cache but never writes.
     writable: bool,
@@ -25,7 +25,7 @@ pub struct PdfCache {
 }
 
 impl PdfCache {
-    pub fn new(dir: &Path, writable: bool) -> PdfCache {
+    pub(crate) fn new(dir: &Path, writable: bool) -> PdfCache {
         PdfCache {
             dir: dir.to_path_buf(),
             writable,
@@ -43,7 +43,7 @@ impl PdfCache {
         self.dir.join(format!("{key}.{EXTENSION}"))
     }
 
-    pub fn get(&self, key: &str) -> Option<Pdf> {
+    pub(crate) fn get(&self, key: &str) -> Option<Pdf> {
         let mut bytes = cache_file::read(&self.entry(key))?;
         let pages = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
         bytes.drain(..4);
@@ -52,7 +52,7 @@ impl PdfCache {
     }
 
     /// Stores a PDF. Best effort: a cache that cannot be written only makes the next build slower.
-    pub fn put(&self, key: &str, pdf: &Pdf) {
+    pub(crate) fn put(&self, key: &str, pdf: &Pdf) {
         self.mark_used(key);
         let Ok(pages) = u32::try_from(pdf.pages) else {
             return;
@@ -67,7 +67,7 @@ impl PdfCache {
     }
 
     /// Removes entries this build did not use, and files of older cache formats.
-    pub fn prune(&self) {
+    pub(crate) fn prune(&self) {
         if !self.writable {
             return;
         }

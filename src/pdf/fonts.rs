@@ -19,7 +19,7 @@ const NOTO_SANS: [&[u8]; 4] = [
 ];
 
 /// Every font a PDF may use. Loading takes ~80 ms, so it happens once.
-pub static FONTS: LazyLock<FontStore> = LazyLock::new(|| {
+pub(super) static FONTS: LazyLock<FontStore> = LazyLock::new(|| {
     let mut store = FontStore::new();
     for data in NOTO_SANS {
         store.extend(Font::iter(Bytes::new(data)).map(|font| {

@@ -10,7 +10,7 @@
 //! compile in parallel; typst's memoisation is evicted after each document so memory stays flat;
 //! unchanged documents come from the [`cache`].
 
-pub mod cache;
+pub(crate) mod cache;
 mod fonts;
 mod world;
 
@@ -29,7 +29,7 @@ use world::{file_id, DocumentWorld, Templates};
 
 /// A finished PDF.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pdf {
+pub(crate) struct Pdf {
     pub bytes: Vec<u8>,
     pub pages: usize,
 }
@@ -38,7 +38,7 @@ pub struct Pdf {
 /// What the engine is asked to make a PDF of. The engine knows no documents: it gets a template
 /// name and the JSON the template reads, and for its problems a place in a source text.
 /// `view::pdf_data::PdfOf` is the document's side.
-pub trait PdfSubject: Sync {
+pub(crate) trait PdfSubject: Sync {
     /// The template's name without `.typ`; `document.typ` is used when there is none by that name.
     fn template(&self) -> &str;
     /// The PDF's identifier (`griffie/<ident>` in its metadata).
@@ -57,7 +57,7 @@ pub trait PdfSubject: Sync {
 
 /// Which of the body's top-level blocks `/doc.json` holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Blocks {
+pub(crate) enum Blocks {
     All,
     /// The first n.
     First(usize),
@@ -67,7 +67,7 @@ pub enum Blocks {
 
 /// The source a PDF's problems are reported at.
 #[derive(Debug, Clone, Copy)]
-pub struct Place<'a> {
+pub(crate) struct Place<'a> {
     /// As people see it.
     pub path: &'a Path,
     pub text: &'a str,
@@ -81,7 +81,7 @@ const TEMPLATE_CODE: &str = "pdf-template";
 const FALLBACK: &str = "document.typ";
 
 /// Templates and cache, shared read-only by the parallel PDF jobs of one build.
-pub struct PdfEngine {
+pub(crate) struct PdfEngine {
     templates: Templates,
     /// Hash of griffie's version and every template: part of each cache key.
     fingerprint: blake3::Hash,
@@ -91,7 +91,7 @@ pub struct PdfEngine {
 
 impl PdfEngine {
     /// Reads `dir` (`templates/pdf`). `shown` is how the folder is named in diagnostics.
-    pub fn load(dir: &Path, shown: &Path, cache: PdfCache) -> Result<PdfEngine, Vec<Diagnostic>> {
+    pub(crate) fn load(dir: &Path, shown: &Path, cache: PdfCache) -> Result<PdfEngine, Vec<Diagnostic>> {
         let mut names: Vec<String> = std::fs::read_dir(dir)
             .map_err(|err| {
                 vec![
@@ -141,16 +141,16 @@ impl PdfEngine {
     }
 
     /// A hash of the templates and griffie's version: what every PDF depends on besides its data.
-    pub fn fingerprint(&self) -> &[u8] {
+    pub(crate) fn fingerprint(&self) -> &[u8] {
         self.fingerprint.as_bytes()
     }
 
-    pub fn cache(&self) -> &PdfCache {
+    pub(crate) fn cache(&self) -> &PdfCache {
         &self.cache
     }
 
     /// The PDF of `subject`, from the cache or freshly compiled.
-    pub fn make(&self, subject: &dyn PdfSubject) -> Result<Pdf, Vec<Diagnostic>> {
+    pub(crate) fn make(&self, subject: &dyn PdfSubject) -> Result<Pdf, Vec<Diagnostic>> {
         let template = self.template_for(subject.template());
         let data = subject.json(Blocks::All);
         let key = blake3::Hasher::new()

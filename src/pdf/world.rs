@@ -18,32 +18,32 @@ use super::fonts::FONTS;
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
 /// Interns a virtual path of the project root.
-pub fn file_id(path: &str) -> FileId {
+pub(super) fn file_id(path: &str) -> FileId {
     let vpath = VirtualPath::new(path).expect("griffie's virtual paths are valid");
     FileId::new(RootedPath::new(VirtualRoot::Project, vpath))
 }
 
 /// The document's data, read by the templates with `json("/doc.json")`.
-pub static DATA_ID: LazyLock<FileId> = LazyLock::new(|| file_id("/doc.json"));
+pub(super) static DATA_ID: LazyLock<FileId> = LazyLock::new(|| file_id("/doc.json"));
 
 /// The house-style templates, parsed once per build.
-pub struct Templates {
+pub(super) struct Templates {
     /// Every `templates/pdf/*.typ`, as (file name, source).
     pub sources: Vec<(String, Source)>,
 }
 
 impl Templates {
-    pub fn get(&self, id: FileId) -> Option<&Source> {
+    pub(super) fn get(&self, id: FileId) -> Option<&Source> {
         self.sources.iter().map(|(_, s)| s).find(|s| s.id() == id)
     }
 
-    pub fn by_name(&self, name: &str) -> Option<&Source> {
+    pub(super) fn by_name(&self, name: &str) -> Option<&Source> {
         self.sources.iter().find(|(n, _)| n == name).map(|(_, s)| s)
     }
 }
 
 /// What one compilation can see.
-pub struct DocumentWorld<'a> {
+pub(super) struct DocumentWorld<'a> {
     pub templates: &'a Templates,
     pub main: FileId,
     pub data: Bytes,

@@ -41,7 +41,7 @@ use crate::resolve::Site;
 
 /// An [`Output`] that passes everything on to `inner` and remembers the links and ids of each
 /// HTML file, for [`LinkCheck::report`].
-pub struct LinkCheck<'a> {
+pub(crate) struct LinkCheck<'a> {
     inner: &'a dyn Output,
     /// Path part of `base_url` without trailing slash: `""` or e.g. `"/raad"`.
     base_path: String,
@@ -66,7 +66,7 @@ static ATTRIBUTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"[ \t\n](?:href|src|action|id)="[^"]*""#).expect("pattern is valid"));
 
 impl<'a> LinkCheck<'a> {
-    pub fn new(inner: &'a dyn Output, base_url: &str, base_path: &str) -> LinkCheck<'a> {
+    pub(crate) fn new(inner: &'a dyn Output, base_url: &str, base_path: &str) -> LinkCheck<'a> {
         LinkCheck {
             inner,
             base_path: base_path.trim_end_matches('/').to_string(),
@@ -78,7 +78,7 @@ impl<'a> LinkCheck<'a> {
     }
 
     /// Remembers that the page at `path` is made with `template`, to point at it.
-    pub fn made_with(&self, path: &str, template: &'static str) {
+    pub(crate) fn made_with(&self, path: &str, template: &'static str) {
         lock(&self.templates).insert(path.to_string(), template);
     }
 
@@ -92,7 +92,7 @@ impl<'a> LinkCheck<'a> {
 
     /// Every broken internal link and anchor of the files written so far, one diagnostic per
     /// source place and target.
-    pub fn report(self, site: &Site, templates_dir: &Path, templates_shown: &Path) -> Vec<Diagnostic> {
+    pub(crate) fn report(self, site: &Site, templates_dir: &Path, templates_shown: &Path) -> Vec<Diagnostic> {
         let files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
         let pages = self.pages.into_inner().unwrap_or_else(|e| e.into_inner());
         let made_with = self.templates.into_inner().unwrap_or_else(|e| e.into_inner());

@@ -5,11 +5,11 @@
 //! static assets follow. Problems (a template error, an image without alt text) are collected
 //! as diagnostics like any other.
 
-pub mod links;
-pub mod pages;
-pub mod statement;
-pub mod templates;
-pub mod versions;
+pub(crate) mod links;
+pub(crate) mod pages;
+pub(crate) mod statement;
+pub(crate) mod templates;
+pub(crate) mod versions;
 
 use std::path::Path;
 
@@ -23,7 +23,7 @@ use crate::{data, markdown, search};
 use pages::Page;
 
 /// What `render` needs besides the site.
-pub struct RenderInput<'a> {
+pub(crate) struct RenderInput<'a> {
     /// Told how far rendering is, for a progress bar.
     pub progress: Option<&'a dyn crate::Progress>,
     /// Versions of every document, deleted documents, the build stamp.
@@ -53,7 +53,12 @@ pub struct RenderStats {
 }
 
 /// Renders the whole site into `output`.
-pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics: &mut Diagnostics) -> RenderStats {
+pub(crate) fn render(
+    site: &Site,
+    input: &RenderInput,
+    output: &dyn Output,
+    diagnostics: &mut Diagnostics,
+) -> RenderStats {
     let tera = match templates::load_templates(input.templates_dir, input.templates_shown, site.config.lang()) {
         Ok(tera) => tera,
         Err(problems) => {
@@ -306,7 +311,7 @@ fn render_document(
 /// Which pages a preview round renders again (see `serve::session`): never the version pages,
 /// which depend on commits, not on the working copy.
 #[derive(Debug, Default, Clone)]
-pub struct Selection {
+pub(crate) struct Selection {
     /// Positions of the documents whose page (and PDF) is made again.
     pub documents: Vec<usize>,
     /// Per type, which of its list pages are made again.
@@ -319,7 +324,7 @@ pub struct Selection {
 
 /// Which pages of a paginated list.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Pages {
+pub(crate) enum Pages {
     All,
     /// Page numbers, from 1.
     Numbers(std::collections::BTreeSet<usize>),
@@ -333,13 +338,13 @@ impl Default for Pages {
 
 impl Pages {
     /// Adds page `number` (nothing to do when all pages are in already).
-    pub fn add(&mut self, number: usize) {
+    pub(crate) fn add(&mut self, number: usize) {
         if let Pages::Numbers(numbers) = self {
             numbers.insert(number);
         }
     }
 
-    pub fn contains(&self, number: usize) -> bool {
+    pub(crate) fn contains(&self, number: usize) -> bool {
         match self {
             Pages::All => true,
             Pages::Numbers(numbers) => numbers.contains(&number),
@@ -349,7 +354,7 @@ impl Pages {
 
 /// What [`render_selected`] made.
 #[derive(Debug, Default)]
-pub struct PartialRender {
+pub(crate) struct PartialRender {
     /// Per selected document: its position, its problems, whether it has a PDF.
     pub documents: Vec<(usize, Vec<Diagnostic>, bool)>,
     /// Problems of the other pages (lists, home, the motion overview).
@@ -360,8 +365,8 @@ pub struct PartialRender {
 /// Renders the selected document pages (with their PDFs), list and dossier pages and
 /// motievolglijst, and the cheap pages every change may touch: home, the dossier index, the
 /// 404, API and search pages (the search page shows the filters). The data files are
-/// [`render_data`]'s; the search index is [`search`]'s, made after the reload.
-pub fn render_selected(
+/// [`data::write_data_files`]'s; the search index is [`search`]'s, made after the reload.
+pub(crate) fn render_selected(
     site: &Site,
     input: &RenderInput,
     output: &dyn Output,
@@ -410,7 +415,7 @@ pub fn render_selected(
 
 /// Renders the pages (with their PDFs) of the documents at `positions`, and nothing else: what
 /// a preview round leaves for after the reload (see `serve::session`).
-pub fn render_documents(
+pub(crate) fn render_documents(
     site: &Site,
     input: &RenderInput,
     output: &dyn Output,

@@ -16,7 +16,7 @@ use crate::view::{document_view, type_url_path, DocRef, RelationsView, StatusVie
 
 /// What every page knows about the site: small and fixed-size.
 #[derive(Debug, Clone, Serialize)]
-pub struct SiteView {
+pub(crate) struct SiteView {
     pub title: String,
     pub municipality: String,
     pub description: Option<String>,
@@ -36,7 +36,7 @@ pub struct SiteView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct NavItem {
+pub(crate) struct NavItem {
     pub key: String,
     pub label: String,
     pub url: String,
@@ -44,7 +44,7 @@ pub struct NavItem {
 
 /// What every page knows about itself.
 #[derive(Debug, Clone, Serialize)]
-pub struct PageView {
+pub(crate) struct PageView {
     pub title: String,
     /// Site-relative path with base path, e.g. `/documenten/x/`.
     pub url: String,
@@ -66,13 +66,13 @@ pub struct PageView {
 }
 
 /// A page to render: its output path, template and context.
-pub struct Page {
+pub(crate) struct Page {
     pub path: String,
     pub template: &'static str,
     pub context: Context,
 }
 
-pub fn site_view(views: &Views, stamp: StampView) -> SiteView {
+pub(crate) fn site_view(views: &Views, stamp: StampView) -> SiteView {
     let config = &views.site.config;
     let lang = views.lang;
     let mut nav = vec![NavItem {
@@ -161,7 +161,7 @@ fn context(site: &SiteView, page: PageView) -> Context {
 }
 
 /// The context every page starts from: site, page and build stamp.
-pub fn page_context(
+pub(crate) fn page_context(
     site: &SiteView,
     views: &Views,
     title: &str,
@@ -173,7 +173,7 @@ pub fn page_context(
 }
 
 /// The page of document `position`.
-pub fn document_page(
+pub(crate) fn document_page(
     views: &Views,
     site_view: &SiteView,
     position: usize,
@@ -210,7 +210,7 @@ pub fn document_page(
 
 /// Page numbers and links for a paginated list.
 #[derive(Debug, Clone, Serialize)]
-pub struct Pagination {
+pub(crate) struct Pagination {
     pub current: usize,
     pub total: usize,
     pub previous: Option<String>,
@@ -219,13 +219,13 @@ pub struct Pagination {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PageLink {
+pub(crate) struct PageLink {
     pub number: usize,
     pub url: String,
 }
 
 /// The path of page `number` (1-based) of a list at `base` (`/raadsbrieven/`).
-pub fn paged_path(base: &str, number: usize) -> String {
+pub(crate) fn paged_path(base: &str, number: usize) -> String {
     if number == 1 {
         base.to_string()
     } else {
@@ -234,7 +234,7 @@ pub fn paged_path(base: &str, number: usize) -> String {
 }
 
 /// How many pages a list of `len` items has at `size` a page (an empty list has one page).
-pub fn page_count(len: usize, size: usize) -> usize {
+pub(crate) fn page_count(len: usize, size: usize) -> usize {
     len.div_ceil(size.max(1)).max(1)
 }
 
@@ -256,7 +256,7 @@ fn pagination(views: &Views, base: &str, current: usize, total: usize) -> Pagina
 
 /// Documents of one year, for timelines.
 #[derive(Debug, Clone, Serialize)]
-pub struct YearGroup {
+pub(crate) struct YearGroup {
     pub year: i16,
     pub items: Vec<DocRef>,
 }
@@ -287,7 +287,7 @@ fn output_path(site_path: &str) -> String {
 /// The paginated list pages of each document type, newest first.
 /// Only the pages `wanted(type, page number)` says yes to (a preview round renders only what
 /// changed).
-pub fn type_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(DocType, usize) -> bool) -> Vec<Page> {
+pub(crate) fn type_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(DocType, usize) -> bool) -> Vec<Page> {
     let size = views.site.config.page_size;
     let mut pages = Vec::new();
     for (&doc_type, positions) in &views.site.index.by_type {
@@ -320,7 +320,7 @@ pub fn type_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(DocType, 
 
 /// One entry of a dossier timeline: the document and how it relates to the others.
 #[derive(Debug, Clone, Serialize)]
-pub struct TimelineEntry {
+pub(crate) struct TimelineEntry {
     #[serde(flatten)]
     pub doc: DocRef,
     pub relations: RelationsView,
@@ -328,7 +328,7 @@ pub struct TimelineEntry {
 
 /// A page per topic telling its story oldest first (the pages `wanted(topic, page number)`
 /// says yes to), and the index of dossiers.
-pub fn dossier_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(&str, usize) -> bool) -> Vec<Page> {
+pub(crate) fn dossier_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(&str, usize) -> bool) -> Vec<Page> {
     let size = views.site.config.page_size;
     let mut pages = Vec::new();
     let topics: Vec<TopicView> = views.site.index.by_topic.keys().map(|t| views.topic(t)).collect();
@@ -383,7 +383,7 @@ pub fn dossier_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(&str, 
 
 /// One row of the motievolglijst.
 #[derive(Debug, Clone, Serialize)]
-pub struct MotionRow {
+pub(crate) struct MotionRow {
     pub motion: DocRef,
     pub vote_status: &'static str,
     pub status: StatusView,
@@ -396,7 +396,7 @@ pub struct MotionRow {
 
 /// Counts shown above the motievolglijst and on the home page.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct MotionCounts {
+pub(crate) struct MotionCounts {
     pub total: usize,
     pub open: usize,
     pub overdue: usize,
@@ -404,14 +404,14 @@ pub struct MotionCounts {
     pub other: usize,
 }
 
-pub fn motion_rows(views: &Views) -> (Vec<MotionRow>, MotionCounts) {
+pub(crate) fn motion_rows(views: &Views) -> (Vec<MotionRow>, MotionCounts) {
     let positions = motion_positions(views.site);
     let rows = positions.iter().filter_map(|&p| motion_row(views, p)).collect();
     (rows, motion_counts(views.site, &positions))
 }
 
 /// Positions of the motions the motievolglijst lists, in its order.
-pub fn motion_positions(site: &Site) -> Vec<usize> {
+pub(crate) fn motion_positions(site: &Site) -> Vec<usize> {
     let positions = site
         .index
         .by_type
@@ -461,7 +461,7 @@ fn motion_row(views: &Views, position: usize) -> Option<MotionRow> {
 /// The motievolglijst: one table of every motion, newest first. Paginated only for very large
 /// councils' archives (`motion_page_size` rows a page), so a normal list stays one page. Only
 /// the pages whose number (from 1) `wanted` accepts are made.
-pub fn motions_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(usize) -> bool) -> Vec<Page> {
+pub(crate) fn motions_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(usize) -> bool) -> Vec<Page> {
     let positions = motion_positions(views.site);
     let counts = motion_counts(views.site, &positions);
     let base = "/motievolglijst/";
@@ -511,7 +511,7 @@ pub fn motions_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(usize)
         .collect()
 }
 
-pub fn home_page(views: &Views, site_view: &SiteView) -> Page {
+pub(crate) fn home_page(views: &Views, site_view: &SiteView) -> Page {
     let site = views.site;
     let latest: Vec<usize> = site.index.newest_first.iter().take(10).copied().collect();
     let types: Vec<TypeView> = site.index.by_type.keys().map(|&t| views.type_view(t)).collect();
@@ -531,7 +531,7 @@ pub fn home_page(views: &Views, site_view: &SiteView) -> Page {
     }
 }
 
-pub fn not_found_page(views: &Views, site_view: &SiteView) -> Page {
+pub(crate) fn not_found_page(views: &Views, site_view: &SiteView) -> Page {
     let page = views.page_view(&crate::t!(views.lang => "site.not_found.title"), "/404.html", "", None);
     Page {
         path: "404.html".into(),
@@ -541,7 +541,7 @@ pub fn not_found_page(views: &Views, site_view: &SiteView) -> Page {
 }
 
 /// `/api/`: what the open data files, feeds, calendar and spreadsheet contain.
-pub fn api_page(views: &Views, site_view: &SiteView) -> Page {
+pub(crate) fn api_page(views: &Views, site_view: &SiteView) -> Page {
     let site = views.site;
     let description = Some(crate::t!(views.lang => "site.api.description", title = site.config.title));
     let page = views.page_view(&crate::t!(views.lang => "site.api.title"), "/api/", "", description);
@@ -595,7 +595,7 @@ pub fn api_page(views: &Views, site_view: &SiteView) -> Page {
 
 /// The search page: a search box and filters, answered in the browser from the Pagefind index
 /// (`render::search`); without JavaScript it says where else to look.
-pub fn search_page(views: &Views, site_view: &SiteView) -> Page {
+pub(crate) fn search_page(views: &Views, site_view: &SiteView) -> Page {
     let description = Some(crate::t!(views.lang => "site.search.description"));
     let page = views.page_view(
         &crate::t!(views.lang => "site.nav.search"),

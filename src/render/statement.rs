@@ -8,7 +8,7 @@ use crate::render::pages::{page_context, Page, SiteView};
 use crate::view::{DateView, Views};
 
 /// The site path of the statement.
-pub const PATH: &str = "/toegankelijkheid/";
+pub(crate) const PATH: &str = "/toegankelijkheid/";
 
 /// What `accessibility.html` shows.
 #[derive(Debug, Clone, Serialize)]
@@ -39,7 +39,7 @@ fn date(lang: crate::i18n::Lang, text: &str) -> Option<DateView> {
 }
 
 /// The page, when the configuration has a statement.
-pub fn accessibility_page(views: &Views, site_view: &SiteView) -> Option<Page> {
+pub(crate) fn accessibility_page(views: &Views, site_view: &SiteView) -> Option<Page> {
     let statement: &Statement = views.site.config.accessibility.as_ref()?;
     let (status_letter, status_text) = statement.status.label(views.lang);
     let view = StatementView {

@@ -26,7 +26,7 @@ use crate::diagnostics::Diagnostic;
 use crate::i18n::Lang;
 
 /// The templates griffie renders; each must exist in `templates/`.
-pub const REQUIRED: &[&str] = &[
+pub(crate) const REQUIRED: &[&str] = &[
     "home.html",
     "document.html",
     "list.html",
@@ -38,7 +38,7 @@ pub const REQUIRED: &[&str] = &[
 
 /// Parses every `.html` file under `dir` (names relative to `dir`, with `/`), with the function
 /// `t` speaking `lang`.
-pub fn load_templates(dir: &Path, shown_dir: &Path, lang: Lang) -> Result<tera::Tera, Vec<Diagnostic>> {
+pub(crate) fn load_templates(dir: &Path, shown_dir: &Path, lang: Lang) -> Result<tera::Tera, Vec<Diagnostic>> {
     let mut files = Vec::new();
     for entry in WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
         let is_template = entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "html");
@@ -113,7 +113,7 @@ fn translate(lang: Lang, kwargs: &tera::Kwargs) -> tera::TeraResult<tera::Value>
 }
 
 /// A tera error with all its causes, one per line.
-pub fn error_chain(err: &dyn std::error::Error) -> String {
+pub(crate) fn error_chain(err: &dyn std::error::Error) -> String {
     let mut message = err.to_string();
     let mut source = err.source();
     while let Some(cause) = source {

@@ -31,7 +31,7 @@ use crate::view::history::{version_entry, version_pdf_path, version_url_path, St
 use crate::view::{DateView, PdfView, Views};
 
 /// A document with versions to publish: a current one or a deleted one.
-pub struct Subject<'a> {
+pub(crate) struct Subject<'a> {
     pub id: &'a str,
     /// The current document, if it still exists.
     pub position: Option<usize>,
@@ -40,7 +40,7 @@ pub struct Subject<'a> {
 }
 
 /// Every document whose versions get pages: current documents first, then deleted ones.
-pub fn subjects<'a>(site: &'a Site, history: &'a SiteHistory) -> Vec<Subject<'a>> {
+pub(crate) fn subjects<'a>(site: &'a Site, history: &'a SiteHistory) -> Vec<Subject<'a>> {
     let current = site.documents.iter().enumerate().map(|(position, doc)| Subject {
         id: &doc.id,
         position: Some(position),
@@ -57,14 +57,14 @@ pub fn subjects<'a>(site: &'a Site, history: &'a SiteHistory) -> Vec<Subject<'a>
 }
 
 /// One version's source, read back from git.
-pub struct VersionSource {
+pub(crate) struct VersionSource {
     pub document: Option<Document>,
     /// The whole file, for versions that do not read as a document.
     pub text: String,
 }
 
 impl VersionSource {
-    pub fn read(reader: Option<&mut BlobReader>, version: &VersionRef) -> VersionSource {
+    pub(crate) fn read(reader: Option<&mut BlobReader>, version: &VersionRef) -> VersionSource {
         let bytes = reader.and_then(|r| r.read(version.blob)).unwrap_or_default();
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let shown = Path::new(&version.path);
@@ -84,7 +84,7 @@ impl VersionSource {
 
 /// Label/value rows describing a version, for its page and for the field diff; labels and
 /// dates in the site's language, values as written. The title comes second (see [`text_view`]).
-pub fn facts(doc: &Document, site: &Site) -> Vec<(String, String)> {
+pub(crate) fn facts(doc: &Document, site: &Site) -> Vec<(String, String)> {
     let lang = site.config.lang();
     let mut rows = FactRows(vec![
         (crate::t!(lang => "site.fact.type"), doc.doc_type().label(lang)),
@@ -263,7 +263,7 @@ impl Previous {
 /// What every version page and PDF depends on besides its own sources: griffie's version, the
 /// templates, the configuration as pages see it, and the title, type and identifiers of every
 /// document (version pages link and name other documents).
-pub fn site_fingerprint(site: &Site, site_view: &SiteView, templates_dir: &Path) -> Vec<u8> {
+pub(crate) fn site_fingerprint(site: &Site, site_view: &SiteView, templates_dir: &Path) -> Vec<u8> {
     let mut hasher = blake3::Hasher::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
     let files = walkdir::WalkDir::new(templates_dir)
@@ -325,7 +325,7 @@ fn page_key(
 }
 
 /// Version pages to render for one subject, and how many were kept from the last build.
-pub struct VersionWork {
+pub(crate) struct VersionWork {
     /// Each page with the key to record it under (empty: not keyed).
     pub pages: Vec<(Page, String)>,
     pub kept: usize,
@@ -553,7 +553,7 @@ struct DeletedView {
 }
 
 /// The tombstone of a withdrawn document, at its URL (`version: None`) or a version URL.
-pub fn withdrawn_page(
+pub(crate) fn withdrawn_page(
     id: &str,
     version: Option<usize>,
     withdrawal: &Withdrawal,
@@ -576,7 +576,7 @@ pub fn withdrawn_page(
 }
 
 /// The tombstone at the URL of a deleted document, listing its versions (which stay online).
-pub fn deleted_page(
+pub(crate) fn deleted_page(
     stone: &crate::document_versions::Tombstone,
     history: &SiteHistory,
     views: &Views,
@@ -626,7 +626,7 @@ fn tombstone_page(stone: TombstoneView, views: &Views, site_view: &SiteView) -> 
 
 /// The PDFs of one subject's versions (index = number − 1), compiled on the caller's thread. A
 /// PDF the output holds already (same key) is kept without reading its version.
-pub fn version_pdfs(
+pub(crate) fn version_pdfs(
     subject: &Subject,
     reader: Option<&mut BlobReader>,
     engine: &crate::pdf::PdfEngine,
@@ -672,7 +672,7 @@ pub fn version_pdfs(
 }
 
 /// The version pages of every subject; `pdfs` per subject as from [`version_pdfs`].
-pub struct AllVersions<'a> {
+pub(crate) struct AllVersions<'a> {
     pub subjects: &'a [Subject<'a>],
     pub pdfs: &'a [Vec<Option<PdfView>>],
     pub history: &'a SiteHistory,
@@ -684,7 +684,7 @@ pub struct AllVersions<'a> {
 
 impl AllVersions<'_> {
     /// In parallel, one blob reader per worker.
-    pub fn pages(&self) -> impl ParallelIterator<Item = VersionWork> + '_ {
+    pub(crate) fn pages(&self) -> impl ParallelIterator<Item = VersionWork> + '_ {
         self.subjects.par_iter().enumerate().map_init(
             || self.history.history.reader(),
             move |reader, (i, subject)| {

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-pub use motions::{EffectiveStatus, MotionState, Settlement};
+pub(crate) use motions::{EffectiveStatus, MotionState};
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Repeats, Severity};

@@ -62,7 +62,7 @@ pub struct MotionState {
     pub overdue: bool,
 }
 
-pub fn motion_states(
+pub(super) fn motion_states(
     documents: &[Document],
     links: &[Links],
     as_of: Date,
@@ -137,7 +137,7 @@ fn check_progress(
 
 /// A warning for a letter that answers a motion the council rejected or that was withdrawn:
 /// there is nothing to carry out, so the link is probably to the wrong motion.
-pub fn check_answer_to_motion(letter: &Document, target: &Document, diagnostics: &mut Diagnostics) {
+pub(super) fn check_answer_to_motion(letter: &Document, target: &Document, diagnostics: &mut Diagnostics) {
     let Some(motion) = target.kind.motion() else { return };
     if !letter.doc_type().is_letter() || !matches!(motion.status, MotionStatus::Verworpen | MotionStatus::Ingetrokken) {
         return;

@@ -27,7 +27,7 @@ use crate::model::DocType;
 use crate::paths::shown_path;
 use crate::slug::{is_slug, slugify};
 use crate::suggest::did_you_mean;
-pub use template::{render, SiteFacts};
+pub(crate) use template::{render, SiteFacts};
 
 /// The longest title part of a generated id: ids are URLs, and they are permanent.
 const MAX_TITLE_SLUG: usize = 50;
@@ -148,7 +148,7 @@ pub fn today() -> Date {
 
 /// The id griffie gives a new document: type, date and title, as in
 /// `raadsbrief-2024-04-02-inkoop-jeugdhulp`. `None` when the title has no letters or digits.
-pub fn id_for(doc_type: DocType, date: Date, title: &str) -> Option<String> {
+pub(crate) fn id_for(doc_type: DocType, date: Date, title: &str) -> Option<String> {
     let slug = slugify(title);
     // "Motie vreemd aan de orde" should not become `motie-…-motie-vreemd-aan-de-orde`.
     let slug = slug

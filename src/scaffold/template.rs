@@ -16,7 +16,7 @@ use crate::model::DocType;
 
 /// What the site configuration tells a new document, if it can be read.
 #[derive(Debug, Clone, Default)]
-pub struct SiteFacts {
+pub(crate) struct SiteFacts {
     pub municipality: Option<String>,
     /// The dossiers named in `griffie.yaml`.
     pub topics: Vec<String>,
@@ -35,7 +35,7 @@ impl SiteFacts {
 }
 
 /// The text of a new document: front matter with comments, then the body skeleton.
-pub fn render(doc_type: DocType, id: &str, title: &str, date: Date, site: &SiteFacts) -> String {
+pub(crate) fn render(doc_type: DocType, id: &str, title: &str, date: Date, site: &SiteFacts) -> String {
     let mut out = String::from("---\n");
     let it = Noun(doc_type);
     field(

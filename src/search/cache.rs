@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use crate::search::{Files, Record, BUNDLE_DIR, UNUSED};
 
 /// The version of the `pagefind` crate (pinned in `Cargo.toml`; a test holds the two equal).
-pub const PAGEFIND_VERSION: &str = "1.6.0";
+pub(crate) const PAGEFIND_VERSION: &str = "1.6.0";
 
 /// What else shapes the files: bump when griffie changes how it calls Pagefind.
 const FORMAT: &str = "griffie-search-cache-1 keep_index_url=true";
@@ -28,7 +28,7 @@ const FORMAT: &str = "griffie-search-cache-1 keep_index_url=true";
 const KEEP: usize = 3;
 
 /// The cache key of the index of `records` in `language`.
-pub fn key(records: &[Record], language: &str) -> String {
+pub(crate) fn key(records: &[Record], language: &str) -> String {
     let mut hasher = blake3::Hasher::new();
     let mut field = |bytes: &[u8]| {
         hasher.update(&(bytes.len() as u64).to_le_bytes());
@@ -49,12 +49,12 @@ pub fn key(records: &[Record], language: &str) -> String {
 }
 
 /// The folder of entries, under `.griffie-cache/`.
-pub struct SearchCache {
+pub(crate) struct SearchCache {
     dir: PathBuf,
 }
 
 impl SearchCache {
-    pub fn new(dir: &Path) -> SearchCache {
+    pub(crate) fn new(dir: &Path) -> SearchCache {
         SearchCache { dir: dir.to_path_buf() }
     }
 
@@ -63,7 +63,7 @@ impl SearchCache {
     }
 
     /// The files stored under `key`, if there is a whole entry.
-    pub fn get(&self, key: &str) -> Option<Files> {
+    pub(crate) fn get(&self, key: &str) -> Option<Files> {
         let path = self.pack(key);
         let bytes = crate::cache_file::read(&path)?;
         let files = unpack(&bytes)?;
@@ -76,7 +76,7 @@ impl SearchCache {
 
     /// Stores `files` under `key` and removes all but the newest entries. Best effort: a cache
     /// that cannot be written only makes the next build slower.
-    pub fn put(&self, key: &str, files: &Files) {
+    pub(crate) fn put(&self, key: &str, files: &Files) {
         if std::fs::create_dir_all(&self.dir).is_err() {
             return;
         }

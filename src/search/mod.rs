@@ -18,7 +18,7 @@
 //! - **Made once per version of the sources**: the files are cached by a hash of the records
 //!   ([`crate::search::cache`]); a hit gives the bytes a miss would make.
 
-pub mod cache;
+pub(crate) mod cache;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -36,12 +36,12 @@ use crate::resolve::{EffectiveStatus, Site};
 use crate::view::{status_label, Views};
 
 /// The folder of the index in the site: `pagefind/pagefind.js` and the index files.
-pub const BUNDLE_DIR: &str = "pagefind";
+pub(crate) const BUNDLE_DIR: &str = "pagefind";
 
 /// Pagefind's language: that of the documents, which are Dutch whatever the site's interface
 /// language (content is never translated), so words are stemmed as Dutch on an English site
 /// too. The words the search page shows come from the catalog, not from Pagefind.
-pub const CONTENT_LANGUAGE: &str = "nl";
+pub(crate) const CONTENT_LANGUAGE: &str = "nl";
 
 /// Pagefind's own search interfaces and its highlighter: the search page has its own small
 /// script (`templates/static/zoeken.js`) on Pagefind's JavaScript API, `pagefind.js`.
@@ -57,7 +57,7 @@ pub(crate) const UNUSED: [&str; 7] = [
 
 /// One document as Pagefind indexes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Record {
+pub(crate) struct Record {
     /// Site-relative, without the base path (the search page's script adds it).
     pub url: String,
     pub content: String,
@@ -71,7 +71,7 @@ pub struct Record {
 }
 
 /// The record of document `position`.
-pub fn record(views: &Views, position: usize) -> Record {
+pub(crate) fn record(views: &Views, position: usize) -> Record {
     let site = views.site;
     let doc = &site.documents[position];
     let date = iso_with_precision(doc.date, doc.date_precision);
@@ -131,7 +131,7 @@ fn searchable_text(doc: &Document) -> String {
 
 /// Every document's record, sorted by id: Pagefind numbers pages in the order they come, and
 /// hash collisions are settled in that order too.
-pub fn records(site: &Site) -> Vec<Record> {
+pub(crate) fn records(site: &Site) -> Vec<Record> {
     let views = Views::new(site);
     let mut order: Vec<usize> = (0..site.documents.len()).collect();
     order.sort_by(|&a, &b| site.documents[a].id.cmp(&site.documents[b].id));
@@ -139,7 +139,7 @@ pub fn records(site: &Site) -> Vec<Record> {
 }
 
 /// The files of the index for `records`, as (path in the site, bytes), sorted by path.
-pub fn index_files(records: Vec<Record>, language: &str) -> anyhow::Result<Files> {
+pub(crate) fn index_files(records: Vec<Record>, language: &str) -> anyhow::Result<Files> {
     // A runtime of its own, on this thread: Pagefind's API is async, the build is not.
     let runtime = tokio::runtime::Builder::new_current_thread().build()?;
     let files = runtime.block_on(async {
@@ -174,7 +174,7 @@ pub fn index_files(records: Vec<Record>, language: &str) -> anyhow::Result<Files
 
 /// The files of the index for `records`: from `cache` when it has them, else made by
 /// Pagefind and stored there.
-pub fn cached_index_files(records: Vec<Record>, language: &str, cache: Option<&Path>) -> anyhow::Result<Files> {
+pub(crate) fn cached_index_files(records: Vec<Record>, language: &str, cache: Option<&Path>) -> anyhow::Result<Files> {
     let Some(cache) = cache.map(crate::search::cache::SearchCache::new) else {
         return index_files(records, language);
     };
@@ -190,20 +190,20 @@ pub fn cached_index_files(records: Vec<Record>, language: &str, cache: Option<&P
 /// The files of the index, being made on a thread of their own beside the rest of rendering:
 /// Pagefind adds records one at a time and compresses its files one at a time (about 10 s for
 /// 10,000 documents on two cores), while the pages mostly wait for the other core.
-pub struct IndexBuild {
+pub(crate) struct IndexBuild {
     thread: Option<std::thread::JoinHandle<anyhow::Result<Files>>>,
     /// Made here when no thread could be started.
     done: Option<anyhow::Result<Files>>,
 }
 
 /// Files of the site: (path, bytes).
-pub type Files = Vec<(String, Vec<u8>)>;
+pub(crate) type Files = Vec<(String, Vec<u8>)>;
 
 impl IndexBuild {
     /// Starts building the index of `site`, or taking it from `cache` (a folder); nothing for
     /// an output that discards it (`check`): the index is made from checked data and has no
     /// problems of its own to find.
-    pub fn start(site: &Site, output: &dyn Output, cache: Option<&Path>) -> IndexBuild {
+    pub(crate) fn start(site: &Site, output: &dyn Output, cache: Option<&Path>) -> IndexBuild {
         let mut build = IndexBuild {
             thread: None,
             done: None,
@@ -227,7 +227,7 @@ impl IndexBuild {
 
     /// Waits for the index and writes it to `output`: the problems, and how many files it
     /// wrote.
-    pub fn finish(self, output: &dyn Output) -> (Vec<Diagnostic>, usize) {
+    pub(crate) fn finish(self, output: &dyn Output) -> (Vec<Diagnostic>, usize) {
         let result = match (self.thread, self.done) {
             (Some(thread), _) => thread
                 .join()
@@ -241,7 +241,7 @@ impl IndexBuild {
 
 /// Writes the index's files to `output`, `pagefind-entry.json` last: a browser that reads the
 /// new entry finds every file it names. The problems, and how many files it wrote.
-pub fn write_files(result: anyhow::Result<Files>, output: &dyn Output) -> (Vec<Diagnostic>, usize) {
+pub(crate) fn write_files(result: anyhow::Result<Files>, output: &dyn Output) -> (Vec<Diagnostic>, usize) {
     let mut files = match result {
         Ok(files) => files,
         Err(err) => return (vec![index_problem(&err)], 0),
@@ -271,7 +271,7 @@ fn index_problem(err: &anyhow::Error) -> Diagnostic {
 /// The choices of the search page's filters: every value some document has, in the order
 /// the site shows them elsewhere.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct FilterChoices {
+pub(crate) struct FilterChoices {
     pub types: Vec<String>,
     /// Newest first.
     pub years: Vec<i16>,
@@ -280,7 +280,7 @@ pub struct FilterChoices {
 }
 
 impl FilterChoices {
-    pub fn of(views: &Views) -> FilterChoices {
+    pub(crate) fn of(views: &Views) -> FilterChoices {
         let site = views.site;
         let types: Vec<String> = DocType::ALL
             .into_iter()
@@ -352,7 +352,7 @@ mod tests {
 /// site's language: the search page hands them to the script as JSON in `data-texts`, so the
 /// script has no language of its own. `%{name}` is filled in by the script.
 #[derive(Debug, Clone, Serialize)]
-pub struct ScriptTexts {
+pub(crate) struct ScriptTexts {
     /// For `toLocaleString`: `nl-NL`, `en-GB`.
     locale: &'static str,
     months: Vec<String>,
@@ -369,7 +369,7 @@ pub struct ScriptTexts {
 }
 
 impl ScriptTexts {
-    pub fn of(lang: crate::i18n::Lang) -> ScriptTexts {
+    pub(crate) fn of(lang: crate::i18n::Lang) -> ScriptTexts {
         use crate::i18n::Lang;
         let statuses = [
             EffectiveStatus::Ingediend,
@@ -400,7 +400,7 @@ impl ScriptTexts {
         }
     }
 
-    pub fn to_json(&self) -> String {
+    pub(crate) fn to_json(&self) -> String {
         serde_json::to_string(self).expect("texts serialise")
     }
 }

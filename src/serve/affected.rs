@@ -47,7 +47,7 @@ struct Print {
 
 /// The fingerprints of a whole site.
 #[derive(Debug, Clone, Default)]
-pub struct Fingerprints {
+pub(crate) struct Fingerprints {
     by_id: HashMap<String, Arc<Print>>,
     /// The order of each list (`type:<slug>`, `topic:<slug>`), hashed.
     orders: BTreeMap<String, [u8; 32]>,
@@ -57,7 +57,7 @@ pub struct Fingerprints {
 impl Fingerprints {
     /// Fingerprints of `site` with its history; `chrome` is what every page shows (the
     /// serialised site view: navigation, footer, stamp).
-    pub fn of(site: &Site, history: &SiteHistory, chrome: Vec<u8>) -> Fingerprints {
+    pub(crate) fn of(site: &Site, history: &SiteHistory, chrome: Vec<u8>) -> Fingerprints {
         let views = Views::new(site);
         let by_id = (0..site.documents.len())
             .into_par_iter()
@@ -75,7 +75,7 @@ impl Fingerprints {
 
     /// These fingerprints after a change that can only have touched the documents at
     /// `positions` in `site` (the edited ones and those related to them): the others are kept.
-    pub fn updated(
+    pub(crate) fn updated(
         &self,
         site: &Site,
         history: &SiteHistory,
@@ -100,7 +100,7 @@ impl Fingerprints {
     }
 
     /// Positions in `site` of the documents related to `id` when these fingerprints were made.
-    pub fn neighbours<'a>(&'a self, id: &str, site: &'a Site) -> impl Iterator<Item = usize> + 'a {
+    pub(crate) fn neighbours<'a>(&'a self, id: &str, site: &'a Site) -> impl Iterator<Item = usize> + 'a {
         self.by_id
             .get(id)
             .into_iter()
@@ -110,7 +110,7 @@ impl Fingerprints {
 
     /// What to render when the pages on disk were made from `self` and the site (`site`) is
     /// now `now`. `None`: every page, since what all pages show has changed.
-    pub fn selection(&self, now: &Fingerprints, site: &Site) -> Option<Selection> {
+    pub(crate) fn selection(&self, now: &Fingerprints, site: &Site) -> Option<Selection> {
         if self.chrome != now.chrome {
             return None;
         }

@@ -18,7 +18,7 @@ use super::{inject, Shared};
 
 /// An answer, before it becomes an HTTP response.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Reply {
+pub(crate) struct Reply {
     pub status: u16,
     pub content_type: &'static str,
     pub body: Vec<u8>,
@@ -28,7 +28,7 @@ pub struct Reply {
 
 impl Reply {
     /// A plain-text answer (a message for people, from the catalog).
-    pub fn text(status: u16, message: String) -> Reply {
+    pub(crate) fn text(status: u16, message: String) -> Reply {
         Reply {
             status,
             content_type: TEXT,
@@ -39,13 +39,13 @@ impl Reply {
 }
 
 /// The content type of plain text.
-pub const TEXT: &str = "text/plain; charset=utf-8";
+pub(crate) const TEXT: &str = "text/plain; charset=utf-8";
 
 /// Everything but the unreserved characters of RFC 3986 is encoded in a redirect's segments.
 const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 /// The answer for the request path `path` (without its query).
-pub fn answer(path: &str, root: &Path, shared: &Shared) -> Reply {
+pub(crate) fn answer(path: &str, root: &Path, shared: &Shared) -> Reply {
     let Some(relative) = safe_relative(path) else {
         return Reply::text(403, crate::t!("serve.forbidden"));
     };
@@ -63,7 +63,7 @@ pub fn answer(path: &str, root: &Path, shared: &Shared) -> Reply {
 }
 
 /// The request path as a relative path inside the served folder; `None` when it could escape.
-pub fn safe_relative(path: &str) -> Option<PathBuf> {
+pub(crate) fn safe_relative(path: &str) -> Option<PathBuf> {
     let decoded = percent_encoding::percent_decode_str(path).decode_utf8().ok()?;
     let mut relative = PathBuf::new();
     for segment in decoded.split('/') {
@@ -78,7 +78,7 @@ pub fn safe_relative(path: &str) -> Option<PathBuf> {
 }
 
 /// The address of the folder `relative` (a [`safe_relative`] path): `/a%20b/c/`.
-pub fn folder_location(relative: &Path) -> String {
+pub(crate) fn folder_location(relative: &Path) -> String {
     let mut location = String::from("/");
     for segment in relative.components() {
         let segment = segment.as_os_str().to_string_lossy();
@@ -90,7 +90,7 @@ pub fn folder_location(relative: &Path) -> String {
 
 /// The file a page address shows, relative to the served folder with `/` separators; `None`
 /// when there is none (a 404 page, which any build may change).
-pub fn served_file(page: &str, root: &Path) -> Option<String> {
+pub(crate) fn served_file(page: &str, root: &Path) -> Option<String> {
     // The script sends the path percent-encoded once more, as a query value.
     let page = percent_encoding::percent_decode_str(page).decode_utf8().ok()?;
     let mut relative = safe_relative(&page)?;
@@ -156,7 +156,7 @@ fn redirect(location: String) -> Reply {
 }
 
 /// The content type by file extension.
-pub fn content_type(path: &Path) -> &'static str {
+pub(crate) fn content_type(path: &Path) -> &'static str {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())

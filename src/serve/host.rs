@@ -14,7 +14,7 @@ use hyper::Uri;
 
 /// Whether the request with these `headers` and target `uri` is addressed to the preview on
 /// `port`.
-pub fn is_addressed_to_us(headers: &HeaderMap, uri: &Uri, port: u16) -> bool {
+pub(crate) fn is_addressed_to_us(headers: &HeaderMap, uri: &Uri, port: u16) -> bool {
     let mut hosts = headers.get_all(HOST).iter();
     let (Some(host), None) = (hosts.next(), hosts.next()) else {
         return false;
@@ -27,7 +27,7 @@ pub fn is_addressed_to_us(headers: &HeaderMap, uri: &Uri, port: u16) -> bool {
 
 /// `authority` is a loopback name with `port`: `127.0.0.1`, `localhost` (any letter case) or
 /// `[::1]`. The port may be left out only when it is 80, as browsers do for port 80.
-pub fn is_loopback_authority(authority: &str, port: u16) -> bool {
+pub(crate) fn is_loopback_authority(authority: &str, port: u16) -> bool {
     let (host, given_port) = split_port(authority);
     let port_matches = match given_port {
         Some(given) => given == port.to_string(),

@@ -35,28 +35,28 @@ const POLL_WAIT: Duration = Duration::from_secs(25);
 /// How long a connection may take to send a request head (from opening it, or from the end
 /// of its previous answer). A browser sends its head at once; it reconnects when it finds a
 /// kept-alive connection closed.
-pub const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The longest request head (request line and headers) in bytes. Generous: cookies are shared
 /// by every port of `localhost`, so other local tools' cookies come along.
-pub const MAX_HEAD: usize = 32 * 1024;
+pub(crate) const MAX_HEAD: usize = 32 * 1024;
 
 /// The most header fields in a request head; a browser sends about 15.
-pub const MAX_HEADERS: usize = 64;
+pub(crate) const MAX_HEADERS: usize = 64;
 
 /// Connections open at once. A browser opens at most six to one site; Chromium at most 256 in
 /// all. Well below the usual limit of 1,024 open files per process.
-pub const MAX_CONNECTIONS: usize = 512;
+pub(crate) const MAX_CONNECTIONS: usize = 512;
 
 /// Threads that read files and make pages, besides the one running the connections.
-pub const FILE_THREADS: usize = 4;
+pub(crate) const FILE_THREADS: usize = 4;
 
 /// How long to wait before accepting again after accepting failed (out of open files, say),
 /// rather than trying again at once in a busy loop.
 const ACCEPT_PAUSE: Duration = Duration::from_millis(100);
 
 /// The bound server; [`Server::run`] answers requests until the process ends.
-pub struct Server {
+pub(crate) struct Server {
     listener: TcpListener,
     context: Arc<Context>,
 }
@@ -72,7 +72,7 @@ type Answer = Response<Full<Bytes>>;
 
 impl Server {
     /// Binds 127.0.0.1:`port` (0: a free port chosen by the system).
-    pub fn bind(port: u16, root: &Path, shared: Arc<Shared>) -> anyhow::Result<Server> {
+    pub(crate) fn bind(port: u16, root: &Path, shared: Arc<Shared>) -> anyhow::Result<Server> {
         let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
         let cannot_listen = |e: std::io::Error| anyhow!(crate::t!("serve.cannot_listen", address = address, error = e));
         let listener = TcpListener::bind(address).map_err(cannot_listen)?;
@@ -89,13 +89,13 @@ impl Server {
     }
 
     /// `http://127.0.0.1:<port>/`.
-    pub fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("http://{}:{}/", Ipv4Addr::LOCALHOST, self.context.port)
     }
 
     /// Answers requests on the calling thread until the process ends; returns only when the
     /// runtime cannot be started.
-    pub fn run(self) -> anyhow::Result<()> {
+    pub(crate) fn run(self) -> anyhow::Result<()> {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_io()
             .enable_time()

@@ -29,7 +29,7 @@ use crate::search::{self, Record, BUNDLE_DIR};
 const QUIET: Duration = Duration::from_millis(1500);
 
 /// What to index, and where the files go.
-pub struct Job {
+pub(crate) struct Job {
     pub records: Vec<Record>,
     pub language: String,
     /// The preview folder.
@@ -40,7 +40,7 @@ pub struct Job {
 
 /// The background worker of one preview; started by the first job.
 #[derive(Default)]
-pub struct Indexer {
+pub(crate) struct Indexer {
     shared: Arc<Shared>,
     started: bool,
 }
@@ -73,7 +73,7 @@ impl Shared {
 
 impl Indexer {
     /// Queues `job` in place of any job still waiting.
-    pub fn submit(&mut self, job: Job) {
+    pub(crate) fn submit(&mut self, job: Job) {
         {
             let mut state = self.shared.lock();
             let generation = state.generation;
@@ -99,14 +99,14 @@ impl Indexer {
 
     /// Forgets the waiting job and makes the running one's files go unwritten (a full build
     /// is about to replace the preview folder).
-    pub fn cancel(&mut self) {
+    pub(crate) fn cancel(&mut self) {
         let mut state = self.shared.lock();
         state.waiting = None;
         state.generation += 1;
     }
 
     /// Waits until every submitted job is written (tests compare the preview with a build).
-    pub fn wait(&self) {
+    pub(crate) fn wait(&self) {
         let mut state = self.shared.lock();
         state.hurry = true;
         self.shared.changed.notify_all();

@@ -10,10 +10,10 @@ use super::Problem;
 use crate::markdown::escape_attr as escape;
 
 /// The id of the overlay element, for tests and for styling.
-pub const OVERLAY_ID: &str = "griffie-overlay";
+pub(crate) const OVERLAY_ID: &str = "griffie-overlay";
 
 /// `html` with the reload script (and the overlay, when there are problems) before `</body>`.
-pub fn inject(html: &str, version: u64, problems: Option<&[Problem]>) -> String {
+pub(crate) fn inject(html: &str, version: u64, problems: Option<&[Problem]>) -> String {
     let mut snippet = String::new();
     if let Some(problems) = problems {
         snippet.push_str(&overlay(problems));

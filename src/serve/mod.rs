@@ -13,14 +13,14 @@
 //! the overlay listing the problems. A round that panics (a bug) is caught ([`run_round`]): the
 //! overlay says so and the next save makes a full build.
 
-pub mod affected;
-pub mod files;
-pub mod host;
-pub mod http;
-pub mod index;
-pub mod inject;
-pub mod session;
-pub mod watch;
+pub(crate) mod affected;
+pub(crate) mod files;
+pub(crate) mod host;
+pub(crate) mod http;
+pub(crate) mod index;
+pub(crate) mod inject;
+pub(crate) mod session;
+pub(crate) mod watch;
 
 use std::collections::BTreeSet;
 use std::panic::AssertUnwindSafe;
@@ -53,7 +53,7 @@ pub struct Problem {
 /// The state every request reads: the build number, what each recent build changed, and, after
 /// a failed build, its problems.
 #[derive(Debug, Default)]
-pub struct Status {
+pub(crate) struct Status {
     /// Goes up after every build, failed or not; pages reload when it changes.
     pub version: u64,
     /// `Some` while the latest build failed.
@@ -206,7 +206,7 @@ fn panic_problem(options: &BuildOptions, cause: &Path, payload: &(dyn std::any::
 /// Reports a round (a one-line summary, the full report on failure) and tells the open pages it
 /// wrote to reload; then makes what the round left for after the reload (related documents'
 /// pages and PDFs, the data files) and reloads the pages that changed once more.
-pub fn finish_round(session: &mut Session, round: Round, shared: &Shared) {
+pub(crate) fn finish_round(session: &mut Session, round: Round, shared: &Shared) {
     let written = round.written.clone();
     let problems = report_round(session, &round);
     shared.finish_build(problems, written);

@@ -21,16 +21,16 @@ use crate::BuildOptions;
 /// How long the sources must be quiet before a round starts. An editor's save (write, or write
 /// a temporary file and rename it) lands within a few milliseconds; the debouncer looks every
 /// quarter of this.
-pub const DEBOUNCE: Duration = Duration::from_millis(20);
+pub(crate) const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// The running watcher; dropping it stops watching.
-pub struct Watcher {
+pub(crate) struct Watcher {
     _debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
 }
 
 /// Starts watching the sources of `options`; changes queue up in the returned receiver until
 /// [`update_on_change`] takes them, so nothing saved during the first build is missed.
-pub fn watch(options: &BuildOptions) -> anyhow::Result<(Watcher, Receiver<DebounceEventResult>)> {
+pub(crate) fn watch(options: &BuildOptions) -> anyhow::Result<(Watcher, Receiver<DebounceEventResult>)> {
     let (sender, receiver) = channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(DEBOUNCE, None, sender)?;
     let paths = &options.paths;
@@ -47,7 +47,7 @@ pub fn watch(options: &BuildOptions) -> anyhow::Result<(Watcher, Receiver<Deboun
 }
 
 /// Updates `session` on a thread of its own, one round per batch of changes.
-pub fn spawn_updates(session: Session, shared: Arc<Shared>, receiver: Receiver<DebounceEventResult>) {
+pub(crate) fn spawn_updates(session: Session, shared: Arc<Shared>, receiver: Receiver<DebounceEventResult>) {
     std::thread::spawn(move || update_on_change(session, &shared, &receiver));
 }
 

@@ -14,7 +14,7 @@ use crate::view::{DateView, Views};
 
 /// Which sources a page was made from: shown in the footer of every page.
 #[derive(Debug, Clone, Serialize)]
-pub struct StampView {
+pub(crate) struct StampView {
     /// Full commit id; `None` outside git or before the first commit.
     pub commit: Option<String>,
     pub short: Option<String>,
@@ -28,7 +28,7 @@ pub struct StampView {
 
 impl StampView {
     /// The stamp of the build as a whole: `HEAD`.
-    pub fn of_build(history: &SiteHistory, preview: bool, lang: Lang) -> StampView {
+    pub(crate) fn of_build(history: &SiteHistory, preview: bool, lang: Lang) -> StampView {
         let mut stamp = match &history.history.head {
             Some(head) => StampView::of_commit(head, history.uncommitted, lang),
             None => StampView {
@@ -47,7 +47,7 @@ impl StampView {
     }
 
     /// The stamp of a page made from one commit's sources (a version page).
-    pub fn of_commit(commit: &Commit, uncommitted: bool, lang: Lang) -> StampView {
+    pub(crate) fn of_commit(commit: &Commit, uncommitted: bool, lang: Lang) -> StampView {
         StampView {
             commit: Some(commit.id.clone()),
             short: Some(commit.short.clone()),
@@ -60,7 +60,7 @@ impl StampView {
 
 /// One entry of a document's version list.
 #[derive(Debug, Clone, Serialize)]
-pub struct VersionEntry {
+pub(crate) struct VersionEntry {
     pub number: usize,
     pub url: String,
     pub date: DateView,
@@ -72,7 +72,7 @@ pub struct VersionEntry {
 
 /// The history block of a document page.
 #[derive(Debug, Clone, Serialize)]
-pub struct HistoryView {
+pub(crate) struct HistoryView {
     /// Oldest first.
     pub versions: Vec<VersionEntry>,
     /// The page shows uncommitted changes (only said inside a repository).
@@ -84,7 +84,7 @@ pub struct HistoryView {
 }
 
 impl HistoryView {
-    pub fn new(id: &str, doc: &DocHistory, history: &SiteHistory, views: &Views) -> HistoryView {
+    pub(crate) fn new(id: &str, doc: &DocHistory, history: &SiteHistory, views: &Views) -> HistoryView {
         let versions: Vec<VersionEntry> = doc
             .versions
             .iter()
@@ -99,7 +99,7 @@ impl HistoryView {
     }
 }
 
-pub fn version_entry(id: &str, version: &VersionRef, history: &SiteHistory, views: &Views) -> VersionEntry {
+pub(crate) fn version_entry(id: &str, version: &VersionRef, history: &SiteHistory, views: &Views) -> VersionEntry {
     let commit = &history.history.commits[version.commit];
     VersionEntry {
         number: version.number,
@@ -112,11 +112,11 @@ pub fn version_entry(id: &str, version: &VersionRef, history: &SiteHistory, view
 }
 
 /// `/documenten/<id>/v<N>/`.
-pub fn version_url_path(id: &str, number: usize) -> String {
+pub(crate) fn version_url_path(id: &str, number: usize) -> String {
     format!("{}v{number}/", document_url_path(id))
 }
 
 /// Where version `number`'s PDF is written, relative to the output folder.
-pub fn version_pdf_path(id: &str, number: usize) -> String {
+pub(crate) fn version_pdf_path(id: &str, number: usize) -> String {
     format!("documenten/{id}/v{number}/{id}.pdf")
 }

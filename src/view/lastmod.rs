@@ -15,25 +15,25 @@ use crate::resolve::Site;
 
 /// The start of `date` in UTC. Documents carry a date, not a time; midnight UTC is the same
 /// calendar day in the Netherlands (UTC+1 or +2), so a feed reader shows the document's own date.
-pub fn midnight_utc(date: Date) -> Timestamp {
+pub(crate) fn midnight_utc(date: Date) -> Timestamp {
     Offset::UTC
         .to_timestamp(date.to_datetime(Time::midnight()))
         .unwrap_or(Timestamp::UNIX_EPOCH)
 }
 
 /// The instant of a commit (its committer time).
-pub fn commit_time(commit: &Commit) -> Timestamp {
+pub(crate) fn commit_time(commit: &Commit) -> Timestamp {
     Timestamp::from_second(commit.seconds).unwrap_or(Timestamp::UNIX_EPOCH)
 }
 
 /// RFC 3339 in UTC, as Atom wants it: `2025-03-04T09:00:00Z`.
-pub fn rfc3339(instant: Timestamp) -> String {
+pub(crate) fn rfc3339(instant: Timestamp) -> String {
     instant.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// The last time document `position` changed as its readers see it: its date, its latest
 /// committed version, or its withdrawal, whichever is latest.
-pub fn updated(site: &Site, history: &SiteHistory, position: usize) -> Timestamp {
+pub(crate) fn updated(site: &Site, history: &SiteHistory, position: usize) -> Timestamp {
     let doc = &site.documents[position];
     let mut latest = midnight_utc(doc.date);
     if let Some(version) = history.documents[position].versions.last() {
@@ -47,7 +47,7 @@ pub fn updated(site: &Site, history: &SiteHistory, position: usize) -> Timestamp
 
 /// [`updated`] as a calendar day (commit dates in the committer's own offset, as version pages
 /// show them), for the sitemap.
-pub fn changed_on(site: &Site, history: &SiteHistory, position: usize) -> Date {
+pub(crate) fn changed_on(site: &Site, history: &SiteHistory, position: usize) -> Date {
     let doc = &site.documents[position];
     let mut latest = doc.date;
     if let Some(version) = history.documents[position].versions.last() {

@@ -7,10 +7,10 @@
 //! site's language (`Views::lang`); URLs arrive complete with the site's base path, so templates
 //! never build links themselves.
 
-pub mod history;
-pub mod lastmod;
-pub mod pdf_data;
-pub mod structured;
+pub(crate) mod history;
+pub(crate) mod lastmod;
+pub(crate) mod pdf_data;
+pub(crate) mod structured;
 
 use serde::Serialize;
 
@@ -21,7 +21,7 @@ use crate::resolve::{EffectiveStatus, MotionState, Site};
 
 /// A link to a document, as lists and relation blocks show it.
 #[derive(Debug, Clone, Serialize)]
-pub struct DocRef {
+pub(crate) struct DocRef {
     pub id: String,
     pub title: String,
     pub url: String,
@@ -38,14 +38,14 @@ pub struct DocRef {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct DateView {
+pub(crate) struct DateView {
     pub iso: String,
     pub text: String,
     pub year: i16,
 }
 
 impl DateView {
-    pub fn new(lang: Lang, date: jiff::civil::Date, precision: DatePrecision) -> DateView {
+    pub(crate) fn new(lang: Lang, date: jiff::civil::Date, precision: DatePrecision) -> DateView {
         DateView {
             iso: iso_with_precision(date, precision),
             text: format_date(lang, date, precision),
@@ -53,7 +53,7 @@ impl DateView {
         }
     }
 
-    pub fn day(lang: Lang, date: jiff::civil::Date) -> DateView {
+    pub(crate) fn day(lang: Lang, date: jiff::civil::Date) -> DateView {
         DateView {
             iso: iso(date),
             text: format_date(lang, date, DatePrecision::Day),
@@ -65,14 +65,14 @@ impl DateView {
 /// A motion's status for display: the slug (for CSS and data, the same in every language) and
 /// its words in the site's language.
 #[derive(Debug, Clone, Serialize)]
-pub struct StatusView {
+pub(crate) struct StatusView {
     pub slug: &'static str,
     pub label: String,
     pub overdue: bool,
 }
 
 impl StatusView {
-    pub fn new(lang: Lang, state: &MotionState) -> StatusView {
+    pub(crate) fn new(lang: Lang, state: &MotionState) -> StatusView {
         StatusView {
             slug: state.effective.slug(),
             label: status_label(lang, state.effective),
@@ -82,7 +82,7 @@ impl StatusView {
 }
 
 /// "Aangenomen", "Adopted".
-pub fn status_label(lang: Lang, status: EffectiveStatus) -> String {
+pub(crate) fn status_label(lang: Lang, status: EffectiveStatus) -> String {
     match status {
         EffectiveStatus::Ingediend => crate::t!(lang => "site.status.ingediend"),
         EffectiveStatus::Aangenomen => crate::t!(lang => "site.status.aangenomen"),
@@ -95,14 +95,14 @@ pub fn status_label(lang: Lang, status: EffectiveStatus) -> String {
 
 /// Builds views; holds the base path so URLs are made in one place, and the site's interface
 /// language so every word and date is made in it.
-pub struct Views<'s> {
+pub(crate) struct Views<'s> {
     pub site: &'s Site,
     pub base_path: String,
     pub lang: Lang,
 }
 
 impl<'s> Views<'s> {
-    pub fn new(site: &'s Site) -> Views<'s> {
+    pub(crate) fn new(site: &'s Site) -> Views<'s> {
         Views {
             site,
             base_path: site.config.base_path(),
@@ -111,16 +111,16 @@ impl<'s> Views<'s> {
     }
 
     /// A date of a known day, in the site's language.
-    pub fn day(&self, date: jiff::civil::Date) -> DateView {
+    pub(crate) fn day(&self, date: jiff::civil::Date) -> DateView {
         DateView::day(self.lang, date)
     }
 
     /// A site-relative URL with the base path in front.
-    pub fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base_path)
     }
 
-    pub fn doc_ref(&self, position: usize) -> DocRef {
+    pub(crate) fn doc_ref(&self, position: usize) -> DocRef {
         let doc = &self.site.documents[position];
         DocRef {
             id: doc.id.clone(),
@@ -138,11 +138,11 @@ impl<'s> Views<'s> {
         }
     }
 
-    pub fn doc_refs(&self, positions: &[usize]) -> Vec<DocRef> {
+    pub(crate) fn doc_refs(&self, positions: &[usize]) -> Vec<DocRef> {
         positions.iter().map(|&p| self.doc_ref(p)).collect()
     }
 
-    pub fn topic(&self, slug: &str) -> TopicView {
+    pub(crate) fn topic(&self, slug: &str) -> TopicView {
         let configured = self.site.config.topics.get(slug);
         TopicView {
             slug: slug.to_string(),
@@ -153,7 +153,7 @@ impl<'s> Views<'s> {
         }
     }
 
-    pub fn type_view(&self, doc_type: DocType) -> TypeView {
+    pub(crate) fn type_view(&self, doc_type: DocType) -> TypeView {
         TypeView {
             slug: doc_type.slug(),
             label: doc_type.label(self.lang),
@@ -166,7 +166,7 @@ impl<'s> Views<'s> {
 
 /// A dossier (topic).
 #[derive(Debug, Clone, Serialize)]
-pub struct TopicView {
+pub(crate) struct TopicView {
     pub slug: String,
     pub title: String,
     pub description: Option<String>,
@@ -176,7 +176,7 @@ pub struct TopicView {
 
 /// A document type with its list page.
 #[derive(Debug, Clone, Serialize)]
-pub struct TypeView {
+pub(crate) struct TypeView {
     pub slug: &'static str,
     pub label: String,
     pub plural: String,
@@ -184,16 +184,16 @@ pub struct TypeView {
     pub count: usize,
 }
 
-pub fn topic_url_path(slug: &str) -> String {
+pub(crate) fn topic_url_path(slug: &str) -> String {
     format!("/dossiers/{slug}/")
 }
 
-pub fn type_url_path(doc_type: DocType) -> String {
+pub(crate) fn type_url_path(doc_type: DocType) -> String {
     format!("/{}/", doc_type.plural_slug())
 }
 
 /// "jeugdzorg" → "Jeugdzorg", "passend-onderwijs" → "Passend onderwijs".
-pub fn topic_title(slug: &str) -> String {
+pub(crate) fn topic_title(slug: &str) -> String {
     let words = slug.replace('-', " ");
     let mut chars = words.chars();
     match chars.next() {
@@ -204,7 +204,7 @@ pub fn topic_title(slug: &str) -> String {
 
 /// Everything a document page shows about its own document.
 #[derive(Debug, Clone, Serialize)]
-pub struct DocumentView {
+pub(crate) struct DocumentView {
     #[serde(flatten)]
     pub head: DocRef,
     pub author: Option<String>,
@@ -220,7 +220,7 @@ pub struct DocumentView {
 
 /// The link to a document's PDF, with what a citizen wants to know before downloading it.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct PdfView {
+pub(crate) struct PdfView {
     pub url: String,
     pub pages: usize,
     pub bytes: usize,
@@ -230,17 +230,17 @@ pub struct PdfView {
 }
 
 impl PdfView {
-    pub fn new(views: &Views, id: &str, pdf: &crate::pdf::Pdf) -> PdfView {
+    pub(crate) fn new(views: &Views, id: &str, pdf: &crate::pdf::Pdf) -> PdfView {
         PdfView::at(views, &pdf_path(id), pdf)
     }
 
     /// The link to `pdf` written at `path` (relative to the output folder).
-    pub fn at(views: &Views, path: &str, pdf: &crate::pdf::Pdf) -> PdfView {
+    pub(crate) fn at(views: &Views, path: &str, pdf: &crate::pdf::Pdf) -> PdfView {
         PdfView::of_size(views, path, pdf.pages, pdf.bytes.len())
     }
 
     /// The link to a PDF of `pages` pages and `bytes` bytes at `path`.
-    pub fn of_size(views: &Views, path: &str, pages: usize, bytes: usize) -> PdfView {
+    pub(crate) fn of_size(views: &Views, path: &str, pages: usize, bytes: usize) -> PdfView {
         let size = file_size(views.lang, bytes);
         let label = if pages == 1 {
             crate::t!(views.lang => "site.pdf.label_one", pages = pages, size = size)
@@ -257,13 +257,13 @@ impl PdfView {
 }
 
 /// Where a document's PDF is written, relative to the output folder.
-pub fn pdf_path(id: &str) -> String {
+pub(crate) fn pdf_path(id: &str) -> String {
     format!("documenten/{id}/{id}.pdf")
 }
 
 /// A file size as the site's readers expect it: "41 kB", and "1,2 MB" in Dutch, "1.2 MB" in
 /// English.
-pub fn file_size(lang: Lang, bytes: usize) -> String {
+pub(crate) fn file_size(lang: Lang, bytes: usize) -> String {
     if bytes < 1_000_000 {
         format!("{} kB", bytes.div_ceil(1000).max(1))
     } else {
@@ -315,7 +315,7 @@ impl LetterView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct MotionView {
+pub(crate) struct MotionView {
     /// The result of the vote as recorded.
     pub vote_status: &'static str,
     /// The date of the council meeting as the motion's own text says it ("De raad …, in
@@ -331,14 +331,14 @@ pub struct MotionView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SettlementView {
+pub(crate) struct SettlementView {
     pub by: DocRef,
     pub date: DateView,
     pub days: i32,
 }
 
 impl MotionView {
-    pub fn new(doc: &Document, motion: &Motion, state: &MotionState, views: &Views) -> MotionView {
+    pub(crate) fn new(doc: &Document, motion: &Motion, state: &MotionState, views: &Views) -> MotionView {
         MotionView {
             vote_status: motion.status.slug(),
             meeting_date: format_dutch(doc.date, doc.date_precision),
@@ -358,7 +358,7 @@ impl MotionView {
 
 /// A document's relations, as links, both directions, each related document listed once.
 #[derive(Debug, Clone, Serialize)]
-pub struct RelationsView {
+pub(crate) struct RelationsView {
     pub responds_to: Vec<DocRef>,
     pub responded_by: Vec<DocRef>,
     pub settles: Vec<DocRef>,
@@ -372,7 +372,7 @@ pub struct RelationsView {
 }
 
 impl RelationsView {
-    pub fn new(position: usize, views: &Views) -> RelationsView {
+    pub(crate) fn new(position: usize, views: &Views) -> RelationsView {
         let links = &views.site.index.links[position];
         let mut answers: Vec<usize> = links.responded_by.iter().chain(&links.settled_by).copied().collect();
         let docs = &views.site.documents;
@@ -404,7 +404,7 @@ impl RelationsView {
     }
 }
 
-pub fn document_view(position: usize, body: &crate::markdown::RenderedBody, views: &Views) -> DocumentView {
+pub(crate) fn document_view(position: usize, body: &crate::markdown::RenderedBody, views: &Views) -> DocumentView {
     let doc: &Document = &views.site.documents[position];
     DocumentView {
         head: views.doc_ref(position),

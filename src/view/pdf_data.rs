@@ -170,7 +170,7 @@ pub struct PdfLink {
 /// earlier version of) when its relations and motion state belong in the PDF.
 /// A document as the PDF engine sees it: its template (the type's), identity and date, its
 /// source for problems, and its `/doc.json` made from [`pdf_data`].
-pub struct PdfOf<'a> {
+pub(crate) struct PdfOf<'a> {
     pub site: &'a Site,
     pub doc: &'a Document,
     /// The document's place in the site; `None` for an earlier version (then without the

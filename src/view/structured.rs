@@ -14,7 +14,7 @@ use crate::view::history::HistoryView;
 use crate::view::{pdf_path, topic_url_path, PdfView, Views};
 
 /// `value` as JSON text that is safe inside a `<script>` element.
-pub fn script_json(value: &Value) -> String {
+pub(crate) fn script_json(value: &Value) -> String {
     let text = serde_json::to_string_pretty(value).expect("a JSON value serialises");
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -31,7 +31,7 @@ pub fn script_json(value: &Value) -> String {
 }
 
 /// The JSON-LD of document `position`'s page (a current, not withdrawn document).
-pub fn document_json_ld(views: &Views, position: usize, pdf: Option<&PdfView>, history: &HistoryView) -> String {
+pub(crate) fn document_json_ld(views: &Views, position: usize, pdf: Option<&PdfView>, history: &HistoryView) -> String {
     let site = views.site;
     let config = &site.config;
     let doc = &site.documents[position];

@@ -250,12 +250,12 @@ fn files_with_secret(folder: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Temporary files of [`griffie::cache_file`] anywhere under `folder`.
+/// Temporary files of [`griffie::is_cache_temporary`] anywhere under `folder`.
 fn temporaries(folder: &Path) -> Vec<PathBuf> {
     walkdir::WalkDir::new(folder)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| griffie::cache_file::is_temporary(&e.file_name().to_string_lossy()))
+        .filter(|e| griffie::is_cache_temporary(&e.file_name().to_string_lossy()))
         .map(|e| e.into_path())
         .collect()
 }

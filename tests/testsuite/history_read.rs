@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use griffie::history::{self, History, Status};
+use griffie::{read_history, History, HistoryStatus as Status};
 
 use crate::support;
 use crate::support::git::{commit_all, git, init_repo};
@@ -17,7 +17,7 @@ fn letter(id: &str, title: &str, body: &str) -> String {
 /// rayon pool, see `support::init`).
 fn read_with_cache(dir: &Path, cache: &Path) -> History {
     support::init();
-    history::read(&dir.join("content"), cache)
+    read_history(&dir.join("content"), cache)
 }
 
 /// [`read_with_cache`] with the project's own cache folder.

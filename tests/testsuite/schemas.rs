@@ -85,7 +85,7 @@ fn assert_all_valid(content: &Path) -> usize {
 #[test]
 fn committed_schemas_are_current() {
     let dir = schemas_dir();
-    let made = griffie::schema::schemas();
+    let made = griffie::schemas();
     if std::env::var_os(UPDATE).is_some_and(|v| v == "1") {
         std::fs::create_dir_all(&dir).unwrap();
         for (name, json) in &made {
@@ -113,7 +113,7 @@ fn committed_schemas_are_current() {
 
 #[test]
 fn committed_schemas_are_valid_draft_07() {
-    for (name, json) in griffie::schema::schemas() {
+    for (name, json) in griffie::schemas() {
         let schema: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#", "{name}");
         if let Err(err) = jsonschema::meta::validate(&schema) {
@@ -218,10 +218,10 @@ fn every_mistake_in_a_bad_document_is_named_like_the_loader_does() {
                 "no error names `{field}`: {found:#?}"
             );
         }
-        let (_, diagnostics) = griffie::load::read_bytes(
+        let (_, diagnostics) = griffie::read_bytes(
             Path::new("bad.yaml"),
             yaml.as_bytes().to_vec(),
-            griffie::source::SourceKind::Yaml,
+            griffie::SourceKind::Yaml,
         );
         let loader: Vec<&str> = diagnostics.iter().map(|d| d.code).collect();
         for code in codes {
@@ -237,10 +237,10 @@ fn a_schema_comment_in_the_front_matter_changes_nothing_for_the_loader() {
     let markdown = format!("---\n{modeline}{fields}---\n\nTekst.\n");
     let record = format!("{modeline}{fields}");
     for (name, text, kind) in [
-        ("plan-x.md", markdown, griffie::source::SourceKind::Markdown),
-        ("plan-x.yaml", record, griffie::source::SourceKind::Yaml),
+        ("plan-x.md", markdown, griffie::SourceKind::Markdown),
+        ("plan-x.yaml", record, griffie::SourceKind::Yaml),
     ] {
-        let (document, diagnostics) = griffie::load::read_bytes(Path::new(name), text.into_bytes(), kind);
+        let (document, diagnostics) = griffie::read_bytes(Path::new(name), text.into_bytes(), kind);
         assert!(diagnostics.is_empty(), "{name}: {diagnostics:#?}");
         assert_eq!(document.unwrap().title, "T");
     }
@@ -255,7 +255,7 @@ fn build_publishes_the_schemas() {
     };
     let report = griffie::build(&options).unwrap();
     assert!(report.published, "{:#?}", report.diagnostics);
-    for (name, json) in griffie::schema::schemas() {
+    for (name, json) in griffie::schemas() {
         let published = std::fs::read_to_string(dir.path().join("output/schemas").join(&name)).unwrap();
         assert_eq!(published, json, "output/schemas/{name}");
     }

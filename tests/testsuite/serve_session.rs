@@ -6,8 +6,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use griffie::serve::session::{Round, Session};
 use griffie::{BuildOptions, Mode};
+use griffie::{Round, Session};
 
 use crate::support;
 
@@ -330,7 +330,7 @@ fn with_pdfs_the_related_documents_follow_after_the_reload() {
 
 #[test]
 fn a_round_that_panics_shows_in_the_overlay_and_the_next_save_still_works() {
-    use griffie::serve::{run_round, Shared};
+    use griffie::{run_round, Shared};
     let project = corpus(20);
     let dir = project.path();
     let shared = Shared::default();
@@ -356,7 +356,7 @@ fn a_round_that_panics_shows_in_the_overlay_and_the_next_save_still_works() {
         "names the file saved: {}",
         problems[0].path
     );
-    let overlay = griffie::serve::inject::overlay(&problems);
+    let overlay = griffie::overlay(&problems);
     assert!(overlay.contains("een fout om te testen"));
 
     // The next save works: the edit shows, the overlay goes, the preview equals a build.

@@ -18,7 +18,7 @@ fn synthetic_corpus_builds_cleanly() {
     };
     let paths = options.paths.clone();
     let report = build(&options).unwrap();
-    let problems = griffie::diagnostics::render_report(&report.diagnostics, dir.path(), false);
+    let problems = griffie::render_report(&report.diagnostics, dir.path(), false);
     assert_eq!(report.diagnostics.error_count(), 0, "{problems}");
     assert_eq!(report.diagnostics.warning_count(), 0, "{problems}");
     assert!(report.published);

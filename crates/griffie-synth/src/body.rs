@@ -4,8 +4,8 @@
 //! identifier linking in `render` has work to do.
 
 use fastrand::Rng;
-use griffie::dates::format_dutch;
-use griffie::model::DocType;
+use griffie::format_dutch;
+use griffie::DocType;
 
 use super::plan::Planned;
 use super::text::{self, capitalise, dutch, pick, sentences, word_count, Ctx};

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use fastrand::Rng;
-use griffie::model::{DatePrecision, DocType};
+use griffie::{DatePrecision, DocType};
 
 use super::plan::{MotionPlan, Planned};
 use super::text::{self, pick};

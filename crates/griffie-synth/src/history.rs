@@ -372,7 +372,7 @@ fn write_project_files(options: &SynthOptions, dir: &Path) -> io::Result<(Vec<Fi
     let mut files = vec![
         (".gitignore".to_string(), GITIGNORE.as_bytes().to_vec()),
         (
-            griffie::config::CONFIG_FILE.to_string(),
+            griffie::CONFIG_FILE.to_string(),
             config_yaml(&options.municipality).into_bytes(),
         ),
     ];

@@ -30,7 +30,7 @@ use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use griffie::model::DocType;
+use griffie::DocType;
 use rayon::prelude::*;
 
 pub use history::{generate_history, HistoryOptions, HistorySummary};
@@ -101,10 +101,7 @@ pub fn generate(options: &SynthOptions, dir: &Path) -> io::Result<SynthSummary> 
     let mut rng = fastrand::Rng::with_seed(options.seed);
     let docs = plan::plan(&mut rng, options.docs, options.seed);
     std::fs::create_dir_all(dir)?;
-    std::fs::write(
-        dir.join(griffie::config::CONFIG_FILE),
-        config_yaml(&options.municipality),
-    )?;
+    std::fs::write(dir.join(griffie::CONFIG_FILE), config_yaml(&options.municipality))?;
 
     let content = dir.join("content");
     let folders: BTreeSet<PathBuf> = docs.iter().map(|d| content.join(folder(d))).collect();

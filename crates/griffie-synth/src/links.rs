@@ -6,7 +6,7 @@
 //! it out of the pool, so no motion is settled twice.
 
 use fastrand::Rng;
-use griffie::model::{DocType, MotionStatus};
+use griffie::{DocType, MotionStatus};
 
 use super::plan::Planned;
 

@@ -8,8 +8,8 @@
 use std::collections::HashSet;
 
 use fastrand::Rng;
-use griffie::model::{DatePrecision, DocType, MotionStatus};
-use griffie::slug::slugify;
+use griffie::slugify;
+use griffie::{DatePrecision, DocType, MotionStatus};
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 

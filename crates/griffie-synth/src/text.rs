@@ -5,8 +5,8 @@
 //! renderer (headings, lists, identifiers in running text); it does not have to make sense.
 
 use fastrand::Rng;
-use griffie::dates::format_dutch;
-use griffie::model::{DatePrecision, DocType, MotionStatus};
+use griffie::format_dutch;
+use griffie::{DatePrecision, DocType, MotionStatus};
 use jiff::civil::Date;
 use jiff::ToSpan;
 

@@ -14,7 +14,7 @@ use crate::view::lastmod::rfc3339;
 
 /// One feed, all URLs absolute.
 #[derive(Debug, Clone)]
-pub struct Feed {
+pub(crate) struct Feed {
     /// The feed's own URL: its `atom:id` and `rel="self"` link.
     pub url: String,
     pub title: String,
@@ -32,7 +32,7 @@ pub struct Feed {
 
 /// One entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// Stable: the canonical URL of the page the entry describes.
     pub id: String,
     pub title: String,
@@ -47,14 +47,14 @@ pub struct Entry {
 
 /// An `atom:category`: the document type or a dossier.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Category {
+pub(crate) struct Category {
     pub term: String,
     pub label: String,
     pub scheme: String,
 }
 
 /// The XML text of `feed`, in language `language` (`nl`).
-pub fn write(feed: &Feed, language: &str) -> String {
+pub(crate) fn write(feed: &Feed, language: &str) -> String {
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
     // Writing into a Vec cannot fail.
     write_feed(&mut writer, feed, language).expect("writing XML into memory");
@@ -136,7 +136,7 @@ fn link(writer: &mut Writer<Vec<u8>>, rel: &str, media_type: &str, href: &str) -
 /// `text` without the characters XML 1.0 does not allow at all, even escaped (most control
 /// characters). quick-xml escapes markup but leaves these, and one of them, written by YAML's
 /// `"\a"`, would make the whole feed unreadable.
-pub fn xml_chars(text: &str) -> String {
+pub(crate) fn xml_chars(text: &str) -> String {
     text.chars()
         .filter(|&c| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..))
         .collect()

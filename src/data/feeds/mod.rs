@@ -21,9 +21,9 @@
 //! - Entries newest first (by `published`, ties by `updated`, then id); the site, type and dossier
 //!   feeds hold the newest [`FEED_LIMIT`].
 
-pub mod atom;
+pub(crate) mod atom;
 mod motion;
-pub mod standings;
+pub(crate) mod standings;
 
 use jiff::Timestamp;
 use rayon::prelude::*;
@@ -39,56 +39,56 @@ use atom::{Category, Entry, Feed};
 
 /// Entries in the site, type and dossier feeds: the newest documents, as most sites do (Zola's
 /// `feed_limit`, Hugo's `rssLimit`), so a feed stays small however large the archive grows.
-pub const FEED_LIMIT: usize = 50;
+pub(crate) const FEED_LIMIT: usize = 50;
 
 /// The site feed, site-relative.
-pub const SITE_FEED_PATH: &str = "/atom.xml";
+pub(crate) const SITE_FEED_PATH: &str = "/atom.xml";
 
 /// `/moties/atom.xml`.
-pub fn type_feed_path(doc_type: DocType) -> String {
+pub(crate) fn type_feed_path(doc_type: DocType) -> String {
     format!("{}atom.xml", type_url_path(doc_type))
 }
 
 /// `/dossiers/<topic>/atom.xml`.
-pub fn topic_feed_path(slug: &str) -> String {
+pub(crate) fn topic_feed_path(slug: &str) -> String {
     format!("{}atom.xml", topic_url_path(slug))
 }
 
 /// `/documenten/<id>/atom.xml`, for motions.
-pub fn motion_feed_path(id: &str) -> String {
+pub(crate) fn motion_feed_path(id: &str) -> String {
     format!("{}atom.xml", document_url_path(id))
 }
 
 /// Whether document `position` has a feed of its own: motions do.
-pub fn has_motion_feed(site: &Site, position: usize) -> bool {
+pub(crate) fn has_motion_feed(site: &Site, position: usize) -> bool {
     site.documents[position].doc_type() == DocType::Motie
 }
 
 /// A feed as a page links it (`<link rel="alternate">` and visible links).
 #[derive(Debug, Clone, Serialize)]
-pub struct FeedLink {
+pub(crate) struct FeedLink {
     pub title: String,
     /// Site-relative, with the base path.
     pub url: String,
 }
 
 /// Titles of the feeds; the same text names them in `<link>` and in the feed itself.
-pub fn site_feed_title(site: &Site) -> String {
+pub(crate) fn site_feed_title(site: &Site) -> String {
     let lang = site.config.lang();
     crate::t!(lang => "site.feed.site_title", title = site.config.title)
 }
 
-pub fn type_feed_title(site: &Site, doc_type: DocType) -> String {
+pub(crate) fn type_feed_title(site: &Site, doc_type: DocType) -> String {
     let plural = doc_type.plural_label(site.config.lang()).to_lowercase();
     format!("{}: {plural}", site.config.title)
 }
 
-pub fn topic_feed_title(site: &Site, topic_title: &str) -> String {
+pub(crate) fn topic_feed_title(site: &Site, topic_title: &str) -> String {
     let lang = site.config.lang();
     crate::t!(lang => "site.feed.topic_title", title = site.config.title, topic = topic_title)
 }
 
-pub fn motion_feed_title(site: &Site, position: usize) -> String {
+pub(crate) fn motion_feed_title(site: &Site, position: usize) -> String {
     let doc = &site.documents[position];
     // "Motie regionale inkoop" is not called "motie Motie regionale inkoop".
     let named = doc.withdrawn.is_some() || doc.title.to_lowercase().starts_with("motie");
@@ -100,21 +100,21 @@ pub fn motion_feed_title(site: &Site, position: usize) -> String {
     }
 }
 
-pub fn type_feed_link(views: &Views, doc_type: DocType) -> FeedLink {
+pub(crate) fn type_feed_link(views: &Views, doc_type: DocType) -> FeedLink {
     FeedLink {
         title: type_feed_title(views.site, doc_type),
         url: views.url(&type_feed_path(doc_type)),
     }
 }
 
-pub fn topic_feed_link(views: &Views, slug: &str) -> FeedLink {
+pub(crate) fn topic_feed_link(views: &Views, slug: &str) -> FeedLink {
     FeedLink {
         title: topic_feed_title(views.site, &views.topic(slug).title),
         url: views.url(&topic_feed_path(slug)),
     }
 }
 
-pub fn motion_feed_link(views: &Views, position: usize) -> FeedLink {
+pub(crate) fn motion_feed_link(views: &Views, position: usize) -> FeedLink {
     FeedLink {
         title: motion_feed_title(views.site, position),
         url: views.url(&motion_feed_path(&views.site.documents[position].id)),
@@ -122,7 +122,7 @@ pub fn motion_feed_link(views: &Views, position: usize) -> FeedLink {
 }
 
 /// What every feed is made from.
-pub struct FeedContext<'a> {
+pub(crate) struct FeedContext<'a> {
     pub site: &'a Site,
     pub history: &'a SiteHistory,
     views: Views<'a>,
@@ -131,7 +131,7 @@ pub struct FeedContext<'a> {
 }
 
 impl<'a> FeedContext<'a> {
-    pub fn new(site: &'a Site, history: &'a SiteHistory) -> FeedContext<'a> {
+    pub(crate) fn new(site: &'a Site, history: &'a SiteHistory) -> FeedContext<'a> {
         FeedContext {
             site,
             history,
@@ -246,7 +246,7 @@ fn sort_newest_first(entries: &mut [Entry]) {
 }
 
 /// Every feed of the site: its output path (relative to the output folder) and its XML.
-pub fn feeds(site: &Site, history: &SiteHistory) -> Vec<(String, String)> {
+pub(crate) fn feeds(site: &Site, history: &SiteHistory) -> Vec<(String, String)> {
     let context = FeedContext::new(site, history);
     let language = &site.config.language;
     let lang = site.config.lang();

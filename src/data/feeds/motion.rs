@@ -22,7 +22,7 @@ use crate::view::lastmod;
 use crate::view::status_label;
 
 /// The feed of motion `position`.
-pub fn feed(context: &FeedContext, position: usize, reader: Option<&mut BlobReader>) -> Feed {
+pub(super) fn feed(context: &FeedContext, position: usize, reader: Option<&mut BlobReader>) -> Feed {
     let site = context.site;
     let doc = &site.documents[position];
     let lang = site.config.lang();

@@ -29,7 +29,7 @@ const FILE: &str = "standings.json";
 
 /// What a version says about the motion's standing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Standing {
+pub(crate) struct Standing {
     pub status: MotionStatus,
     pub due: Option<Date>,
 }
@@ -44,7 +44,7 @@ fn known() -> &'static Mutex<HashMap<ObjectId, Option<Standing>>> {
 static ADDED: AtomicBool = AtomicBool::new(false);
 
 /// What `version` says: known already, or read from git once.
-pub fn of(reader: Option<&mut BlobReader>, version: &VersionRef) -> Option<Standing> {
+pub(crate) fn of(reader: Option<&mut BlobReader>, version: &VersionRef) -> Option<Standing> {
     if let Some(standing) = known().lock().ok().and_then(|k| k.get(&version.blob).copied()) {
         return standing;
     }
@@ -70,7 +70,7 @@ struct StandingFields {
 /// `status:` and `due:` of a version's source, by the loader's rules for those fields. Only
 /// these fields of the front matter are read: the whole document (body, every other field)
 /// would cost several times more. `None` when the version does not read as a motion.
-pub fn read(path: &str, bytes: Vec<u8>) -> Option<Standing> {
+pub(crate) fn read(path: &str, bytes: Vec<u8>) -> Option<Standing> {
     let path = Path::new(path);
     let file = crate::source::parse_source(path, bytes, SourceKind::of(path)?).ok()?;
     let fields: StandingFields =
@@ -96,7 +96,7 @@ struct Saved {
 }
 
 /// Adds what `dir` holds from earlier builds to what the process knows.
-pub fn load(dir: &Path) {
+pub(crate) fn load(dir: &Path) {
     let Some(saved) =
         crate::cache_file::read(&dir.join(FILE)).and_then(|bytes| serde_json::from_slice::<Saved>(&bytes).ok())
     else {
@@ -132,7 +132,7 @@ pub fn load(dir: &Path) {
 
 /// Writes what the process knows to `dir`, if it learnt something; failures are ignored (the
 /// next build reads the blobs again).
-pub fn save(dir: &Path) {
+pub(crate) fn save(dir: &Path) {
     if !ADDED.swap(false, Ordering::Relaxed) {
         return;
     }

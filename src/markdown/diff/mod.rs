@@ -123,11 +123,11 @@ pub fn diff_bodies(old: &str, new: &str, labels: &DiffLabels) -> BodyDiff {
 /// A body read as blocks of plain text. Parse each version once and reuse it for both of its
 /// diffs (as the new side of its own and the old side of the next) to halve the parsing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Blocks(Vec<Block>);
+pub(crate) struct Blocks(Vec<Block>);
 
 impl Blocks {
     /// Reads a Markdown body. Never fails: anything pulldown-cmark accepts gives blocks.
-    pub fn parse(markdown: &str) -> Blocks {
+    pub(crate) fn parse(markdown: &str) -> Blocks {
         let options = crate::source::markdown_options();
         let mut reader = BlockReader::default();
         for event in Parser::new_ext(markdown, options) {
@@ -136,20 +136,10 @@ impl Blocks {
         reader.flush();
         Blocks(reader.blocks)
     }
-
-    /// The number of blocks.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// True for a body without text.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
 }
 
 /// Word-level diff of two parsed bodies; the same result as [`diff_bodies`] on their sources.
-pub fn diff_blocks(old: &Blocks, new: &Blocks, labels: &DiffLabels) -> BodyDiff {
+pub(crate) fn diff_blocks(old: &Blocks, new: &Blocks, labels: &DiffLabels) -> BodyDiff {
     let old_keys: Vec<Key> = old.0.iter().map(Block::key).collect();
     let new_keys: Vec<Key> = new.0.iter().map(Block::key).collect();
     // Myers finds the common prefix and suffix first, so unchanged blocks around the edits cost
@@ -224,7 +214,7 @@ fn common_ends<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize) {
 
 /// One metadata row that differs between two versions.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldChange {
+pub(crate) struct FieldChange {
     /// The row's label, as displayed.
     pub label: String,
     /// `None`: the row is new.
@@ -236,7 +226,7 @@ pub struct FieldChange {
 /// Metadata rows (label, displayed value) of two versions → the rows that differ, in the order
 /// of `new`, then removed rows (in the order of `old`). A label that occurs more than once is
 /// matched occurrence by occurrence.
-pub fn diff_fields(old: &[(String, String)], new: &[(String, String)]) -> Vec<FieldChange> {
+pub(crate) fn diff_fields(old: &[(String, String)], new: &[(String, String)]) -> Vec<FieldChange> {
     let mut matched = vec![false; old.len()];
     let mut changes = Vec::new();
     for (label, value) in new {
@@ -269,7 +259,7 @@ pub fn diff_fields(old: &[(String, String)], new: &[(String, String)]) -> Vec<Fi
 }
 
 /// The legend line that explains the marking, as a `<p class="diff-legend">`.
-pub fn legend_html(labels: &DiffLabels) -> String {
+pub(crate) fn legend_html(labels: &DiffLabels) -> String {
     let mut html = String::from("<p class=\"diff-legend\">");
     html.push_str("<span class=\"diff__del\">");
     escape_into(&mut html, &labels.legend_deleted_sample);

@@ -9,7 +9,7 @@
 //! no answer ever predates its question.
 
 use fastrand::Rng;
-use griffie::model::DatePrecision;
+use griffie::DatePrecision;
 use jiff::ToSpan;
 
 use super::schedule::EditKind;
@@ -432,7 +432,7 @@ pub fn pinned_dates(docs: &[Planned]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use griffie::model::DocType;
+    use griffie::DocType;
 
     #[test]
     fn splits_sentences_but_not_amounts() {

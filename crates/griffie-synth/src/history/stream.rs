@@ -47,7 +47,7 @@ pub fn separator(out: &mut Vec<u8>, document: usize) {
 pub fn commit(out: &mut impl Write, plan: &CommitPlan, municipality: &str, ops: &[FileOp]) -> io::Result<()> {
     let (name, user) = AUTHORS[plan.author];
     let name = name.replace("{g}", municipality);
-    let domain = griffie::slug::slugify(municipality);
+    let domain = griffie::slugify(municipality);
     let who = format!("{name} <{user}@{domain}.nl> {} {}", plan.time, plan.offset);
     writeln!(out, "commit refs/heads/main\nauthor {who}\ncommitter {who}")?;
     writeln!(out, "data {}\n{}", plan.message.len(), plan.message)?;
