@@ -10,6 +10,7 @@ use jiff::civil::Date;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::paths::ProjectPaths;
+use crate::progress::ProgressHandle;
 use crate::{cache_file, config, data, document_versions, history, load, lock, model, output, pdf, render, resolve};
 
 /// What to do.
@@ -38,27 +39,6 @@ pub struct BuildOptions {
     /// A local preview (`griffie serve`) of the working copy: the footer says so instead of
     /// naming the commit state, so the first edit doesn't change every page's stamp.
     pub preview: bool,
-}
-
-/// Receives progress of the long parts of a build, in order: PDFs, document pages, versions.
-pub trait Progress: Send + Sync {
-    /// A part begins that has `total` steps; `label` names it for people ("PDF's"), in the
-    /// message language.
-    fn start(&self, label: &str, total: u64);
-    /// `steps` more steps of the current part are done.
-    fn advance(&self, steps: u64);
-    /// The build is over (whatever its outcome).
-    fn finish(&self);
-}
-
-/// A shared [`Progress`] in [`BuildOptions`].
-#[derive(Clone)]
-pub struct ProgressHandle(pub std::sync::Arc<dyn Progress>);
-
-impl std::fmt::Debug for ProgressHandle {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("ProgressHandle")
-    }
 }
 
 /// What happened in a run.
@@ -250,16 +230,13 @@ fn clean_leftovers(cache: &Path) {
     }
 }
 
-/// Stack size of threads that run typst: its layout of a long document recurses deeply.
-pub const COMPILE_STACK_SIZE: usize = 32 * 1024 * 1024;
-
 /// The rayon workers also run typst's inner parallel work, so they get the same large stack.
 /// Set once per process; if the embedding program already configured rayon, its pool is used.
 fn init_thread_pool() {
     static INIT: std::sync::Once = std::sync::Once::new();
     INIT.call_once(|| {
         rayon::ThreadPoolBuilder::new()
-            .stack_size(COMPILE_STACK_SIZE)
+            .stack_size(crate::pdf::COMPILE_STACK_SIZE)
             .build_global()
             .ok();
     });

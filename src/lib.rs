@@ -64,6 +64,7 @@ mod markdown;
 mod model;
 mod output;
 mod paths;
+mod progress;
 mod pdf;
 mod regular_file;
 mod render;
@@ -79,7 +80,8 @@ mod view;
 mod yaml;
 
 // What the binary (`main.rs`) uses: the commands, their options and how results are shown.
-pub use build::{build, BuildOptions, BuildReport, Mode, Progress, ProgressHandle};
+pub use build::{build, BuildOptions, BuildReport, Mode};
+pub use progress::{Progress, ProgressHandle};
 pub use diagnostics::{count_errors, count_warnings, formats, render_report, Diagnostic, Diagnostics, Severity};
 pub use paths::ProjectPaths;
 pub use scaffold::{create as create_document, parse_type, today, Request as NewDocument};
@@ -93,7 +95,7 @@ pub use slug::slugify;
 
 // What the integration tests and fuzz targets run on their own: single stages and transforms,
 // the preview session, the history reader, the cache's file names.
-pub use build::COMPILE_STACK_SIZE;
+pub use pdf::COMPILE_STACK_SIZE;
 pub use cache_file::is_temporary as is_cache_temporary;
 pub use config::Config;
 pub use escape::visible;

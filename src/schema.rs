@@ -388,7 +388,7 @@ mod tests {
     }
 
     /// Diagnostics of the loader for a `.yaml` record with this text.
-    fn load(text: &str) -> Vec<crate::Diagnostic> {
+    fn load(text: &str) -> Vec<crate::diagnostics::Diagnostic> {
         read_bytes(Path::new("probe.yaml"), text.as_bytes().to_vec(), SourceKind::Yaml).1
     }
 

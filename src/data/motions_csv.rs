@@ -54,7 +54,7 @@ pub(crate) fn motions_csv(site: &Site) -> Vec<u8> {
 
 fn rows(site: &Site) -> Vec<Row<'_>> {
     // The motions the motievolglijst shows, in its order.
-    let positions = crate::render::pages::motion_positions(site);
+    let positions = site.motion_positions();
     let ids = |list: &[usize]| -> Vec<&str> { list.iter().map(|&p| site.documents[p].id.as_str()).collect() };
     positions
         .iter()

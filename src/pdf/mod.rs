@@ -35,6 +35,9 @@ pub(crate) struct Pdf {
 }
 
 /// The code of a problem typst found at a place in a template.
+/// Stack size of threads that run typst: its layout of a long document recurses deeply.
+pub const COMPILE_STACK_SIZE: usize = 32 * 1024 * 1024;
+
 /// What the engine is asked to make a PDF of. The engine knows no documents: it gets a template
 /// name and the JSON the template reads, and for its problems a place in a source text.
 /// `view::pdf_data::PdfOf` is the document's side.

@@ -25,7 +25,7 @@ use pages::Page;
 /// What `render` needs besides the site.
 pub(crate) struct RenderInput<'a> {
     /// Told how far rendering is, for a progress bar.
-    pub progress: Option<&'a dyn crate::Progress>,
+    pub progress: Option<&'a dyn crate::progress::Progress>,
     /// Versions of every document, deleted documents, the build stamp.
     pub history: &'a crate::document_versions::SiteHistory,
     /// A `griffie serve` preview (the footer says so).
@@ -556,7 +556,7 @@ fn on_pdf_threads<T: Default + Send>(count: usize, job: impl Fn(usize) -> T + Sy
         for _ in 0..rayon::current_num_threads().max(1) {
             // typst's layout recurses deeply: give each compiling thread a large stack.
             std::thread::Builder::new()
-                .stack_size(crate::COMPILE_STACK_SIZE)
+                .stack_size(crate::pdf::COMPILE_STACK_SIZE)
                 .spawn_scoped(scope, work)
                 .expect("a PDF thread can be started");
         }

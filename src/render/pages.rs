@@ -405,24 +405,9 @@ pub(crate) struct MotionCounts {
 }
 
 pub(crate) fn motion_rows(views: &Views) -> (Vec<MotionRow>, MotionCounts) {
-    let positions = motion_positions(views.site);
+    let positions = views.site.motion_positions();
     let rows = positions.iter().filter_map(|&p| motion_row(views, p)).collect();
     (rows, motion_counts(views.site, &positions))
-}
-
-/// Positions of the motions the motievolglijst lists, in its order.
-pub(crate) fn motion_positions(site: &Site) -> Vec<usize> {
-    let positions = site
-        .index
-        .by_type
-        .get(&DocType::Motie)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
-    positions
-        .iter()
-        .copied()
-        .filter(|&p| site.documents[p].kind.motion().is_some() && site.index.motions[p].is_some())
-        .collect()
 }
 
 /// The counts above the motievolglijst, of the motions at `positions`.
@@ -462,7 +447,7 @@ fn motion_row(views: &Views, position: usize) -> Option<MotionRow> {
 /// councils' archives (`motion_page_size` rows a page), so a normal list stays one page. Only
 /// the pages whose number (from 1) `wanted` accepts are made.
 pub(crate) fn motions_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(usize) -> bool) -> Vec<Page> {
-    let positions = motion_positions(views.site);
+    let positions = views.site.motion_positions();
     let counts = motion_counts(views.site, &positions);
     let base = "/motievolglijst/";
     let size = views.site.config.motion_page_size.max(1);

@@ -449,3 +449,21 @@ fn build_orderings(index: &mut Index, documents: &[Document]) {
     }
     index.newest_first = newest_first;
 }
+
+impl Site {
+    /// Positions of the motions the motievolglijst lists, in its order: every motion that has a
+    /// tracked state.
+    pub(crate) fn motion_positions(&self) -> Vec<usize> {
+        let positions = self
+            .index
+            .by_type
+            .get(&DocType::Motie)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        positions
+            .iter()
+            .copied()
+            .filter(|&p| self.documents[p].kind.motion().is_some() && self.index.motions[p].is_some())
+            .collect()
+    }
+}

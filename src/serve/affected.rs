@@ -199,7 +199,7 @@ const MOTIONS: &str = "motions";
 /// The page of the motievolglijst (from 1) that shows motion `id`.
 fn motion_page(site: &Site, id: &str) -> Option<usize> {
     let position = site.index.position(id)?;
-    let row = crate::render::pages::motion_positions(site)
+    let row = site.motion_positions()
         .iter()
         .position(|&p| p == position)?;
     Some(row / site.config.motion_page_size.max(1) + 1)
@@ -222,7 +222,7 @@ fn orders(site: &Site) -> BTreeMap<String, [u8; 32]> {
     for (topic, positions) in &site.index.by_topic {
         orders.insert(format!("topic:{topic}"), order(positions));
     }
-    let rows = crate::render::pages::motion_positions(site);
+    let rows = site.motion_positions();
     let mut hasher = blake3::Hasher::new();
     hasher.update(&order(&rows));
     hasher.update(site.as_of.to_string().as_bytes());

@@ -28,7 +28,8 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use crate::{BuildOptions, Diagnostic, Severity};
+use crate::build::BuildOptions;
+use crate::diagnostics::{Diagnostic, Severity};
 use session::{Round, Session};
 
 /// What `griffie serve` needs: the build to run (its `paths.output` is the preview folder) and
@@ -298,7 +299,7 @@ fn print_outcome(options: &BuildOptions, round: &Round) {
 }
 
 /// The problems that made the build fail: errors, and warnings too under `--strict`.
-fn problems_of(diagnostics: &crate::Diagnostics, options: &BuildOptions) -> Vec<Problem> {
+fn problems_of(diagnostics: &crate::diagnostics::Diagnostics, options: &BuildOptions) -> Vec<Problem> {
     let counts =
         |d: &&Diagnostic| d.severity == Severity::Error || (options.deny_warnings && d.severity == Severity::Warning);
     diagnostics

@@ -32,7 +32,7 @@ use crate::output::{DirOutput, MemoryOutput, Output};
 use crate::render::{self, Pages, RenderInput, Selection};
 use crate::resolve::Site;
 use crate::source::SourceKind;
-use crate::BuildOptions;
+use crate::build::BuildOptions;
 
 /// How a round went.
 pub struct Round {
@@ -552,7 +552,7 @@ impl Live {
     }
 
     /// Everything the current sources give, as a build would report it.
-    fn diagnostics(&self, paths: &crate::ProjectPaths) -> Diagnostics {
+    fn diagnostics(&self, paths: &crate::paths::ProjectPaths) -> Diagnostics {
         let mut all = Diagnostics::new();
         all.extend(self.config_diagnostics.iter().cloned());
         all.extend(self.load_diagnostics.values().flatten().cloned());
@@ -570,7 +570,7 @@ fn record_renders(
     site: &Site,
     by_document: &mut HashMap<String, Vec<Diagnostic>>,
     rendered: &render::PartialRender,
-    paths: &crate::ProjectPaths,
+    paths: &crate::paths::ProjectPaths,
 ) -> bool {
     for (position, found, has_pdf) in &rendered.documents {
         let id = &site.documents[*position].id;

@@ -16,7 +16,7 @@ use notify_debouncer_full::{new_debouncer, DebounceEventResult, DebouncedEvent, 
 
 use super::session::Session;
 use super::{run_round, Shared};
-use crate::BuildOptions;
+use crate::build::BuildOptions;
 
 /// How long the sources must be quiet before a round starts. An editor's save (write, or write
 /// a temporary file and rename it) lands within a few milliseconds; the debouncer looks every

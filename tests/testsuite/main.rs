@@ -27,6 +27,7 @@ mod fuzz_corpus;
 mod history_read;
 mod hostile_input;
 mod language;
+mod layers;
 mod links;
 mod new_command;
 mod open_data;
