@@ -106,115 +106,180 @@ pub(crate) fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildRepo
         }
         Mode::Check => None,
     };
-    let mut diagnostics = Diagnostics::new();
-    let mut timings = Vec::new();
-    let mut clock = Instant::now();
-    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
-        timings.push((name, clock.elapsed()));
-        clock = Instant::now();
-    };
-
-    let config = match config::load_config(&paths.config, &paths.shown(&paths.config)) {
-        Ok(config) => config,
-        Err(problems) => {
-            diagnostics.extend(problems);
-            config::Config::default()
-        }
-    };
-    let config_end = diagnostics.len();
-    let documents = load::load_documents(&paths.root, &paths.content, &mut diagnostics);
-    let loaded_documents = documents.len();
-    let load_end = diagnostics.len();
-    lap("load", &mut timings);
-
-    let history = history::read(&paths.content, &paths.cache.join("history"));
-    lap("history", &mut timings);
-    let as_of = reference_date(options.as_of, history.head.as_ref().map(|c| c.date), &documents);
-    let site = resolve::resolve(config, documents, as_of, &mut diagnostics);
-    let resolve_end = diagnostics.len();
-    lap("resolve", &mut timings);
-    let other_sources = [paths.templates.clone(), paths.config.clone()];
-    let history = document_versions::attach(history, &site.documents, &paths.root, &paths.content, &other_sources);
-    diagnostics.extend(history_notes(&history, paths));
-    lap("versions", &mut timings);
-
-    let templates_shown = paths.shown(&paths.templates);
-    let render_start = diagnostics.len();
+    let mut run = Run::default();
+    let sources = read_sources(options, &mut run);
+    let render_start = run.diagnostics.len();
     let pdf_engine = if options.pdf {
-        load_pdf_engine(options, &mut diagnostics)
+        load_pdf_engine(options, &mut run.diagnostics)
     } else {
         None
     };
+    let templates_shown = paths.shown(&paths.templates);
     let search_cache = paths.cache.join("search");
     let input = render::RenderInput {
         progress: options.progress.as_ref().map(|p| p.0.as_ref()),
-        history: &history,
+        history: &sources.history,
         preview: options.preview,
         pdf: pdf_engine.as_ref(),
         templates_dir: &paths.templates,
         templates_shown: &templates_shown,
         search_cache: Some(&search_cache),
     };
-    let mut report = BuildReport {
-        diagnostics: Diagnostics::new(),
-        documents: site.documents.len(),
-        stats: Default::default(),
-        timings: Vec::new(),
-        published: false,
-    };
-    // Per output folder, so a preview build (`griffie serve`) never prunes `output/`'s manifests.
-    let manifests = output::manifest::folder_for(&paths.cache, &paths.output);
-    // What motion versions say, for the feeds' status changes: saved only by a build.
-    data::feeds::standings::load(&paths.cache.join("feeds"));
-    if options.mode == Mode::Check || report_failed(&diagnostics, options) {
-        let marker = std::fs::read_to_string(paths.output.join(output::write::MARKER)).unwrap_or_default();
-        let published =
-            output::NullOutput::knowing(output::manifest::Manifest::load(&manifests, &marker)).reading(&paths.output);
-        report.stats = render::render(&site, &input, &published, &mut diagnostics);
-        lap("render (check only)", &mut timings);
-    } else {
-        let protected = [paths.root.as_path(), paths.content.as_path(), paths.templates.as_path()];
-        let staging = output::write::Staging::create(&paths.output, &protected)?;
-        let made_before = output::manifest::Manifest::load(&manifests, staging.earlier_marker());
-        let earlier_files = made_before.files();
-        let output = output::DirOutput::reusing(staging.dir(), made_before);
-        report.stats = render::render(&site, &input, &output, &mut diagnostics);
-        lap("render", &mut timings);
-        timings.extend(report.stats.timings.iter().map(|(part, time)| (*part, *time)));
-        if !report_failed(&diagnostics, options) {
-            // Without a saved manifest the next build makes everything anew: slower, not wrong.
-            let mark = output::manifest::Manifest::save(&manifests, &output.manifest())
-                .ok()
-                .map(|id| output::manifest::marker_line(&id));
-            let folders = staging.folders().map(Path::to_path_buf);
-            staging.publish(&output.written(), earlier_files.as_deref(), mark.as_deref())?;
-            output::manifest::Manifest::prune(&manifests, &folders.each_ref().map(PathBuf::as_path));
-            report.published = true;
-            if let Some(engine) = &pdf_engine {
-                engine.cache().prune();
-            }
-            data::feeds::standings::save(&paths.cache.join("feeds"));
-            lap("write", &mut timings);
+    let (stats, published) = render_and_publish(&sources.site, &input, options, &mut run)?;
+    if published {
+        if let Some(engine) = &pdf_engine {
+            engine.cache().prune();
         }
+        data::feeds::standings::save(&paths.cache.join("feeds"));
+        run.lap("write");
     }
     if let Some(progress) = &options.progress {
         progress.0.finish();
     }
-    report.timings = timings;
-    let items: Vec<&Diagnostic> = diagnostics.iter().collect();
-    let owned = |range: &[&Diagnostic]| range.iter().map(|d| (*d).clone()).collect();
-    let state = BuildState {
-        config_diagnostics: owned(&items[..config_end]),
-        load_diagnostics: owned(&items[config_end..load_end]),
-        resolve_diagnostics: owned(&items[load_end..resolve_end]),
-        render_diagnostics: owned(&items[render_start..]),
+    let state = sources.into_state(&run.diagnostics, render_start, pdf_engine);
+    let report = BuildReport {
+        documents: state.site.documents.len(),
+        diagnostics: run.diagnostics,
+        stats,
+        timings: run.timings,
+        published,
+    };
+    Ok((report, state))
+}
+
+/// What a run has found and how long its stages took so far.
+struct Run {
+    diagnostics: Diagnostics,
+    timings: Vec<(&'static str, Duration)>,
+    clock: Instant,
+}
+
+impl Default for Run {
+    fn default() -> Run {
+        Run {
+            diagnostics: Diagnostics::new(),
+            timings: Vec::new(),
+            clock: Instant::now(),
+        }
+    }
+}
+
+impl Run {
+    /// The stage `name` ends now.
+    fn lap(&mut self, name: &'static str) {
+        self.timings.push((name, self.clock.elapsed()));
+        self.clock = Instant::now();
+    }
+}
+
+/// The resolved site with its history, and where each stage's diagnostics end in the run's.
+struct Sources {
+    site: resolve::Site,
+    history: document_versions::SiteHistory,
+    loaded_documents: usize,
+    config_end: usize,
+    load_end: usize,
+    resolve_end: usize,
+}
+
+/// The stages before rendering: the configuration, the documents, the history, the resolved
+/// site, and the history attached to its documents.
+fn read_sources(options: &BuildOptions, run: &mut Run) -> Sources {
+    let paths = &options.paths;
+    let config = match config::load_config(&paths.config, &paths.shown(&paths.config)) {
+        Ok(config) => config,
+        Err(problems) => {
+            run.diagnostics.extend(problems);
+            config::Config::default()
+        }
+    };
+    let config_end = run.diagnostics.len();
+    let documents = load::load_documents(&paths.root, &paths.content, &mut run.diagnostics);
+    let loaded_documents = documents.len();
+    let load_end = run.diagnostics.len();
+    run.lap("load");
+
+    let history = history::read(&paths.content, &paths.cache.join("history"));
+    run.lap("history");
+    let as_of = reference_date(options.as_of, history.head.as_ref().map(|c| c.date), &documents);
+    let site = resolve::resolve(config, documents, as_of, &mut run.diagnostics);
+    let resolve_end = run.diagnostics.len();
+    run.lap("resolve");
+    let other_sources = [paths.templates.clone(), paths.config.clone()];
+    let history = document_versions::attach(history, &site.documents, &paths.root, &paths.content, &other_sources);
+    run.diagnostics.extend(history_notes(&history, paths));
+    run.lap("versions");
+    Sources {
         site,
         history,
-        pdf: pdf_engine,
         loaded_documents,
-    };
-    report.diagnostics = diagnostics;
-    Ok((report, state))
+        config_end,
+        load_end,
+        resolve_end,
+    }
+}
+
+impl Sources {
+    /// What a preview session keeps: the site, its history and engine, and the run's
+    /// diagnostics split by stage (rendering's start at `render_start`).
+    fn into_state(self, diagnostics: &Diagnostics, render_start: usize, pdf: Option<pdf::PdfEngine>) -> BuildState {
+        let items: Vec<&Diagnostic> = diagnostics.iter().collect();
+        let owned = |range: &[&Diagnostic]| range.iter().map(|d| (*d).clone()).collect();
+        BuildState {
+            config_diagnostics: owned(&items[..self.config_end]),
+            load_diagnostics: owned(&items[self.config_end..self.load_end]),
+            resolve_diagnostics: owned(&items[self.load_end..self.resolve_end]),
+            render_diagnostics: owned(&items[render_start..]),
+            site: self.site,
+            history: self.history,
+            pdf,
+            loaded_documents: self.loaded_documents,
+        }
+    }
+}
+
+/// Renders the site: into nothing for `check` or a run that has already failed (files the
+/// published output holds are read from there), else into a staging folder that replaces the
+/// output if rendering adds no failure. Returns the render's numbers and whether it published.
+fn render_and_publish(
+    site: &resolve::Site,
+    input: &render::RenderInput,
+    options: &BuildOptions,
+    run: &mut Run,
+) -> anyhow::Result<(render::RenderStats, bool)> {
+    let paths = &options.paths;
+    // Per output folder, so a preview build (`griffie serve`) never prunes `output/`'s manifests.
+    let manifests = output::manifest::folder_for(&paths.cache, &paths.output);
+    // What motion versions say, for the feeds' status changes: saved only by a build.
+    data::feeds::standings::load(&paths.cache.join("feeds"));
+    if options.mode == Mode::Check || report_failed(&run.diagnostics, options) {
+        let marker = std::fs::read_to_string(paths.output.join(output::write::MARKER)).unwrap_or_default();
+        let published =
+            output::NullOutput::knowing(output::manifest::Manifest::load(&manifests, &marker)).reading(&paths.output);
+        let stats = render::render(site, input, &published, &mut run.diagnostics);
+        run.lap("render (check only)");
+        return Ok((stats, false));
+    }
+    let protected = [paths.root.as_path(), paths.content.as_path(), paths.templates.as_path()];
+    let staging = output::write::Staging::create(&paths.output, &protected)?;
+    let made_before = output::manifest::Manifest::load(&manifests, staging.earlier_marker());
+    let earlier_files = made_before.files();
+    let output = output::DirOutput::reusing(staging.dir(), made_before);
+    let stats = render::render(site, input, &output, &mut run.diagnostics);
+    run.lap("render");
+    run.timings
+        .extend(stats.timings.iter().map(|(part, time)| (*part, *time)));
+    if report_failed(&run.diagnostics, options) {
+        return Ok((stats, false));
+    }
+    // Without a saved manifest the next build makes everything anew: slower, not wrong.
+    let mark = output::manifest::Manifest::save(&manifests, &output.manifest())
+        .ok()
+        .map(|id| output::manifest::marker_line(&id));
+    let folders = staging.folders().map(Path::to_path_buf);
+    staging.publish(&output.written(), earlier_files.as_deref(), mark.as_deref())?;
+    output::manifest::Manifest::prune(&manifests, &folders.each_ref().map(PathBuf::as_path));
+    Ok((stats, true))
 }
 
 /// Removes the temporary files killed builds left in the cache's folders (see [`cache_file`]).

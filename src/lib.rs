@@ -64,8 +64,8 @@ mod markdown;
 mod model;
 mod output;
 mod paths;
-mod progress;
 mod pdf;
+mod progress;
 mod regular_file;
 mod render;
 mod resolve;
@@ -81,9 +81,9 @@ mod yaml;
 
 // What the binary (`main.rs`) uses: the commands, their options and how results are shown.
 pub use build::{build, BuildOptions, BuildReport, Mode};
-pub use progress::{Progress, ProgressHandle};
 pub use diagnostics::{count_errors, count_warnings, formats, render_report, Diagnostic, Diagnostics, Severity};
 pub use paths::ProjectPaths;
+pub use progress::{Progress, ProgressHandle};
 pub use scaffold::{create as create_document, parse_type, today, Request as NewDocument};
 pub use serve::{serve, ServeOptions};
 
@@ -95,7 +95,6 @@ pub use slug::slugify;
 
 // What the integration tests and fuzz targets run on their own: single stages and transforms,
 // the preview session, the history reader, the cache's file names.
-pub use pdf::COMPILE_STACK_SIZE;
 pub use cache_file::is_temporary as is_cache_temporary;
 pub use config::Config;
 pub use escape::visible;
@@ -104,6 +103,7 @@ pub use identifiers::{find_candidates, normalise as normalise_identifier};
 pub use load::read_bytes;
 pub use markdown::diff::{diff_bodies, DiffLabels};
 pub use markdown::{body_tree, render_body};
+pub use pdf::COMPILE_STACK_SIZE;
 pub use resolve::resolve;
 pub use schema::schemas;
 pub use serve::inject::overlay;

@@ -199,9 +199,7 @@ const MOTIONS: &str = "motions";
 /// The page of the motievolglijst (from 1) that shows motion `id`.
 fn motion_page(site: &Site, id: &str) -> Option<usize> {
     let position = site.index.position(id)?;
-    let row = site.motion_positions()
-        .iter()
-        .position(|&p| p == position)?;
+    let row = site.motion_positions().iter().position(|&p| p == position)?;
     Some(row / site.config.motion_page_size.max(1) + 1)
 }
 

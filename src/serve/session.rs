@@ -26,13 +26,13 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::affected::Fingerprints;
+use crate::build::BuildOptions;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::document_versions::SiteHistory;
 use crate::output::{DirOutput, MemoryOutput, Output};
 use crate::render::{self, Pages, RenderInput, Selection};
 use crate::resolve::Site;
 use crate::source::SourceKind;
-use crate::build::BuildOptions;
 
 /// How a round went.
 pub struct Round {
@@ -241,111 +241,27 @@ impl Session {
     fn try_partial(&mut self, changed: &BTreeSet<PathBuf>) -> Option<Round> {
         let started = Instant::now();
         let mut clock = Lap::start();
-        let options = &self.options;
-        let paths = &options.paths;
+        let paths = &self.options.paths;
         let live = self.live.as_mut()?;
         if crate::history::head_id(&paths.content) != live.head {
             return None;
         }
-        // Which documents changed: every changed path must be a current document's file (or a
-        // file the loader ignores); anything else changes the set of files.
-        let positions: HashMap<PathBuf, usize> = live
-            .site
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.source.path.clone(), i))
-            .collect();
-        let mut edited: Vec<(usize, Option<crate::model::Document>, Vec<Diagnostic>)> = Vec::new();
-        for path in changed {
-            if !path.starts_with(&paths.content) {
-                return None;
-            }
-            let shown = paths.shown(path);
-            if is_ignored(&paths.content, path) {
-                continue;
-            }
-            let Some(&position) = positions.get(&shown) else {
-                if !path.exists() && !live.load_diagnostics.contains_key(&shown) {
-                    continue; // a temporary file that came and went
-                }
-                return None;
-            };
-            let kind = SourceKind::of(path)?;
-            // No longer a regular file (now a symbolic link, a FIFO, a device) or unreadable: a
-            // full build skips or reports it as `load` does, and never waits on a FIFO.
-            let bytes = crate::regular_file::read(path).ok()?;
-            let (document, found) = crate::load::read_bytes(&shown, bytes, kind);
-            if document
-                .as_ref()
-                .is_some_and(|d| d.id != live.site.documents[position].id)
-            {
-                return None;
-            }
-            edited.push((position, document, found));
-        }
-        if edited.is_empty() {
+        let edits = live.read_edits(changed, paths)?;
+        if edits.is_empty() {
             return Some(self.quiet_round(started));
         }
+        let options = &self.options;
         let live = self.live.as_mut()?;
-        let unreadable = edited.iter().any(|(_, document, _)| document.is_none());
-        for (position, _, found) in &edited {
-            let shown = live.site.documents[*position].source.path.clone();
-            live.load_diagnostics.insert(shown, found.clone());
-        }
-        if unreadable {
+        if !live.note_reads(&edits) {
             // Keep the last readable version in the site; report what reading found.
-            let diagnostics = live.diagnostics(paths);
-            return Some(Round {
-                failed: true,
-                documents: live.site.documents.len(),
-                diagnostics,
-                pages: Some(0),
-                written: Some(BTreeSet::new()),
-                took: started.elapsed(),
-                fatal: None,
-                timings: Vec::new(),
-            });
-        }
-
-        let mut documents = std::mem::take(&mut live.site.documents);
-        let mut edited_positions = Vec::new();
-        for (position, document, _) in edited {
-            if let Some(document) = document {
-                documents[position] = document;
-                edited_positions.push(position);
-            }
+            return Some(Round::unwritten(
+                live.diagnostics(paths),
+                live.site.documents.len(),
+                started,
+            ));
         }
         clock.lap("read");
-        let head_date = live.history.history.head.as_ref().map(|c| c.date);
-        let as_of = crate::build::reference_date(options.as_of, head_date, &documents);
-        let mut resolved = Diagnostics::new();
-        let as_of_before = live.site.as_of;
-        let site = crate::resolve::resolve(live.site.config.clone(), documents, as_of, &mut resolved);
-        if site.documents.len() != positions.len() {
-            return None; // a duplicate id dropped a document: positions moved
-        }
-        // Whose fingerprints can have changed: the edited documents, those related to them
-        // before or after, and every motion when the day "overdue" is measured against moved.
-        let mut touched: BTreeSet<usize> = BTreeSet::new();
-        for &position in &edited_positions {
-            touched.insert(position);
-            touched.extend(live.current.neighbours(&site.documents[position].id, &site));
-            touched.extend(site.index.links[position].all().into_iter().flatten().copied());
-        }
-        if site.as_of != as_of_before {
-            touched.extend((0..site.documents.len()).filter(|&p| site.index.motions[p].is_some()));
-        }
-        live.site = site;
-        live.resolve_diagnostics = resolved.iter().cloned().collect();
-        crate::document_versions::redraft(
-            &mut live.history,
-            &live.site.documents,
-            &edited_positions,
-            &paths.root,
-            &paths.content,
-        );
-
+        let (edited, touched) = live.apply_edits(edits, options)?;
         let templates_shown = paths.shown(&paths.templates);
         let input = preview_input(options, &live.history, live.pdf.as_ref(), &templates_shown);
         clock.lap("resolve");
@@ -357,63 +273,35 @@ impl Session {
             .selection(&now, &live.site)
             .unwrap_or_else(|| everything(&live.site));
         clock.lap("pages to make");
-        // With PDFs, the documents related to the edited ones (a title in their lists of
-        // relations, in their PDF too) follow after the reload: typst is the slow part.
-        let later: Vec<usize> = match live.pdf {
-            Some(_) => selection
-                .documents
-                .iter()
-                .copied()
-                .filter(|p| !edited_positions.contains(p))
-                .collect(),
-            None => Vec::new(),
-        };
-        let first = Selection {
-            documents: selection
-                .documents
-                .iter()
-                .copied()
-                .filter(|p| !later.contains(p))
-                .collect(),
-            ..selection
-        };
+        let (first, later) = split_off_later(selection, &edited, live.pdf.is_some());
         let memory = MemoryOutput::new();
-        let rendered = render::render_selected(&live.site, &input, &memory, &first, &live.tera);
-        if !record_renders(&live.site, &mut live.render_by_document, &rendered, paths) {
-            return None; // a PDF appears or goes: the folder's file list changes
-        }
-        let mut diagnostics = {
-            let mut all = live.diagnostics(paths);
-            all.extend(rendered.other.iter().cloned());
-            all
-        };
+        let rendered = live.render_edits(&templates_shown, &memory, &first, &later, options)?;
         clock.lap("render");
-        let failed = |d: &Diagnostics| d.has_errors() || (options.deny_warnings && d.warning_count() > 0);
-        if failed(&diagnostics) && !later.is_empty() {
-            // Nothing is written: report all the round finds, the later documents' too.
-            let rendered_later = render::render_documents(&live.site, &input, &MemoryOutput::new(), &later, &live.tera);
-            if !record_renders(&live.site, &mut live.render_by_document, &rendered_later, paths) {
-                return None;
-            }
-            diagnostics = live.diagnostics(paths);
-            diagnostics.extend(rendered.other.iter().cloned());
-        }
-        let failed = failed(&diagnostics);
+        Some(self.write_partial(memory, now, later, rendered, started, clock))
+    }
+
+    /// Writes a partial round's pages into the preview folder, unless the round failed, and
+    /// makes the round's report.
+    fn write_partial(
+        &mut self,
+        memory: MemoryOutput,
+        now: Fingerprints,
+        later: Vec<usize>,
+        rendered: RenderedEdits,
+        started: Instant,
+        mut clock: Lap,
+    ) -> Round {
+        let live = self.live.as_mut().expect("a partial round has a live session");
         let mut written = BTreeSet::new();
-        if !failed {
-            if let Err(fatal) = write_all(memory, &paths.output, &mut written) {
+        if !rendered.failed {
+            if let Err(fatal) = write_all(memory, &self.options.paths.output, &mut written) {
                 let documents = live.site.documents.len();
                 self.live = None;
-                return Some(Round {
+                return Round {
                     fatal: Some(fatal),
-                    timings: Vec::new(),
-                    failed: true,
-                    documents,
-                    diagnostics,
-                    pages: Some(0),
                     written: Some(written),
-                    took: started.elapsed(),
-                });
+                    ..Round::unwritten(rendered.diagnostics, documents, started)
+                };
             }
             live.on_disk = now.clone();
             self.data_pending = true;
@@ -421,16 +309,16 @@ impl Session {
             clock.lap("write");
         }
         live.current = now;
-        Some(Round {
+        Round {
             documents: live.site.documents.len(),
-            diagnostics,
-            failed,
+            diagnostics: rendered.diagnostics,
+            failed: rendered.failed,
             pages: Some(rendered.pages),
             written: Some(written),
             took: started.elapsed(),
             fatal: None,
             timings: clock.laps,
-        })
+        }
     }
 
     /// Makes what the last round left for after the reload: the pages and PDFs of the documents
@@ -562,6 +450,199 @@ impl Live {
         all.extend(self.render_other.iter().cloned());
         all
     }
+
+    /// The changed files read again, each as the edit of a current document; `None` when the
+    /// change is more than that (a file of no current document, a changed id, a file that is no
+    /// longer a regular one): a full build. Files the loader ignores are left out.
+    fn read_edits(&self, changed: &BTreeSet<PathBuf>, paths: &crate::paths::ProjectPaths) -> Option<Vec<Edit>> {
+        let positions: HashMap<&Path, usize> = self
+            .site
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.source.path.as_path(), i))
+            .collect();
+        let mut edits = Vec::new();
+        for path in changed {
+            if !path.starts_with(&paths.content) {
+                return None;
+            }
+            let shown = paths.shown(path);
+            if is_ignored(&paths.content, path) {
+                continue;
+            }
+            let Some(&position) = positions.get(shown.as_path()) else {
+                if !path.exists() && !self.load_diagnostics.contains_key(&shown) {
+                    continue; // a temporary file that came and went
+                }
+                return None;
+            };
+            let kind = SourceKind::of(path)?;
+            // No longer a regular file (now a symbolic link, a FIFO, a device) or unreadable: a
+            // full build skips or reports it as `load` does, and never waits on a FIFO.
+            let bytes = crate::regular_file::read(path).ok()?;
+            let (document, found) = crate::load::read_bytes(&shown, bytes, kind);
+            if document
+                .as_ref()
+                .is_some_and(|d| d.id != self.site.documents[position].id)
+            {
+                return None;
+            }
+            edits.push(Edit {
+                position,
+                document,
+                found,
+            });
+        }
+        Some(edits)
+    }
+
+    /// Keeps what reading each edited file found; `false` when one could not be read as a
+    /// document at all.
+    fn note_reads(&mut self, edits: &[Edit]) -> bool {
+        for edit in edits {
+            let shown = self.site.documents[edit.position].source.path.clone();
+            self.load_diagnostics.insert(shown, edit.found.clone());
+        }
+        edits.iter().all(|edit| edit.document.is_some())
+    }
+
+    /// Puts the edited documents into the site and resolves it again. Returns the edited
+    /// positions and those whose fingerprints can have changed: the edited documents, those
+    /// related to them before or after, and every motion when the day "overdue" is measured
+    /// against moved. `None` when a duplicate id dropped a document (positions moved).
+    fn apply_edits(&mut self, edits: Vec<Edit>, options: &BuildOptions) -> Option<(Vec<usize>, BTreeSet<usize>)> {
+        let count = self.site.documents.len();
+        let mut documents = std::mem::take(&mut self.site.documents);
+        let mut edited = Vec::new();
+        for edit in edits {
+            if let Some(document) = edit.document {
+                documents[edit.position] = document;
+                edited.push(edit.position);
+            }
+        }
+        let head_date = self.history.history.head.as_ref().map(|c| c.date);
+        let as_of = crate::build::reference_date(options.as_of, head_date, &documents);
+        let mut resolved = Diagnostics::new();
+        let as_of_before = self.site.as_of;
+        let site = crate::resolve::resolve(self.site.config.clone(), documents, as_of, &mut resolved);
+        if site.documents.len() != count {
+            return None;
+        }
+        let mut touched: BTreeSet<usize> = BTreeSet::new();
+        for &position in &edited {
+            touched.insert(position);
+            touched.extend(self.current.neighbours(&site.documents[position].id, &site));
+            touched.extend(site.index.links[position].all().into_iter().flatten().copied());
+        }
+        if site.as_of != as_of_before {
+            touched.extend((0..site.documents.len()).filter(|&p| site.index.motions[p].is_some()));
+        }
+        self.site = site;
+        self.resolve_diagnostics = resolved.iter().cloned().collect();
+        let paths = &options.paths;
+        crate::document_versions::redraft(
+            &mut self.history,
+            &self.site.documents,
+            &edited,
+            &paths.root,
+            &paths.content,
+        );
+        Some((edited, touched))
+    }
+
+    /// Renders the pages of `first` into `memory`, and what the whole round finds. When the
+    /// round fails, the `later` documents are rendered too (into nothing), so the report holds
+    /// all the round's problems. `None` when a document gained or lost its PDF (a full build).
+    fn render_edits(
+        &mut self,
+        templates_shown: &Path,
+        memory: &MemoryOutput,
+        first: &Selection,
+        later: &[usize],
+        options: &BuildOptions,
+    ) -> Option<RenderedEdits> {
+        let paths = &options.paths;
+        let input = &preview_input(options, &self.history, self.pdf.as_ref(), templates_shown);
+        let rendered = render::render_selected(&self.site, input, memory, first, &self.tera);
+        if !record_renders(&self.site, &mut self.render_by_document, &rendered, paths) {
+            return None;
+        }
+        let mut diagnostics = self.diagnostics(paths);
+        diagnostics.extend(rendered.other.iter().cloned());
+        let failed = |d: &Diagnostics| d.has_errors() || (options.deny_warnings && d.warning_count() > 0);
+        if failed(&diagnostics) && !later.is_empty() {
+            let rendered_later = render::render_documents(&self.site, input, &MemoryOutput::new(), later, &self.tera);
+            if !record_renders(&self.site, &mut self.render_by_document, &rendered_later, paths) {
+                return None;
+            }
+            diagnostics = self.diagnostics(paths);
+            diagnostics.extend(rendered.other.iter().cloned());
+        }
+        Some(RenderedEdits {
+            failed: failed(&diagnostics),
+            diagnostics,
+            pages: rendered.pages,
+        })
+    }
+}
+
+/// One edited source file, read again.
+struct Edit {
+    /// The document's position in the site.
+    position: usize,
+    /// `None`: the file could not be read as a document.
+    document: Option<crate::model::Document>,
+    found: Vec<Diagnostic>,
+}
+
+/// What rendering a partial round's pages found.
+struct RenderedEdits {
+    diagnostics: Diagnostics,
+    failed: bool,
+    /// How many pages were made.
+    pages: usize,
+}
+
+impl Round {
+    /// A round that wrote nothing: what it found, for `documents` documents.
+    fn unwritten(diagnostics: Diagnostics, documents: usize, started: Instant) -> Round {
+        Round {
+            failed: true,
+            documents,
+            diagnostics,
+            pages: Some(0),
+            written: Some(BTreeSet::new()),
+            took: started.elapsed(),
+            fatal: None,
+            timings: Vec::new(),
+        }
+    }
+}
+
+/// `selection` split in what is made before the reload and the documents left for after it.
+/// With PDFs, the documents related to the edited ones (a title in their lists of relations,
+/// in their PDF too) follow after the reload: typst is the slow part.
+fn split_off_later(selection: Selection, edited: &[usize], pdfs: bool) -> (Selection, Vec<usize>) {
+    let later: Vec<usize> = match pdfs {
+        true => selection
+            .documents
+            .iter()
+            .copied()
+            .filter(|p| !edited.contains(p))
+            .collect(),
+        false => Vec::new(),
+    };
+    let first = Selection {
+        documents: selection
+            .documents
+            .iter()
+            .copied()
+            .filter(|p| !later.contains(p))
+            .collect(),
+        ..selection
+    };
+    (first, later)
 }
 
 /// Records in `by_document` the problems of each document `rendered` made; `false` when one

@@ -80,7 +80,10 @@ fn first_segment(text: &str) -> Option<String> {
 #[test]
 fn every_module_has_one_layer_and_uses_only_lower_ones() {
     let layers = layers();
-    assert!(layers.len() > 5, "the layer table of ARCHITECTURE.md was not found: {layers:?}");
+    assert!(
+        layers.len() > 5,
+        "the layer table of ARCHITECTURE.md was not found: {layers:?}"
+    );
     let mut level = BTreeMap::new();
     for (n, layer) in layers.iter().enumerate() {
         for module in layer {
@@ -96,7 +99,9 @@ fn every_module_has_one_layer_and_uses_only_lower_ones() {
     }
     for module in level.keys() {
         if !edges.contains_key(module) {
-            problems.push(format!("the layer table names `{module}`, which is not a module of src/"));
+            problems.push(format!(
+                "the layer table names `{module}`, which is not a module of src/"
+            ));
         }
     }
     for (module, used) in &edges {
