@@ -29,7 +29,7 @@ use rayon::prelude::*;
 
 use crate::document_versions::SiteHistory;
 use crate::model::DocType;
-use crate::render::{Pages, Selection};
+use crate::render::incremental::{Pages, Selection};
 use crate::resolve::Site;
 use crate::view::Views;
 

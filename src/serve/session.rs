@@ -30,7 +30,7 @@ use crate::build::BuildOptions;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::document_versions::SiteHistory;
 use crate::output::{DirOutput, MemoryOutput, Output};
-use crate::render::{self, Pages, RenderInput, Selection};
+use crate::render::incremental::{self as render, chrome, Pages, RenderInput, Selection};
 use crate::resolve::Site;
 use crate::source::SourceKind;
 
@@ -388,7 +388,7 @@ impl Live {
         if state.loaded_documents != state.site.documents.len() {
             return None;
         }
-        let tera = crate::render::templates::load_templates(
+        let tera = render::load_templates(
             &paths.templates,
             &paths.shown(&paths.templates),
             state.site.config.lang(),
@@ -694,13 +694,6 @@ fn preview_input<'a>(
         templates_shown,
         search_cache: None,
     }
-}
-
-/// What every page shows: the site view (navigation, footer, stamp), serialised.
-fn chrome(site: &Site, input: &RenderInput) -> Vec<u8> {
-    let views = crate::view::Views::new(site);
-    let stamp = crate::view::history::StampView::of_build(input.history, input.preview, views.lang);
-    serde_json::to_vec(&crate::render::pages::site_view(&views, stamp)).unwrap_or_default()
 }
 
 /// Every current page (not the versions).
