@@ -1,12 +1,16 @@
 //! griffie turns a council's YAML and Markdown sources into a cross-linked static website.
 //!
-//! The pipeline reads top to bottom in [`build`]:
+//! The pipeline reads top to bottom in `build.rs`:
 //!
-//! 1. [`load`]: walk `content/`, parse front matter and bodies into typed [`model::Document`]s;
-//! 2. [`resolve`]: check ids and links across the corpus, compute back-links and motion states;
-//! 3. [`render`]: HTML pages, data files and static assets, into a staging folder (or nowhere,
-//!    for `check`);
-//! 4. [`write`]: swap the staging folder in as the new output, only if nothing went wrong.
+//! 1. `load`: walk `content/`, parse front matter and bodies into typed documents (`model`);
+//! 2. `resolve`: check ids and links across the corpus, compute back-links and motion states;
+//! 3. `render`: HTML pages, PDFs, data files and static assets, into a staging folder (or
+//!    nowhere, for `check`);
+//! 4. `output::write`: swap the staging folder in as the new output, only if nothing went wrong.
+//!
+//! The modules are in layers (ARCHITECTURE.md, enforced by `tests/testsuite/layers.rs`). This
+//! file holds only their declarations and the re-exports the binary, griffie-synth and the tests
+//! use; everything else is crate-private, so the compiler reports code nothing uses.
 //!
 //! Every stage adds to one [`Diagnostics`] collection instead of stopping at the first problem;
 //! the caller decides the exit code from it.
