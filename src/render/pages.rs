@@ -579,7 +579,7 @@ pub(crate) fn api_page(views: &Views, site_view: &SiteView) -> Page {
 }
 
 /// The search page: a search box and filters, answered in the browser from the Pagefind index
-/// (`render::search`); without JavaScript it says where else to look.
+/// (`search`); without JavaScript it says where else to look.
 pub(crate) fn search_page(views: &Views, site_view: &SiteView) -> Page {
     let description = Some(crate::t!(views.lang => "site.search.description"));
     let page = views.page_view(

@@ -6,7 +6,7 @@
 //! griffie leaves out; the entry is the index's files exactly as Pagefind made them, in one
 //! pack file `.griffie-cache/search/<key>.pack`. A hit writes those bytes through the build's
 //! `Output`, a miss makes them with Pagefind and stores them: both give the same bytes, because
-//! Pagefind's output is a function of its input (tested in `search.rs` and `tests/search.rs`),
+//! Pagefind's output is a function of its input (tested in `search/mod.rs` and `tests/testsuite/search.rs`),
 //! so a build without the cache is byte-identical to one with it.
 //!
 //! The pack is written and read through [`crate::cache_file`] (temporary name, fsync, rename;
