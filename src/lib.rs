@@ -75,6 +75,7 @@ use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 
+use diagnostics::Code;
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 
 /// Where things are. Relative paths are taken from the current directory, the project folder.
@@ -394,23 +395,23 @@ pub fn history_notes(history: &document_versions::SiteHistory, paths: &ProjectPa
     let mut notes = Vec::new();
     match &history.history.status {
         history::Status::NoRepository { reason } => notes.push(
-            Diagnostic::note("no-history", &content, crate::t!("history.none", reason = reason))
+            Diagnostic::note(Code::NoHistory, &content, crate::t!("history.none", reason = reason))
                 .hint(crate::t!("history.none_hint")),
         ),
         history::Status::NoCommits => notes.push(
-            Diagnostic::note("no-history", &content, crate::t!("history.no_commits"))
+            Diagnostic::note(Code::NoHistory, &content, crate::t!("history.no_commits"))
                 .hint(crate::t!("history.no_commits_hint")),
         ),
         history::Status::Read { shallow } => {
             if *shallow {
                 notes.push(
-                    Diagnostic::warning("shallow-history", &content, crate::t!("history.shallow"))
+                    Diagnostic::warning(Code::ShallowHistory, &content, crate::t!("history.shallow"))
                         .hint(crate::t!("history.shallow_hint")),
                 );
             }
             if history.uncommitted {
                 notes.push(
-                    Diagnostic::note("uncommitted", &content, crate::t!("history.uncommitted"))
+                    Diagnostic::note(Code::Uncommitted, &content, crate::t!("history.uncommitted"))
                         .hint(crate::t!("history.uncommitted_hint")),
                 );
             }

@@ -7,6 +7,7 @@
 use serde_yaml::{Mapping, Value};
 
 use super::fields::{describe, scalar_text, Fields};
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::{
     DatePrecision, DocType, Document, Kind, Letter, Motion, MotionStatus, Signatory, Source, Spanned, Submitter, Vote,
@@ -55,7 +56,7 @@ pub fn read_document(file: &SourceFile) -> (Option<Document>, Vec<Diagnostic>) {
         Value::Null => &empty,
         other => {
             let diagnostic = Diagnostic::error(
-                "wrong-type",
+                Code::WrongType,
                 &file.path,
                 crate::t!("document.not_mapping", found = describe(other)),
             )
@@ -80,7 +81,7 @@ pub fn read_document(file: &SourceFile) -> (Option<Document>, Vec<Diagnostic>) {
     if file.kind == SourceKind::Markdown && file.body_text().trim().is_empty() {
         let location = file.body_location(0, 0);
         fields.warning(
-            "empty-body",
+            Code::EmptyBody,
             location,
             crate::t!("document.empty_body"),
             crate::t!("document.empty_body_hint"),
@@ -198,7 +199,7 @@ fn read_id(fields: &mut Fields) -> Option<String> {
     }
     let location = fields.value_location("id");
     fields.error(
-        "invalid-id",
+        Code::InvalidId,
         location,
         crate::t!("document.invalid_id", id = id),
         crate::t!("document.for_example", example = slugify(&id)),
@@ -219,7 +220,7 @@ fn read_type(fields: &mut Fields) -> Option<DocType> {
         None => crate::t!("document.types", types = types),
     };
     fields.error(
-        "unknown-type",
+        Code::UnknownType,
         location,
         crate::t!("document.unknown_type", text = text),
         hint,
@@ -235,7 +236,7 @@ fn read_precision(fields: &mut Fields) -> DatePrecision {
         Some(other) => {
             let location = fields.value_location("date_precision");
             fields.error(
-                "invalid-value",
+                Code::InvalidValue,
                 location,
                 crate::t!("document.date_precision", value = other),
                 crate::t!("document.date_precision_hint"),
@@ -249,7 +250,7 @@ fn read_id_list(fields: &mut Fields, key: &str) -> Vec<Spanned<String>> {
     let ids = fields.text_list(key);
     for id in ids.iter().filter(|id| !is_slug(&id.value)) {
         fields.error(
-            "invalid-id",
+            Code::InvalidId,
             id.location,
             crate::t!("document.id_in_list", value = id.value, key = key),
             crate::t!("document.id_in_list_hint", example = slugify(&id.value)),
@@ -262,7 +263,7 @@ fn read_topics(fields: &mut Fields) -> Vec<String> {
     let topics = fields.text_list("topics");
     for topic in topics.iter().filter(|t| !is_slug(&t.value)) {
         fields.error(
-            "invalid-topic",
+            Code::InvalidTopic,
             topic.location,
             crate::t!("document.invalid_topic", value = topic.value),
             crate::t!("document.for_example", example = slugify(&topic.value)),
@@ -311,7 +312,7 @@ fn read_signatories(fields: &mut Fields) -> Vec<Signatory> {
                 let needle = item.get("name").and_then(scalar_text).unwrap_or_default();
                 let location = fields.item_location("signatories", &needle, 0);
                 fields.error(
-                    "invalid-value",
+                    Code::InvalidValue,
                     location,
                     crate::t!("document.signatory"),
                     crate::t!("document.signatory_hint"),
@@ -353,7 +354,7 @@ fn read_status(fields: &mut Fields) -> Option<MotionStatus> {
         crate::t!("document.statuses", list = list)
     };
     fields.error(
-        "invalid-value",
+        Code::InvalidValue,
         location,
         crate::t!("document.unknown_status", text = text),
         hint,
@@ -378,7 +379,7 @@ fn read_submitters(fields: &mut Fields) -> Vec<Submitter> {
             _ => {
                 let location = fields.value_location("submitters");
                 fields.error(
-                    "invalid-value",
+                    Code::InvalidValue,
                     location,
                     crate::t!("document.submitter"),
                     crate::t!("document.submitter_hint"),
@@ -403,7 +404,7 @@ fn read_vote(fields: &mut Fields) -> Option<Vote> {
         _ => {
             let location = fields.value_location("vote");
             fields.error(
-                "invalid-value",
+                Code::InvalidValue,
                 location,
                 crate::t!("document.vote"),
                 crate::t!("document.vote_hint"),
@@ -443,9 +444,13 @@ fn yaml_error(file: &SourceFile, err: &serde_yaml::Error) -> Diagnostic {
     } else {
         crate::t!("document.yaml_other_hint")
     };
-    Diagnostic::error("yaml-syntax", &file.path, crate::t!("document.yaml", error = message))
-        .at(location)
-        .hint(hint)
+    Diagnostic::error(
+        Code::YamlSyntax,
+        &file.path,
+        crate::t!("document.yaml", error = message),
+    )
+    .at(location)
+    .hint(hint)
 }
 
 #[cfg(test)]

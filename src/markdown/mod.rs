@@ -20,6 +20,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 use serde::Serialize;
 
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::identifiers;
 use crate::model::{document_url_path, Document};
@@ -365,9 +366,13 @@ impl<'a> Walk<'a, '_> {
         self.state.raw_html = true;
         if DANGEROUS_HTML.is_match(&html) {
             self.out.diagnostics.push(
-                Diagnostic::warning("unsafe-html", &self.doc.source.path, crate::t!("markdown.unsafe_html"))
-                    .at(doc_location(self.doc, range))
-                    .hint(crate::t!("markdown.unsafe_html_hint")),
+                Diagnostic::warning(
+                    Code::UnsafeHtml,
+                    &self.doc.source.path,
+                    crate::t!("markdown.unsafe_html"),
+                )
+                .at(doc_location(self.doc, range))
+                .hint(crate::t!("markdown.unsafe_html_hint")),
             );
         }
         self.events.push(Event::Html(html));
@@ -388,7 +393,7 @@ fn doc_location(doc: &Document, range: &std::ops::Range<usize>) -> crate::diagno
 }
 
 fn missing_alt(doc: &Document, range: &std::ops::Range<usize>) -> Diagnostic {
-    Diagnostic::error("missing-alt", &doc.source.path, crate::t!("markdown.missing_alt"))
+    Diagnostic::error(Code::MissingAlt, &doc.source.path, crate::t!("markdown.missing_alt"))
         .at(doc_location(doc, range))
         .hint(crate::t!("markdown.missing_alt_hint"))
 }
@@ -410,7 +415,7 @@ fn check_url(url: &str, doc: &Document, range: &std::ops::Range<usize>, out: &mu
     if !safe {
         out.diagnostics.push(
             Diagnostic::warning(
-                "unsafe-link",
+                Code::UnsafeLink,
                 &doc.source.path,
                 crate::t!("markdown.unsafe_link", url = url),
             )

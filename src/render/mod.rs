@@ -15,6 +15,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
 use crate::resolve::Site;
@@ -585,7 +586,7 @@ impl Renderer<'_> {
             Err(err) => {
                 return Some(
                     Diagnostic::error(
-                        "template",
+                        Code::Template,
                         &self.templates_shown.join(page.template),
                         templates::error_chain(&err),
                     )
@@ -629,7 +630,7 @@ fn no_statement_note(input: &RenderInput) -> Diagnostic {
         .unwrap_or(Path::new(""))
         .join(crate::config::CONFIG_FILE);
     Diagnostic::note(
-        "no-accessibility-statement",
+        Code::NoAccessibilityStatement,
         &config,
         crate::t!("accessibility.no_statement"),
     )
@@ -659,7 +660,7 @@ fn copy_static(input: &RenderInput, output: &dyn Output, diagnostics: &mut Diagn
             Ok(()) => count += 1,
             Err(err) => diagnostics.push(
                 Diagnostic::error(
-                    "write",
+                    Code::Write,
                     &input.templates_shown.join("static").join(&relative),
                     crate::t!("render.cannot_copy", error = err),
                 )

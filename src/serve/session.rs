@@ -26,6 +26,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::affected::Fingerprints;
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::document_versions::SiteHistory;
 use crate::output::{DirOutput, MemoryOutput, Output};
@@ -217,7 +218,7 @@ impl Session {
                     self.data_written.insert(path, hash);
                 }
                 Err(err) => problems.push(Diagnostic::error(
-                    "write",
+                    Code::Write,
                     Path::new(&path),
                     crate::t!("serve.cannot_write", path = path, error = err),
                 )),
