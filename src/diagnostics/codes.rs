@@ -160,3 +160,108 @@ impl PartialOrd for Code {
         Some(self.cmp(other))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// The rows of the README's list of codes: (code, severity, what).
+    fn readme_rows() -> Vec<(String, String, String)> {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+        let readme = std::fs::read_to_string(path).expect("README.md is readable");
+        let (_, section) = readme
+            .split_once("\n#### Problem codes\n")
+            .expect("the README has a section \"Problem codes\"");
+        let section = section.split("\n#").next().unwrap_or_default();
+        section
+            .lines()
+            .filter(|line| line.starts_with("| `"))
+            .map(|line| {
+                let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
+                assert_eq!(cells.len(), 3, "a row of code, severity and what: {line}");
+                let code = cells[0].trim_matches('`');
+                (code.to_string(), cells[1].to_string(), cells[2].to_string())
+            })
+            .collect()
+    }
+
+    /// How the README writes a code's severities: `error`, `error or note`.
+    fn severity_words(code: Code) -> String {
+        let words: Vec<&str> = code
+            .severities()
+            .iter()
+            .map(|severity| match severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Note => "note",
+            })
+            .collect();
+        words.join(" or ")
+    }
+
+    #[test]
+    fn codes_are_unique_and_kebab_case() {
+        let mut seen = BTreeSet::new();
+        for &code in Code::ALL {
+            let name = code.as_str();
+            assert!(seen.insert(name), "`{name}` is in the registry twice");
+            let kebab = name.split('-').all(|word| {
+                word.starts_with(|c: char| c.is_ascii_lowercase())
+                    && word.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            });
+            assert!(kebab, "`{name}` is not kebab-case");
+        }
+    }
+
+    #[test]
+    fn every_code_has_severities_and_a_one_line_description() {
+        for &code in Code::ALL {
+            let severities = code.severities();
+            assert!(!severities.is_empty(), "{code}");
+            let distinct: BTreeSet<_> = severities.iter().collect();
+            assert_eq!(distinct.len(), severities.len(), "{code} names a severity twice");
+            let what = code.description();
+            assert!(!what.is_empty() && !what.contains(['\n', '|']), "{code}: {what:?}");
+        }
+    }
+
+    #[test]
+    fn readme_lists_every_code_and_only_those() {
+        let rows = readme_rows();
+        let listed: BTreeSet<&str> = rows.iter().map(|(code, _, _)| code.as_str()).collect();
+        let registry: BTreeSet<&str> = Code::ALL.iter().map(|code| code.as_str()).collect();
+        let missing: Vec<&&str> = registry.difference(&listed).collect();
+        assert!(missing.is_empty(), "codes missing from the README's list: {missing:?}");
+        let unknown: Vec<&&str> = listed.difference(&registry).collect();
+        assert!(
+            unknown.is_empty(),
+            "codes in the README's list that griffie does not have: {unknown:?}"
+        );
+        assert_eq!(rows.len(), listed.len(), "a code is listed twice in the README");
+    }
+
+    #[test]
+    fn readme_rows_say_what_the_registry_says() {
+        for (name, severity, what) in readme_rows() {
+            let Some(&code) = Code::ALL.iter().find(|code| code.as_str() == name) else {
+                continue;
+            };
+            let row = format!("| `{code}` | {} | {} |", severity_words(code), code.description());
+            assert_eq!(
+                (severity.as_str(), what.as_str()),
+                (severity_words(code).as_str(), code.description()),
+                "the README's row of `{code}` should read:\n{row}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_code_is_written_as_its_name() {
+        assert_eq!(serde_json::to_string(&Code::UnknownField).unwrap(), "\"unknown-field\"");
+        assert_eq!(Code::BrokenAnchor.to_string(), "broken-anchor");
+        assert!(Code::BrokenLink.allows(Severity::Note) && !Code::BrokenLink.allows(Severity::Warning));
+        assert_eq!(Code::Uncommitted.severity(), Severity::Note);
+    }
+}
