@@ -173,7 +173,7 @@ pub struct BuildReport {
 impl BuildReport {
     /// Whether the run counts as failed: errors, or warnings under `deny_warnings`.
     pub fn failed(&self, deny_warnings: bool) -> bool {
-        self.diagnostics.has_errors() || (deny_warnings && self.diagnostics.warning_count() > 0)
+        self.diagnostics.fails_run(deny_warnings)
     }
 }
 
@@ -283,7 +283,7 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
     let manifests = output::manifest::folder_for(&paths.cache, &paths.output);
     // What motion versions say, for the feeds' status changes: saved only by a build.
     data::feeds::standings::load(&paths.cache.join("feeds"));
-    if options.mode == Mode::Check || report_failed(&diagnostics, options) {
+    if options.mode == Mode::Check || diagnostics.fails_run(options.deny_warnings) {
         let marker = std::fs::read_to_string(paths.output.join(output::write::MARKER)).unwrap_or_default();
         let published =
             output::NullOutput::knowing(output::manifest::Manifest::load(&manifests, &marker)).reading(&paths.output);
@@ -298,7 +298,7 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
         report.stats = render::render(&site, &input, &output, &mut diagnostics);
         lap("render", &mut timings);
         timings.extend(report.stats.timings.iter().map(|(part, time)| (*part, *time)));
-        if !report_failed(&diagnostics, options) {
+        if !diagnostics.fails_run(options.deny_warnings) {
             // Without a saved manifest the next build makes everything anew: slower, not wrong.
             let mark = output::manifest::Manifest::save(&manifests, &output.manifest())
                 .ok()
@@ -381,10 +381,6 @@ fn load_pdf_engine(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Opt
             None
         }
     }
-}
-
-fn report_failed(diagnostics: &Diagnostics, options: &BuildOptions) -> bool {
-    diagnostics.has_errors() || (options.deny_warnings && diagnostics.warning_count() > 0)
 }
 
 /// What the build tells about the history it could read: a note without git or with

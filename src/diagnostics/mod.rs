@@ -162,6 +162,16 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
+    /// Whether this problem makes a run fail: an error does, a warning too under
+    /// `--strict` (`deny_warnings`), a note never.
+    pub fn fails_run(&self, deny_warnings: bool) -> bool {
+        match self.severity {
+            Severity::Error => true,
+            Severity::Warning => deny_warnings,
+            Severity::Note => false,
+        }
+    }
+
     fn sort_key(&self) -> (&Path, usize, usize, Severity, &str) {
         let (line, column) = self.location.map_or((0, 0), |l| (l.line, l.column));
         (&self.path, line, column, self.severity, &self.message)
@@ -295,6 +305,12 @@ impl Diagnostics {
 
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
+    }
+
+    /// Whether the run these are of failed: it has errors, or warnings under `--strict`
+    /// (`deny_warnings`). The one test of failure for `build`, `check` and `serve`.
+    pub fn fails_run(&self, deny_warnings: bool) -> bool {
+        self.items.iter().any(|d| d.fails_run(deny_warnings))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -483,6 +499,20 @@ mod tests {
         let mut few = Repeats::new(Code::Placeholder, Path::new("a.md"), Severity::Error);
         assert!(few.take());
         assert!(few.summary().is_none());
+    }
+
+    #[test]
+    fn errors_fail_a_run_warnings_only_under_strict_notes_never() {
+        let path = Path::new("content/a.md");
+        let run = |diagnostic: Diagnostic| {
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.push(diagnostic);
+            (diagnostics.fails_run(false), diagnostics.fails_run(true))
+        };
+        assert_eq!(run(Diagnostic::error(Code::UnknownField, path, "x")), (true, true));
+        assert_eq!(run(Diagnostic::warning(Code::MotionNoDue, path, "x")), (false, true));
+        assert_eq!(run(Diagnostic::note(Code::NoHistory, path, "x")), (false, false));
+        assert!(!Diagnostics::new().fails_run(true));
     }
 
     #[test]

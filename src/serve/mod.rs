@@ -28,7 +28,7 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use crate::{BuildOptions, Diagnostic, Severity};
+use crate::BuildOptions;
 use session::{Round, Session};
 
 /// What `griffie serve` needs: the build to run (its `paths.output` is the preview folder) and
@@ -299,12 +299,10 @@ fn print_outcome(options: &BuildOptions, round: &Round) {
 
 /// The problems that made the build fail: errors, and warnings too under `--strict`.
 fn problems_of(diagnostics: &crate::Diagnostics, options: &BuildOptions) -> Vec<Problem> {
-    let counts =
-        |d: &&Diagnostic| d.severity == Severity::Error || (options.deny_warnings && d.severity == Severity::Warning);
     diagnostics
         .sorted()
         .into_iter()
-        .filter(counts)
+        .filter(|d| d.fails_run(options.deny_warnings))
         .map(|d| Problem {
             path: options.paths.shown(&d.path).display().to_string(),
             line: d.location.map(|l| l.line),

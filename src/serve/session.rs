@@ -389,8 +389,7 @@ impl Session {
             all
         };
         clock.lap("render");
-        let failed = |d: &Diagnostics| d.has_errors() || (options.deny_warnings && d.warning_count() > 0);
-        if failed(&diagnostics) && !later.is_empty() {
+        if diagnostics.fails_run(options.deny_warnings) && !later.is_empty() {
             // Nothing is written: report all the round finds, the later documents' too.
             let rendered_later = render::render_documents(&live.site, &input, &MemoryOutput::new(), &later, &live.tera);
             if !record_renders(&live.site, &mut live.render_by_document, &rendered_later, paths) {
@@ -399,7 +398,7 @@ impl Session {
             diagnostics = live.diagnostics(paths);
             diagnostics.extend(rendered.other.iter().cloned());
         }
-        let failed = failed(&diagnostics);
+        let failed = diagnostics.fails_run(options.deny_warnings);
         let mut written = BTreeSet::new();
         if !failed {
             if let Err(fatal) = write_all(memory, &paths.output, &mut written) {
@@ -456,7 +455,7 @@ impl Session {
             return Some(self.full());
         }
         let diagnostics = live.diagnostics(paths);
-        if diagnostics.has_errors() || (options.deny_warnings && diagnostics.warning_count() > 0) {
+        if diagnostics.fails_run(options.deny_warnings) {
             return Some(self.full());
         }
         let mut written = BTreeSet::new();
@@ -481,7 +480,7 @@ impl Session {
         let live = self.live.as_ref();
         let diagnostics = live.map(|l| l.diagnostics(&self.options.paths)).unwrap_or_default();
         Round {
-            failed: diagnostics.has_errors() || (self.options.deny_warnings && diagnostics.warning_count() > 0),
+            failed: diagnostics.fails_run(self.options.deny_warnings),
             documents: live.map_or(0, |l| l.site.documents.len()),
             diagnostics,
             pages: Some(0),
