@@ -66,12 +66,13 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod source;
+pub mod stopwatch;
 pub mod suggest;
 pub mod view;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use jiff::civil::Date;
 
@@ -224,12 +225,7 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
         Mode::Check => None,
     };
     let mut diagnostics = Diagnostics::new();
-    let mut timings = Vec::new();
-    let mut clock = Instant::now();
-    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
-        timings.push((name, clock.elapsed()));
-        clock = Instant::now();
-    };
+    let mut clock = stopwatch::Stopwatch::start();
 
     let config = match config::load_config(&paths.config, &paths.shown(&paths.config)) {
         Ok(config) => config,
@@ -242,18 +238,18 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
     let documents = load::load_documents(&paths.root, &paths.content, &mut diagnostics);
     let loaded_documents = documents.len();
     let load_end = diagnostics.len();
-    lap("load", &mut timings);
+    clock.lap("load");
 
     let history = history::read(&paths.content, &paths.cache.join("history"));
-    lap("history", &mut timings);
+    clock.lap("history");
     let as_of = reference_date(options.as_of, history.head.as_ref().map(|c| c.date), &documents);
     let site = resolve::resolve(config, documents, as_of, &mut diagnostics);
     let resolve_end = diagnostics.len();
-    lap("resolve", &mut timings);
+    clock.lap("resolve");
     let other_sources = [paths.templates.clone(), paths.config.clone()];
     let history = document_versions::attach(history, &site.documents, &paths.root, &paths.content, &other_sources);
     diagnostics.extend(history_notes(&history, paths));
-    lap("versions", &mut timings);
+    clock.lap("versions");
 
     let templates_shown = paths.shown(&paths.templates);
     let render_start = diagnostics.len();
@@ -288,7 +284,7 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
         let published =
             output::NullOutput::knowing(output::manifest::Manifest::load(&manifests, &marker)).reading(&paths.output);
         report.stats = render::render(&site, &input, &published, &mut diagnostics);
-        lap("render (check only)", &mut timings);
+        clock.lap("render (check only)");
     } else {
         let protected = [paths.root.as_path(), paths.content.as_path(), paths.templates.as_path()];
         let staging = output::write::Staging::create(&paths.output, &protected)?;
@@ -296,8 +292,8 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
         let earlier_files = made_before.files();
         let output = output::DirOutput::reusing(staging.dir(), made_before);
         report.stats = render::render(&site, &input, &output, &mut diagnostics);
-        lap("render", &mut timings);
-        timings.extend(report.stats.timings.iter().map(|(part, time)| (*part, *time)));
+        clock.lap("render");
+        clock.extend(&report.stats.timings);
         if !diagnostics.fails_run(options.deny_warnings) {
             // Without a saved manifest the next build makes everything anew: slower, not wrong.
             let mark = output::manifest::Manifest::save(&manifests, &output.manifest())
@@ -311,13 +307,13 @@ pub fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildReport, Bui
                 engine.cache().prune();
             }
             data::feeds::standings::save(&paths.cache.join("feeds"));
-            lap("write", &mut timings);
+            clock.lap("write");
         }
     }
     if let Some(progress) = &options.progress {
         progress.0.finish();
     }
-    report.timings = timings;
+    report.timings = clock.into_laps();
     let items: Vec<&Diagnostic> = diagnostics.iter().collect();
     let owned = |range: &[&Diagnostic]| range.iter().map(|d| (*d).clone()).collect();
     let state = BuildState {

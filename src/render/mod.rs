@@ -19,6 +19,7 @@ use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
 use crate::resolve::Site;
+use crate::stopwatch::Stopwatch;
 use crate::view::{self, Views};
 use crate::{data, markdown, search};
 use pages::Page;
@@ -62,7 +63,7 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
             return RenderStats::default();
         }
     };
-    let clock = std::time::Instant::now();
+    let mut clock = Stopwatch::start();
     // Beside everything else: it needs only the resolved site.
     let search_index = search::IndexBuild::start(site, output, input.search_cache);
     let history = input.history;
@@ -91,26 +92,22 @@ pub fn render(site: &Site, input: &RenderInput, output: &dyn Output, diagnostics
     };
 
     let (mut stats, version_pdfs) = full.documents(diagnostics);
-    stats.timings.push(("render: PDFs and documents", clock.elapsed()));
-    let mut clock = std::time::Instant::now();
+    clock.lap("render: PDFs and documents");
     full.versions(&version_pdfs, &mut stats, diagnostics);
-    stats.timings.push(("render: versions", clock.elapsed()));
-    clock = std::time::Instant::now();
+    clock.lap("render: versions");
     full.lists(&mut stats, diagnostics);
-    stats.timings.push(("render: lists", clock.elapsed()));
-    clock = std::time::Instant::now();
+    clock.lap("render: lists");
     full.data(&mut stats, diagnostics);
-    stats.timings.push(("render: data", clock.elapsed()));
-    clock = std::time::Instant::now();
+    clock.lap("render: data");
 
     let (found, files) = search_index.finish(output);
     diagnostics.extend(found);
     stats.files += files;
-    stats.timings.push(("render: search index (rest)", clock.elapsed()));
-    clock = std::time::Instant::now();
+    clock.lap("render: search index (rest)");
 
     diagnostics.extend(link_check.report(site, input.templates_dir, input.templates_shown));
-    stats.timings.push(("render: link check", clock.elapsed()));
+    clock.lap("render: link check");
+    stats.timings = clock.into_laps();
     stats
 }
 

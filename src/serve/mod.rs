@@ -231,7 +231,7 @@ pub fn finish_round(session: &mut Session, round: Round, shared: &Shared) {
         };
         shared.finish_build(problems, written);
     }
-    let started = std::time::Instant::now();
+    let started = crate::stopwatch::Stopwatch::start();
     for problem in session.write_data() {
         eprintln!("{}", crate::t!("main.error", error = problem));
     }

@@ -23,7 +23,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::affected::Fingerprints;
 use crate::diagnostics::Code;
@@ -33,6 +33,7 @@ use crate::output::{DirOutput, MemoryOutput, Output};
 use crate::render::{self, Pages, RenderInput, Selection};
 use crate::resolve::Site;
 use crate::source::SourceKind;
+use crate::stopwatch::Stopwatch;
 use crate::BuildOptions;
 
 /// How a round went.
@@ -50,26 +51,6 @@ pub struct Round {
     pub fatal: Option<String>,
     /// Each step with the time it took (a partial round's; a full build's are its stages).
     pub timings: Vec<(&'static str, Duration)>,
-}
-
-/// Times the steps of a round.
-struct Lap {
-    clock: Instant,
-    laps: Vec<(&'static str, Duration)>,
-}
-
-impl Lap {
-    fn start() -> Lap {
-        Lap {
-            clock: Instant::now(),
-            laps: Vec::new(),
-        }
-    }
-
-    fn lap(&mut self, name: &'static str) {
-        self.laps.push((name, self.clock.elapsed()));
-        self.clock = Instant::now();
-    }
 }
 
 /// The state between rounds; `live` is `None` until a full build has published.
@@ -132,7 +113,7 @@ impl Session {
 
     /// A full build, after which edits can take the short way.
     pub fn full(&mut self) -> Round {
-        let started = Instant::now();
+        let started = Stopwatch::start();
         self.live = None;
         self.data_pending = false;
         self.data_written.clear();
@@ -240,8 +221,7 @@ impl Session {
 
     /// The short way, or `None` when the change needs a full build.
     fn try_partial(&mut self, changed: &BTreeSet<PathBuf>) -> Option<Round> {
-        let started = Instant::now();
-        let mut clock = Lap::start();
+        let mut clock = Stopwatch::start();
         let options = &self.options;
         let paths = &options.paths;
         let live = self.live.as_mut()?;
@@ -286,7 +266,7 @@ impl Session {
             edited.push((position, document, found));
         }
         if edited.is_empty() {
-            return Some(self.quiet_round(started));
+            return Some(self.quiet_round(&clock));
         }
         let live = self.live.as_mut()?;
         let unreadable = edited.iter().any(|(_, document, _)| document.is_none());
@@ -303,7 +283,7 @@ impl Session {
                 diagnostics,
                 pages: Some(0),
                 written: Some(BTreeSet::new()),
-                took: started.elapsed(),
+                took: clock.elapsed(),
                 fatal: None,
                 timings: Vec::new(),
             });
@@ -412,7 +392,7 @@ impl Session {
                     diagnostics,
                     pages: Some(0),
                     written: Some(written),
-                    took: started.elapsed(),
+                    took: clock.elapsed(),
                 });
             }
             live.on_disk = now.clone();
@@ -427,9 +407,9 @@ impl Session {
             failed,
             pages: Some(rendered.pages),
             written: Some(written),
-            took: started.elapsed(),
+            took: clock.elapsed(),
             fatal: None,
-            timings: clock.laps,
+            timings: clock.into_laps(),
         })
     }
 
@@ -442,7 +422,7 @@ impl Session {
             return None;
         }
         let later = std::mem::take(&mut self.later);
-        let started = Instant::now();
+        let mut clock = Stopwatch::start();
         let options = &self.options;
         let paths = &options.paths;
         let live = self.live.as_mut()?;
@@ -463,6 +443,7 @@ impl Session {
         if fatal.is_some() {
             self.live = None;
         }
+        clock.lap("render after the reload");
         Some(Round {
             failed: fatal.is_some(),
             fatal,
@@ -470,13 +451,13 @@ impl Session {
             diagnostics,
             pages: Some(rendered.pages),
             written: Some(written),
-            took: started.elapsed(),
-            timings: vec![("render after the reload", started.elapsed())],
+            took: clock.elapsed(),
+            timings: clock.into_laps(),
         })
     }
 
     /// A change that touched no document (an editor's temporary file): same report as before.
-    fn quiet_round(&self, started: Instant) -> Round {
+    fn quiet_round(&self, started: &Stopwatch) -> Round {
         let live = self.live.as_ref();
         let diagnostics = live.map(|l| l.diagnostics(&self.options.paths)).unwrap_or_default();
         Round {
