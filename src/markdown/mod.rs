@@ -22,6 +22,7 @@ use serde::Serialize;
 
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
+use crate::escape;
 use crate::identifiers;
 use crate::model::{document_url_path, Document};
 use crate::resolve::Site;
@@ -449,8 +450,8 @@ fn link_identifiers<'a>(
         let href = format!("{base_path}{}", document_url_path(&target.id));
         events.push(Event::InlineHtml(CowStr::from(format!(
             "<a class=\"identifier\" href=\"{}\" title=\"{}\">",
-            escape_attr(&href),
-            escape_attr(target.public_title())
+            escape::html(&href),
+            escape::html(target.public_title())
         ))));
         events.push(Event::Text(CowStr::from(text[mention.range.clone()].to_string())));
         events.push(Event::InlineHtml(CowStr::from("</a>")));
@@ -461,21 +462,6 @@ fn link_identifiers<'a>(
     } else if last < text.len() {
         events.push(Event::Text(CowStr::from(text[last..].to_string())));
     }
-}
-
-pub fn escape_attr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Cleans HTML that contains raw HTML from the source. Keeps heading ids (deep links) and the

@@ -100,9 +100,7 @@ fn translate(lang: Lang, kwargs: &tera::Kwargs) -> tera::TeraResult<tera::Value>
         let shown = if value.is_safe() {
             shown
         } else {
-            let mut escaped = Vec::new();
-            tera::escape_html(&shown, &mut escaped).map_err(|err| tera::Error::message(err.to_string()))?;
-            String::from_utf8_lossy(&escaped).into_owned()
+            crate::escape::html(&shown)
         };
         args.push((name, shown));
     }
