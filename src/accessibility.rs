@@ -12,6 +12,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Location};
 
 /// The statement as configured.
@@ -132,7 +133,7 @@ impl Statement {
         let at = |key: &str, nth: usize| key_location(text, key, nth);
         let mut problems = Vec::new();
         let error = |message: String, location: Location, hint: String| {
-            Diagnostic::error("config", shown, message).at(location).hint(hint)
+            Diagnostic::error(Code::Config, shown, message).at(location).hint(hint)
         };
         if self.organisation.trim().is_empty() {
             problems.push(error(

@@ -4,13 +4,14 @@
 //! `BuildState` is what a preview session keeps to update the site incrementally afterwards.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use jiff::civil::Date;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::paths::ProjectPaths;
 use crate::progress::ProgressHandle;
+use crate::stopwatch::Stopwatch;
 use crate::{cache_file, config, data, document_versions, history, load, lock, model, output, pdf, render, resolve};
 
 /// What to do.
@@ -56,7 +57,7 @@ pub struct BuildReport {
 impl BuildReport {
     /// Whether the run counts as failed: errors, or warnings under `deny_warnings`.
     pub fn failed(&self, deny_warnings: bool) -> bool {
-        self.diagnostics.has_errors() || (deny_warnings && self.diagnostics.warning_count() > 0)
+        self.diagnostics.fails_run(deny_warnings)
     }
 }
 
@@ -131,7 +132,7 @@ pub(crate) fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildRepo
             engine.cache().prune();
         }
         data::feeds::standings::save(&paths.cache.join("feeds"));
-        run.lap("write");
+        run.clock.lap("write");
     }
     if let Some(progress) = &options.progress {
         progress.0.finish();
@@ -141,34 +142,24 @@ pub(crate) fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildRepo
         documents: state.site.documents.len(),
         diagnostics: run.diagnostics,
         stats,
-        timings: run.timings,
+        timings: run.clock.into_laps(),
         published,
     };
     Ok((report, state))
 }
 
-/// What a run has found and how long its stages took so far.
+/// What a run has found so far, and its stages' times.
 struct Run {
     diagnostics: Diagnostics,
-    timings: Vec<(&'static str, Duration)>,
-    clock: Instant,
+    clock: Stopwatch,
 }
 
 impl Default for Run {
     fn default() -> Run {
         Run {
             diagnostics: Diagnostics::new(),
-            timings: Vec::new(),
-            clock: Instant::now(),
+            clock: Stopwatch::start(),
         }
-    }
-}
-
-impl Run {
-    /// The stage `name` ends now.
-    fn lap(&mut self, name: &'static str) {
-        self.timings.push((name, self.clock.elapsed()));
-        self.clock = Instant::now();
     }
 }
 
@@ -197,18 +188,18 @@ fn read_sources(options: &BuildOptions, run: &mut Run) -> Sources {
     let documents = load::load_documents(&paths.root, &paths.content, &mut run.diagnostics);
     let loaded_documents = documents.len();
     let load_end = run.diagnostics.len();
-    run.lap("load");
+    run.clock.lap("load");
 
     let history = history::read(&paths.content, &paths.cache.join("history"));
-    run.lap("history");
+    run.clock.lap("history");
     let as_of = reference_date(options.as_of, history.head.as_ref().map(|c| c.date), &documents);
     let site = resolve::resolve(config, documents, as_of, &mut run.diagnostics);
     let resolve_end = run.diagnostics.len();
-    run.lap("resolve");
+    run.clock.lap("resolve");
     let other_sources = [paths.templates.clone(), paths.config.clone()];
     let history = document_versions::attach(history, &site.documents, &paths.root, &paths.content, &other_sources);
     run.diagnostics.extend(history_notes(&history, paths));
-    run.lap("versions");
+    run.clock.lap("versions");
     Sources {
         site,
         history,
@@ -252,12 +243,12 @@ fn render_and_publish(
     let manifests = output::manifest::folder_for(&paths.cache, &paths.output);
     // What motion versions say, for the feeds' status changes: saved only by a build.
     data::feeds::standings::load(&paths.cache.join("feeds"));
-    if options.mode == Mode::Check || report_failed(&run.diagnostics, options) {
+    if options.mode == Mode::Check || run.diagnostics.fails_run(options.deny_warnings) {
         let marker = std::fs::read_to_string(paths.output.join(output::write::MARKER)).unwrap_or_default();
         let published =
             output::NullOutput::knowing(output::manifest::Manifest::load(&manifests, &marker)).reading(&paths.output);
         let stats = render::render(site, input, &published, &mut run.diagnostics);
-        run.lap("render (check only)");
+        run.clock.lap("render (check only)");
         return Ok((stats, false));
     }
     let protected = [paths.root.as_path(), paths.content.as_path(), paths.templates.as_path()];
@@ -266,10 +257,9 @@ fn render_and_publish(
     let earlier_files = made_before.files();
     let output = output::DirOutput::reusing(staging.dir(), made_before);
     let stats = render::render(site, input, &output, &mut run.diagnostics);
-    run.lap("render");
-    run.timings
-        .extend(stats.timings.iter().map(|(part, time)| (*part, *time)));
-    if report_failed(&run.diagnostics, options) {
+    run.clock.lap("render");
+    run.clock.extend(&stats.timings);
+    if run.diagnostics.fails_run(options.deny_warnings) {
         return Ok((stats, false));
     }
     // Without a saved manifest the next build makes everything anew: slower, not wrong.
@@ -328,10 +318,6 @@ fn load_pdf_engine(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Opt
     }
 }
 
-fn report_failed(diagnostics: &Diagnostics, options: &BuildOptions) -> bool {
-    diagnostics.has_errors() || (options.deny_warnings && diagnostics.warning_count() > 0)
-}
-
 /// What the build tells about the history it could read: a note without git or with
 /// uncommitted changes, a warning for a shallow clone (its early versions are missing, so
 /// version numbers would change once the full history is there).
@@ -340,23 +326,23 @@ pub(crate) fn history_notes(history: &document_versions::SiteHistory, paths: &Pr
     let mut notes = Vec::new();
     match &history.history.status {
         history::Status::NoRepository { reason } => notes.push(
-            Diagnostic::note("no-history", &content, crate::t!("history.none", reason = reason))
+            Diagnostic::note(Code::NoHistory, &content, crate::t!("history.none", reason = reason))
                 .hint(crate::t!("history.none_hint")),
         ),
         history::Status::NoCommits => notes.push(
-            Diagnostic::note("no-history", &content, crate::t!("history.no_commits"))
+            Diagnostic::note(Code::NoHistory, &content, crate::t!("history.no_commits"))
                 .hint(crate::t!("history.no_commits_hint")),
         ),
         history::Status::Read { shallow } => {
             if *shallow {
                 notes.push(
-                    Diagnostic::warning("shallow-history", &content, crate::t!("history.shallow"))
+                    Diagnostic::warning(Code::ShallowHistory, &content, crate::t!("history.shallow"))
                         .hint(crate::t!("history.shallow_hint")),
                 );
             }
             if history.uncommitted {
                 notes.push(
-                    Diagnostic::note("uncommitted", &content, crate::t!("history.uncommitted"))
+                    Diagnostic::note(Code::Uncommitted, &content, crate::t!("history.uncommitted"))
                         .hint(crate::t!("history.uncommitted_hint")),
                 );
             }

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::i18n::Lang;
 use crate::regular_file::ReadError;
@@ -160,10 +161,12 @@ impl Config {
 /// Reads and checks `griffie.yaml`. `shown` is the path as shown in diagnostics.
 pub(crate) fn load_config(path: &Path, shown: &Path) -> Result<Config, Vec<Diagnostic>> {
     let unreadable = |error: String| {
-        vec![
-            Diagnostic::error("missing-config", shown, crate::t!("config.unreadable", error = error))
-                .hint(crate::t!("config.unreadable_hint", file = CONFIG_FILE)),
-        ]
+        vec![Diagnostic::error(
+            Code::MissingConfig,
+            shown,
+            crate::t!("config.unreadable", error = error),
+        )
+        .hint(crate::t!("config.unreadable_hint", file = CONFIG_FILE))]
     };
     let bytes = match crate::regular_file::read_bounded(path, crate::limits::MAX_CONFIG_BYTES as u64) {
         Ok(bytes) => bytes,
@@ -172,7 +175,7 @@ pub(crate) fn load_config(path: &Path, shown: &Path) -> Result<Config, Vec<Diagn
         Err(ReadError::TooLarge { limit }) => {
             let limit = crate::i18n::number(limit as usize);
             return Err(vec![Diagnostic::error(
-                "file-too-large",
+                Code::FileTooLarge,
                 shown,
                 crate::t!("limits.file_too_large", limit = limit),
             )
@@ -202,7 +205,7 @@ pub(crate) fn load_config(path: &Path, shown: &Path) -> Result<Config, Vec<Diagn
             crate::t!("config.invalid_hint")
         };
         vec![
-            Diagnostic::error("config", shown, crate::t!("config.invalid", error = message))
+            Diagnostic::error(Code::Config, shown, crate::t!("config.invalid", error = message))
                 .at_opt(location)
                 .hint(hint),
         ]
@@ -223,28 +226,36 @@ fn check_config(config: &Config, text: &str, shown: &Path) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     if !(config.base_url.starts_with("https://") || config.base_url.starts_with("http://")) {
         problems.push(
-            Diagnostic::error("config", shown, crate::t!("config.base_url", value = config.base_url))
-                .at(at("base_url"))
-                .hint(crate::t!("config.base_url_hint")),
+            Diagnostic::error(
+                Code::Config,
+                shown,
+                crate::t!("config.base_url", value = config.base_url),
+            )
+            .at(at("base_url"))
+            .hint(crate::t!("config.base_url_hint")),
         );
     }
     if Lang::from_code(&config.language).is_none() {
         problems.push(
-            Diagnostic::error("config", shown, crate::t!("config.language", value = config.language))
-                .at(at("language"))
-                .hint(crate::t!("config.language_hint")),
+            Diagnostic::error(
+                Code::Config,
+                shown,
+                crate::t!("config.language", value = config.language),
+            )
+            .at(at("language"))
+            .hint(crate::t!("config.language_hint")),
         );
     }
     if config.motion_page_size == 0 {
         problems.push(
-            Diagnostic::error("config", shown, crate::t!("config.motion_page_size"))
+            Diagnostic::error(Code::Config, shown, crate::t!("config.motion_page_size"))
                 .at(at("motion_page_size"))
                 .hint(crate::t!("config.motion_page_size_hint")),
         );
     }
     if config.page_size == 0 {
         problems.push(
-            Diagnostic::error("config", shown, crate::t!("config.page_size"))
+            Diagnostic::error(Code::Config, shown, crate::t!("config.page_size"))
                 .at(at("page_size"))
                 .hint(crate::t!("config.page_size_hint")),
         );

@@ -9,6 +9,11 @@
 //! differently from what it is) and the Unicode line and paragraph separators as `\u{…}`.
 //! griffie's own texts (the catalog's messages and hints) may keep their line breaks; a value
 //! put into them is escaped in [`crate::i18n::translate`].
+//!
+//! Text put into HTML that griffie writes itself (the word diff, identifier links, `t()` values
+//! in templates, `griffie serve`'s overlay) is escaped by [`html`] and [`push_html`], the one
+//! HTML escaper: `&`, `<`, `>`, `"` and `'`, so the result is safe in text and in quoted
+//! attribute values alike.
 
 use std::borrow::Cow;
 
@@ -62,6 +67,33 @@ fn is_invisible_format(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
 }
 
+/// `text` with `&`, `<`, `>`, `"` and `'` written as character references.
+pub(crate) fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_html(&mut out, text);
+    out
+}
+
+/// Appends `text` to `out` as [`html`] writes it. Copies the stretches between those (ASCII)
+/// characters whole: the word diff runs this over every character it shows.
+pub(crate) fn push_html(out: &mut String, text: &str) {
+    let mut start = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        out.push_str(entity);
+        start = i + 1;
+    }
+    out.push_str(&text[start..]);
+}
+
 /// A source text escaped for a snippet, with a way to move byte offsets of the original text
 /// to the escaped one (each escape is longer than the character it replaces).
 pub(crate) struct EscapedSource {
@@ -111,6 +143,18 @@ mod tests {
         assert_eq!(visible("r\r\tt\u{7f}"), "r\\r\\tt\\u{7f}");
         assert_eq!(visible("rtl\u{202e}cod.exe"), "rtl\\u{202e}cod.exe");
         assert!(matches!(visible("gewone tekst, één € en „quotes”"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn html_escapes_the_five_characters_and_keeps_the_rest() {
+        assert_eq!(
+            html("Tom & \"Jerry\" <b>'x'</b> één €"),
+            "Tom &amp; &quot;Jerry&quot; &lt;b&gt;&#39;x&#39;&lt;/b&gt; één €"
+        );
+        let mut out = String::from("<p>");
+        push_html(&mut out, "a<b");
+        assert_eq!(out, "<p>a&lt;b");
+        assert_eq!(html(""), "");
     }
 
     #[test]

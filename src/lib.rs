@@ -79,6 +79,7 @@ mod search;
 mod serve;
 mod slug;
 mod source;
+mod stopwatch;
 mod suggest;
 mod view;
 mod yaml;
@@ -90,6 +91,7 @@ pub use paths::ProjectPaths;
 pub use progress::{Progress, ProgressHandle};
 pub use scaffold::{create as create_document, parse_type, today, Request as NewDocument};
 pub use serve::{serve, ServeOptions};
+pub use stopwatch::Stopwatch;
 
 // What griffie-synth uses to write documents the loader accepts.
 pub use config::CONFIG_FILE;

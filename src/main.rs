@@ -342,7 +342,7 @@ fn new_document(content: &std::path::Path, request: &griffie::NewDocument) -> Ex
 /// in the chosen format, then the closing summary (unless quiet).
 fn build_or_check(common: &CommonArgs, mode: Mode, output: Option<PathBuf>) -> ExitCode {
     let options = build_options(common, mode, output);
-    let started = std::time::Instant::now();
+    let started = griffie::Stopwatch::start();
     let report = match build(&options) {
         Ok(report) => report,
         Err(err) => {

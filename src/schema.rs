@@ -368,6 +368,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
+    use crate::diagnostics::Code;
     use crate::load::{allowed_fields, read_bytes};
     use crate::slug::is_slug;
     use crate::source::SourceKind;
@@ -395,7 +396,7 @@ mod tests {
     /// The field names the loader reports as missing (`required field `x` is …`).
     fn missing_fields(text: &str) -> BTreeSet<String> {
         let diagnostics = load(text);
-        let missing = diagnostics.iter().filter(|d| d.code == "missing-field");
+        let missing = diagnostics.iter().filter(|d| d.code == Code::MissingField);
         missing
             .filter_map(|d| d.message.split('`').nth(1))
             .map(str::to_string)
@@ -423,7 +424,7 @@ mod tests {
         let diagnostics = load("type: plan\nwithdrawn: {}\n");
         let needs = diagnostics
             .iter()
-            .filter(|d| d.code == "missing-field" && d.message.starts_with("`withdrawn` heeft een"));
+            .filter(|d| d.code == Code::MissingField && d.message.starts_with("`withdrawn` heeft een"));
         let loader: BTreeSet<String> = needs
             .filter_map(|d| d.message.split('`').nth(3))
             .map(String::from)
@@ -449,7 +450,7 @@ mod tests {
         let probe = |field: &str, value: &str| {
             let status = if field == "status" { "" } else { "status: aangenomen\n" };
             let text = format!("id: a\ntype: motie\ntitle: T\ndate: 2025-01-01\n{status}{field}: {value}\n");
-            !load(&text).iter().any(|d| d.code == "invalid-value")
+            !load(&text).iter().any(|d| d.code == Code::InvalidValue)
         };
         for (field, values) in [("date_precision", precision), ("status", status)] {
             let values: Vec<&str> = values.as_array().unwrap().iter().filter_map(Value::as_str).collect();

@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{normalise_newlines, Diagnostic, Location};
 
 /// The Markdown extensions of every body, the same wherever a body is parsed (load's checks,
@@ -97,7 +98,7 @@ fn not_utf8(path: &Path, err: std::string::FromUtf8Error) -> Diagnostic {
     let prefix = String::from_utf8_lossy(&bytes[..valid]);
     let loc = Location::in_text(&prefix, prefix.len(), prefix.len());
     Diagnostic::error(
-        "not-utf8",
+        Code::NotUtf8,
         path,
         crate::t!("source.not_utf8", byte = format!("{:02X}", bytes[valid])),
     )
@@ -114,7 +115,7 @@ fn split_front_matter(path: &Path, text: String) -> Result<SourceFile, Box<Diagn
     let first_line_end = text.find('\n').unwrap_or(text.len());
     if text[..first_line_end].trim_end() != "---" {
         return Err(Box::new(
-            Diagnostic::error("missing-front-matter", path, crate::t!("source.missing_front_matter"))
+            Diagnostic::error(Code::MissingFrontMatter, path, crate::t!("source.missing_front_matter"))
                 .at(Location::in_text(&text, 0, first_line_end))
                 .hint(crate::t!("source.missing_front_matter_hint")),
         ));
@@ -136,9 +137,13 @@ fn split_front_matter(path: &Path, text: String) -> Result<SourceFile, Box<Diagn
         offset += line.len();
     }
     Err(Box::new(
-        Diagnostic::error("unclosed-front-matter", path, crate::t!("source.unclosed_front_matter"))
-            .at(Location::in_text(&text, 0, first_line_end))
-            .hint(crate::t!("source.unclosed_front_matter_hint")),
+        Diagnostic::error(
+            Code::UnclosedFrontMatter,
+            path,
+            crate::t!("source.unclosed_front_matter"),
+        )
+        .at(Location::in_text(&text, 0, first_line_end))
+        .hint(crate::t!("source.unclosed_front_matter_hint")),
     ))
 }
 
@@ -162,7 +167,7 @@ mod tests {
     #[test]
     fn missing_closing_line_is_reported() {
         let err = md("---\nid: a\nHallo\n").unwrap_err();
-        assert_eq!(err.code, "unclosed-front-matter");
+        assert_eq!(err.code, Code::UnclosedFrontMatter);
     }
 
     #[test]

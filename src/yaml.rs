@@ -13,6 +13,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor};
 
+use crate::diagnostics::Code;
 use crate::limits;
 
 /// The bounds a YAML text must keep.
@@ -66,12 +67,12 @@ pub(crate) enum YamlError {
 
 impl Exceeded {
     /// A stable diagnostic code for the bound.
-    pub(crate) fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> Code {
         match self {
-            Exceeded::Bytes { .. } => "yaml-too-large",
-            Exceeded::Nodes { .. } => "yaml-too-many-nodes",
-            Exceeded::Depth { .. } => "yaml-too-deep",
-            Exceeded::Items { .. } => "list-too-long",
+            Exceeded::Bytes { .. } => Code::YamlTooLarge,
+            Exceeded::Nodes { .. } => Code::YamlTooManyNodes,
+            Exceeded::Depth { .. } => Code::YamlTooDeep,
+            Exceeded::Items { .. } => Code::ListTooLong,
         }
     }
 

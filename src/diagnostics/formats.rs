@@ -125,6 +125,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
+    use crate::diagnostics::Code;
     use crate::diagnostics::Location;
 
     fn sample() -> Diagnostics {
@@ -133,7 +134,7 @@ mod tests {
         let start = text.find("datum").unwrap();
         diagnostics.push(
             Diagnostic::error(
-                "unknown-field",
+                Code::UnknownField,
                 Path::new("content/a, b.md"),
                 "unknown field `datum`: 100% wrong",
             )
@@ -141,7 +142,7 @@ mod tests {
             .hint("did you mean `date`?"),
         );
         diagnostics.push(Diagnostic::note(
-            "no-history",
+            Code::NoHistory,
             Path::new("content"),
             "no version history",
         ));
@@ -167,7 +168,7 @@ mod tests {
         let mut diagnostics = Diagnostics::new();
         diagnostics.push(
             Diagnostic::error(
-                "unknown-id",
+                Code::UnknownId,
                 Path::new("content/a\u{1b}.md"),
                 "id `x\n::error::y\u{9b}`",
             )

@@ -11,6 +11,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+pub(crate) mod codes;
 pub mod formats;
 mod snippets;
 
@@ -18,6 +19,7 @@ use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
 
 use crate::escape::{visible, visible_lines};
+pub(crate) use codes::Code;
 
 /// How bad a problem is: errors stop the build, warnings do not (unless `--deny-warnings`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -91,8 +93,8 @@ pub struct Related {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// A short stable name for the kind of problem, e.g. `unknown-field`.
-    pub code: &'static str,
+    /// The kind of problem, printed as its stable name, e.g. `unknown-field`.
+    pub code: Code,
     /// The file, relative to the project folder where possible.
     pub path: PathBuf,
     pub location: Option<Location>,
@@ -104,19 +106,23 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, path: &Path, message: impl Into<String>) -> Diagnostic {
+    pub fn error(code: Code, path: &Path, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(Severity::Error, code, path, message)
     }
 
-    pub fn warning(code: &'static str, path: &Path, message: impl Into<String>) -> Diagnostic {
+    pub fn warning(code: Code, path: &Path, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(Severity::Warning, code, path, message)
     }
 
-    pub fn note(code: &'static str, path: &Path, message: impl Into<String>) -> Diagnostic {
+    pub fn note(code: Code, path: &Path, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(Severity::Note, code, path, message)
     }
 
-    fn new(severity: Severity, code: &'static str, path: &Path, message: impl Into<String>) -> Self {
+    fn new(severity: Severity, code: Code, path: &Path, message: impl Into<String>) -> Self {
+        debug_assert!(
+            code.allows(severity),
+            "{code} is not reported as {severity:?} (see codes.rs)"
+        );
         Diagnostic {
             severity,
             code,
@@ -154,6 +160,16 @@ impl Diagnostic {
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// Whether this problem makes a run fail: an error does, a warning too under
+    /// `--strict` (`deny_warnings`), a note never.
+    pub fn fails_run(&self, deny_warnings: bool) -> bool {
+        match self.severity {
+            Severity::Error => true,
+            Severity::Warning => deny_warnings,
+            Severity::Note => false,
+        }
     }
 
     fn sort_key(&self) -> (&Path, usize, usize, Severity, &str) {
@@ -202,14 +218,14 @@ impl fmt::Display for Diagnostic {
 /// gives a report a clerk can read, and costs no more than that to make.
 #[derive(Debug)]
 pub(crate) struct Repeats {
-    code: &'static str,
+    code: Code,
     path: PathBuf,
     severity: Severity,
     seen: usize,
 }
 
 impl Repeats {
-    pub(crate) fn new(code: &'static str, path: &Path, severity: Severity) -> Repeats {
+    pub(crate) fn new(code: Code, path: &Path, severity: Severity) -> Repeats {
         Repeats {
             code,
             path: path.to_path_buf(),
@@ -251,7 +267,7 @@ pub(crate) fn catch_panic<T>(path: &Path, work: impl FnOnce() -> T) -> Result<T,
             .unwrap_or_default();
         Box::new(
             Diagnostic::error(
-                "internal-error",
+                Code::InternalError,
                 path,
                 crate::t!("report.internal_error", detail = detail),
             )
@@ -289,6 +305,12 @@ impl Diagnostics {
 
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
+    }
+
+    /// Whether the run these are of failed: it has errors, or warnings under `--strict`
+    /// (`deny_warnings`). The one test of failure for `build`, `check` and `serve`.
+    pub fn fails_run(&self, deny_warnings: bool) -> bool {
+        self.items.iter().any(|d| d.fails_run(deny_warnings))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -460,7 +482,7 @@ mod tests {
         let path = Path::new("content/a.md");
         assert_eq!(catch_panic(path, || 7).unwrap(), 7);
         let problem = catch_panic(path, || -> usize { panic!("boem {}", 1) }).unwrap_err();
-        assert_eq!(problem.code, "internal-error");
+        assert_eq!(problem.code, Code::InternalError);
         assert_eq!(problem.path, path);
         assert!(problem.message.contains("boem 1"), "{}", problem.message);
     }
@@ -468,20 +490,34 @@ mod tests {
     #[test]
     fn repeats_report_the_first_ones_and_sum_up_the_rest() {
         let limit = crate::limits::MAX_REPEATS_PER_DOCUMENT;
-        let mut repeats = Repeats::new("placeholder", Path::new("a.md"), Severity::Error);
+        let mut repeats = Repeats::new(Code::Placeholder, Path::new("a.md"), Severity::Error);
         let taken = (0..limit + 5).filter(|_| repeats.take()).count();
         assert_eq!(taken, limit);
         let summary = repeats.summary().expect("a summary");
-        assert_eq!((summary.code, summary.severity), ("placeholder", Severity::Error));
+        assert_eq!((summary.code, summary.severity), (Code::Placeholder, Severity::Error));
         assert!(summary.message.contains('5'), "{}", summary.message);
-        let mut few = Repeats::new("placeholder", Path::new("a.md"), Severity::Error);
+        let mut few = Repeats::new(Code::Placeholder, Path::new("a.md"), Severity::Error);
         assert!(few.take());
         assert!(few.summary().is_none());
     }
 
     #[test]
+    fn errors_fail_a_run_warnings_only_under_strict_notes_never() {
+        let path = Path::new("content/a.md");
+        let run = |diagnostic: Diagnostic| {
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.push(diagnostic);
+            (diagnostics.fails_run(false), diagnostics.fails_run(true))
+        };
+        assert_eq!(run(Diagnostic::error(Code::UnknownField, path, "x")), (true, true));
+        assert_eq!(run(Diagnostic::warning(Code::MotionNoDue, path, "x")), (false, true));
+        assert_eq!(run(Diagnostic::note(Code::NoHistory, path, "x")), (false, false));
+        assert!(!Diagnostics::new().fails_run(true));
+    }
+
+    #[test]
     fn display_is_one_line_with_hint() {
-        let d = Diagnostic::error("unknown-field", Path::new("content/a.md"), "onbekend veld `tittle`")
+        let d = Diagnostic::error(Code::UnknownField, Path::new("content/a.md"), "onbekend veld `tittle`")
             .at(Location {
                 line: 3,
                 column: 1,

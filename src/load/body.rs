@@ -14,6 +14,7 @@
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Repeats, Severity};
 use crate::limits::{MAX_MARKDOWN_DEPTH, MAX_PARAGRAPH_BYTES};
 use crate::source::{markdown_options, SourceFile};
@@ -23,7 +24,7 @@ pub(super) fn check_nesting(file: &SourceFile) -> Option<Diagnostic> {
     let offset = too_deep_at(file.body_text(), MAX_MARKDOWN_DEPTH)?;
     Some(
         Diagnostic::error(
-            "markdown-too-deep",
+            Code::MarkdownTooDeep,
             &file.path,
             crate::t!("nesting.too_deep", limit = MAX_MARKDOWN_DEPTH),
         )
@@ -37,13 +38,13 @@ pub(super) fn check_nesting(file: &SourceFile) -> Option<Diagnostic> {
 /// [`crate::limits::MAX_PARAGRAPH_BYTES`].
 pub(super) fn check_blocks(file: &SourceFile) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut empty = Repeats::new("empty-heading", &file.path, Severity::Warning);
-    let mut long = Repeats::new("paragraph-too-long", &file.path, Severity::Error);
+    let mut empty = Repeats::new(Code::EmptyHeading, &file.path, Severity::Warning);
+    let mut long = Repeats::new(Code::ParagraphTooLong, &file.path, Severity::Error);
     let found = scan_blocks(file.body_text());
     for offset in found.empty_headings {
         if empty.take() {
             out.push(
-                Diagnostic::warning("empty-heading", &file.path, crate::t!("body.empty_heading"))
+                Diagnostic::warning(Code::EmptyHeading, &file.path, crate::t!("body.empty_heading"))
                     .at(file.body_location(offset, offset))
                     .hint(crate::t!("body.empty_heading_hint")),
             );
@@ -54,7 +55,7 @@ pub(super) fn check_blocks(file: &SourceFile) -> Vec<Diagnostic> {
             let limit = crate::i18n::number(MAX_PARAGRAPH_BYTES);
             out.push(
                 Diagnostic::error(
-                    "paragraph-too-long",
+                    Code::ParagraphTooLong,
                     &file.path,
                     crate::t!("body.paragraph_too_long", limit = limit),
                 )

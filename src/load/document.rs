@@ -7,6 +7,7 @@
 use serde_yaml::{Mapping, Value};
 
 use super::fields::{describe, scalar_text, Fields};
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::{
     DatePrecision, DocType, Document, Kind, Letter, Motion, MotionStatus, Signatory, Source, Spanned, Submitter, Vote,
@@ -56,7 +57,7 @@ pub(crate) fn read_document(file: &SourceFile) -> (Option<Document>, Vec<Diagnos
         Value::Null => &empty,
         other => {
             let diagnostic = Diagnostic::error(
-                "wrong-type",
+                Code::WrongType,
                 &file.path,
                 crate::t!("document.not_mapping", found = describe(other)),
             )
@@ -81,7 +82,7 @@ pub(crate) fn read_document(file: &SourceFile) -> (Option<Document>, Vec<Diagnos
     if file.kind == SourceKind::Markdown && file.body_text().trim().is_empty() {
         let location = file.body_location(0, 0);
         fields.warning(
-            "empty-body",
+            Code::EmptyBody,
             location,
             crate::t!("document.empty_body"),
             crate::t!("document.empty_body_hint"),
@@ -167,7 +168,7 @@ fn read_id(fields: &mut Fields) -> Option<String> {
     }
     let location = fields.value_location("id");
     fields.error(
-        "invalid-id",
+        Code::InvalidId,
         location,
         crate::t!("document.invalid_id", id = id),
         crate::t!("document.for_example", example = slugify(&id)),
@@ -188,7 +189,7 @@ fn read_type(fields: &mut Fields) -> Option<DocType> {
         None => crate::t!("document.types", types = types),
     };
     fields.error(
-        "unknown-type",
+        Code::UnknownType,
         location,
         crate::t!("document.unknown_type", text = text),
         hint,
@@ -204,7 +205,7 @@ fn read_precision(fields: &mut Fields) -> DatePrecision {
         Some(other) => {
             let location = fields.value_location("date_precision");
             fields.error(
-                "invalid-value",
+                Code::InvalidValue,
                 location,
                 crate::t!("document.date_precision", value = other),
                 crate::t!("document.date_precision_hint"),
@@ -218,7 +219,7 @@ fn read_id_list(fields: &mut Fields, key: &str) -> Vec<Spanned<String>> {
     let ids = fields.text_list(key);
     for id in ids.iter().filter(|id| !is_slug(&id.value)) {
         fields.error(
-            "invalid-id",
+            Code::InvalidId,
             id.location,
             crate::t!("document.id_in_list", value = id.value, key = key),
             crate::t!("document.id_in_list_hint", example = slugify(&id.value)),
@@ -231,7 +232,7 @@ fn read_topics(fields: &mut Fields) -> Vec<String> {
     let topics = fields.text_list("topics");
     for topic in topics.iter().filter(|t| !is_slug(&t.value)) {
         fields.error(
-            "invalid-topic",
+            Code::InvalidTopic,
             topic.location,
             crate::t!("document.invalid_topic", value = topic.value),
             crate::t!("document.for_example", example = slugify(&topic.value)),
@@ -280,7 +281,7 @@ fn read_signatories(fields: &mut Fields) -> Vec<Signatory> {
                 let needle = item.get("name").and_then(scalar_text).unwrap_or_default();
                 let location = fields.item_location("signatories", &needle, 0);
                 fields.error(
-                    "invalid-value",
+                    Code::InvalidValue,
                     location,
                     crate::t!("document.signatory"),
                     crate::t!("document.signatory_hint"),
@@ -322,7 +323,7 @@ fn read_status(fields: &mut Fields) -> Option<MotionStatus> {
         crate::t!("document.statuses", list = list)
     };
     fields.error(
-        "invalid-value",
+        Code::InvalidValue,
         location,
         crate::t!("document.unknown_status", text = text),
         hint,
@@ -347,7 +348,7 @@ fn read_submitters(fields: &mut Fields) -> Vec<Submitter> {
             _ => {
                 let location = fields.value_location("submitters");
                 fields.error(
-                    "invalid-value",
+                    Code::InvalidValue,
                     location,
                     crate::t!("document.submitter"),
                     crate::t!("document.submitter_hint"),
@@ -372,7 +373,7 @@ fn read_vote(fields: &mut Fields) -> Option<Vote> {
         _ => {
             let location = fields.value_location("vote");
             fields.error(
-                "invalid-value",
+                Code::InvalidValue,
                 location,
                 crate::t!("document.vote"),
                 crate::t!("document.vote_hint"),
@@ -412,7 +413,11 @@ fn yaml_error(file: &SourceFile, err: &serde_yaml::Error) -> Diagnostic {
     } else {
         crate::t!("document.yaml_other_hint")
     };
-    Diagnostic::error("yaml-syntax", &file.path, crate::t!("document.yaml", error = message))
-        .at(location)
-        .hint(hint)
+    Diagnostic::error(
+        Code::YamlSyntax,
+        &file.path,
+        crate::t!("document.yaml", error = message),
+    )
+    .at(location)
+    .hint(hint)
 }

@@ -9,6 +9,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::locate::Locator;
 use crate::dates::{parse_date, DateError};
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::model::Spanned;
 use crate::source::SourceFile;
@@ -49,14 +50,14 @@ impl<'a> Fields<'a> {
         self.file.front_matter_location(range.start, range.end)
     }
 
-    pub(super) fn error(&mut self, code: &'static str, location: Location, message: String, hint: String) {
+    pub(super) fn error(&mut self, code: Code, location: Location, message: String, hint: String) {
         let diagnostic = Diagnostic::error(code, &self.file.path, message)
             .at(location)
             .hint(hint);
         self.diagnostics.push(diagnostic);
     }
 
-    pub(super) fn warning(&mut self, code: &'static str, location: Location, message: String, hint: String) {
+    pub(super) fn warning(&mut self, code: Code, location: Location, message: String, hint: String) {
         let diagnostic = Diagnostic::warning(code, &self.file.path, message)
             .at(location)
             .hint(hint);
@@ -81,7 +82,7 @@ impl<'a> Fields<'a> {
             None => {
                 let loc = self.value_location(key);
                 self.error(
-                    "wrong-type",
+                    Code::WrongType,
                     loc,
                     crate::t!("fields.not_text", key = key, found = describe(value)),
                     crate::t!("fields.not_text_hint", key = key),
@@ -99,7 +100,7 @@ impl<'a> Fields<'a> {
         if text.as_deref().is_some_and(|t| t.trim().is_empty()) {
             let location = self.value_location(key);
             self.error(
-                "missing-field",
+                Code::MissingField,
                 location,
                 crate::t!("fields.empty", key = key),
                 crate::t!("fields.empty_hint", key = key, example = example),
@@ -114,7 +115,7 @@ impl<'a> Fields<'a> {
         if self.map.contains_key(key) {
             let location = self.key_location(key);
             self.error(
-                "missing-field",
+                Code::MissingField,
                 location,
                 crate::t!("fields.empty", key = key),
                 crate::t!("fields.empty_hint", key = key, example = example),
@@ -123,7 +124,7 @@ impl<'a> Fields<'a> {
         }
         let location = self.file.front_matter_location(0, 0);
         self.error(
-            "missing-field",
+            Code::MissingField,
             location,
             crate::t!("fields.missing", key = key),
             crate::t!("fields.missing_hint", key = key, example = example),
@@ -151,7 +152,7 @@ impl<'a> Fields<'a> {
                 None => {
                     let loc = self.value_location(key);
                     self.error(
-                        "wrong-type",
+                        Code::WrongType,
                         loc,
                         crate::t!("fields.item_not_text", key = key, found = describe(item)),
                         crate::t!("fields.item_not_text_hint", key = key),
@@ -170,7 +171,7 @@ impl<'a> Fields<'a> {
             Ok(date) => Some(date),
             Err(DateError::Format) => {
                 self.error(
-                    "invalid-date",
+                    Code::InvalidDate,
                     location,
                     crate::t!("fields.date_format", key = key, text = text),
                     crate::t!("fields.date_format_hint"),
@@ -184,7 +185,7 @@ impl<'a> Fields<'a> {
                 days_in_month,
             }) => {
                 self.error(
-                    "invalid-date",
+                    Code::InvalidDate,
                     location,
                     crate::t!(
                         "fields.date_impossible",
@@ -223,7 +224,7 @@ impl<'a> Fields<'a> {
             other => {
                 let loc = self.value_location(key);
                 self.error(
-                    "wrong-type",
+                    Code::WrongType,
                     loc,
                     crate::t!("fields.not_boolean", key = key, found = describe(other)),
                     crate::t!("fields.not_boolean_hint", key = key),
@@ -241,7 +242,7 @@ impl<'a> Fields<'a> {
             Some(other) => {
                 let loc = self.value_location(key);
                 self.error(
-                    "wrong-type",
+                    Code::WrongType,
                     loc,
                     crate::t!("fields.not_list", key = key, found = describe(other)),
                     crate::t!("fields.not_list_hint", key = key),
@@ -259,7 +260,7 @@ impl<'a> Fields<'a> {
             let Some(name) = key.as_str() else {
                 let loc = self.file.front_matter_location(0, 0);
                 self.error(
-                    "unknown-field",
+                    Code::UnknownField,
                     loc,
                     crate::t!("fields.name_not_text", found = describe(key)),
                     crate::t!("fields.name_not_text_hint"),
@@ -272,7 +273,7 @@ impl<'a> Fields<'a> {
             let location = self.key_location(name);
             if let Some(belongs_to) = misplaced(name) {
                 self.error(
-                    "misplaced-field",
+                    Code::MisplacedField,
                     location,
                     crate::t!("fields.misplaced", name = name),
                     crate::t!("fields.misplaced_hint", name = name, types = belongs_to),
@@ -284,7 +285,7 @@ impl<'a> Fields<'a> {
                 None => crate::t!("fields.known", list = allowed.join(", ")),
             };
             self.error(
-                "unknown-field",
+                Code::UnknownField,
                 location,
                 crate::t!("fields.unknown", name = name),
                 hint,

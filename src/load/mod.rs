@@ -20,6 +20,7 @@ use walkdir::WalkDir;
 pub(crate) use document::allowed_fields;
 pub(crate) use document::read_document;
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Document;
 use crate::regular_file::{self, ReadError};
@@ -48,13 +49,13 @@ fn load_one(full: &Path, shown: &Path, kind: SourceKind) -> (Option<Document>, V
     let bytes = match regular_file::read_bounded(full, crate::limits::MAX_SOURCE_BYTES) {
         Ok(bytes) => bytes,
         Err(ReadError::Io(err)) => {
-            let diagnostic = Diagnostic::error("unreadable", shown, crate::t!("load.unreadable_file", error = err))
+            let diagnostic = Diagnostic::error(Code::Unreadable, shown, crate::t!("load.unreadable_file", error = err))
                 .hint(crate::t!("load.unreadable_file_hint"));
             return (None, vec![diagnostic]);
         }
         Err(ReadError::NotAFile) => {
             // It became a link, FIFO or device after the walk: skipped as the walk skips them.
-            let diagnostic = Diagnostic::warning("special-file-skipped", shown, crate::t!("load.special_file"))
+            let diagnostic = Diagnostic::warning(Code::SpecialFileSkipped, shown, crate::t!("load.special_file"))
                 .hint(crate::t!("load.special_file_hint"));
             return (None, vec![diagnostic]);
         }
@@ -79,7 +80,7 @@ pub fn read_bytes(shown: &Path, bytes: Vec<u8>, kind: SourceKind) -> (Option<Doc
 fn too_large(shown: &Path) -> Diagnostic {
     let limit = crate::i18n::number(crate::limits::MAX_SOURCE_BYTES as usize);
     Diagnostic::error(
-        "file-too-large",
+        Code::FileTooLarge,
         shown,
         crate::t!("limits.file_too_large", limit = limit),
     )
@@ -104,8 +105,12 @@ fn find_source_files(
             Err(err) => {
                 let path = err.path().map(|p| shown_path(root, p)).unwrap_or_default();
                 diagnostics.push(
-                    Diagnostic::error("unreadable", &path, crate::t!("load.unreadable_folder", error = err))
-                        .hint(crate::t!("load.unreadable_folder_hint")),
+                    Diagnostic::error(
+                        Code::Unreadable,
+                        &path,
+                        crate::t!("load.unreadable_folder", error = err),
+                    )
+                    .hint(crate::t!("load.unreadable_folder_hint")),
                 );
                 continue;
             }
@@ -113,14 +118,14 @@ fn find_source_files(
         let shown = shown_path(root, entry.path());
         if entry.path_is_symlink() {
             diagnostics.push(
-                Diagnostic::warning("symlink-skipped", &shown, crate::t!("load.symlink"))
+                Diagnostic::warning(Code::SymlinkSkipped, &shown, crate::t!("load.symlink"))
                     .hint(crate::t!("load.symlink_hint")),
             );
             continue;
         }
         if is_special(entry.file_type()) {
             diagnostics.push(
-                Diagnostic::warning("special-file-skipped", &shown, crate::t!("load.special_file"))
+                Diagnostic::warning(Code::SpecialFileSkipped, &shown, crate::t!("load.special_file"))
                     .hint(crate::t!("load.special_file_hint")),
             );
             continue;
@@ -131,7 +136,7 @@ fn find_source_files(
         match SourceKind::of(entry.path()) {
             Some(kind) => files.push((entry.path().to_path_buf(), shown, kind)),
             None => diagnostics.push(
-                Diagnostic::warning("not-a-document", &shown, crate::t!("load.not_a_document"))
+                Diagnostic::warning(Code::NotADocument, &shown, crate::t!("load.not_a_document"))
                     .hint(crate::t!("load.not_a_document_hint")),
             ),
         }
@@ -192,16 +197,16 @@ mod tests {
             assert!(documents.is_empty());
             diagnostics
         });
-        let found: Vec<(String, String)> = diagnostics
+        let found: Vec<(Code, String)> = diagnostics
             .sorted()
             .iter()
-            .map(|d| (d.code.to_string(), d.path.display().to_string()))
+            .map(|d| (d.code, d.path.display().to_string()))
             .collect();
         assert_eq!(
             found,
             [
-                ("special-file-skipped".to_string(), "content/fifo.md".to_string()),
-                ("symlink-skipped".to_string(), "content/link.md".to_string()),
+                (Code::SpecialFileSkipped, "content/fifo.md".to_string()),
+                (Code::SymlinkSkipped, "content/link.md".to_string()),
             ]
         );
     }

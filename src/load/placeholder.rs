@@ -7,6 +7,7 @@
 //! which is why they can mark placeholders without getting in the way of real text. Lines of the
 //! front matter that are YAML comments are skipped: comments are never published.
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Location, Repeats, Severity};
 use crate::source::SourceFile;
 
@@ -23,7 +24,7 @@ pub(crate) fn placeholder(description: &str) -> String {
 /// One error per placeholder left in `file`, in the order they appear.
 pub(crate) fn find_placeholders(file: &SourceFile) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut repeats = Repeats::new("placeholder", &file.path, Severity::Error);
+    let mut repeats = Repeats::new(Code::Placeholder, &file.path, Severity::Error);
     let mut offset = 0;
     for line in file.text.split_inclusive('\n') {
         let in_front_matter = file.front_matter.contains(&offset);
@@ -61,7 +62,7 @@ fn spans(line: &str) -> Vec<(usize, usize)> {
 fn diagnostic(file: &SourceFile, start: usize, end: usize) -> Diagnostic {
     let text = &file.text[start..end];
     Diagnostic::error(
-        "placeholder",
+        Code::Placeholder,
         &file.path,
         crate::t!("placeholder.unfilled", text = text),
     )

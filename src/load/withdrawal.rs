@@ -13,6 +13,7 @@ use serde_yaml::Value;
 
 use super::fields::{describe, scalar_text, Fields};
 use crate::dates::parse_date;
+use crate::diagnostics::Code;
 use crate::model::Withdrawal;
 
 const EXAMPLE: &str = "withdrawn:\n  date: 2025-08-12\n  reason: Bevat persoonsgegevens (Woo, artikel 5.1)";
@@ -23,7 +24,7 @@ pub(super) fn read_withdrawal(fields: &mut Fields) -> Option<Withdrawal> {
     let location = fields.value_location("withdrawn");
     let Value::Mapping(map) = value else {
         fields.error(
-            "wrong-type",
+            Code::WrongType,
             location,
             crate::t!("withdrawal.not_mapping", found = describe(value)),
             crate::t!("withdrawal.example_hint", example = crate::i18n::Verbatim(EXAMPLE)),
@@ -40,7 +41,7 @@ pub(super) fn read_withdrawal(fields: &mut Fields) -> Option<Withdrawal> {
     for key in unknown {
         let at = fields.item_location("withdrawn", &key, 0);
         fields.error(
-            "unknown-field",
+            Code::UnknownField,
             at,
             crate::t!("withdrawal.unknown", key = key),
             crate::t!("withdrawal.unknown_hint"),
@@ -52,7 +53,7 @@ pub(super) fn read_withdrawal(fields: &mut Fields) -> Option<Withdrawal> {
             Ok(date) => Some(date),
             Err(_) => {
                 fields.error(
-                    "invalid-date",
+                    Code::InvalidDate,
                     at,
                     crate::t!("withdrawal.bad_date", text = text),
                     crate::t!("withdrawal.bad_date_hint"),
@@ -81,7 +82,7 @@ fn read_part(fields: &mut Fields, value: Option<&Value>, part: &str) -> Option<S
         crate::t!("withdrawal.missing_reason")
     };
     fields.error(
-        "missing-field",
+        Code::MissingField,
         at,
         message,
         crate::t!("withdrawal.example_hint", example = crate::i18n::Verbatim(EXAMPLE)),

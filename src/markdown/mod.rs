@@ -20,7 +20,9 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 use serde::Serialize;
 
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
+use crate::escape;
 use crate::identifiers;
 use crate::model::{document_url_path, Document};
 use crate::resolve::Site;
@@ -369,9 +371,13 @@ impl<'a> Walk<'a, '_> {
         self.state.raw_html = true;
         if DANGEROUS_HTML.is_match(&html) {
             self.out.diagnostics.push(
-                Diagnostic::warning("unsafe-html", &self.doc.source.path, crate::t!("markdown.unsafe_html"))
-                    .at(doc_location(self.doc, range))
-                    .hint(crate::t!("markdown.unsafe_html_hint")),
+                Diagnostic::warning(
+                    Code::UnsafeHtml,
+                    &self.doc.source.path,
+                    crate::t!("markdown.unsafe_html"),
+                )
+                .at(doc_location(self.doc, range))
+                .hint(crate::t!("markdown.unsafe_html_hint")),
             );
         }
         self.events.push(Event::Html(html));
@@ -392,7 +398,7 @@ fn doc_location(doc: &Document, range: &std::ops::Range<usize>) -> crate::diagno
 }
 
 fn missing_alt(doc: &Document, range: &std::ops::Range<usize>) -> Diagnostic {
-    Diagnostic::error("missing-alt", &doc.source.path, crate::t!("markdown.missing_alt"))
+    Diagnostic::error(Code::MissingAlt, &doc.source.path, crate::t!("markdown.missing_alt"))
         .at(doc_location(doc, range))
         .hint(crate::t!("markdown.missing_alt_hint"))
 }
@@ -414,7 +420,7 @@ fn check_url(url: &str, doc: &Document, range: &std::ops::Range<usize>, out: &mu
     if !safe {
         out.diagnostics.push(
             Diagnostic::warning(
-                "unsafe-link",
+                Code::UnsafeLink,
                 &doc.source.path,
                 crate::t!("markdown.unsafe_link", url = url),
             )
@@ -448,8 +454,8 @@ fn link_identifiers<'a>(
         let href = format!("{base_path}{}", document_url_path(&target.id));
         events.push(Event::InlineHtml(CowStr::from(format!(
             "<a class=\"identifier\" href=\"{}\" title=\"{}\">",
-            escape_attr(&href),
-            escape_attr(target.public_title())
+            escape::html(&href),
+            escape::html(target.public_title())
         ))));
         events.push(Event::Text(CowStr::from(text[mention.range.clone()].to_string())));
         events.push(Event::InlineHtml(CowStr::from("</a>")));
@@ -460,21 +466,6 @@ fn link_identifiers<'a>(
     } else if last < text.len() {
         events.push(Event::Text(CowStr::from(text[last..].to_string())));
     }
-}
-
-pub(crate) fn escape_attr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Cleans HTML that contains raw HTML from the source. Keeps heading ids (deep links) and the

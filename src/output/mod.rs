@@ -12,6 +12,7 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::diagnostics::Code;
 use crate::output::manifest::{Entry, Manifest};
 
 /// A destination for rendered files. Shared by the parallel renderers.
@@ -212,8 +213,12 @@ impl Output for NullOutput {
 }
 
 pub(crate) fn write_problem(path: &str, err: &std::io::Error) -> crate::diagnostics::Diagnostic {
-    crate::diagnostics::Diagnostic::error("write", Path::new(path), crate::t!("render.cannot_write", error = err))
-        .hint(crate::t!("render.cannot_write_hint"))
+    crate::diagnostics::Diagnostic::error(
+        Code::Write,
+        Path::new(path),
+        crate::t!("render.cannot_write", error = err),
+    )
+    .hint(crate::t!("render.cannot_write_hint"))
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ use typst::WorldExt;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Location};
 use cache::PdfCache;
 use world::{file_id, DocumentWorld, Templates};
@@ -78,8 +79,6 @@ pub(crate) struct Place<'a> {
     pub fallback: Location,
 }
 
-const TEMPLATE_CODE: &str = "pdf-template";
-
 /// The fallback template for types without their own.
 const FALLBACK: &str = "document.typ";
 
@@ -97,10 +96,12 @@ impl PdfEngine {
     pub(crate) fn load(dir: &Path, shown: &Path, cache: PdfCache) -> Result<PdfEngine, Vec<Diagnostic>> {
         let mut names: Vec<String> = std::fs::read_dir(dir)
             .map_err(|err| {
-                vec![
-                    Diagnostic::error("template", shown, crate::t!("pdf.cannot_read_templates", error = err))
-                        .hint(crate::t!("pdf.cannot_read_templates_hint")),
-                ]
+                vec![Diagnostic::error(
+                    Code::Template,
+                    shown,
+                    crate::t!("pdf.cannot_read_templates", error = err),
+                )
+                .hint(crate::t!("pdf.cannot_read_templates_hint"))]
             })?
             .filter_map(Result::ok)
             .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -113,7 +114,7 @@ impl PdfEngine {
         for name in names {
             let text = std::fs::read_to_string(dir.join(&name)).map_err(|err| {
                 vec![Diagnostic::error(
-                    "template",
+                    Code::Template,
                     &shown.join(&name),
                     crate::t!("pdf.cannot_read_template", error = err),
                 )
@@ -129,7 +130,7 @@ impl PdfEngine {
         let templates = Templates { sources };
         if templates.by_name(FALLBACK).is_none() {
             return Err(vec![Diagnostic::error(
-                "template",
+                Code::Template,
                 &shown.join(FALLBACK),
                 crate::t!("pdf.missing_template", name = FALLBACK),
             )
@@ -231,7 +232,7 @@ impl PdfEngine {
             .into_iter()
             .filter(|problem| seen.insert(problem.message.clone()))
             .map(|problem| {
-                Diagnostic::error("pdf-content", place.path, problem.message)
+                Diagnostic::error(Code::PdfContent, place.path, problem.message)
                     .at(location)
                     .hint(crate::t!("pdf.content_hint"))
             })
@@ -290,7 +291,7 @@ impl PdfEngine {
                     missing_glyph_text(&problem.message),
                     self.template_place(world, problem),
                 ) {
-                    (None, Some((path, location))) => Diagnostic::error(TEMPLATE_CODE, &path, message)
+                    (None, Some((path, location))) => Diagnostic::error(Code::PdfTemplate, &path, message)
                         .at(location)
                         .hint(if typst_hints.is_empty() {
                             crate::t!("pdf.template_hint")
@@ -309,7 +310,9 @@ impl PdfEngine {
                         } else {
                             typst_hints.join("; ")
                         };
-                        Diagnostic::error("pdf", place.path, message).at(location).hint(hint)
+                        Diagnostic::error(Code::Pdf, place.path, message)
+                            .at(location)
+                            .hint(hint)
                     }
                 }
             })
@@ -337,7 +340,7 @@ impl PdfEngine {
 /// template, or in the PDF export without a place (e.g. a string too long for PDF/A), rather
 /// than at a character it could not display.
 fn is_unplaced(problem: &Diagnostic, place: &Place) -> bool {
-    problem.code == TEMPLATE_CODE || (problem.code == "pdf" && problem.location == Some(place.fallback))
+    problem.code == Code::PdfTemplate || (problem.code == Code::Pdf && problem.location == Some(place.fallback))
 }
 
 /// The text typst names in "the text `\"🎉\"` could not be displayed with font …".

@@ -35,6 +35,7 @@ use std::sync::{LazyLock, Mutex};
 use rayon::prelude::*;
 use regex::bytes::Regex;
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Location, Severity};
 use crate::output::Output;
 use crate::resolve::Site;
@@ -342,14 +343,14 @@ struct Targets<'a> {
 
 impl Targets<'_> {
     /// The code of the problem with a link from `page` to `target`, if any.
-    fn problem(&self, page: &str, target: &Target) -> Option<&'static str> {
+    fn problem(&self, page: &str, target: &Target) -> Option<Code> {
         let file = if self.files.contains(&target.file) {
             target.file.clone()
         } else {
             // `/moties` for `/moties/`: static hosts answer it with a redirect.
             let index = format!("{}/index.html", target.file);
             if !self.files.contains(&index) {
-                return Some("broken-link");
+                return Some(Code::BrokenLink);
             }
             index
         };
@@ -360,7 +361,7 @@ impl Targets<'_> {
             // Fragments of PDFs and data files are the viewer's business.
             None => true,
         };
-        (!found).then_some("broken-anchor")
+        (!found).then_some(Code::BrokenAnchor)
     }
 }
 
@@ -387,7 +388,7 @@ impl KeptIds<'_> {
 struct Broken {
     page: String,
     href: String,
-    code: &'static str,
+    code: Code,
 }
 
 /// The place a broken link is reported at.
@@ -493,7 +494,7 @@ fn is_version_page(page: &str) -> bool {
 
 /// One diagnostic per place, target and kind of problem, naming the pages it is on.
 fn group<'b>(located: impl Iterator<Item = (Place, &'b Broken)>) -> Vec<Diagnostic> {
-    let mut groups: BTreeMap<(Place, &str, &str), Vec<&str>> = BTreeMap::new();
+    let mut groups: BTreeMap<(Place, Code, &str), Vec<&str>> = BTreeMap::new();
     for (place, broken) in located {
         groups
             .entry((place, broken.code, broken.href.as_str()))
@@ -509,19 +510,19 @@ fn group<'b>(located: impl Iterator<Item = (Place, &'b Broken)>) -> Vec<Diagnost
         .collect()
 }
 
-fn diagnostic(place: &Place, code: &'static str, href: &str, pages: &[&str]) -> Diagnostic {
+fn diagnostic(place: &Place, code: Code, href: &str, pages: &[&str]) -> Diagnostic {
     let on = match pages {
         [one] => crate::t!("links.on_page", page = one),
         [first, ..] => crate::t!("links.on_pages", n = crate::i18n::number(pages.len()), page = first),
         [] => String::new(),
     };
     let message = match code {
-        "broken-anchor" => crate::t!("links.broken_anchor", href = href, on = on),
+        Code::BrokenAnchor => crate::t!("links.broken_anchor", href = href, on = on),
         _ => crate::t!("links.broken_link", href = href, on = on),
     };
     let hint = match (code, place.in_text, place.severity) {
         (_, _, Severity::Note) => crate::t!("links.archived_hint"),
-        ("broken-anchor", true, _) => crate::t!("links.broken_anchor_hint"),
+        (Code::BrokenAnchor, true, _) => crate::t!("links.broken_anchor_hint"),
         (_, true, _) => crate::t!("links.broken_link_hint"),
         (_, false, _) => crate::t!("links.in_template_hint"),
     };

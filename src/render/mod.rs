@@ -16,9 +16,11 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Output;
 use crate::resolve::Site;
+use crate::stopwatch::Stopwatch;
 use crate::view::{self, Views};
 use crate::{data, markdown, search};
 use pages::Page;
@@ -67,7 +69,7 @@ pub(crate) fn render(
             return RenderStats::default();
         }
     };
-    let clock = std::time::Instant::now();
+    let mut clock = Stopwatch::start();
     // Beside everything else: it needs only the resolved site.
     let search_index = search::IndexBuild::start(site, output, input.search_cache);
     let history = input.history;
@@ -96,26 +98,22 @@ pub(crate) fn render(
     };
 
     let (mut stats, version_pdfs) = full.documents(diagnostics);
-    stats.timings.push(("render: PDFs and documents", clock.elapsed()));
-    let mut clock = std::time::Instant::now();
+    clock.lap("render: PDFs and documents");
     full.versions(&version_pdfs, &mut stats, diagnostics);
-    stats.timings.push(("render: versions", clock.elapsed()));
-    clock = std::time::Instant::now();
+    clock.lap("render: versions");
     full.lists(&mut stats, diagnostics);
-    stats.timings.push(("render: lists", clock.elapsed()));
-    clock = std::time::Instant::now();
+    clock.lap("render: lists");
     full.data(&mut stats, diagnostics);
-    stats.timings.push(("render: data", clock.elapsed()));
-    clock = std::time::Instant::now();
+    clock.lap("render: data");
 
     let (found, files) = search_index.finish(output);
     diagnostics.extend(found);
     stats.files += files;
-    stats.timings.push(("render: search index (rest)", clock.elapsed()));
-    clock = std::time::Instant::now();
+    clock.lap("render: search index (rest)");
 
     diagnostics.extend(link_check.report(site, input.templates_dir, input.templates_shown));
-    stats.timings.push(("render: link check", clock.elapsed()));
+    clock.lap("render: link check");
+    stats.timings = clock.into_laps();
     stats
 }
 
@@ -434,7 +432,7 @@ impl Renderer<'_> {
             Err(err) => {
                 return Some(
                     Diagnostic::error(
-                        "template",
+                        Code::Template,
                         &self.templates_shown.join(page.template),
                         templates::error_chain(&err),
                     )
@@ -478,7 +476,7 @@ fn no_statement_note(input: &RenderInput) -> Diagnostic {
         .unwrap_or(Path::new(""))
         .join(crate::config::CONFIG_FILE);
     Diagnostic::note(
-        "no-accessibility-statement",
+        Code::NoAccessibilityStatement,
         &config,
         crate::t!("accessibility.no_statement"),
     )
@@ -508,7 +506,7 @@ fn copy_static(input: &RenderInput, output: &dyn Output, diagnostics: &mut Diagn
             Ok(()) => count += 1,
             Err(err) => diagnostics.push(
                 Diagnostic::error(
-                    "write",
+                    Code::Write,
                     &input.templates_shown.join("static").join(&relative),
                     crate::t!("render.cannot_copy", error = err),
                 )

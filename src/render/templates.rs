@@ -22,6 +22,7 @@ use std::path::Path;
 
 use walkdir::WalkDir;
 
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Lang;
 
@@ -59,7 +60,7 @@ pub(crate) fn load_templates(dir: &Path, shown_dir: &Path, lang: Lang) -> Result
     });
     if let Err(err) = tera.add_template_files(files.iter().map(|(path, name)| (path, Some(name.as_str())))) {
         return Err(vec![
-            Diagnostic::error("template", shown_dir, error_chain(&err)).hint(crate::t!("templates.syntax_hint"))
+            Diagnostic::error(Code::Template, shown_dir, error_chain(&err)).hint(crate::t!("templates.syntax_hint"))
         ]);
     }
     let missing: Vec<Diagnostic> = REQUIRED
@@ -67,7 +68,7 @@ pub(crate) fn load_templates(dir: &Path, shown_dir: &Path, lang: Lang) -> Result
         .filter(|name| !tera.contains_template(name))
         .map(|name| {
             Diagnostic::error(
-                "template",
+                Code::Template,
                 &shown_dir.join(name),
                 crate::t!("templates.missing", name = name),
             )
@@ -99,9 +100,7 @@ fn translate(lang: Lang, kwargs: &tera::Kwargs) -> tera::TeraResult<tera::Value>
         let shown = if value.is_safe() {
             shown
         } else {
-            let mut escaped = Vec::new();
-            tera::escape_html(&shown, &mut escaped).map_err(|err| tera::Error::message(err.to_string()))?;
-            String::from_utf8_lossy(&escaped).into_owned()
+            crate::escape::html(&shown)
         };
         args.push((name, shown));
     }

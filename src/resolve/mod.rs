@@ -17,6 +17,7 @@ use rayon::prelude::*;
 pub(crate) use motions::{EffectiveStatus, MotionState};
 
 use crate::config::Config;
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics, Repeats, Severity};
 use crate::identifiers;
 use crate::model::{DocType, Document, Spanned};
@@ -125,7 +126,7 @@ fn drop_duplicate_ids(mut documents: Vec<Document>, diagnostics: &mut Diagnostic
             let original = &documents[first];
             diagnostics.push(
                 Diagnostic::error(
-                    "duplicate-id",
+                    Code::DuplicateId,
                     &doc.source.path,
                     crate::t!("resolve.duplicate_id", id = doc.id),
                 )
@@ -157,7 +158,7 @@ fn index_identifiers(documents: &[Document], diagnostics: &mut Diagnostics) -> H
             let Some(normal) = identifiers::normalise(&identifier.value) else {
                 diagnostics.push(
                     Diagnostic::warning(
-                        "unusual-identifier",
+                        Code::UnusualIdentifier,
                         &doc.source.path,
                         crate::t!("resolve.unusual_identifier", value = identifier.value),
                     )
@@ -171,7 +172,7 @@ fn index_identifiers(documents: &[Document], diagnostics: &mut Diagnostics) -> H
                     let other = &documents[j];
                     diagnostics.push(
                         Diagnostic::error(
-                            "duplicate-identifier",
+                            Code::DuplicateIdentifier,
                             &doc.source.path,
                             crate::t!(
                                 "resolve.duplicate_identifier",
@@ -253,14 +254,14 @@ fn resolve_ids(
     for target in list {
         let problem = match index.position(&target.value) {
             Some(t) if t == own => Some((
-                "self-link",
+                Code::SelfLink,
                 crate::t!("resolve.self_link", field = field),
                 crate::t!("resolve.self_link_hint"),
             )),
             Some(t) if out.contains(&t) => {
                 diagnostics.push(
                     Diagnostic::warning(
-                        "duplicate-link",
+                        Code::DuplicateLink,
                         &doc.source.path,
                         crate::t!("resolve.duplicate_link", id = target.value, field = field),
                     )
@@ -274,7 +275,7 @@ fn resolve_ids(
                 None
             }
             None => Some((
-                "unknown-id",
+                Code::UnknownId,
                 crate::t!("resolve.unknown_id", field = field, id = target.value),
                 unknown_id_hint(&target.value, all_ids),
             )),
@@ -304,7 +305,7 @@ fn check_settles(doc: &Document, target: &Document, diagnostics: &mut Diagnostic
     let location = doc.settles.iter().find(|s| s.value == target.id).map(|s| s.location);
     diagnostics.push(
         Diagnostic::error(
-            "settles-not-motion",
+            Code::SettlesNotMotion,
             &doc.source.path,
             crate::t!(
                 "resolve.settles_not_motion",
@@ -330,7 +331,7 @@ fn check_answer_date(doc: &Document, target: &Document, diagnostics: &mut Diagno
         .map(|s| s.location);
     diagnostics.push(
         Diagnostic::warning(
-            "answer-before-question",
+            Code::AnswerBeforeQuestion,
             &doc.source.path,
             crate::t!(
                 "resolve.answer_before_question",
@@ -352,7 +353,7 @@ fn mentions(doc: &Document, own: usize, index: &Index, diagnostics: &mut Diagnos
     let body_start = doc.source.body.start;
     let mut out = Vec::new();
     let mut unknown: HashSet<&str> = HashSet::new();
-    let mut repeats = Repeats::new("unknown-identifier", &doc.source.path, Severity::Warning);
+    let mut repeats = Repeats::new(Code::UnknownIdentifier, &doc.source.path, Severity::Warning);
     for mention in doc.candidates() {
         match index.by_identifier(&mention.normal) {
             Some(t) if t != own => out.push(t),
@@ -368,7 +369,7 @@ fn mentions(doc: &Document, own: usize, index: &Index, diagnostics: &mut Diagnos
                 let (start, end) = (body_start + mention.range.start, body_start + mention.range.end);
                 diagnostics.push(
                     Diagnostic::warning(
-                        "unknown-identifier",
+                        Code::UnknownIdentifier,
                         &doc.source.path,
                         crate::t!("resolve.unknown_identifier", cited = cited),
                     )

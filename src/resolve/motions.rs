@@ -5,6 +5,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::Links;
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Document, MotionStatus};
 
@@ -119,7 +120,7 @@ fn check_progress(
     match motion.due {
         Some(due) if overdue => diagnostics.push(
             Diagnostic::warning(
-                "motion-overdue",
+                Code::MotionOverdue,
                 &doc.source.path,
                 crate::t!("motions.overdue", due = due, as_of = as_of),
             )
@@ -128,7 +129,7 @@ fn check_progress(
         ),
         Some(_) => {}
         None => diagnostics.push(
-            Diagnostic::warning("motion-no-due", &doc.source.path, crate::t!("motions.no_due"))
+            Diagnostic::warning(Code::MotionNoDue, &doc.source.path, crate::t!("motions.no_due"))
                 .at_opt(front_matter_value(doc, "status"))
                 .hint(crate::t!("motions.no_due_hint")),
         ),
@@ -149,7 +150,7 @@ pub(super) fn check_answer_to_motion(letter: &Document, target: &Document, diagn
         .map(|r| r.location);
     diagnostics.push(
         Diagnostic::warning(
-            "answers-unadopted",
+            Code::AnswersUnadopted,
             &letter.source.path,
             crate::t!(
                 "motions.answers_unadopted",
@@ -191,7 +192,7 @@ fn check_settlement(motion: &Document, status: MotionStatus, by: &Document, diag
     if status != MotionStatus::Aangenomen {
         diagnostics.push(
             Diagnostic::warning(
-                "settles-unadopted",
+                Code::SettlesUnadopted,
                 &by.source.path,
                 crate::t!("motions.settles_unadopted", id = motion.id, status = status.slug()),
             )
@@ -202,7 +203,7 @@ fn check_settlement(motion: &Document, status: MotionStatus, by: &Document, diag
     if by.date < motion.date {
         diagnostics.push(
             Diagnostic::warning(
-                "settles-before-motion",
+                Code::SettlesBeforeMotion,
                 &by.source.path,
                 crate::t!(
                     "motions.settles_before_motion",

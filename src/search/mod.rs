@@ -29,6 +29,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::dates::iso_with_precision;
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::{DocType, Document};
 use crate::output::Output;
@@ -261,7 +262,7 @@ pub(crate) fn write_files(result: anyhow::Result<Files>, output: &dyn Output) ->
 
 fn index_problem(err: &anyhow::Error) -> Diagnostic {
     Diagnostic::error(
-        "search",
+        Code::Search,
         Path::new(BUNDLE_DIR),
         crate::t!("search.cannot_build", error = format!("{err:#}")),
     )

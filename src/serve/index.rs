@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::output::DirOutput;
 use crate::search::{self, Record, BUNDLE_DIR};
@@ -204,7 +205,7 @@ fn remove_others(output: &Path, folder: &str, written: &HashSet<String>) -> Vec<
         if entry.file_type().is_file() && !written.contains(&relative) {
             if let Err(err) = std::fs::remove_file(entry.path()) {
                 problems.push(Diagnostic::error(
-                    "write",
+                    Code::Write,
                     Path::new(&relative),
                     crate::t!("search.cannot_remove", error = err),
                 ));

@@ -7,7 +7,7 @@
 //! the clerk's sources.
 
 use super::Problem;
-use crate::markdown::escape_attr as escape;
+use crate::escape::html as escape;
 
 /// The id of the overlay element, for tests and for styling.
 pub(crate) const OVERLAY_ID: &str = "griffie-overlay";

@@ -29,7 +29,6 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use crate::build::BuildOptions;
-use crate::diagnostics::{Diagnostic, Severity};
 use session::{Round, Session};
 
 /// What `griffie serve` needs: the build to run (its `paths.output` is the preview folder) and
@@ -232,7 +231,7 @@ pub(crate) fn finish_round(session: &mut Session, round: Round, shared: &Shared)
         };
         shared.finish_build(problems, written);
     }
-    let started = std::time::Instant::now();
+    let started = crate::stopwatch::Stopwatch::start();
     for problem in session.write_data() {
         eprintln!("{}", crate::t!("main.error", error = problem));
     }
@@ -300,12 +299,10 @@ fn print_outcome(options: &BuildOptions, round: &Round) {
 
 /// The problems that made the build fail: errors, and warnings too under `--strict`.
 fn problems_of(diagnostics: &crate::diagnostics::Diagnostics, options: &BuildOptions) -> Vec<Problem> {
-    let counts =
-        |d: &&Diagnostic| d.severity == Severity::Error || (options.deny_warnings && d.severity == Severity::Warning);
     diagnostics
         .sorted()
         .into_iter()
-        .filter(counts)
+        .filter(|d| d.fails_run(options.deny_warnings))
         .map(|d| Problem {
             path: options.paths.shown(&d.path).display().to_string(),
             line: d.location.map(|l| l.line),

@@ -23,16 +23,18 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::affected::Fingerprints;
 use crate::build::BuildOptions;
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::document_versions::SiteHistory;
 use crate::output::{DirOutput, MemoryOutput, Output};
 use crate::render::incremental::{self as render, chrome, Pages, RenderInput, Selection};
 use crate::resolve::Site;
 use crate::source::SourceKind;
+use crate::stopwatch::Stopwatch;
 
 /// How a round went.
 pub struct Round {
@@ -49,26 +51,6 @@ pub struct Round {
     pub fatal: Option<String>,
     /// Each step with the time it took (a partial round's; a full build's are its stages).
     pub timings: Vec<(&'static str, Duration)>,
-}
-
-/// Times the steps of a round.
-struct Lap {
-    clock: Instant,
-    laps: Vec<(&'static str, Duration)>,
-}
-
-impl Lap {
-    fn start() -> Lap {
-        Lap {
-            clock: Instant::now(),
-            laps: Vec::new(),
-        }
-    }
-
-    fn lap(&mut self, name: &'static str) {
-        self.laps.push((name, self.clock.elapsed()));
-        self.clock = Instant::now();
-    }
 }
 
 /// The state between rounds; `live` is `None` until a full build has published.
@@ -131,7 +113,7 @@ impl Session {
 
     /// A full build, after which edits can take the short way.
     pub fn full(&mut self) -> Round {
-        let started = Instant::now();
+        let started = Stopwatch::start();
         self.live = None;
         self.data_pending = false;
         self.data_written.clear();
@@ -217,7 +199,7 @@ impl Session {
                     self.data_written.insert(path, hash);
                 }
                 Err(err) => problems.push(Diagnostic::error(
-                    "write",
+                    Code::Write,
                     Path::new(&path),
                     crate::t!("serve.cannot_write", path = path, error = err),
                 )),
@@ -239,8 +221,7 @@ impl Session {
 
     /// The short way, or `None` when the change needs a full build.
     fn try_partial(&mut self, changed: &BTreeSet<PathBuf>) -> Option<Round> {
-        let started = Instant::now();
-        let mut clock = Lap::start();
+        let mut clock = Stopwatch::start();
         let paths = &self.options.paths;
         let live = self.live.as_mut()?;
         if crate::history::head_id(&paths.content) != live.head {
@@ -248,7 +229,7 @@ impl Session {
         }
         let edits = live.read_edits(changed, paths)?;
         if edits.is_empty() {
-            return Some(self.quiet_round(started));
+            return Some(self.quiet_round(&clock));
         }
         let options = &self.options;
         let live = self.live.as_mut()?;
@@ -257,7 +238,7 @@ impl Session {
             return Some(Round::unwritten(
                 live.diagnostics(paths),
                 live.site.documents.len(),
-                started,
+                clock.elapsed(),
             ));
         }
         clock.lap("read");
@@ -277,7 +258,7 @@ impl Session {
         let memory = MemoryOutput::new();
         let rendered = live.render_edits(&templates_shown, &memory, &first, &later, options)?;
         clock.lap("render");
-        Some(self.write_partial(memory, now, later, rendered, started, clock))
+        Some(self.write_partial(memory, now, later, rendered, clock))
     }
 
     /// Writes a partial round's pages into the preview folder, unless the round failed, and
@@ -288,8 +269,7 @@ impl Session {
         now: Fingerprints,
         later: Vec<usize>,
         rendered: RenderedEdits,
-        started: Instant,
-        mut clock: Lap,
+        mut clock: Stopwatch,
     ) -> Round {
         let live = self.live.as_mut().expect("a partial round has a live session");
         let mut written = BTreeSet::new();
@@ -300,7 +280,7 @@ impl Session {
                 return Round {
                     fatal: Some(fatal),
                     written: Some(written),
-                    ..Round::unwritten(rendered.diagnostics, documents, started)
+                    ..Round::unwritten(rendered.diagnostics, documents, clock.elapsed())
                 };
             }
             live.on_disk = now.clone();
@@ -315,9 +295,9 @@ impl Session {
             failed: rendered.failed,
             pages: Some(rendered.pages),
             written: Some(written),
-            took: started.elapsed(),
+            took: clock.elapsed(),
             fatal: None,
-            timings: clock.laps,
+            timings: clock.into_laps(),
         }
     }
 
@@ -330,7 +310,7 @@ impl Session {
             return None;
         }
         let later = std::mem::take(&mut self.later);
-        let started = Instant::now();
+        let mut clock = Stopwatch::start();
         let options = &self.options;
         let paths = &options.paths;
         let live = self.live.as_mut()?;
@@ -343,7 +323,7 @@ impl Session {
             return Some(self.full());
         }
         let diagnostics = live.diagnostics(paths);
-        if diagnostics.has_errors() || (options.deny_warnings && diagnostics.warning_count() > 0) {
+        if diagnostics.fails_run(options.deny_warnings) {
             return Some(self.full());
         }
         let mut written = BTreeSet::new();
@@ -351,6 +331,7 @@ impl Session {
         if fatal.is_some() {
             self.live = None;
         }
+        clock.lap("render after the reload");
         Some(Round {
             failed: fatal.is_some(),
             fatal,
@@ -358,17 +339,17 @@ impl Session {
             diagnostics,
             pages: Some(rendered.pages),
             written: Some(written),
-            took: started.elapsed(),
-            timings: vec![("render after the reload", started.elapsed())],
+            took: clock.elapsed(),
+            timings: clock.into_laps(),
         })
     }
 
     /// A change that touched no document (an editor's temporary file): same report as before.
-    fn quiet_round(&self, started: Instant) -> Round {
+    fn quiet_round(&self, started: &Stopwatch) -> Round {
         let live = self.live.as_ref();
         let diagnostics = live.map(|l| l.diagnostics(&self.options.paths)).unwrap_or_default();
         Round {
-            failed: diagnostics.has_errors() || (self.options.deny_warnings && diagnostics.warning_count() > 0),
+            failed: diagnostics.fails_run(self.options.deny_warnings),
             documents: live.map_or(0, |l| l.site.documents.len()),
             diagnostics,
             pages: Some(0),
@@ -570,7 +551,7 @@ impl Live {
         }
         let mut diagnostics = self.diagnostics(paths);
         diagnostics.extend(rendered.other.iter().cloned());
-        let failed = |d: &Diagnostics| d.has_errors() || (options.deny_warnings && d.warning_count() > 0);
+        let failed = |d: &Diagnostics| d.fails_run(options.deny_warnings);
         if failed(&diagnostics) && !later.is_empty() {
             let rendered_later = render::render_documents(&self.site, input, &MemoryOutput::new(), later, &self.tera);
             if !record_renders(&self.site, &mut self.render_by_document, &rendered_later, paths) {
@@ -606,14 +587,14 @@ struct RenderedEdits {
 
 impl Round {
     /// A round that wrote nothing: what it found, for `documents` documents.
-    fn unwritten(diagnostics: Diagnostics, documents: usize, started: Instant) -> Round {
+    fn unwritten(diagnostics: Diagnostics, documents: usize, took: Duration) -> Round {
         Round {
             failed: true,
             documents,
             diagnostics,
             pages: Some(0),
             written: Some(BTreeSet::new()),
-            took: started.elapsed(),
+            took,
             fatal: None,
             timings: Vec::new(),
         }

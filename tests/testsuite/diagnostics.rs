@@ -16,7 +16,7 @@ fn invalid_project() -> tempfile::TempDir {
 fn find<'a>(diagnostics: &'a [Diagnostic], code: &str, file: &str) -> &'a Diagnostic {
     diagnostics
         .iter()
-        .find(|d| d.code == code && d.path.ends_with(file))
+        .find(|d| d.code.as_str() == code && d.path.ends_with(file))
         .unwrap_or_else(|| panic!("no {code} diagnostic for {file} in {diagnostics:#?}"))
 }
 
@@ -52,12 +52,12 @@ fn wrong_types_are_reported_at_the_value() {
     let all = all_diagnostics();
     let title = all
         .iter()
-        .find(|d| d.code == "wrong-type" && d.message.contains("`title`"))
+        .find(|d| d.code.as_str() == "wrong-type" && d.message.contains("`title`"))
         .unwrap();
     assert_eq!(line_col(title), (4, 8));
     let topics = all
         .iter()
-        .find(|d| d.code == "wrong-type" && d.message.contains("`topics`"))
+        .find(|d| d.code.as_str() == "wrong-type" && d.message.contains("`topics`"))
         .unwrap();
     assert_eq!(line_col(topics).0, 6);
 }

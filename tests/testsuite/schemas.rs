@@ -223,7 +223,7 @@ fn every_mistake_in_a_bad_document_is_named_like_the_loader_does() {
             yaml.as_bytes().to_vec(),
             griffie::SourceKind::Yaml,
         );
-        let loader: Vec<&str> = diagnostics.iter().map(|d| d.code).collect();
+        let loader: Vec<&str> = diagnostics.iter().map(|d| d.code.as_str()).collect();
         for code in codes {
             assert!(loader.contains(code), "the loader reports {loader:?}, not `{code}`");
         }

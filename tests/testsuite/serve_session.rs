@@ -186,7 +186,7 @@ fn each_edit_makes_few_pages_and_the_preview_equals_a_full_build() {
     let round = update(&mut session, &[path]);
     assert!(round.pages.is_some());
     assert!(
-        round.diagnostics.iter().any(|d| d.code == "answers-unadopted"),
+        round.diagnostics.iter().any(|d| d.code.as_str() == "answers-unadopted"),
         "the answering letter now answers a rejected motion"
     );
     assert!(
@@ -233,7 +233,7 @@ fn each_edit_makes_few_pages_and_the_preview_equals_a_full_build() {
     assert!(round
         .diagnostics
         .iter()
-        .any(|d| d.code == "yaml-syntax" && d.path.ends_with(path.file_name().unwrap())));
+        .any(|d| d.code.as_str() == "yaml-syntax" && d.path.ends_with(path.file_name().unwrap())));
     assert_eq!(files(&dir.join("preview")), before);
 
     // 7. Fixed: everything since the last good round shows.

@@ -36,6 +36,7 @@ use std::ops::Range;
 use pulldown_cmark::Parser;
 use similar::{capture_diff_slices, Algorithm, DiffOp, DiffTag};
 
+use crate::escape::push_html;
 use crate::i18n::Lang;
 
 use blocks::{is_space, Block, BlockReader, Key, Kind};
@@ -262,15 +263,15 @@ pub(crate) fn diff_fields(old: &[(String, String)], new: &[(String, String)]) ->
 pub(crate) fn legend_html(labels: &DiffLabels) -> String {
     let mut html = String::from("<p class=\"diff-legend\">");
     html.push_str("<span class=\"diff__del\">");
-    escape_into(&mut html, &labels.legend_deleted_sample);
+    push_html(&mut html, &labels.legend_deleted_sample);
     html.push_str("</span>: ");
-    escape_into(&mut html, &labels.deleted);
+    push_html(&mut html, &labels.deleted);
     html.push_str(". <span class=\"diff__ins\">");
-    escape_into(&mut html, &labels.legend_inserted_sample);
+    push_html(&mut html, &labels.legend_inserted_sample);
     html.push_str("</span>: ");
-    escape_into(&mut html, &labels.inserted);
+    push_html(&mut html, &labels.inserted);
     html.push_str(". ");
-    escape_into(&mut html, &labels.legend_blocks);
+    push_html(&mut html, &labels.legend_blocks);
     html.push_str("</p>");
     html
 }
@@ -347,7 +348,7 @@ impl<'l> View<'l> {
 
     fn none(&mut self) {
         self.html.push_str("<p class=\"diff__none\">");
-        escape_into(&mut self.html, &self.labels.no_changes);
+        push_html(&mut self.html, &self.labels.no_changes);
         self.html.push_str("</p>\n");
     }
 
@@ -366,7 +367,7 @@ impl<'l> View<'l> {
 
     fn skip(&mut self, count: usize) {
         self.html.push_str("<p class=\"diff__skip\">");
-        escape_into(&mut self.html, &self.labels.unchanged_blocks(count));
+        push_html(&mut self.html, &self.labels.unchanged_blocks(count));
         self.html.push_str("</p>\n");
     }
 
@@ -382,7 +383,7 @@ impl<'l> View<'l> {
 
     fn plain(&mut self, block: &Block) {
         self.open(block, None);
-        escape_into(&mut self.html, &block.text);
+        push_html(&mut self.html, &block.text);
         self.html.push_str("</p>\n");
     }
 
@@ -400,9 +401,9 @@ impl<'l> View<'l> {
             }
             self.changed_blocks += 1;
             self.open(new, None);
-            escape_into(&mut self.html, &new.text);
+            push_html(&mut self.html, &new.text);
             self.html.push_str(" <span class=\"diff__note\">");
-            escape_into(&mut self.html, &self.labels.format_changed);
+            push_html(&mut self.html, &self.labels.format_changed);
             self.html.push_str("</span></p>\n");
             return;
         }
@@ -412,7 +413,7 @@ impl<'l> View<'l> {
         let new = Tokens::new(&new.text);
         for segment in word_segments(&old, &new, &mut self.word_budget) {
             match segment {
-                Segment::Same(range) => new.tokens[range].iter().for_each(|t| escape_into(&mut self.html, t)),
+                Segment::Same(range) => new.tokens[range].iter().for_each(|t| push_html(&mut self.html, t)),
                 Segment::Changed { old: o, new: n } if n.is_empty() => self.one_sided(Side::Del, &old, o),
                 Segment::Changed { old: o, new: n } if o.is_empty() => self.one_sided(Side::Ins, &new, n),
                 Segment::Changed { old: o, new: n } => {
@@ -432,13 +433,13 @@ impl<'l> View<'l> {
         let end = range.end - usize::from(range.end > start && is_space_token(range.end - 1));
         tokens.tokens[range.start..start]
             .iter()
-            .for_each(|t| escape_into(&mut self.html, t));
+            .for_each(|t| push_html(&mut self.html, t));
         if start < end {
             self.marked(side, &tokens.tokens[start..end], tokens.words(&(start..end)));
         }
         tokens.tokens[end..range.end]
             .iter()
-            .for_each(|t| escape_into(&mut self.html, t));
+            .for_each(|t| push_html(&mut self.html, t));
     }
 
     /// `<p>` with the block's classes and, for list items, the bullet or number.
@@ -499,34 +500,14 @@ impl<'l> View<'l> {
         let html = &mut self.html;
         html.push_str(open);
         html.push_str("<span class=\"visually-hidden\">");
-        escape_into(html, start);
+        push_html(html, start);
         html.push_str("</span>");
-        text.iter().for_each(|t| escape_into(html, t));
+        text.iter().for_each(|t| push_html(html, t));
         html.push_str("<span class=\"visually-hidden\">");
-        escape_into(html, end);
+        push_html(html, end);
         html.push_str("</span>");
         html.push_str(close);
     }
-}
-
-/// Appends `text` to `out` with `&`, `<`, `>`, `"` and `'` escaped. Copies the stretches
-/// between those (ASCII) characters whole: this runs over every character shown.
-fn escape_into(out: &mut String, text: &str) {
-    let mut start = 0;
-    for (i, byte) in text.bytes().enumerate() {
-        let entity = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&text[start..i]);
-        out.push_str(entity);
-        start = i + 1;
-    }
-    out.push_str(&text[start..]);
 }
 
 #[cfg(test)]
