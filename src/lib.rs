@@ -67,6 +67,7 @@ pub mod search;
 pub mod serve;
 pub mod source;
 pub mod suggest;
+pub mod urls;
 pub mod view;
 pub mod yaml;
 
