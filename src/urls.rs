@@ -3,7 +3,9 @@
 //! **These addresses are a contract.** Council documents are cited by their URL in minutes,
 //! letters, newspapers and other councils' documents, and harvesters and feed readers keep
 //! them; a published path must keep working for as long as the site exists. Change nothing
-//! here except by adding; a new kind of page gets a new [`Template`].
+//! here except by adding; a new kind of page gets a new [`Template`] (and a row in the table,
+//! which a test holds to the list). Only the folders of the last two rows are a contract: the
+//! files in them are Pagefind's and the templates'.
 //!
 //! | what | path |
 //! |---|---|
@@ -66,11 +68,15 @@ pub const MOTIONS_CSV: &str = "/motievolglijst/moties.csv";
 pub const SITE_FEED: &str = "/atom.xml";
 /// `/api/`: the page describing the open data.
 pub const API: &str = "/api/";
+/// Every document as open data.
 pub const API_DOCUMENTS: &str = "/api/documents.json";
+/// The documents whose source was deleted (their addresses stay).
 pub const API_DELETED: &str = "/api/deleted.json";
+/// Which sources the site was built from.
 pub const API_BUILD: &str = "/api/build.json";
 /// The sitemap, or the index of its parts.
 pub const SITEMAP: &str = "/sitemap.xml";
+/// Where crawlers learn where the sitemap is.
 pub const ROBOTS: &str = "/robots.txt";
 /// `/zoeken/`: the search page.
 pub const SEARCH: &str = "/zoeken/";
