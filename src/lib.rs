@@ -81,6 +81,8 @@ mod slug;
 mod source;
 mod stopwatch;
 mod suggest;
+// Public: the site's addresses are a contract, and the tests check them against a built site.
+pub mod urls;
 mod view;
 mod yaml;
 

@@ -344,15 +344,4 @@ impl Document {
         let body = &self.source.text[self.source.body.clone()];
         (!body.trim().is_empty()).then_some(body)
     }
-
-    /// The site-relative URL of the document's page. Stable: it depends on the id only, so a
-    /// corrected type or title never breaks a link.
-    pub fn url_path(&self) -> String {
-        document_url_path(&self.id)
-    }
-}
-
-/// The site-relative URL of a document page.
-pub(crate) fn document_url_path(id: &str) -> String {
-    format!("/documenten/{id}/")
 }

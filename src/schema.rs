@@ -491,4 +491,13 @@ mod tests {
         assert_eq!(names.len(), DocType::ALL.len());
         assert_eq!(schemas(), schemas());
     }
+
+    /// The committed file and the published one have the same name (the site writes
+    /// [`schemas`] in the order of [`DocType::ALL`] to [`crate::urls::schema`]).
+    #[test]
+    fn the_site_publishes_each_schema_under_its_file_name() {
+        for (doc_type, (name, _)) in DocType::ALL.into_iter().zip(schemas()) {
+            assert_eq!(crate::urls::schema(doc_type), format!("/schemas/{name}"));
+        }
+    }
 }

@@ -13,7 +13,7 @@ use crate::document_versions::SiteHistory;
 use crate::document_versions::VersionRef;
 use crate::model::{DatePrecision, DocType, Submitter, Vote};
 use crate::resolve::{EffectiveStatus, Site};
-use crate::view::history::version_url_path;
+use crate::urls;
 
 #[derive(Debug, Serialize)]
 pub(crate) struct ApiDocument<'a> {
@@ -92,7 +92,7 @@ fn api_versions<'a>(id: &str, versions: &[VersionRef], history: &'a SiteHistory,
                 number: v.number,
                 date: iso(commit.date),
                 commit: &commit.id,
-                url: version_url_path(id, v.number),
+                url: urls::version(id, v.number),
                 note: notes.then_some(commit.note.as_str()),
             }
         })
@@ -132,7 +132,7 @@ pub(crate) fn documents_json(site: &Site, history: &SiteHistory) -> String {
                 title: doc.public_title(),
                 date: iso(doc.date),
                 date_precision: doc.date_precision,
-                url: doc.url_path(),
+                url: urls::document(&doc.id),
                 identifiers: doc.identifiers.iter().map(|i| i.value.as_str()).collect(),
                 topics: &doc.topics,
                 summary: doc.summary.as_deref().filter(|_| !withdrawn),
@@ -194,7 +194,7 @@ pub(crate) fn deleted_json(history: &SiteHistory) -> String {
                 id: &stone.id,
                 doc_type: stone.doc_type,
                 title: stone.title.as_deref().filter(|_| !withdrawn),
-                url: crate::model::document_url_path(&stone.id),
+                url: urls::document(&stone.id),
                 deleted: stone.deleted_in.map(|c| {
                     let commit = &history.history.commits[c];
                     ApiVersionRef {

@@ -20,10 +20,8 @@ use crate::dates::format_date;
 use crate::document_versions::SiteHistory;
 use crate::model::{DatePrecision, DocType, MotionStatus};
 use crate::resolve::Site;
+use crate::urls;
 use crate::view::lastmod;
-
-/// Where the calendar is written, relative to the output folder.
-pub(crate) const CALENDAR_PATH: &str = "motievolglijst/moties.ics";
 
 /// The text of the calendar.
 pub(crate) fn motions_calendar(site: &Site, history: &SiteHistory) -> String {
@@ -48,7 +46,7 @@ pub(crate) fn motions_calendar(site: &Site, history: &SiteHistory) -> String {
     let description = crate::t!(lang => "site.calendar.description", municipality = config.municipality);
     out.line("DESCRIPTION", &text(&description));
     out.line("X-WR-CALDESC", &text(&description));
-    out.line("URL", &format!("{}/motievolglijst/", config.site_origin()));
+    out.line("URL", &format!("{}{}", config.site_origin(), urls::MOTIONS));
     out.line("REFRESH-INTERVAL;VALUE=DURATION", "P1D");
     out.line("X-PUBLISHED-TTL", "P1D");
     let category = DocType::Motie.label(lang);
@@ -129,7 +127,7 @@ fn events(site: &Site, history: &SiteHistory) -> Vec<DueEvent> {
                 crate::t!(lang => "site.calendar.summary", title = doc.title)
             }
         };
-        let url = format!("{}{}", site.config.site_origin(), doc.url_path());
+        let url = format!("{}{}", site.config.site_origin(), urls::document(&doc.id));
         description.push_str(&format!("\n{url}"));
         events.push((
             due,

@@ -15,6 +15,7 @@ use crate::diagnostics::Diagnostic;
 use crate::document_versions::SiteHistory;
 use crate::output::Output;
 use crate::resolve::Site;
+use crate::urls;
 
 /// Writes the site-wide files that change with any document: `api/documents.json`,
 /// `api/deleted.json`, `api/build.json`, the Atom feeds, the calendar and spreadsheet of the
@@ -39,17 +40,17 @@ pub(crate) fn write_data_files(site: &Site, history: &SiteHistory, output: &dyn 
 pub(crate) fn data_files(site: &Site, history: &SiteHistory) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = vec![
         (
-            "api/documents.json".into(),
+            urls::file(urls::API_DOCUMENTS),
             api::documents_json(site, history).into_bytes(),
         ),
-        ("api/deleted.json".into(), api::deleted_json(history).into_bytes()),
-        ("api/build.json".into(), api::build_json(site, history).into_bytes()),
+        (urls::file(urls::API_DELETED), api::deleted_json(history).into_bytes()),
+        (urls::file(urls::API_BUILD), api::build_json(site, history).into_bytes()),
         (
-            calendar::CALENDAR_PATH.into(),
+            urls::file(urls::CALENDAR),
             calendar::motions_calendar(site, history).into_bytes(),
         ),
-        (motions_csv::CSV_PATH.into(), motions_csv::motions_csv(site)),
-        ("robots.txt".into(), sitemap::robots_txt(site).into_bytes()),
+        (urls::file(urls::MOTIONS_CSV), motions_csv::motions_csv(site)),
+        (urls::file(urls::ROBOTS), sitemap::robots_txt(site).into_bytes()),
     ];
     let text_files = feeds::feeds(site, history)
         .into_iter()

@@ -10,9 +10,6 @@ use serde::Serialize;
 use crate::dates::iso;
 use crate::resolve::Site;
 
-/// Where the file is written, relative to the output folder.
-pub(crate) const CSV_PATH: &str = "motievolglijst/moties.csv";
-
 /// One row. The field names are the header row: a contract like the keys of `documents.json`.
 #[derive(Debug, Serialize)]
 struct Row<'a> {
@@ -81,7 +78,7 @@ fn rows(site: &Site) -> Vec<Row<'_>> {
                 settled_on: state.settlement.map(|s| iso(s.date)),
                 days_to_settle: state.settlement.map(|s| s.days),
                 overdue: state.overdue,
-                url: format!("{}{}", site.config.site_origin(), doc.url_path()),
+                url: format!("{}{}", site.config.site_origin(), crate::urls::document(&doc.id)),
             })
         })
         .collect()

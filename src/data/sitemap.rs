@@ -15,12 +15,9 @@ use quick_xml::Writer;
 use crate::data::feeds::atom::xml_chars;
 use crate::dates::iso;
 use crate::document_versions::SiteHistory;
-use crate::model::{document_url_path, DocType};
-use crate::render::pages::{page_count, paged_path};
+use crate::model::DocType;
 use crate::resolve::Site;
-use crate::view::history::version_url_path;
 use crate::view::lastmod::changed_on;
-use crate::view::{topic_url_path, type_url_path};
 
 /// The protocol's limit of URLs in one sitemap file.
 pub(crate) const URLS_PER_FILE: usize = 50_000;
@@ -42,9 +39,10 @@ pub(crate) fn sitemaps(site: &Site, history: &SiteHistory) -> Vec<(String, Strin
 /// `robots.txt`: everything may be crawled; where the sitemap is.
 pub(crate) fn robots_txt(site: &Site) -> String {
     format!(
-        "# robots.txt of {}, made by griffie.\n# Crawlers read it only at the root of a host: if the site lives in a sub-folder,\n# copy the Sitemap line into the host's own robots.txt.\nUser-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
+        "# robots.txt of {}, made by griffie.\n# Crawlers read it only at the root of a host: if the site lives in a sub-folder,\n# copy the Sitemap line into the host's own robots.txt.\nUser-agent: *\nAllow: /\n\nSitemap: {}{}\n",
         site.config.title.replace('\n', " "),
-        site.config.site_origin()
+        site.config.site_origin(),
+        crate::urls::SITEMAP
     )
 }
 
@@ -56,21 +54,21 @@ pub(crate) fn urls(site: &Site, history: &SiteHistory) -> Vec<Url> {
     let newest = |positions: &[usize]| positions.iter().map(|&p| changed[p]).max();
     let all: Vec<usize> = (0..site.documents.len()).collect();
     let site_lastmod = newest(&all);
-    let mut urls = vec![url("/", site_lastmod)];
+    let mut urls = vec![url(crate::urls::HOME, site_lastmod)];
     for (&doc_type, positions) in &site.index.by_type {
         list(
             &mut urls,
-            &type_url_path(doc_type),
+            &crate::urls::type_list(doc_type),
             positions.len(),
             site.config.page_size,
             newest(positions),
         );
     }
-    urls.push(url("/dossiers/", site_lastmod));
+    urls.push(url(crate::urls::DOSSIERS, site_lastmod));
     for (slug, positions) in &site.index.by_topic {
         list(
             &mut urls,
-            &topic_url_path(slug),
+            &crate::urls::dossier(slug),
             positions.len(),
             site.config.page_size,
             newest(positions),
@@ -84,34 +82,34 @@ pub(crate) fn urls(site: &Site, history: &SiteHistory) -> Vec<Url> {
         .unwrap_or_default();
     list(
         &mut urls,
-        "/motievolglijst/",
+        crate::urls::MOTIONS,
         motions.len(),
         site.config.motion_page_size,
         site_lastmod,
     );
-    urls.push(url("/api/", site_lastmod));
-    urls.push(url("/zoeken/", site_lastmod));
+    urls.push(url(crate::urls::API, site_lastmod));
+    urls.push(url(crate::urls::SEARCH, site_lastmod));
     if let Some(statement) = &site.config.accessibility {
-        urls.push(url(crate::render::statement::PATH, statement.date.parse().ok()));
+        urls.push(url(crate::urls::STATEMENT, statement.date.parse().ok()));
     }
     for (position, doc) in site.documents.iter().enumerate() {
-        urls.push(url(&doc.url_path(), Some(changed[position])));
+        urls.push(url(&crate::urls::document(&doc.id), Some(changed[position])));
         for version in &history.documents[position].versions {
             let mut date = history.history.commits[version.commit].date;
             if let Some(withdrawal) = &doc.withdrawn {
                 date = date.max(withdrawal.date);
             }
-            urls.push(url(&version_url_path(&doc.id, version.number), Some(date)));
+            urls.push(url(&crate::urls::version(&doc.id, version.number), Some(date)));
         }
     }
     for stone in &history.tombstones {
         let deleted = stone.deleted_in.map(|c| history.history.commits[c].date);
         let withdrawn = stone.withdrawn.as_ref().map(|w| w.date);
-        urls.push(url(&document_url_path(&stone.id), deleted.max(withdrawn)));
+        urls.push(url(&crate::urls::document(&stone.id), deleted.max(withdrawn)));
         for version in &stone.versions {
             let date = history.history.commits[version.commit].date;
             urls.push(url(
-                &version_url_path(&stone.id, version.number),
+                &crate::urls::version(&stone.id, version.number),
                 Some(withdrawn.map_or(date, |w| w.max(date))),
             ));
         }
@@ -128,8 +126,8 @@ fn url(path: &str, lastmod: Option<Date>) -> Url {
 
 /// The pages of a paginated list of `len` items at `base`.
 fn list(urls: &mut Vec<Url>, base: &str, len: usize, size: usize, lastmod: Option<Date>) {
-    for number in 1..=page_count(len, size) {
-        urls.push(url(&paged_path(base, number), lastmod));
+    for number in 1..=crate::urls::page_count(len, size) {
+        urls.push(url(&crate::urls::paged(base, number), lastmod));
     }
 }
 
@@ -137,17 +135,17 @@ fn list(urls: &mut Vec<Url>, base: &str, len: usize, size: usize, lastmod: Optio
 /// and its numbered parts.
 pub(crate) fn split(urls: &[Url], origin: &str, per_file: usize) -> Vec<(String, String)> {
     if urls.len() <= per_file {
-        return vec![("sitemap.xml".to_string(), urlset(urls, origin))];
+        return vec![(crate::urls::file(crate::urls::SITEMAP), urlset(urls, origin))];
     }
     let parts: Vec<&[Url]> = urls.chunks(per_file.max(1)).collect();
     let mut files = Vec::with_capacity(parts.len() + 1);
     let mut index = Vec::with_capacity(parts.len());
     for (i, part) in parts.iter().enumerate() {
-        let name = format!("sitemap-{}.xml", i + 1);
-        index.push((format!("{origin}/{name}"), part.iter().filter_map(|u| u.lastmod).max()));
-        files.push((name, urlset(part, origin)));
+        let path = crate::urls::sitemap_part(i + 1);
+        index.push((format!("{origin}{path}"), part.iter().filter_map(|u| u.lastmod).max()));
+        files.push((crate::urls::file(&path), urlset(part, origin)));
     }
-    files.insert(0, ("sitemap.xml".to_string(), sitemap_index(&index)));
+    files.insert(0, (crate::urls::file(crate::urls::SITEMAP), sitemap_index(&index)));
     files
 }
 
@@ -218,6 +216,11 @@ mod tests {
             names,
             ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"]
         );
+        // The one template of the URL scheme no fixture site is large enough to make.
+        let parts = names[1..]
+            .iter()
+            .map(|name| crate::urls::parse(name).map(|p| p.template()));
+        assert!(parts.into_iter().all(|t| t == Some(crate::urls::Template::SitemapPart)));
         assert!(files[0].1.contains("<sitemapindex"));
         assert!(files[0].1.contains("<loc>https://raad.example/sitemap-3.xml</loc>"));
         assert!(files[0].1.contains("<lastmod>2024-01-05</lastmod>"));

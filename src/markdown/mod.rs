@@ -24,7 +24,7 @@ use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::escape;
 use crate::identifiers;
-use crate::model::{document_url_path, Document};
+use crate::model::Document;
 use crate::resolve::Site;
 
 /// One entry of a document's table of contents.
@@ -451,7 +451,7 @@ fn link_identifiers<'a>(
         if mention.range.start > last {
             events.push(Event::Text(CowStr::from(text[last..mention.range.start].to_string())));
         }
-        let href = format!("{base_path}{}", document_url_path(&target.id));
+        let href = format!("{base_path}{}", crate::urls::document(&target.id));
         events.push(Event::InlineHtml(CowStr::from(format!(
             "<a class=\"identifier\" href=\"{}\" title=\"{}\">",
             escape::html(&href),

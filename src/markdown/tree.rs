@@ -10,7 +10,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::identifiers;
-use crate::model::{document_url_path, Document};
+use crate::model::Document;
 use crate::resolve::Site;
 
 /// One node of the tree. `kind` tells the template how to show it.
@@ -382,7 +382,7 @@ impl Builder<'_> {
     }
 
     fn page_url(&self, id: &str) -> String {
-        format!("{}{}", self.site.config.site_origin(), document_url_path(id))
+        format!("{}{}", self.site.config.site_origin(), crate::urls::document(id))
     }
 
     /// Links in a PDF must be absolute; site-relative ones get the site's address. Unsafe

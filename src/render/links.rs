@@ -302,10 +302,7 @@ fn resolve(href: &str, page: &str, base_path: &str, origin: &str) -> Option<Targ
             other => segments.push(other),
         }
     }
-    let mut file = segments.join("/");
-    if file.is_empty() || file.ends_with('/') {
-        file.push_str("index.html");
-    }
+    let file = crate::urls::file(&format!("/{}", segments.join("/")));
     Some(Target { file, fragment })
 }
 
@@ -348,7 +345,7 @@ impl Targets<'_> {
             target.file.clone()
         } else {
             // `/moties` for `/moties/`: static hosts answer it with a redirect.
-            let index = format!("{}/index.html", target.file);
+            let index = crate::urls::file(&format!("/{}/", target.file));
             if !self.files.contains(&index) {
                 return Some(Code::BrokenLink);
             }
@@ -430,7 +427,9 @@ impl Places<'_> {
 
     /// On a document's page (not an archived version), the link's place in its Markdown text.
     fn in_document_text(&self, broken: &Broken) -> Option<Place> {
-        let id = broken.page.strip_prefix("documenten/")?.strip_suffix("/index.html")?;
+        let Some(crate::urls::SitePath::Document(id)) = crate::urls::parse(&broken.page) else {
+            return None;
+        };
         let doc = &self.site.documents[self.site.index.position(id)?];
         if doc.withdrawn.is_some() {
             return None;
@@ -487,9 +486,7 @@ impl Places<'_> {
 
 /// `documenten/<id>/v<N>/index.html`: an archived version.
 fn is_version_page(page: &str) -> bool {
-    let parts: Vec<&str> = page.split('/').collect();
-    matches!(parts.as_slice(), ["documenten", _, version, "index.html"]
-        if version.strip_prefix('v').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())))
+    matches!(crate::urls::parse(page), Some(crate::urls::SitePath::Version { .. }))
 }
 
 /// One diagnostic per place, target and kind of problem, naming the pages it is on.

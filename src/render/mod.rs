@@ -330,7 +330,7 @@ pub(super) fn make_pdf(
     match engine.make(&subject) {
         Ok(pdf) => {
             let problems: Vec<Diagnostic> = renderer
-                .write(&view::pdf_path(&doc.id), &pdf.bytes)
+                .write(&crate::urls::file(&crate::urls::pdf(&doc.id)), &pdf.bytes)
                 .into_iter()
                 .collect();
             let link = problems.is_empty().then(|| view::PdfView::new(views, &doc.id, &pdf));
@@ -459,8 +459,9 @@ impl Renderer<'_> {
     fn write_schemas(&self, diagnostics: &mut Diagnostics) -> usize {
         // The front-matter schemas, so an editor's `$schema` can point at the published site.
         let schemas = crate::schema::schemas();
-        for (name, json) in &schemas {
-            diagnostics.extend(self.write(&format!("schemas/{name}"), json.as_bytes()));
+        for (doc_type, (_, json)) in crate::model::DocType::ALL.into_iter().zip(&schemas) {
+            let path = crate::urls::file(&crate::urls::schema(doc_type));
+            diagnostics.extend(self.write(&path, json.as_bytes()));
         }
         schemas.len()
     }
@@ -501,7 +502,8 @@ fn copy_static(input: &RenderInput, output: &dyn Output, diagnostics: &mut Diagn
             .unwrap_or(entry.path())
             .to_string_lossy()
             .replace('\\', "/");
-        let result = std::fs::read(entry.path()).and_then(|bytes| output.write(&format!("static/{relative}"), &bytes));
+        let path = crate::urls::file(&crate::urls::static_file(&relative));
+        let result = std::fs::read(entry.path()).and_then(|bytes| output.write(&path, &bytes));
         match result {
             Ok(()) => count += 1,
             Err(err) => diagnostics.push(

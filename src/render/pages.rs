@@ -11,8 +11,9 @@ use crate::data::feeds::{self, FeedLink};
 use crate::markdown::RenderedBody;
 use crate::model::DocType;
 use crate::resolve::{EffectiveStatus, Site};
+use crate::urls;
 use crate::view::history::{HistoryView, StampView};
-use crate::view::{document_view, type_url_path, DocRef, RelationsView, StatusView, TopicView, TypeView, Views};
+use crate::view::{document_view, DocRef, RelationsView, StatusView, TopicView, TypeView, Views};
 
 /// What every page knows about the site: small and fixed-size.
 #[derive(Debug, Clone, Serialize)]
@@ -78,31 +79,31 @@ pub(crate) fn site_view(views: &Views, stamp: StampView) -> SiteView {
     let mut nav = vec![NavItem {
         key: "home".into(),
         label: crate::t!(lang => "site.nav.home"),
-        url: views.url("/"),
+        url: views.url(urls::HOME),
     }];
     for doc_type in DocType::ALL {
         if views.site.index.by_type.contains_key(&doc_type) {
             nav.push(NavItem {
                 key: doc_type.slug().into(),
                 label: doc_type.plural_label(lang),
-                url: views.url(&type_url_path(doc_type)),
+                url: views.url(&urls::type_list(doc_type)),
             });
         }
     }
     nav.push(NavItem {
         key: "motievolglijst".into(),
         label: crate::t!(lang => "site.nav.motions"),
-        url: views.url("/motievolglijst/"),
+        url: views.url(urls::MOTIONS),
     });
     nav.push(NavItem {
         key: "dossiers".into(),
         label: crate::t!(lang => "site.nav.dossiers"),
-        url: views.url("/dossiers/"),
+        url: views.url(urls::DOSSIERS),
     });
     nav.push(NavItem {
         key: "zoeken".into(),
         label: crate::t!(lang => "site.nav.search"),
-        url: views.url("/zoeken/"),
+        url: views.url(urls::SEARCH),
     });
     SiteView {
         title: config.title.clone(),
@@ -116,12 +117,9 @@ pub(crate) fn site_view(views: &Views, stamp: StampView) -> SiteView {
         nav,
         feed: FeedLink {
             title: feeds::site_feed_title(views.site),
-            url: views.url(feeds::SITE_FEED_PATH),
+            url: views.url(urls::SITE_FEED),
         },
-        accessibility_url: config
-            .accessibility
-            .as_ref()
-            .map(|_| views.url(crate::render::statement::PATH)),
+        accessibility_url: config.accessibility.as_ref().map(|_| views.url(urls::STATEMENT)),
         stamp,
     }
 }
@@ -183,7 +181,8 @@ pub(crate) fn document_page(
 ) -> Page {
     let doc = &views.site.documents[position];
     let mut document = document_view(position, body, views);
-    let mut page = views.page_view(&doc.title, &doc.url_path(), doc.doc_type().slug(), doc.summary.clone());
+    let url = urls::document(&doc.id);
+    let mut page = views.page_view(&doc.title, &url, doc.doc_type().slug(), doc.summary.clone());
     page.og_type = "article";
     page.published = Some(document.head.date.iso.clone());
     page.modified = history.versions.last().map(|v| v.date.iso.clone());
@@ -202,7 +201,7 @@ pub(crate) fn document_page(
     context.insert("relations", &RelationsView::new(position, views));
     context.insert("history", &history);
     Page {
-        path: format!("documenten/{}/index.html", doc.id),
+        path: urls::file(&url),
         template: "document.html",
         context,
     }
@@ -224,22 +223,8 @@ pub(crate) struct PageLink {
     pub url: String,
 }
 
-/// The path of page `number` (1-based) of a list at `base` (`/raadsbrieven/`).
-pub(crate) fn paged_path(base: &str, number: usize) -> String {
-    if number == 1 {
-        base.to_string()
-    } else {
-        format!("{base}pagina/{number}/")
-    }
-}
-
-/// How many pages a list of `len` items has at `size` a page (an empty list has one page).
-pub(crate) fn page_count(len: usize, size: usize) -> usize {
-    len.div_ceil(size.max(1)).max(1)
-}
-
 fn pagination(views: &Views, base: &str, current: usize, total: usize) -> Pagination {
-    let link = |n: usize| views.url(&paged_path(base, n));
+    let link = |n: usize| views.url(&urls::paged(base, n));
     Pagination {
         current,
         total,
@@ -280,10 +265,6 @@ fn numbered_title(views: &Views, title: &str, number: usize) -> String {
     crate::t!(views.lang => "site.page.numbered", title = title, number = number)
 }
 
-fn output_path(site_path: &str) -> String {
-    format!("{}index.html", site_path.trim_start_matches('/'))
-}
-
 /// The paginated list pages of each document type, newest first.
 /// Only the pages `wanted(type, page number)` says yes to (a preview round renders only what
 /// changed).
@@ -291,13 +272,13 @@ pub(crate) fn type_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(Do
     let size = views.site.config.page_size;
     let mut pages = Vec::new();
     for (&doc_type, positions) in &views.site.index.by_type {
-        let base = type_url_path(doc_type);
+        let base = urls::type_list(doc_type);
         let chunks: Vec<&[usize]> = positions.chunks(size).collect();
         for (i, chunk) in chunks.iter().enumerate() {
             if !wanted(doc_type, i + 1) {
                 continue;
             }
-            let path = paged_path(&base, i + 1);
+            let path = urls::paged(&base, i + 1);
             let mut title = doc_type.plural_label(views.lang);
             if i > 0 {
                 title = numbered_title(views, &title, i + 1);
@@ -309,7 +290,7 @@ pub(crate) fn type_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(Do
             context.insert("groups", &group_by_year(views.doc_refs(chunk)));
             context.insert("pagination", &pagination(views, &base, i + 1, chunks.len()));
             pages.push(Page {
-                path: output_path(&path),
+                path: urls::file(&path),
                 template: "list.html",
                 context,
             });
@@ -334,13 +315,13 @@ pub(crate) fn dossier_pages(views: &Views, site_view: &SiteView, wanted: impl Fn
     let topics: Vec<TopicView> = views.site.index.by_topic.keys().map(|t| views.topic(t)).collect();
     for topic in &topics {
         let positions = &views.site.index.by_topic[&topic.slug];
-        let base = crate::view::topic_url_path(&topic.slug);
+        let base = urls::dossier(&topic.slug);
         let chunks: Vec<&[usize]> = positions.chunks(size).collect();
         for (i, chunk) in chunks.iter().enumerate() {
             if !wanted(&topic.slug, i + 1) {
                 continue;
             }
-            let path = paged_path(&base, i + 1);
+            let path = urls::paged(&base, i + 1);
             let mut title = crate::t!(views.lang => "site.dossier.title", title = topic.title);
             if i > 0 {
                 title = numbered_title(views, &title, i + 1);
@@ -359,7 +340,7 @@ pub(crate) fn dossier_pages(views: &Views, site_view: &SiteView, wanted: impl Fn
             context.insert("entries", &entries);
             context.insert("pagination", &pagination(views, &base, i + 1, chunks.len()));
             pages.push(Page {
-                path: output_path(&path),
+                path: urls::file(&path),
                 template: "dossier.html",
                 context,
             });
@@ -367,14 +348,14 @@ pub(crate) fn dossier_pages(views: &Views, site_view: &SiteView, wanted: impl Fn
     }
     let page = views.page_view(
         &crate::t!(views.lang => "site.nav.dossiers"),
-        "/dossiers/",
+        urls::DOSSIERS,
         "dossiers",
         None,
     );
     let mut context = context(site_view, page);
     context.insert("topics", &topics);
     pages.push(Page {
-        path: "dossiers/index.html".into(),
+        path: urls::file(urls::DOSSIERS),
         template: "dossiers.html",
         context,
     });
@@ -449,7 +430,7 @@ fn motion_row(views: &Views, position: usize) -> Option<MotionRow> {
 pub(crate) fn motions_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(usize) -> bool) -> Vec<Page> {
     let positions = views.site.motion_positions();
     let counts = motion_counts(views.site, &positions);
-    let base = "/motievolglijst/";
+    let base = urls::MOTIONS;
     let size = views.site.config.motion_page_size.max(1);
     let chunks: Vec<&[usize]> = if positions.is_empty() {
         vec![&positions[..]]
@@ -462,7 +443,7 @@ pub(crate) fn motions_pages(views: &Views, site_view: &SiteView, wanted: impl Fn
         .enumerate()
         .filter(|(i, _)| wanted(i + 1))
         .map(|(i, chunk)| {
-            let path = paged_path(base, i + 1);
+            let path = urls::paged(base, i + 1);
             let title = crate::t!(views.lang => "site.nav.motions");
             let title = if i == 0 {
                 title
@@ -474,21 +455,15 @@ pub(crate) fn motions_pages(views: &Views, site_view: &SiteView, wanted: impl Fn
                 page.feeds.push(feeds::type_feed_link(views, DocType::Motie));
             }
             let mut context = context(site_view, page);
-            context.insert(
-                "calendar_url",
-                &views.url(&format!("/{}", crate::data::calendar::CALENDAR_PATH)),
-            );
-            context.insert(
-                "csv_url",
-                &views.url(&format!("/{}", crate::data::motions_csv::CSV_PATH)),
-            );
+            context.insert("calendar_url", &views.url(urls::CALENDAR));
+            context.insert("csv_url", &views.url(urls::MOTIONS_CSV));
             let rows: Vec<MotionRow> = chunk.iter().filter_map(|&p| motion_row(views, p)).collect();
             context.insert("rows", &rows);
             context.insert("counts", &counts);
             context.insert("as_of", &views.day(views.site.as_of));
             context.insert("pagination", &pagination(views, base, i + 1, chunks.len()));
             Page {
-                path: output_path(&path),
+                path: urls::file(&path),
                 template: "motions.html",
                 context,
             }
@@ -502,7 +477,7 @@ pub(crate) fn home_page(views: &Views, site_view: &SiteView) -> Page {
     let types: Vec<TypeView> = site.index.by_type.keys().map(|&t| views.type_view(t)).collect();
     let topics: Vec<TopicView> = site.index.by_topic.keys().map(|t| views.topic(t)).collect();
     let (_, counts) = motion_rows(views);
-    let page = views.page_view(&site.config.title, "/", "home", site.config.description.clone());
+    let page = views.page_view(&site.config.title, urls::HOME, "home", site.config.description.clone());
     let mut context = context(site_view, page);
     context.insert("latest", &views.doc_refs(&latest));
     context.insert("types", &types);
@@ -510,16 +485,21 @@ pub(crate) fn home_page(views: &Views, site_view: &SiteView) -> Page {
     context.insert("motion_counts", &counts);
     context.insert("document_count", &site.documents.len());
     Page {
-        path: "index.html".into(),
+        path: urls::file(urls::HOME),
         template: "home.html",
         context,
     }
 }
 
 pub(crate) fn not_found_page(views: &Views, site_view: &SiteView) -> Page {
-    let page = views.page_view(&crate::t!(views.lang => "site.not_found.title"), "/404.html", "", None);
+    let page = views.page_view(
+        &crate::t!(views.lang => "site.not_found.title"),
+        urls::NOT_FOUND,
+        "",
+        None,
+    );
     Page {
-        path: "404.html".into(),
+        path: urls::file(urls::NOT_FOUND),
         template: "404.html",
         context: context(site_view, page),
     }
@@ -529,7 +509,7 @@ pub(crate) fn not_found_page(views: &Views, site_view: &SiteView) -> Page {
 pub(crate) fn api_page(views: &Views, site_view: &SiteView) -> Page {
     let site = views.site;
     let description = Some(crate::t!(views.lang => "site.api.description", title = site.config.title));
-    let page = views.page_view(&crate::t!(views.lang => "site.api.title"), "/api/", "", description);
+    let page = views.page_view(&crate::t!(views.lang => "site.api.title"), urls::API, "", description);
     let mut context = context(site_view, page);
     let type_feeds: Vec<FeedLink> = site
         .index
@@ -553,26 +533,20 @@ pub(crate) fn api_page(views: &Views, site_view: &SiteView) -> Page {
     context.insert("topic_feeds", &topic_feeds);
     context.insert("example_motion", &example_motion.as_ref().map(|(doc, _)| doc));
     context.insert("example_motion_feed", &example_motion.as_ref().map(|(_, feed)| feed));
-    context.insert(
-        "calendar_url",
-        &views.url(&format!("/{}", crate::data::calendar::CALENDAR_PATH)),
-    );
-    context.insert(
-        "csv_url",
-        &views.url(&format!("/{}", crate::data::motions_csv::CSV_PATH)),
-    );
+    context.insert("calendar_url", &views.url(urls::CALENDAR));
+    context.insert("csv_url", &views.url(urls::MOTIONS_CSV));
     let schemas: Vec<serde_json::Value> = DocType::ALL
         .iter()
         .map(|&t| {
             let name = crate::schema::file_name(t);
-            serde_json::json!({"url": views.url(&format!("/schemas/{name}")), "name": name})
+            serde_json::json!({"url": views.url(&urls::schema(t)), "name": name})
         })
         .collect();
     context.insert("schemas", &schemas);
     context.insert("feed_limit", &feeds::FEED_LIMIT);
     context.insert("origin", site.config.site_origin());
     Page {
-        path: "api/index.html".into(),
+        path: urls::file(urls::API),
         template: "api.html",
         context,
     }
@@ -584,14 +558,14 @@ pub(crate) fn search_page(views: &Views, site_view: &SiteView) -> Page {
     let description = Some(crate::t!(views.lang => "site.search.description"));
     let page = views.page_view(
         &crate::t!(views.lang => "site.nav.search"),
-        "/zoeken/",
+        urls::SEARCH,
         "zoeken",
         description,
     );
     let mut context = context(site_view, page);
     context.insert("filters", &crate::search::FilterChoices::of(views));
     context.insert("script_texts", &crate::search::ScriptTexts::of(views.lang).to_json());
-    context.insert("bundle", &views.url(&format!("/{}/", crate::search::BUNDLE_DIR)));
+    context.insert("bundle", &views.url(&urls::search_index("")));
     context.insert(
         "types",
         &views
@@ -603,7 +577,7 @@ pub(crate) fn search_page(views: &Views, site_view: &SiteView) -> Page {
             .collect::<Vec<_>>(),
     );
     Page {
-        path: "zoeken/index.html".into(),
+        path: urls::file(urls::SEARCH),
         template: "search.html",
         context,
     }

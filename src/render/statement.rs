@@ -5,10 +5,8 @@ use serde::Serialize;
 
 use crate::accessibility::{Escalation, Statement};
 use crate::render::pages::{page_context, Page, SiteView};
+use crate::urls;
 use crate::view::{DateView, Views};
-
-/// The site path of the statement.
-pub(crate) const PATH: &str = "/toegankelijkheid/";
 
 /// What `accessibility.html` shows.
 #[derive(Debug, Clone, Serialize)]
@@ -77,10 +75,10 @@ pub(crate) fn accessibility_page(views: &Views, site_view: &SiteView) -> Option<
     let description =
         Some(crate::t!(views.lang => "site.statement.description", organisation = statement.organisation));
     let title = crate::t!(views.lang => "site.statement.title");
-    let mut context = page_context(site_view, views, &title, PATH, "", description);
+    let mut context = page_context(site_view, views, &title, urls::STATEMENT, "", description);
     context.insert("statement", &view);
     Some(Page {
-        path: "toegankelijkheid/index.html".into(),
+        path: urls::file(urls::STATEMENT),
         template: "accessibility.html",
         context,
     })

@@ -27,7 +27,8 @@ use crate::output::Output;
 use crate::render::pages::{Page, SiteView};
 use crate::resolve::Site;
 use crate::source::SourceKind;
-use crate::view::history::{version_entry, version_pdf_path, version_url_path, StampView, VersionEntry};
+use crate::urls;
+use crate::view::history::{version_entry, StampView, VersionEntry};
 use crate::view::{DateView, PdfView, Views};
 
 /// A document with versions to publish: a current one or a deleted one.
@@ -420,7 +421,7 @@ impl DiffView {
 }
 
 fn page_path(id: &str, number: usize) -> String {
-    format!("{}index.html", version_url_path(id, number).trim_start_matches('/'))
+    urls::file(&urls::version(id, number))
 }
 
 fn text_view(
@@ -497,12 +498,12 @@ impl AllVersions<'_> {
         };
         let entry = version_entry(subject.id, version, history, views);
         let commit = &history.history.commits[version.commit];
-        let path = version_url_path(subject.id, version.number);
+        let path = urls::version(subject.id, version.number);
         let page_title = crate::t!(views.lang => "site.version.page_title", title = title, number = version.number);
         let mut context = crate::render::pages::page_context(site_view, views, &page_title, &path, "", None);
         context.insert("stamp", &StampView::of_commit(commit, false, views.lang));
         context.insert("doc_title", &title);
-        context.insert("doc_url", &views.url(&crate::model::document_url_path(subject.id)));
+        context.insert("doc_url", &views.url(&urls::document(subject.id)));
         context.insert(
             "doc_type",
             &subject.position.map(|p| views.site.documents[p].doc_type().slug()),
@@ -606,9 +607,9 @@ pub(crate) fn deleted_page(
 }
 
 fn tombstone_page(stone: TombstoneView, views: &Views, site_view: &SiteView) -> Page {
-    let base = crate::model::document_url_path(&stone.id);
+    let base = urls::document(&stone.id);
     let path = match stone.version {
-        Some(n) => version_url_path(&stone.id, n),
+        Some(n) => urls::version(&stone.id, n),
         None => base,
     };
     let title = match (&stone.withdrawn, &stone.title) {
@@ -618,7 +619,7 @@ fn tombstone_page(stone: TombstoneView, views: &Views, site_view: &SiteView) -> 
     let mut context = crate::render::pages::page_context(site_view, views, &title, &path, "", None);
     context.insert("stone", &stone);
     Page {
-        path: format!("{}index.html", path.trim_start_matches('/')),
+        path: urls::file(&path),
         template: "tombstone.html",
         context,
     }
@@ -642,7 +643,7 @@ pub(crate) fn version_pdfs(
         .versions
         .iter()
         .map(|version| {
-            let path = version_pdf_path(subject.id, version.number);
+            let path = urls::file(&urls::version_pdf(subject.id, version.number));
             let key = crate::output::manifest::key(&[
                 b"version-pdf",
                 fingerprint,

@@ -16,7 +16,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::search::{Files, Record, BUNDLE_DIR, UNUSED};
+use crate::search::{Files, Record, UNUSED};
 
 /// The version of the `pagefind` crate (pinned in `Cargo.toml`; a test holds the two equal).
 pub(crate) const PAGEFIND_VERSION: &str = "1.6.0";
@@ -37,7 +37,7 @@ pub(crate) fn key(records: &[Record], language: &str) -> String {
     field(FORMAT.as_bytes());
     field(PAGEFIND_VERSION.as_bytes());
     field(language.as_bytes());
-    field(BUNDLE_DIR.as_bytes());
+    field(crate::urls::SEARCH_INDEX_FOLDER.as_bytes());
     for unused in UNUSED {
         field(unused.as_bytes());
     }

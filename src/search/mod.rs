@@ -14,7 +14,8 @@
 //! - **Deterministic**: records go in sorted by id and the files come out sorted by path;
 //!   Pagefind names its files by content hash and gzips without a timestamp, so two builds of
 //!   the same sources give byte-identical files (tested).
-//! - Files reach the site only through the build's [`Output`], under [`BUNDLE_DIR`].
+//! - Files reach the site only through the build's [`Output`], under
+//!   [`urls::SEARCH_INDEX_FOLDER`].
 //! - **Made once per version of the sources**: the files are cached by a hash of the records
 //!   ([`crate::search::cache`]); a hit gives the bytes a miss would make.
 
@@ -34,10 +35,8 @@ use crate::diagnostics::Diagnostic;
 use crate::model::{DocType, Document};
 use crate::output::Output;
 use crate::resolve::{EffectiveStatus, Site};
+use crate::urls;
 use crate::view::{status_label, Views};
-
-/// The folder of the index in the site: `pagefind/pagefind.js` and the index files.
-pub(crate) const BUNDLE_DIR: &str = "pagefind";
 
 /// Pagefind's language: that of the documents, which are Dutch whatever the site's interface
 /// language (content is never translated), so words are stemmed as Dutch on an English site
@@ -94,7 +93,7 @@ pub(crate) fn record(views: &Views, position: usize) -> Record {
         );
     }
     Record {
-        url: doc.url_path(),
+        url: urls::document(&doc.id),
         content,
         meta: BTreeMap::from([
             ("title".to_string(), doc.public_title().to_string()),
@@ -167,7 +166,7 @@ pub(crate) fn index_files(records: Vec<Record>, language: &str) -> anyhow::Resul
         .into_iter()
         .map(|file| (file.filename.to_string_lossy().replace('\\', "/"), file.contents))
         .filter(|(name, _)| !UNUSED.contains(&name.as_str()))
-        .map(|(name, contents)| (format!("{BUNDLE_DIR}/{name}"), contents))
+        .map(|(name, contents)| (urls::file(&urls::search_index(&name)), contents))
         .collect();
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
@@ -263,7 +262,7 @@ pub(crate) fn write_files(result: anyhow::Result<Files>, output: &dyn Output) ->
 fn index_problem(err: &anyhow::Error) -> Diagnostic {
     Diagnostic::error(
         Code::Search,
-        Path::new(BUNDLE_DIR),
+        Path::new(urls::SEARCH_INDEX_FOLDER),
         crate::t!("search.cannot_build", error = format!("{err:#}")),
     )
     .hint(crate::t!("search.cannot_build_hint"))

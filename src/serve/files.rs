@@ -116,7 +116,7 @@ fn read_inside(target: &Path, root: &Path) -> Option<Vec<u8>> {
 }
 
 fn not_found(root: &Path, shared: &Shared) -> Reply {
-    let path = root.join("404.html");
+    let path = root.join(crate::urls::file(crate::urls::NOT_FOUND));
     let bytes = std::fs::read(&path).unwrap_or_else(|_| {
         let title = crate::t!("serve.not_found");
         format!(

@@ -24,7 +24,8 @@ use std::time::Duration;
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::output::DirOutput;
-use crate::search::{self, Record, BUNDLE_DIR};
+use crate::search::{self, Record};
+use crate::urls::SEARCH_INDEX_FOLDER;
 
 /// How long no new job may come before the worker starts on the waiting one.
 const QUIET: Duration = Duration::from_millis(1500);
@@ -181,7 +182,7 @@ fn write(files: anyhow::Result<search::Files>, output: &Path) -> Vec<Diagnostic>
     let folder = DirOutput::new(output);
     let (mut problems, _) = search::write_files(files, &folder);
     if problems.is_empty() {
-        problems.extend(remove_others(output, BUNDLE_DIR, &folder.written()));
+        problems.extend(remove_others(output, SEARCH_INDEX_FOLDER, &folder.written()));
     }
     problems
 }

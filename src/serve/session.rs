@@ -636,7 +636,7 @@ fn record_renders(
 ) -> bool {
     for (position, found, has_pdf) in &rendered.documents {
         let id = &site.documents[*position].id;
-        let on_disk = paths.output.join(crate::view::pdf_path(id)).is_file();
+        let on_disk = paths.output.join(crate::urls::file(&crate::urls::pdf(id))).is_file();
         if *has_pdf != on_disk {
             return false;
         }

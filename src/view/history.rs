@@ -1,7 +1,8 @@
 //! What pages show of history: the build stamp in every footer and the version list of a
 //! document ("Versie 3 · 12 augustus 2025 · Correctie datum"), dates in the site's language.
 //!
-//! Version URLs are `<document url>v<N>/`: permanent, numbered from 1 in commit order.
+//! Version URLs are `<document url>v<N>/` ([`crate::urls::version`]): permanent, numbered from 1
+//! in commit order.
 
 use serde::Serialize;
 
@@ -9,7 +10,7 @@ use crate::document_versions::VersionRef;
 use crate::document_versions::{DocHistory, SiteHistory};
 use crate::history::Commit;
 use crate::i18n::Lang;
-use crate::model::document_url_path;
+use crate::urls;
 use crate::view::{DateView, Views};
 
 /// Which sources a page was made from: shown in the footer of every page.
@@ -103,20 +104,10 @@ pub(crate) fn version_entry(id: &str, version: &VersionRef, history: &SiteHistor
     let commit = &history.history.commits[version.commit];
     VersionEntry {
         number: version.number,
-        url: views.url(&version_url_path(id, version.number)),
+        url: views.url(&urls::version(id, version.number)),
         date: views.day(commit.date),
         commit: commit.id.clone(),
         short: commit.short.clone(),
         note: Some(commit.note.clone()).filter(|n| !n.is_empty()),
     }
-}
-
-/// `/documenten/<id>/v<N>/`.
-pub(crate) fn version_url_path(id: &str, number: usize) -> String {
-    format!("{}v{number}/", document_url_path(id))
-}
-
-/// Where version `number`'s PDF is written, relative to the output folder.
-pub(crate) fn version_pdf_path(id: &str, number: usize) -> String {
-    format!("documenten/{id}/v{number}/{id}.pdf")
 }

@@ -18,6 +18,7 @@ use crate::dates::{format_date, format_dutch, iso, iso_with_precision};
 use crate::i18n::Lang;
 use crate::model::{DatePrecision, DocType, Document, Letter, Motion, Signatory, Submitter, Vote};
 use crate::resolve::{EffectiveStatus, MotionState, Site};
+use crate::urls;
 
 /// A link to a document, as lists and relation blocks show it.
 #[derive(Debug, Clone, Serialize)]
@@ -125,7 +126,7 @@ impl<'s> Views<'s> {
         DocRef {
             id: doc.id.clone(),
             title: doc.public_title().to_string(),
-            url: self.url(&doc.url_path()),
+            url: self.url(&urls::document(&doc.id)),
             doc_type: doc.doc_type(),
             type_label: doc.doc_type().label(self.lang),
             date: DateView::new(self.lang, doc.date, doc.date_precision),
@@ -148,7 +149,7 @@ impl<'s> Views<'s> {
             slug: slug.to_string(),
             title: configured.map_or_else(|| topic_title(slug), |t| t.title.clone()),
             description: configured.and_then(|t| t.description.clone()),
-            url: self.url(&topic_url_path(slug)),
+            url: self.url(&urls::dossier(slug)),
             count: self.site.index.by_topic.get(slug).map_or(0, Vec::len),
         }
     }
@@ -158,7 +159,7 @@ impl<'s> Views<'s> {
             slug: doc_type.slug(),
             label: doc_type.label(self.lang),
             plural: doc_type.plural_label(self.lang),
-            url: self.url(&type_url_path(doc_type)),
+            url: self.url(&urls::type_list(doc_type)),
             count: self.site.index.by_type.get(&doc_type).map_or(0, Vec::len),
         }
     }
@@ -182,14 +183,6 @@ pub(crate) struct TypeView {
     pub plural: String,
     pub url: String,
     pub count: usize,
-}
-
-pub(crate) fn topic_url_path(slug: &str) -> String {
-    format!("/dossiers/{slug}/")
-}
-
-pub(crate) fn type_url_path(doc_type: DocType) -> String {
-    format!("/{}/", doc_type.plural_slug())
 }
 
 /// "jeugdzorg" → "Jeugdzorg", "passend-onderwijs" → "Passend onderwijs".
@@ -231,7 +224,7 @@ pub(crate) struct PdfView {
 
 impl PdfView {
     pub(crate) fn new(views: &Views, id: &str, pdf: &crate::pdf::Pdf) -> PdfView {
-        PdfView::at(views, &pdf_path(id), pdf)
+        PdfView::at(views, &urls::file(&urls::pdf(id)), pdf)
     }
 
     /// The link to `pdf` written at `path` (relative to the output folder).
@@ -254,11 +247,6 @@ impl PdfView {
             label,
         }
     }
-}
-
-/// Where a document's PDF is written, relative to the output folder.
-pub(crate) fn pdf_path(id: &str) -> String {
-    format!("documenten/{id}/{id}.pdf")
 }
 
 /// A file size as the site's readers expect it: "41 kB", and "1,2 MB" in Dutch, "1.2 MB" in

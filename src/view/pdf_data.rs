@@ -312,5 +312,5 @@ fn pdf_link(site: &Site, doc: &Document) -> PdfLink {
 }
 
 fn page_url(site: &Site, doc: &Document) -> String {
-    format!("{}{}", site.config.site_origin(), doc.url_path())
+    format!("{}{}", site.config.site_origin(), crate::urls::document(&doc.id))
 }

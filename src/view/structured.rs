@@ -10,8 +10,9 @@
 use serde_json::{json, Map, Value};
 
 use crate::dates::iso_with_precision;
+use crate::urls;
 use crate::view::history::HistoryView;
-use crate::view::{pdf_path, topic_url_path, PdfView, Views};
+use crate::view::{PdfView, Views};
 
 /// `value` as JSON text that is safe inside a `<script>` element.
 pub(crate) fn script_json(value: &Value) -> String {
@@ -36,7 +37,7 @@ pub(crate) fn document_json_ld(views: &Views, position: usize, pdf: Option<&PdfV
     let config = &site.config;
     let doc = &site.documents[position];
     let origin = config.site_origin();
-    let url = format!("{origin}{}", doc.url_path());
+    let url = format!("{origin}{}", urls::document(&doc.id));
     let published = iso_with_precision(doc.date, doc.date_precision);
     let mut ld = Map::new();
     ld.insert("@context".into(), json!("https://schema.org"));
@@ -70,7 +71,7 @@ pub(crate) fn document_json_ld(views: &Views, position: usize, pdf: Option<&PdfV
                 json!({
                     "@type": "Thing",
                     "name": views.topic(slug).title,
-                    "url": format!("{origin}{}", topic_url_path(slug)),
+                    "url": format!("{origin}{}", urls::dossier(slug)),
                 })
             })
             .collect();
@@ -87,19 +88,19 @@ pub(crate) fn document_json_ld(views: &Views, position: usize, pdf: Option<&PdfV
         json!({
             "@type": "GovernmentOrganization",
             "name": crate::t!(views.lang => "site.municipality", municipality = config.municipality),
-            "url": format!("{origin}/"),
+            "url": format!("{origin}{}", urls::HOME),
         }),
     );
     ld.insert(
         "isPartOf".into(),
-        json!({"@type": "WebSite", "name": config.title, "url": format!("{origin}/")}),
+        json!({"@type": "WebSite", "name": config.title, "url": format!("{origin}{}", urls::HOME)}),
     );
     if let Some(pdf) = pdf {
         ld.insert(
             "encoding".into(),
             json!({
                 "@type": "MediaObject",
-                "contentUrl": format!("{origin}/{}", pdf_path(&doc.id)),
+                "contentUrl": format!("{origin}{}", urls::pdf(&doc.id)),
                 "encodingFormat": "application/pdf",
                 "contentSize": format!("{} bytes", pdf.bytes),
             }),

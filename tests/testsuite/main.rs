@@ -40,4 +40,5 @@ mod site;
 mod site_language;
 mod synthetic_corpus;
 mod synthetic_history;
+mod urls;
 mod versions;

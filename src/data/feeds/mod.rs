@@ -9,6 +9,8 @@
 //! | a dossier | `/dossiers/<topic>/atom.xml` |
 //! | one motion | `/documenten/<motion id>/atom.xml` |
 //!
+//! (made by [`crate::urls`], the home of the site's URL scheme)
+//!
 //! What it guarantees:
 //! - **Stable ids**: an entry's id is the canonical URL of the page it describes (a document
 //!   page, or for a status change the permanent version page that made it), so a reader never
@@ -31,33 +33,16 @@ use serde::Serialize;
 
 use crate::dates::format_date;
 use crate::document_versions::SiteHistory;
-use crate::model::{document_url_path, DocType};
+use crate::model::DocType;
 use crate::resolve::Site;
+use crate::urls;
 use crate::view::lastmod;
-use crate::view::{topic_url_path, type_url_path, Views};
+use crate::view::Views;
 use atom::{Category, Entry, Feed};
 
 /// Entries in the site, type and dossier feeds: the newest documents, as most sites do (Zola's
 /// `feed_limit`, Hugo's `rssLimit`), so a feed stays small however large the archive grows.
 pub(crate) const FEED_LIMIT: usize = 50;
-
-/// The site feed, site-relative.
-pub(crate) const SITE_FEED_PATH: &str = "/atom.xml";
-
-/// `/moties/atom.xml`.
-pub(crate) fn type_feed_path(doc_type: DocType) -> String {
-    format!("{}atom.xml", type_url_path(doc_type))
-}
-
-/// `/dossiers/<topic>/atom.xml`.
-pub(crate) fn topic_feed_path(slug: &str) -> String {
-    format!("{}atom.xml", topic_url_path(slug))
-}
-
-/// `/documenten/<id>/atom.xml`, for motions.
-pub(crate) fn motion_feed_path(id: &str) -> String {
-    format!("{}atom.xml", document_url_path(id))
-}
 
 /// Whether document `position` has a feed of its own: motions do.
 pub(crate) fn has_motion_feed(site: &Site, position: usize) -> bool {
@@ -103,21 +88,21 @@ pub(crate) fn motion_feed_title(site: &Site, position: usize) -> String {
 pub(crate) fn type_feed_link(views: &Views, doc_type: DocType) -> FeedLink {
     FeedLink {
         title: type_feed_title(views.site, doc_type),
-        url: views.url(&type_feed_path(doc_type)),
+        url: views.url(&urls::type_feed(doc_type)),
     }
 }
 
 pub(crate) fn topic_feed_link(views: &Views, slug: &str) -> FeedLink {
     FeedLink {
         title: topic_feed_title(views.site, &views.topic(slug).title),
-        url: views.url(&topic_feed_path(slug)),
+        url: views.url(&urls::dossier_feed(slug)),
     }
 }
 
 pub(crate) fn motion_feed_link(views: &Views, position: usize) -> FeedLink {
     FeedLink {
         title: motion_feed_title(views.site, position),
-        url: views.url(&motion_feed_path(&views.site.documents[position].id)),
+        url: views.url(&urls::motion_feed(&views.site.documents[position].id)),
     }
 }
 
@@ -150,7 +135,7 @@ impl<'a> FeedContext<'a> {
     /// The entry of document `position` as the site, type and dossier feeds show it.
     fn document_entry(&self, position: usize) -> Entry {
         let doc = &self.site.documents[position];
-        let url = self.absolute(&doc.url_path());
+        let url = self.absolute(&urls::document(&doc.id));
         let summary = if doc.withdrawn.is_some() {
             None
         } else {
@@ -196,12 +181,12 @@ impl<'a> FeedContext<'a> {
         let mut categories = vec![Category {
             term: doc_type.slug().to_string(),
             label: doc_type.label(self.views.lang),
-            scheme: self.absolute(&type_url_path(doc_type)),
+            scheme: self.absolute(&urls::type_list(doc_type)),
         }];
         categories.extend(doc.topics.iter().map(|slug| Category {
             term: slug.clone(),
             label: self.views.topic(slug).title,
-            scheme: self.absolute("/dossiers/"),
+            scheme: self.absolute(urls::DOSSIERS),
         }));
         categories
     }
@@ -221,7 +206,7 @@ impl<'a> FeedContext<'a> {
             page_url: self.absolute(page_path),
             updated,
             author: crate::t!(self.views.lang => "site.municipality", municipality = self.site.config.municipality),
-            author_url: self.absolute("/"),
+            author_url: self.absolute(urls::HOME),
             entries,
         }
     }
@@ -253,17 +238,17 @@ pub(crate) fn feeds(site: &Site, history: &SiteHistory) -> Vec<(String, String)>
     let mut feeds: Vec<(String, Feed)> = Vec::new();
     let all: Vec<usize> = (0..site.documents.len()).collect();
     feeds.push((
-        SITE_FEED_PATH.to_string(),
+        urls::SITE_FEED.to_string(),
         context.newest_feed(
-            SITE_FEED_PATH,
+            urls::SITE_FEED,
             site_feed_title(site),
             crate::t!(lang => "site.feed.site_subtitle", municipality = site.config.municipality),
-            "/",
+            urls::HOME,
             &all,
         ),
     ));
     for (&doc_type, positions) in &site.index.by_type {
-        let path = type_feed_path(doc_type);
+        let path = urls::type_feed(doc_type);
         let plural = doc_type.plural_label(lang).to_lowercase();
         let subtitle =
             crate::t!(lang => "site.feed.type_subtitle", plural = plural, municipality = site.config.municipality);
@@ -271,20 +256,20 @@ pub(crate) fn feeds(site: &Site, history: &SiteHistory) -> Vec<(String, String)>
             &path,
             type_feed_title(site, doc_type),
             subtitle,
-            &type_url_path(doc_type),
+            &urls::type_list(doc_type),
             positions,
         );
         feeds.push((path, feed));
     }
     for (slug, positions) in &site.index.by_topic {
-        let path = topic_feed_path(slug);
+        let path = urls::dossier_feed(slug);
         let topic = context.views.topic(slug);
         let subtitle = crate::t!(lang => "site.feed.topic_subtitle", topic = topic.title);
         let feed = context.newest_feed(
             &path,
             topic_feed_title(site, &topic.title),
             subtitle,
-            &topic_url_path(slug),
+            &urls::dossier(slug),
             positions,
         );
         feeds.push((path, feed));
@@ -297,7 +282,7 @@ pub(crate) fn feeds(site: &Site, history: &SiteHistory) -> Vec<(String, String)>
         .map_init(
             || history.history.reader(),
             |reader, &p| {
-                let path = motion_feed_path(&site.documents[p].id);
+                let path = urls::motion_feed(&site.documents[p].id);
                 (path, motion::feed(&context, p, reader.as_mut()))
             },
         )
@@ -305,6 +290,6 @@ pub(crate) fn feeds(site: &Site, history: &SiteHistory) -> Vec<(String, String)>
     feeds.extend(motion_feeds);
     feeds
         .into_iter()
-        .map(|(path, feed)| (path.trim_start_matches('/').to_string(), atom::write(&feed, language)))
+        .map(|(path, feed)| (urls::file(&path), atom::write(&feed, language)))
         .collect()
 }

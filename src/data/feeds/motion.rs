@@ -17,7 +17,7 @@ use crate::history::BlobReader;
 use crate::i18n::Lang;
 use crate::model::{DatePrecision, MotionStatus};
 use crate::resolve::EffectiveStatus;
-use crate::view::history::version_url_path;
+use crate::urls;
 use crate::view::lastmod;
 use crate::view::status_label;
 
@@ -37,10 +37,10 @@ pub(super) fn feed(context: &FeedContext, position: usize, reader: Option<&mut B
         crate::t!(lang => "site.feed.motion_subtitle", title = doc.title)
     };
     context.feed(
-        &crate::data::feeds::motion_feed_path(&doc.id),
+        &urls::motion_feed(&doc.id),
         crate::data::feeds::motion_feed_title(site, position),
         subtitle,
-        &doc.url_path(),
+        &urls::document(&doc.id),
         entries,
     )
 }
@@ -125,7 +125,7 @@ fn status_changes(context: &FeedContext, position: usize, reader: Option<&mut Bl
         };
         if let Some(before) = previous.filter(|before| *before != now) {
             let commit = &context.history.history.commits[version.commit];
-            let url = context.absolute(&version_url_path(&doc.id, version.number));
+            let url = context.absolute(&urls::version(&doc.id, version.number));
             let at = lastmod::commit_time(commit);
             let lang = site.config.lang();
             let mut summary = change_sentences(lang, before, now);
