@@ -33,6 +33,15 @@ impl PdfCache {
         }
     }
 
+    /// Keeps entry `key` through this build's [`prune`](PdfCache::prune) although the build did
+    /// not read it: its PDF is in the output, kept from an earlier build, and a build without
+    /// that output (a CI run with only the cache restored) needs the entry.
+    pub(crate) fn keep(&self, key: &str) {
+        if key.len() == 64 && key.bytes().all(|b| b.is_ascii_hexdigit()) {
+            self.mark_used(key);
+        }
+    }
+
     fn mark_used(&self, key: &str) {
         if let Ok(mut used) = self.used.lock() {
             used.insert(key.to_string());
@@ -48,7 +57,11 @@ impl PdfCache {
         let pages = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
         bytes.drain(..4);
         self.mark_used(key);
-        Some(Pdf { bytes, pages })
+        Some(Pdf {
+            bytes,
+            pages,
+            cache_key: key.to_string(),
+        })
     }
 
     /// Stores a PDF. Best effort: a cache that cannot be written only makes the next build slower.
@@ -99,6 +112,7 @@ mod tests {
         let pdf = Pdf {
             bytes: b"%PDF-1.7 ... %%EOF".to_vec(),
             pages: 2,
+            cache_key: String::new(),
         };
         cache.put("k1", &pdf);
         cache.put("k2", &pdf);
@@ -121,5 +135,31 @@ mod tests {
             .collect();
         left.sort();
         assert_eq!(left, ["k2.entry"]);
+    }
+
+    #[test]
+    fn a_kept_entry_survives_a_build_that_did_not_read_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = Pdf {
+            bytes: b"%PDF-1.7 ... %%EOF".to_vec(),
+            pages: 1,
+            cache_key: String::new(),
+        };
+        let (kept, read, unused) = ("a".repeat(64), "b".repeat(64), "c".repeat(64));
+        let first = PdfCache::new(dir.path(), true);
+        for key in [&kept, &read, &unused] {
+            first.put(key, &pdf);
+        }
+        let next = PdfCache::new(dir.path(), true);
+        assert_eq!(next.get(&read).unwrap().cache_key, read);
+        next.keep(&kept);
+        next.keep("../not-a-key");
+        next.prune();
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, [format!("{kept}.entry"), format!("{read}.entry")]);
     }
 }

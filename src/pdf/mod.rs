@@ -33,9 +33,12 @@ use world::{file_id, DocumentWorld, Templates};
 pub(crate) struct Pdf {
     pub bytes: Vec<u8>,
     pub pages: usize,
+    /// Its entry in the PDF cache (empty until [`PdfEngine::make`] returns it): an output that
+    /// keeps the PDF from an earlier build names it, so the entry outlives builds that don't
+    /// need it (see [`cache::PdfCache::keep`]).
+    pub cache_key: String,
 }
 
-/// The code of a problem typst found at a place in a template.
 /// Stack size of threads that run typst: its layout of a long document recurses deeply.
 pub const COMPILE_STACK_SIZE: usize = 32 * 1024 * 1024;
 
@@ -168,13 +171,14 @@ impl PdfEngine {
             return Ok(pdf);
         }
         let result = self.compile_guarded(subject, template, data);
-        let pdf = match result {
+        let mut pdf = match result {
             Err(problems) if problems.iter().any(|p| is_unplaced(p, &subject.place())) => {
                 return Err(self.blame(subject, template, problems));
             }
             other => other?,
         };
         self.cache.put(&key, &pdf);
+        pdf.cache_key = key;
         Ok(pdf)
     }
 
@@ -274,6 +278,7 @@ impl PdfEngine {
         Ok(Pdf {
             bytes,
             pages: document.pages().len(),
+            cache_key: String::new(),
         })
     }
 

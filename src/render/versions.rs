@@ -652,8 +652,14 @@ pub(crate) fn version_pdfs(
                 version.blob.to_string().as_bytes(),
             ]);
             if let Some(meta) = output.reuse(&path, &key) {
-                let mut numbers = meta.split(' ').filter_map(|n| n.parse::<usize>().ok());
-                return Some(PdfView::of_size(views, &path, numbers.next()?, numbers.next()?));
+                // "pages bytes cache-key": the PDF cache keeps the entry of a PDF kept here.
+                let mut fields = meta.split(' ');
+                let mut number = || fields.next()?.parse::<usize>().ok();
+                let (pages, size) = (number()?, number()?);
+                if let Some(cache_key) = fields.next() {
+                    engine.cache().keep(cache_key);
+                }
+                return Some(PdfView::of_size(views, &path, pages, size));
             }
             let source = VersionSource::read(reader.as_deref_mut(), version);
             let doc = source.document.as_ref().filter(|d| d.body().is_some())?;
@@ -665,7 +671,7 @@ pub(crate) fn version_pdfs(
                 body: &tree,
             };
             let pdf = engine.make(&of).ok()?;
-            let meta = format!("{} {}", pdf.pages, pdf.bytes.len());
+            let meta = format!("{} {} {}", pdf.pages, pdf.bytes.len(), pdf.cache_key);
             output.write_keyed(&path, &pdf.bytes, &key, &meta).ok()?;
             Some(PdfView::at(views, &path, &pdf))
         })

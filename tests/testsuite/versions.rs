@@ -409,3 +409,43 @@ fn a_template_change_renders_every_version_again() {
     let v1 = read(dir.path(), "output/documenten/raadsbrief-inkoop/v1/index.html");
     assert!(v1.contains("Volledig: Tekst van versie 1"));
 }
+
+/// A version PDF kept from the previous output still has its PDF cache entry afterwards: a CI
+/// run that restores only `.griffie-cache/` (no `output/`) finds every PDF there and compiles
+/// none. Before, a rebuild that kept the version PDFs pruned their entries as unused.
+#[test]
+fn kept_version_pdfs_keep_their_cache_entries() {
+    let dir = repo();
+    correct_amount(dir.path(), "2025-03-11T10:00:00+01:00");
+    let entries = |dir: &Path| {
+        let mut names: Vec<String> = std::fs::read_dir(dir.join(".griffie-cache/pdf"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".entry"))
+            .collect();
+        names.sort();
+        names
+    };
+    build_ok_with(dir.path(), &[]);
+    let made = entries(dir.path());
+    // Current letter and motion, and the letter's two versions and the motion's one: the
+    // current PDFs equal their latest version's, so some keys are shared.
+    assert!(made.len() >= 3, "{made:?}");
+    assert!(dir
+        .path()
+        .join("output/documenten/raadsbrief-inkoop/v1/raadsbrief-inkoop.pdf")
+        .is_file());
+
+    build_ok_with(dir.path(), &[]);
+    assert_eq!(
+        entries(dir.path()),
+        made,
+        "a rebuild that kept the version PDFs pruned their entries"
+    );
+
+    let output = snapshot_tree(&dir.path().join("output"));
+    std::fs::remove_dir_all(dir.path().join("output")).unwrap();
+    build_ok_with(dir.path(), &[]);
+    assert_eq!(entries(dir.path()), made);
+    assert_eq!(snapshot_tree(&dir.path().join("output")), output);
+}
