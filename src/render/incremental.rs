@@ -89,34 +89,37 @@ pub(crate) fn render_selected(
     selection: &Selection,
     tera: &tera::Tera,
 ) -> PartialRender {
-    let views = Views::new(site);
-    let site_view = pages::site_view(
-        &views,
-        view::history::StampView::of_build(input.history, input.preview, views.lang),
-    );
-    let renderer = Renderer {
-        tera,
-        output,
-        links: None,
-        templates_shown: input.templates_shown,
-    };
+    with_renderer(site, input, output, tera, |renderer, views, site_view| {
+        render_selection(site, input, renderer, views, site_view, selection)
+    })
+}
+
+/// [`render_selected`] with the views and renderer made.
+fn render_selection(
+    site: &Site,
+    input: &RenderInput,
+    renderer: &Renderer,
+    views: &Views,
+    site_view: &pages::SiteView,
+    selection: &Selection,
+) -> PartialRender {
     let (documents, other_pages) = rayon::join(
-        || selected_documents(site, input, &renderer, &views, &site_view, &selection.documents),
+        || selected_documents(site, input, renderer, views, site_view, &selection.documents),
         || {
             let wanted = |pages: Option<&Pages>, number: usize| pages.is_some_and(|p| p.contains(number));
-            let mut other_pages: Vec<Page> = pages::type_pages(&views, &site_view, |doc_type, number| {
+            let mut other_pages: Vec<Page> = pages::type_pages(views, site_view, |doc_type, number| {
                 wanted(selection.type_pages.get(&doc_type), number)
             });
-            other_pages.extend(pages::dossier_pages(&views, &site_view, |topic, number| {
+            other_pages.extend(pages::dossier_pages(views, site_view, |topic, number| {
                 wanted(selection.topic_pages.get(topic), number)
             }));
-            other_pages.extend(pages::motions_pages(&views, &site_view, |number| {
+            other_pages.extend(pages::motions_pages(views, site_view, |number| {
                 selection.motions.contains(number)
             }));
-            other_pages.push(pages::home_page(&views, &site_view));
-            other_pages.push(pages::not_found_page(&views, &site_view));
-            other_pages.push(pages::api_page(&views, &site_view));
-            other_pages.push(pages::search_page(&views, &site_view));
+            other_pages.push(pages::home_page(views, site_view));
+            other_pages.push(pages::not_found_page(views, site_view));
+            other_pages.push(pages::api_page(views, site_view));
+            other_pages.push(pages::search_page(views, site_view));
             let other: Vec<Diagnostic> = other_pages.par_iter().filter_map(|p| renderer.render(p)).collect();
             (other_pages.len(), other)
         },
@@ -138,6 +141,25 @@ pub(crate) fn render_documents(
     positions: &[usize],
     tera: &tera::Tera,
 ) -> PartialRender {
+    with_renderer(site, input, output, tera, |renderer, views, site_view| {
+        let documents = selected_documents(site, input, renderer, views, site_view, positions);
+        PartialRender {
+            pages: documents.len(),
+            documents,
+            other: Vec::new(),
+        }
+    })
+}
+
+/// Runs `work` with the site's views, the site view every page shows, and a renderer into
+/// `output` (no link check: a preview round renders part of the site).
+fn with_renderer<T>(
+    site: &Site,
+    input: &RenderInput,
+    output: &dyn Output,
+    tera: &tera::Tera,
+    work: impl FnOnce(&Renderer, &Views, &pages::SiteView) -> T,
+) -> T {
     let views = Views::new(site);
     let site_view = pages::site_view(
         &views,
@@ -149,12 +171,7 @@ pub(crate) fn render_documents(
         links: None,
         templates_shown: input.templates_shown,
     };
-    let documents = selected_documents(site, input, &renderer, &views, &site_view, positions);
-    PartialRender {
-        pages: documents.len(),
-        documents,
-        other: Vec::new(),
-    }
+    work(&renderer, &views, &site_view)
 }
 
 /// Per document at `positions`: its PDF (when there is an engine) and page made; its problems
