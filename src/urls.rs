@@ -166,6 +166,11 @@ pub fn search_index(name: &str) -> String {
     format!("/{SEARCH_INDEX_FOLDER}/{name}")
 }
 
+/// `/pagefind/<year>/`: the search index of the documents of `year` (see `search`).
+pub fn search_shard(year: i16) -> String {
+    search_index(&format!("{year}/"))
+}
+
 /// `/static/<relative>`: a file of `templates/static/`.
 pub fn static_file(relative: &str) -> String {
     format!("/{STATIC_FOLDER}/{relative}")
@@ -569,6 +574,7 @@ mod tests {
         assert_eq!(dossier_feed("inkoop"), "/dossiers/inkoop/atom.xml");
         assert_eq!(schema(DocType::Motie), "/schemas/motie.schema.json");
         assert_eq!(search_index(""), "/pagefind/");
+        assert_eq!(search_shard(2024), "/pagefind/2024/");
         assert_eq!(file("/"), "index.html");
         assert_eq!(file(STATEMENT), "toegankelijkheid/index.html");
         assert_eq!(file(CALENDAR), "motievolglijst/moties.ics");

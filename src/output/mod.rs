@@ -74,19 +74,15 @@ impl DirOutput {
         self.written.lock().map(|w| w.clone()).unwrap_or_default()
     }
 
-    /// How this build's files were made (unkeyed ones with an empty key), for the next build.
+    /// How this build's files were made (those written without a key with a hash of their bytes), for the next build.
     pub(crate) fn manifest(&self) -> BTreeMap<String, Entry> {
         self.keyed.lock().map(|k| k.clone()).unwrap_or_default()
     }
 
-    fn record(&self, path: &str, entry: Option<Entry>) {
+    fn record(&self, path: &str, entry: Entry) {
         if let Ok(mut written) = self.written.lock() {
             written.insert(path.to_string());
         }
-        let entry = entry.unwrap_or(Entry {
-            key: String::new(),
-            meta: String::new(),
-        });
         if let Ok(mut keyed) = self.keyed.lock() {
             keyed.insert(path.to_string(), entry);
         }
@@ -98,7 +94,7 @@ impl Output for DirOutput {
         // The manifest lists exactly the files of the folder it was read for: no need to look.
         let entry = self.previous.get(path).filter(|e| !e.key.is_empty() && e.key == key)?;
         let meta = entry.meta.clone();
-        self.record(path, Some(entry.clone()));
+        self.record(path, entry.clone());
         Some(meta)
     }
 
@@ -108,7 +104,7 @@ impl Output for DirOutput {
             key: key.to_string(),
             meta: meta.to_string(),
         };
-        self.record(path, Some(entry));
+        self.record(path, entry);
         Ok(())
     }
 
@@ -127,14 +123,32 @@ impl Output for DirOutput {
                 crate::t!("render.outside_output", path = path),
             ));
         }
+        // The folder holds these very bytes already (the manifest says so): left alone, so a
+        // commit rewrites only the files it changed, and their modification times stay.
+        let content = content_key(bytes);
+        let entry = Entry {
+            key: content,
+            meta: String::new(),
+        };
+        if self.previous.get(path).is_some_and(|earlier| earlier.key == entry.key) {
+            self.record(path, entry);
+            return Ok(());
+        }
         let full = self.root.join(relative);
         if let Some(parent) = full.parent() {
             std::fs::create_dir_all(parent)?;
         }
         std::fs::write(full, bytes)?;
-        self.record(path, None);
+        self.record(path, entry);
         Ok(())
     }
+}
+
+/// The manifest key of a file written without a key of its own: `=` and a hash of its bytes
+/// (never equal to a renderer's key, which is plain hex).
+fn content_key(bytes: &[u8]) -> String {
+    let hash = blake3::hash(bytes).to_hex();
+    format!("={}", &hash[..32])
 }
 
 /// Keeps rendered files in memory, for a preview round that writes them only if it succeeds

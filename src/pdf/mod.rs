@@ -39,6 +39,13 @@ pub(crate) struct Pdf {
     pub cache_key: String,
 }
 
+/// A PDF about to be made: its cache key, template and data (see [`PdfEngine::job`]).
+pub(crate) struct PdfJob<'a> {
+    pub key: String,
+    template: &'a Source,
+    data: Vec<u8>,
+}
+
 /// Stack size of threads that run typst: its layout of a long document recurses deeply.
 pub const COMPILE_STACK_SIZE: usize = 32 * 1024 * 1024;
 
@@ -156,8 +163,9 @@ impl PdfEngine {
         &self.cache
     }
 
-    /// The PDF of `subject`, from the cache or freshly compiled.
-    pub(crate) fn make(&self, subject: &dyn PdfSubject) -> Result<Pdf, Vec<Diagnostic>> {
+    /// What the PDF of `subject` is made from, with its cache key: a caller that already has
+    /// the PDF of that key (in the output it rebuilds) need not make it.
+    pub(crate) fn job(&self, subject: &dyn PdfSubject) -> PdfJob<'_> {
         let template = self.template_for(subject.template());
         let data = subject.json(Blocks::All);
         let key = blake3::Hasher::new()
@@ -167,6 +175,19 @@ impl PdfEngine {
             .finalize()
             .to_hex()
             .to_string();
+        PdfJob { key, template, data }
+    }
+
+    /// The PDF of `subject`, from the cache or freshly compiled.
+    pub(crate) fn make(&self, subject: &dyn PdfSubject) -> Result<Pdf, Vec<Diagnostic>> {
+        let job = self.job(subject);
+        self.make_job(subject, job)
+    }
+
+    /// The PDF of `job` (made by [`PdfEngine::job`] for `subject`), from the cache or freshly
+    /// compiled.
+    pub(crate) fn make_job(&self, subject: &dyn PdfSubject, job: PdfJob<'_>) -> Result<Pdf, Vec<Diagnostic>> {
+        let PdfJob { key, template, data } = job;
         if let Some(pdf) = self.cache.get(&key) {
             return Ok(pdf);
         }

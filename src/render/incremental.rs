@@ -16,12 +16,13 @@ use crate::view::{self, Views};
 pub(crate) use super::templates::load_templates;
 pub(crate) use super::RenderInput;
 
-/// What every page shows besides its own content: the site view (navigation, footer, build
-/// stamp), serialised; a change in it touches every page.
+/// What every page shows besides its own content: the site view (navigation, footer) and the
+/// stamp every page carries (a preview's notice), serialised; a change in it touches every page.
 pub(crate) fn chrome(site: &Site, input: &RenderInput) -> Vec<u8> {
     let views = Views::new(site);
     let stamp = view::history::StampView::of_build(input.history, input.preview, views.lang);
-    serde_json::to_vec(&pages::site_view(&views, stamp)).unwrap_or_default()
+    let every_page = stamp.for_every_page();
+    serde_json::to_vec(&(pages::site_view(&views, stamp), every_page)).unwrap_or_default()
 }
 
 /// Which pages a preview round renders again (see `serve::session`): never the version pages,

@@ -327,10 +327,20 @@ pub(super) fn make_pdf(
         position: Some(position),
         body: &tree,
     };
-    match engine.make(&subject) {
+    let path = crate::urls::file(&crate::urls::pdf(&doc.id));
+    let job = engine.job(&subject);
+    // The output holds the PDF of these very inputs already: kept, neither read nor written.
+    if let Some(meta) = renderer.output.reuse(&path, &job.key) {
+        if let Some((pages, size)) = kept_pdf_facts(&meta) {
+            engine.cache().keep(&job.key);
+            return (Some(view::PdfView::of_size(views, &path, pages, size)), Vec::new());
+        }
+    }
+    match engine.make_job(&subject, job) {
         Ok(pdf) => {
+            let meta = format!("{} {}", pdf.pages, pdf.bytes.len());
             let problems: Vec<Diagnostic> = renderer
-                .write(&crate::urls::file(&crate::urls::pdf(&doc.id)), &pdf.bytes)
+                .write_keyed_file(&path, &pdf.bytes, &pdf.cache_key, &meta)
                 .into_iter()
                 .collect();
             let link = problems.is_empty().then(|| view::PdfView::new(views, &doc.id, &pdf));
@@ -338,6 +348,12 @@ pub(super) fn make_pdf(
         }
         Err(problems) => (None, problems),
     }
+}
+
+/// The page count and size a kept PDF's manifest entry records ("pages bytes").
+fn kept_pdf_facts(meta: &str) -> Option<(usize, usize)> {
+    let mut fields = meta.split(' ').map(str::parse::<usize>);
+    Some((fields.next()?.ok()?, fields.next()?.ok()?))
 }
 
 /// The PDF of every document with text, written to the output; per document its link data and
@@ -452,6 +468,14 @@ impl Renderer<'_> {
     fn write(&self, path: &str, bytes: &[u8]) -> Option<Diagnostic> {
         self.output
             .write(path, bytes)
+            .err()
+            .map(|err| crate::output::write_problem(path, &err))
+    }
+
+    /// Writes `path` recording its `key` and facts (`meta`), for [`Output::reuse`].
+    fn write_keyed_file(&self, path: &str, bytes: &[u8], key: &str, meta: &str) -> Option<Diagnostic> {
+        self.output
+            .write_keyed(path, bytes, key, meta)
             .err()
             .map(|err| crate::output::write_problem(path, &err))
     }

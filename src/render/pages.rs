@@ -32,7 +32,10 @@ pub(crate) struct SiteView {
     pub feed: FeedLink,
     /// The accessibility statement's address, when the configuration has one (footer link).
     pub accessibility_url: Option<String>,
-    /// The sources this build was made from (a version page carries its own `stamp`).
+    /// The sources this build was made from: the home and API pages show it, a version page
+    /// carries its own `stamp`, other pages [`StampView::for_every_page`]. Not part of the
+    /// `site` templates see: pages get it as `stamp`.
+    #[serde(skip)]
     pub stamp: StampView,
 }
 
@@ -154,11 +157,11 @@ fn context(site: &SiteView, page: PageView) -> Context {
     let mut context = Context::new();
     context.insert("site", site);
     context.insert("page", &page);
-    context.insert("stamp", &site.stamp);
+    context.insert("stamp", &site.stamp.for_every_page());
     context
 }
 
-/// The context every page starts from: site, page and build stamp.
+/// The context every page starts from: site, page and (in a preview) the preview notice.
 pub(crate) fn page_context(
     site: &SiteView,
     views: &Views,
@@ -479,6 +482,7 @@ pub(crate) fn home_page(views: &Views, site_view: &SiteView) -> Page {
     let (_, counts) = motion_rows(views);
     let page = views.page_view(&site.config.title, urls::HOME, "home", site.config.description.clone());
     let mut context = context(site_view, page);
+    context.insert("stamp", &site_view.stamp);
     context.insert("latest", &views.doc_refs(&latest));
     context.insert("types", &types);
     context.insert("topics", &topics);
@@ -511,6 +515,7 @@ pub(crate) fn api_page(views: &Views, site_view: &SiteView) -> Page {
     let description = Some(crate::t!(views.lang => "site.api.description", title = site.config.title));
     let page = views.page_view(&crate::t!(views.lang => "site.api.title"), urls::API, "", description);
     let mut context = context(site_view, page);
+    context.insert("stamp", &site_view.stamp);
     let type_feeds: Vec<FeedLink> = site
         .index
         .by_type
@@ -565,7 +570,12 @@ pub(crate) fn search_page(views: &Views, site_view: &SiteView) -> Page {
     let mut context = context(site_view, page);
     context.insert("filters", &crate::search::FilterChoices::of(views));
     context.insert("script_texts", &crate::search::ScriptTexts::of(views.lang).to_json());
-    context.insert("bundle", &views.url(&urls::search_index("")));
+    // One index per year (see `search`), newest first: the first is the one the others merge into.
+    let mut years: Vec<i16> = views.site.documents.iter().map(|d| d.date.year()).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let bundles: Vec<String> = years.iter().map(|&y| views.url(&urls::search_shard(y))).collect();
+    context.insert("bundles", &serde_json::to_string(&bundles).expect("strings serialise"));
     context.insert(
         "types",
         &views

@@ -276,13 +276,7 @@ pub(crate) fn site_fingerprint(site: &Site, site_view: &SiteView, templates_dir:
         hasher.update(&std::fs::read(entry.path()).unwrap_or_default());
     }
     let mut chrome = site_view.clone();
-    chrome.stamp = StampView {
-        commit: None,
-        short: None,
-        date: None,
-        uncommitted: false,
-        preview: false,
-    };
+    chrome.stamp = StampView::none();
     hasher.update(&serde_json::to_vec(&chrome).unwrap_or_default());
     hasher.update(format!("{:?}", site.config.topics).as_bytes());
     for doc in &site.documents {

@@ -1,18 +1,20 @@
 //! The search index is made again only when what it is made from changed: Pagefind takes 10 to
 //! 12 s for 10,000 documents, the rest of a `--no-pdf` build about 1.5 s.
 //!
-//! The key is a blake3 hash of every record in index order (see [`crate::search::records`]),
-//! Pagefind's version, the language and the options griffie gives it, and which of its files
-//! griffie leaves out; the entry is the index's files exactly as Pagefind made them, in one
-//! pack file `.griffie-cache/search/<key>.pack`. A hit writes those bytes through the build's
+//! There is one entry per year's index (see [`crate::search`]), so a commit that changes one
+//! document makes one year's index again. The key is a blake3 hash of every record of that
+//! year in index order (see [`crate::search::shards`]), the index's folder, Pagefind's
+//! version, the language and the options griffie gives it, and which of its files griffie
+//! leaves out; the entry is the index's files exactly as Pagefind made them, in one pack file
+//! `.griffie-cache/search/<key>.pack`. A hit writes those bytes through the build's
 //! `Output`, a miss makes them with Pagefind and stores them: both give the same bytes, because
 //! Pagefind's output is a function of its input (tested in `search/mod.rs` and `tests/testsuite/search.rs`),
 //! so a build without the cache is byte-identical to one with it.
 //!
 //! The pack is written and read through [`crate::cache_file`] (temporary name, fsync, rename;
 //! length and checksum), so an interrupted build never leaves an entry that a later build would
-//! trust: one cut short, even exactly between two of its files, is a miss. Only the newest
-//! [`KEEP`] entries stay (one per version of the sources a preview went through).
+//! trust: one cut short, even exactly between two of its files, is a miss. The entries of the
+//! latest build stay, and the newest [`KEEP`] others (indexes a preview went through).
 
 use std::path::{Path, PathBuf};
 
@@ -24,11 +26,12 @@ pub(crate) const PAGEFIND_VERSION: &str = "1.6.0";
 /// What else shapes the files: bump when griffie changes how it calls Pagefind.
 const FORMAT: &str = "griffie-search-cache-1 keep_index_url=true";
 
-/// Entries kept: the current one and a few before it (undoing an edit in `griffie serve`).
-const KEEP: usize = 3;
+/// Entries kept besides those of the current build: the newest few before them (undoing an
+/// edit in `griffie serve` finds the year's index of before the edit).
+const KEEP: usize = 8;
 
-/// The cache key of the index of `records` in `language`.
-pub(crate) fn key(records: &[Record], language: &str) -> String {
+/// The cache key of the index of `records` in `language`, in the site's folder `folder`.
+pub(crate) fn key(records: &[Record], language: &str, folder: &str) -> String {
     let mut hasher = blake3::Hasher::new();
     let mut field = |bytes: &[u8]| {
         hasher.update(&(bytes.len() as u64).to_le_bytes());
@@ -37,7 +40,7 @@ pub(crate) fn key(records: &[Record], language: &str) -> String {
     field(FORMAT.as_bytes());
     field(PAGEFIND_VERSION.as_bytes());
     field(language.as_bytes());
-    field(crate::urls::SEARCH_INDEX_FOLDER.as_bytes());
+    field(folder.as_bytes());
     for unused in UNUSED {
         field(unused.as_bytes());
     }
@@ -80,12 +83,12 @@ impl SearchCache {
         if std::fs::create_dir_all(&self.dir).is_err() {
             return;
         }
-        if crate::cache_file::write(&self.pack(key), &pack(files)).is_ok() {
-            self.prune();
-        }
+        crate::cache_file::write(&self.pack(key), &pack(files)).ok();
     }
 
-    fn prune(&self) {
+    /// Removes every entry but those in `used` (the current build's) and the [`KEEP`] newest
+    /// others.
+    pub(crate) fn prune(&self, used: &std::collections::HashSet<String>) {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return;
         };
@@ -93,6 +96,10 @@ impl SearchCache {
             .filter_map(Result::ok)
             .filter(|e| e.path().extension().is_some_and(|x| x == "pack"))
             .filter(|e| !crate::cache_file::is_temporary(&e.file_name().to_string_lossy()))
+            .filter(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                !used.contains(name.strip_suffix(".pack").unwrap_or(&name))
+            })
             .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
             .collect();
         packs.sort_by(|a, b| b.cmp(a));
@@ -166,17 +173,23 @@ mod tests {
     }
 
     #[test]
-    fn stores_and_prunes_to_the_newest_entries() {
+    fn prunes_to_the_used_entries_and_the_newest_others() {
         let dir = tempfile::tempdir().unwrap();
         let cache = SearchCache::new(dir.path());
-        for key in ["k1", "k2", "k3", "k4"] {
+        let keys: Vec<String> = (0..KEEP + 3).map(|n| format!("k{n}")).collect();
+        for key in &keys {
             cache.put(key, &files());
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
-        assert_eq!(cache.get("k4"), Some(files()));
-        assert_eq!(cache.get("k1"), None, "the oldest entry went");
+        // The oldest is in use: it stays although KEEP newer ones exist.
+        let used = std::collections::HashSet::from([keys[0].clone()]);
+        cache.prune(&used);
+        assert_eq!(cache.get(&keys[0]), Some(files()));
+        assert_eq!(cache.get(&keys[1]), None, "the oldest unused entries went");
+        assert_eq!(cache.get(&keys[2]), None);
+        assert_eq!(cache.get(&keys[KEEP + 2]), Some(files()));
         let left = std::fs::read_dir(dir.path()).unwrap().count();
-        assert_eq!(left, KEEP);
+        assert_eq!(left, KEEP + 1);
     }
 
     #[test]

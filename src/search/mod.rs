@@ -8,6 +8,14 @@
 //! of the documents ([`CONTENT_LANGUAGE`], Dutch, also on an English site), so it stems Dutch
 //! words both here and in the browser ("jeugdzorgen" finds "jeugdzorg").
 //!
+//! **One index per year.** The documents are split by the year of their date into separate
+//! Pagefind indexes, `pagefind/<year>/`, which the search page merges in the browser with
+//! Pagefind's multi-index support (`mergeIndex`; see `templates/static/zoeken.js`). A commit
+//! touches one year or a few, and only their indexes are made again (each is cached on its
+//! own); a cold build makes the years in parallel, each with a fraction of the memory one
+//! index of everything took. Scores are computed per year (a word rare in one year weighs a
+//! little more there), which changes the order of results a little, not which are found.
+//!
 //! Guarantees:
 //! - **Withdrawn means gone**: a withdrawn document's record holds only
 //!   [`Document::public_title`], never its title, summary or text.
@@ -129,17 +137,35 @@ fn searchable_text(doc: &Document) -> String {
     }
 }
 
-/// Every document's record, sorted by id: Pagefind numbers pages in the order they come, and
-/// hash collisions are settled in that order too.
-pub(crate) fn records(site: &Site) -> Vec<Record> {
+/// The records of the site split into indexes: year → its documents' records, sorted by id
+/// (Pagefind numbers pages in the order they come, and hash collisions are settled in that
+/// order too).
+pub(crate) type Shards = BTreeMap<i16, Vec<Record>>;
+
+/// Every document's record, by the year of its date ([`Shards`]).
+pub(crate) fn shards(site: &Site) -> Shards {
     let views = Views::new(site);
     let mut order: Vec<usize> = (0..site.documents.len()).collect();
     order.sort_by(|&a, &b| site.documents[a].id.cmp(&site.documents[b].id));
-    order.par_iter().map(|&position| record(&views, position)).collect()
+    let records: Vec<(i16, Record)> = order
+        .par_iter()
+        .map(|&position| (site.documents[position].date.year(), record(&views, position)))
+        .collect();
+    let mut shards = Shards::new();
+    for (year, record) in records {
+        shards.entry(year).or_default().push(record);
+    }
+    shards
 }
 
-/// The files of the index for `records`, as (path in the site, bytes), sorted by path.
-pub(crate) fn index_files(records: Vec<Record>, language: &str) -> anyhow::Result<Files> {
+/// The folder of year `year`'s index in the site, without slashes: `pagefind/2024`.
+fn shard_folder(year: i16) -> String {
+    urls::search_shard(year).trim_matches('/').to_string()
+}
+
+/// The files of one index for `records`, as (path in the site, bytes), sorted by path;
+/// `folder` is where the index lives in the site (`pagefind/2024`).
+pub(crate) fn index_files(records: Vec<Record>, language: &str, folder: &str) -> anyhow::Result<Files> {
     // A runtime of its own, on this thread: Pagefind's API is async, the build is not.
     let runtime = tokio::runtime::Builder::new_current_thread().build()?;
     let files = runtime.block_on(async {
@@ -166,24 +192,52 @@ pub(crate) fn index_files(records: Vec<Record>, language: &str) -> anyhow::Resul
         .into_iter()
         .map(|file| (file.filename.to_string_lossy().replace('\\', "/"), file.contents))
         .filter(|(name, _)| !UNUSED.contains(&name.as_str()))
-        .map(|(name, contents)| (urls::file(&urls::search_index(&name)), contents))
+        .map(|(name, contents)| (format!("{folder}/{name}"), contents))
         .collect();
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }
 
-/// The files of the index for `records`: from `cache` when it has them, else made by
-/// Pagefind and stored there.
-pub(crate) fn cached_index_files(records: Vec<Record>, language: &str, cache: Option<&Path>) -> anyhow::Result<Files> {
-    let Some(cache) = cache.map(crate::search::cache::SearchCache::new) else {
-        return index_files(records, language);
+/// The files of every year's index, sorted by path: each from `cache` when it has it, else
+/// made by Pagefind and stored there. `parallel`: the years are made on the rayon pool (a
+/// build); otherwise one after the other on this thread (the preview's background worker,
+/// which must not take the cores a preview round needs).
+pub(crate) fn cached_index_files(
+    shards: Shards,
+    language: &str,
+    cache: Option<&Path>,
+    parallel: bool,
+) -> anyhow::Result<Files> {
+    let cache = cache.map(crate::search::cache::SearchCache::new);
+    let one = |(year, records): (i16, Vec<Record>)| -> anyhow::Result<(String, Files)> {
+        let folder = shard_folder(year);
+        let Some(cache) = &cache else {
+            return Ok((String::new(), index_files(records, language, &folder)?));
+        };
+        let key = crate::search::cache::key(&records, language, &folder);
+        if let Some(files) = cache.get(&key) {
+            return Ok((key, files));
+        }
+        let files = index_files(records, language, &folder)?;
+        cache.put(&key, &files);
+        Ok((key, files))
     };
-    let key = crate::search::cache::key(&records, language);
-    if let Some(files) = cache.get(&key) {
-        return Ok(files);
+    let made: Vec<anyhow::Result<(String, Files)>> = if parallel {
+        shards.into_par_iter().map(one).collect()
+    } else {
+        shards.into_iter().map(one).collect()
+    };
+    let mut files = Files::new();
+    let mut used = std::collections::HashSet::new();
+    for result in made {
+        let (key, shard_files) = result?;
+        used.insert(key);
+        files.extend(shard_files);
     }
-    let files = index_files(records, language)?;
-    cache.put(&key, &files);
+    if let Some(cache) = &cache {
+        cache.prune(&used);
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }
 
@@ -211,16 +265,16 @@ impl IndexBuild {
         if output.discards() {
             return build;
         }
-        let all = records(site);
+        let all = shards(site);
         let language = CONTENT_LANGUAGE.to_string();
         let folder: Option<PathBuf> = cache.map(Path::to_path_buf);
         let spawned = std::thread::Builder::new()
             .name("search-index".into())
-            .spawn(move || cached_index_files(all, &language, folder.as_deref()));
+            .spawn(move || cached_index_files(all, &language, folder.as_deref(), true));
         match spawned {
             Ok(thread) => build.thread = Some(thread),
             // No thread to be had: made here, slower but the same.
-            Err(_) => build.done = Some(cached_index_files(records(site), CONTENT_LANGUAGE, cache)),
+            Err(_) => build.done = Some(cached_index_files(shards(site), CONTENT_LANGUAGE, cache, true)),
         }
         build
     }
@@ -239,8 +293,8 @@ impl IndexBuild {
     }
 }
 
-/// Writes the index's files to `output`, `pagefind-entry.json` last: a browser that reads the
-/// new entry finds every file it names. The problems, and how many files it wrote.
+/// Writes the index's files to `output`, the `pagefind-entry.json` files last: a browser that
+/// reads a new entry finds every file it names. The problems, and how many files it wrote.
 pub(crate) fn write_files(result: anyhow::Result<Files>, output: &dyn Output) -> (Vec<Diagnostic>, usize) {
     let mut files = match result {
         Ok(files) => files,
@@ -335,13 +389,13 @@ mod tests {
             sort: BTreeMap::new(),
         };
         let records = vec![record("a", "jeugdzorg in Almelo"), record("b", "de wijkcoaches")];
-        let first = index_files(records.clone(), "nl").unwrap();
-        let second = index_files(records, "nl").unwrap();
+        let first = index_files(records.clone(), "nl", "pagefind/2024").unwrap();
+        let second = index_files(records, "nl", "pagefind/2024").unwrap();
         assert_eq!(first, second);
         let names: Vec<&str> = first.iter().map(|(p, _)| p.as_str()).collect();
-        assert!(names.contains(&"pagefind/pagefind.js"));
+        assert!(names.contains(&"pagefind/2024/pagefind.js"));
         assert!(
-            names.contains(&"pagefind/wasm.nl.pagefind"),
+            names.contains(&"pagefind/2024/wasm.nl.pagefind"),
             "Dutch stemming: {names:?}"
         );
         assert_eq!(names.iter().filter(|n| n.ends_with(".pf_fragment")).count(), 2);

@@ -24,7 +24,7 @@ use std::time::Duration;
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::output::DirOutput;
-use crate::search::{self, Record};
+use crate::search;
 use crate::urls::SEARCH_INDEX_FOLDER;
 
 /// How long no new job may come before the worker starts on the waiting one.
@@ -32,7 +32,7 @@ const QUIET: Duration = Duration::from_millis(1500);
 
 /// What to index, and where the files go.
 pub(crate) struct Job {
-    pub records: Vec<Record>,
+    pub shards: search::Shards,
     pub language: String,
     /// The preview folder.
     pub output: PathBuf,
@@ -148,7 +148,7 @@ fn work(shared: &Shared) {
             state.running = true;
             state.waiting.take().expect("waited for a job")
         };
-        let files = search::cached_index_files(job.records, &job.language, Some(&job.cache));
+        let files = search::cached_index_files(job.shards, &job.language, Some(&job.cache), false);
         let mut state = shared.lock();
         // Written under the lock: `cancel` waits for it, so a full build never races it.
         if state.generation == generation {
@@ -172,7 +172,7 @@ fn lowest_priority() {
 
 /// Makes and writes `job`'s index.
 fn make(job: Job) -> Vec<Diagnostic> {
-    let files = search::cached_index_files(job.records, &job.language, Some(&job.cache));
+    let files = search::cached_index_files(job.shards, &job.language, Some(&job.cache), false);
     write(files, &job.output)
 }
 

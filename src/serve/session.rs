@@ -206,7 +206,7 @@ impl Session {
             }
         }
         self.indexer.submit(super::index::Job {
-            records: crate::search::records(&live.site),
+            shards: crate::search::shards(&live.site),
             language: crate::search::CONTENT_LANGUAGE.to_string(),
             output: paths.output.clone(),
             cache: paths.cache.join("search"),

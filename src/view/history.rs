@@ -13,9 +13,15 @@ use crate::i18n::Lang;
 use crate::urls;
 use crate::view::{DateView, Views};
 
-/// Which sources a page was made from: shown in the footer of every page.
+/// Which sources a page was made from, in the footer: the build's commit on the home and API
+/// pages (and in `api/build.json`), a version's own commit on its version page, and a draft's
+/// notice (preview, uncommitted changes, no git) on every page. Other pages of a build of a
+/// clean commit carry no build stamp, so that their bytes do not change with every commit: a
+/// commit rewrites only the pages whose content it changed.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct StampView {
+    /// The footer shows this stamp (false: the page has none, see [`StampView::for_every_page`]).
+    pub shown: bool,
     /// Full commit id; `None` outside git or before the first commit.
     pub commit: Option<String>,
     pub short: Option<String>,
@@ -33,6 +39,7 @@ impl StampView {
         let mut stamp = match &history.history.head {
             Some(head) => StampView::of_commit(head, history.uncommitted, lang),
             None => StampView {
+                shown: true,
                 commit: None,
                 short: None,
                 date: None,
@@ -47,9 +54,32 @@ impl StampView {
         stamp
     }
 
+    /// The stamp of pages other than the home and API pages. A build of a clean commit gives
+    /// them none, so they change only with their content. A draft says so on every page: a
+    /// preview, a build of a working copy with uncommitted changes, a build without git.
+    pub(crate) fn for_every_page(&self) -> StampView {
+        if self.preview || self.uncommitted || self.commit.is_none() {
+            return self.clone();
+        }
+        StampView::none()
+    }
+
+    /// No stamp at all.
+    pub(crate) fn none() -> StampView {
+        StampView {
+            shown: false,
+            commit: None,
+            short: None,
+            date: None,
+            uncommitted: false,
+            preview: false,
+        }
+    }
+
     /// The stamp of a page made from one commit's sources (a version page).
     pub(crate) fn of_commit(commit: &Commit, uncommitted: bool, lang: Lang) -> StampView {
         StampView {
+            shown: true,
             commit: Some(commit.id.clone()),
             short: Some(commit.short.clone()),
             date: Some(DateView::day(lang, commit.date)),

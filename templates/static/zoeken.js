@@ -1,5 +1,11 @@
-// The search page (/zoeken/): answers the form from the Pagefind index that griffie builds
-// (pagefind/pagefind.js, its JavaScript API), in the browser, so search works on any static host.
+// The search page (/zoeken/): answers the form from the Pagefind indexes that griffie builds
+// (pagefind/<year>/pagefind.js, Pagefind's JavaScript API), in the browser, so search works on
+// any static host.
+//
+// - There is one index per year (a commit makes only its year's index again). The newest is
+//   loaded first and the others are merged into it (Pagefind's mergeIndex): a search looks in
+//   all of them, its results ordered by score. A search by filters alone lists the newest
+//   first: it asks year by year, newest year first, each year sorted by date.
 //
 // - The query and filters live in the address (?q=…&soort=…&jaar=…&status=…&dossier=…): the
 //   search form in every page's header sends ?q= here, and a search can be bookmarked or shared.
@@ -34,7 +40,8 @@ function start(app) {
   fromAddress(field, selects);
   form.hidden = false;
 
-  const ready = loadPagefind(app.dataset.bundle, app.dataset.base);
+  const bundles = JSON.parse(app.dataset.bundles || '[]');
+  const ready = loadPagefind(bundles, app.dataset.base);
   let generation = 0;
   let results = [];
   let shown = 0;
@@ -57,7 +64,9 @@ function start(app) {
     let found;
     try {
       const pagefind = await ready;
-      found = await pagefind.search(query || null, { filters, sort: query ? {} : { date: 'desc' } });
+      if (!pagefind) found = { results: [] };
+      else if (query) found = await pagefind.search(query, { filters });
+      else found = await newestFirst(pagefind, filters, bundles);
     } catch (error) {
       if (mine === generation) unavailable(status, list, more);
       return;
@@ -101,12 +110,29 @@ function start(app) {
   ready.catch(() => unavailable(status, list, more));
 }
 
-/// Pagefind's API, loaded once; result addresses get the site's base path.
-async function loadPagefind(bundle, base) {
-  const pagefind = await import(`${bundle}pagefind.js`);
-  await pagefind.options({ baseUrl: base, excerptLength: 30 });
+/// Pagefind's API, loaded once from the first (newest) index, with the other years' indexes
+/// merged into it; result addresses get the site's base path. A site without documents has no
+/// index: every search finds nothing.
+async function loadPagefind(bundles, base) {
+  if (bundles.length === 0) return null;
+  const options = { baseUrl: base, excerptLength: 30 };
+  const pagefind = await import(`${bundles[0]}pagefind.js`);
+  await pagefind.options(options);
   await pagefind.init();
+  await Promise.all(bundles.slice(1).map((bundle) => pagefind.mergeIndex(bundle, options)));
   return pagefind;
+}
+
+/// A search by filters alone: every matching document, newest first. Merged results are
+/// ordered by score across the years' indexes, so each year is asked on its own (sorted by
+/// date within it) and the years are put one after the other, newest first.
+async function newestFirst(pagefind, filters, bundles) {
+  const years = bundles.map((bundle) => bundle.replace(/\/$/, '').split('/').pop());
+  const asked = filters.year ? [filters.year] : years;
+  const perYear = await Promise.all(
+    asked.map((year) => pagefind.search(null, { filters: { ...filters, year }, sort: { date: 'desc' } })),
+  );
+  return { results: perYear.flatMap((found) => (found ? found.results : [])) };
 }
 
 function unavailable(status, list, more) {

@@ -13,7 +13,7 @@ const { describe } = require('./lib/site');
 const { serve } = require('./lib/server');
 const { axeProblems } = require('./lib/axe');
 const { keyboardProblems, skipLinkProblems } = require('./lib/keyboard');
-const { motionAnswerProblems, searchProblems, searchWithoutScriptProblems, Skip } = require('./lib/journeys');
+const { motionAnswerProblems, searchProblems, filterOnlyProblems, searchWithoutScriptProblems, Skip } = require('./lib/journeys');
 
 // Chromium's flags on these machines: headless as root, and no background connections (the
 // closed network refuses them, many at a time).
@@ -108,6 +108,7 @@ async function main() {
     const page = await context.newPage();
     await test('journey: a motion, the letter that answers it, and back', () => motionAnswerProblems(page, site, server.url));
     await test('journey: search from the header, filter, open a result', () => searchProblems(page, site, server.url));
+    await test('journey: a type filter alone lists every year, newest first', () => filterOnlyProblems(page, site, server.url));
     await context.close();
     await test('journey: the search page without JavaScript', () => searchWithoutScriptProblems(browser, site, server.url));
   } finally {

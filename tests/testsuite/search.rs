@@ -1,5 +1,5 @@
-//! Search (`render::search`, `templates/search.html`): the Pagefind index built in-process into
-//! `pagefind/`, the search page and the header's search form, on the real binary. The browser
+//! Search (`render::search`, `templates/search.html`): the Pagefind indexes built in-process
+//! into `pagefind/<year>/`, the search page and the header's search form, on the real binary. The browser
 //! side (typing, filters, results) is checked by `tests/browser/` (see README).
 
 use std::collections::BTreeMap;
@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use crate::support::{build_ok, griffie, project, read, snapshot_tree, stderr, synthetic, under_base_path};
 
-/// The index files of a built site (`output/pagefind/…`), gzip-compressed ones decompressed,
-/// by path relative to `pagefind/`.
+/// The index files of a built site (`output/pagefind/<year>/…`), gzip-compressed ones
+/// decompressed, by path relative to `pagefind/`.
 fn index_files(site: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     snapshot_tree(&site.join("pagefind"))
         .into_iter()
@@ -29,11 +29,16 @@ fn index_files(site: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .collect()
 }
 
+/// Whether `path` (relative to `pagefind/`) is a fragment: `<year>/fragment/…`.
+fn is_fragment(path: &Path) -> bool {
+    path.components().nth(1).is_some_and(|c| c.as_os_str() == "fragment")
+}
+
 /// The fragments (one per document): Pagefind's JSON of the record, by its `url`.
 fn fragments(site: &Path) -> BTreeMap<String, serde_json::Value> {
     index_files(site)
         .into_iter()
-        .filter(|(path, _)| path.starts_with("fragment"))
+        .filter(|(path, _)| is_fragment(path))
         .map(|(_, bytes)| {
             let json = bytes.strip_prefix(b"pagefind_dcd").expect("Pagefind's file signature");
             let fragment: serde_json::Value = serde_json::from_slice(json).unwrap();
@@ -43,28 +48,57 @@ fn fragments(site: &Path) -> BTreeMap<String, serde_json::Value> {
 }
 
 #[test]
-fn build_writes_a_dutch_search_index_with_one_record_per_document() {
+fn build_writes_a_dutch_search_index_per_year_with_one_record_per_document() {
     let dir = project("valid-site");
     build_ok(dir.path());
     let site = dir.path().join("output");
-    for file in [
-        "pagefind.js",
-        "pagefind-worker.js",
-        "pagefind-entry.json",
-        "wasm.nl.pagefind",
-    ] {
-        assert!(site.join("pagefind").join(file).is_file(), "pagefind/{file} is missing");
-    }
-    assert!(
-        !site.join("pagefind/pagefind-ui.js").exists(),
-        "the search page has its own script, not Pagefind's UI"
-    );
-    let entry: serde_json::Value = serde_json::from_str(&read(&site, "pagefind/pagefind-entry.json")).unwrap();
+    let years: Vec<String> = std::fs::read_dir(site.join("pagefind"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     assert_eq!(
-        entry["languages"]["nl"]["wasm"], "nl",
-        "Dutch stemming in the browser: {entry}"
+        years,
+        ["2022", "2024", "2025"],
+        "one index per year of the documents' dates"
     );
-    assert_eq!(entry["languages"]["nl"]["page_count"], 7);
+    let mut pages = 0;
+    for year in &years {
+        for file in [
+            "pagefind.js",
+            "pagefind-worker.js",
+            "pagefind-entry.json",
+            "wasm.nl.pagefind",
+        ] {
+            let path = format!("pagefind/{year}/{file}");
+            assert!(site.join(&path).is_file(), "{path} is missing");
+        }
+        assert!(
+            !site.join(format!("pagefind/{year}/pagefind-ui.js")).exists(),
+            "the search page has its own script, not Pagefind's UI"
+        );
+        let entry: serde_json::Value =
+            serde_json::from_str(&read(&site, &format!("pagefind/{year}/pagefind-entry.json"))).unwrap();
+        assert_eq!(
+            entry["languages"]["nl"]["wasm"], "nl",
+            "Dutch stemming in the browser: {entry}"
+        );
+        pages += entry["languages"]["nl"]["page_count"].as_u64().unwrap();
+    }
+    assert_eq!(pages, 7);
+    let in_2024: Vec<String> = fragments(&site)
+        .into_iter()
+        .filter(|(_, f)| f["filters"]["year"] == serde_json::json!(["2024"]))
+        .map(|(url, _)| url)
+        .collect();
+    let entry_2024: serde_json::Value =
+        serde_json::from_str(&read(&site, "pagefind/2024/pagefind-entry.json")).unwrap();
+    assert_eq!(
+        entry_2024["languages"]["nl"]["page_count"],
+        in_2024.len() as u64,
+        "{in_2024:?}"
+    );
 
     let fragments = fragments(&site);
     assert_eq!(fragments.len(), 7, "{:?}", fragments.keys());
@@ -115,7 +149,10 @@ fn search_page_and_header_form_honour_the_base_path() {
         1,
         "one search box: no header form on the search page"
     );
-    assert!(search.contains(r#"data-bundle="/raad/pagefind/" data-base="/raad/""#));
+    assert!(
+        search.contains(r#"data-bundles="[&quot;/raad/pagefind/2025/&quot;,&quot;/raad/pagefind/2024/&quot;,&quot;/raad/pagefind/2022/&quot;]" data-base="/raad/""#),
+        "the years' indexes, newest first"
+    );
     assert!(search.contains(r#"<script type="module" src="/raad/static/zoeken.js"></script>"#));
     assert!(search.contains(r#"<a href="/raad/zoeken/" aria-current="page">Zoeken</a>"#));
     assert!(search.contains(r#"<label for="zoeken__vraag">"#) || search.contains(r#"for="zoeken__vraag""#));
@@ -170,7 +207,7 @@ fn withdrawn_document_text_never_reaches_the_index() {
     // title or text may be anywhere else: fragments, word index, metadata, filters.
     for (path, bytes) in index_files(&site) {
         let mut text = String::from_utf8_lossy(&bytes).to_lowercase();
-        if path.starts_with("fragment") {
+        if is_fragment(&path) {
             text = text.replace("/documenten/motie-speeltuinen/", "");
         }
         for word in ["speeltuin", "keuren"] {
@@ -197,7 +234,14 @@ fn two_builds_give_identical_search_index_files_with_or_without_the_cache() {
         let run = griffie(dir.path(), &["build", "--no-pdf", "--output", output]);
         assert!(run.status.success(), "{}", stderr(&run));
         let entries = std::fs::read_dir(&cache).unwrap().count();
-        assert_eq!(entries, 1, "one cache entry for one version of the sources");
+        let years = std::fs::read_dir(dir.path().join(output).join("pagefind"))
+            .unwrap()
+            .count();
+        assert!(years > 1, "the corpus spans years");
+        assert_eq!(
+            entries, years,
+            "one cache entry per year's index for one version of the sources"
+        );
     }
     let first = snapshot_tree(&dir.path().join("first"));
     let index: Vec<&PathBuf> = first.keys().filter(|p| p.starts_with("pagefind")).collect();

@@ -101,25 +101,27 @@ fn an_edit_makes_version_2_with_the_change_marked() {
 }
 
 #[test]
-fn every_page_carries_the_build_stamp_and_build_json_describes_the_commit() {
+fn the_home_and_api_pages_carry_the_build_stamp_and_build_json_describes_the_commit() {
     let dir = repo();
     build(dir.path());
     let commit = head(dir.path());
+    let stamp = format!(r#"<code title="{commit}">{}</code>"#, &commit[..7]);
+    for page in ["index.html", "api/index.html"] {
+        let html = read(dir.path(), &format!("output/{page}"));
+        assert!(html.contains(&stamp), "{page} has no stamp");
+        assert!(
+            html.contains(r#"<time datetime="2025-03-04">4 maart 2025</time>."#),
+            "{page}: stamp date"
+        );
+    }
+    // Other pages do not change with every commit: no build stamp in their footer.
     for page in [
-        "index.html",
         "documenten/motie-inkoop/index.html",
         "motievolglijst/index.html",
         "404.html",
     ] {
         let html = read(dir.path(), &format!("output/{page}"));
-        assert!(
-            html.contains(&format!(r#"<code title="{commit}">{}</code>"#, &commit[..7])),
-            "{page} has no stamp"
-        );
-        assert!(
-            html.contains(r#"<time datetime="2025-03-04">4 maart 2025</time>."#),
-            "{page}: stamp date"
-        );
+        assert!(!html.contains("build-stamp"), "{page} carries the build stamp");
     }
     let build: serde_json::Value = serde_json::from_str(&read(dir.path(), "output/api/build.json")).unwrap();
     assert_eq!(build["commit"], commit);
@@ -378,6 +380,57 @@ fn unchanged_versions_are_kept_and_the_result_equals_a_clean_build() {
     let clean = griffie(dir.path(), &["build", "--no-pdf", "--output", "clean"]);
     assert!(clean.status.success(), "{}", stderr(&clean));
     assert!(stderr(&clean).contains("0 versiepagina's ongewijzigd hergebruikt"));
+    let (kept, fresh) = (
+        snapshot_tree(&dir.path().join("output")),
+        snapshot_tree(&dir.path().join("clean")),
+    );
+    assert_eq!(kept.keys().collect::<Vec<_>>(), fresh.keys().collect::<Vec<_>>());
+    for (path, bytes) in &kept {
+        assert!(bytes == &fresh[path], "{} differs from a clean build", path.display());
+    }
+}
+
+/// A commit that changes one document's text rewrites that document's files and leaves the
+/// others alone: the motion's page and PDF keep the modification time of the build that made
+/// them, and the result is byte-identical to a clean build.
+#[test]
+fn a_commit_rewrites_only_the_files_it_changed() {
+    let dir = repo();
+    build_ok_with(dir.path(), &[]);
+    build_ok_with(dir.path(), &[]);
+    write(
+        dir.path(),
+        "content/raadsbrieven/inkoop.md",
+        &LETTER.replace("twee miljoen", "vier miljoen"),
+    );
+    commit_all(dir.path(), "Nieuwe raming", "2025-09-12T09:30:00+02:00");
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    let before = std::time::SystemTime::now();
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    build_ok_with(dir.path(), &[]);
+    let modified = |path: &str| {
+        std::fs::metadata(dir.path().join("output").join(path))
+            .and_then(|m| m.modified())
+            .unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    for unchanged in [
+        "documenten/motie-inkoop/index.html",
+        "documenten/motie-inkoop/motie-inkoop.pdf",
+        "documenten/motie-inkoop/v1/index.html",
+        "static/griffie.css",
+    ] {
+        assert!(modified(unchanged) < before, "{unchanged} was written again");
+    }
+    for changed in [
+        "documenten/raadsbrief-inkoop/index.html",
+        "documenten/raadsbrief-inkoop/raadsbrief-inkoop.pdf",
+        "documenten/raadsbrief-inkoop/v2/index.html",
+        "index.html",
+    ] {
+        assert!(modified(changed) > before, "{changed} was not made again");
+    }
+    let clean = griffie(dir.path(), &["build", "--output", "clean"]);
+    assert!(clean.status.success(), "{}", stderr(&clean));
     let (kept, fresh) = (
         snapshot_tree(&dir.path().join("output")),
         snapshot_tree(&dir.path().join("clean")),

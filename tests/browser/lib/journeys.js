@@ -151,6 +151,38 @@ async function searchProblems(page, site, url) {
   return { problems, note: `“${query}”: ${unfiltered} → ${label}: ${filtered} → ${target.pathname}` };
 }
 
+/// /zoeken/?soort=… without a query: every document of the type with documents in the most
+/// years, from all the years' indexes (pagefind/<year>/, merged in the browser), newest first.
+async function filterOnlyProblems(page, site, url) {
+  if (!site.hasSearch) throw new Skip('SKIPPED: no search page (zoeken/index.html) in this site');
+  const byType = new Map();
+  for (const doc of site.documents.values()) {
+    if (!byType.has(doc.type)) byType.set(doc.type, []);
+    byType.get(doc.type).push(doc);
+  }
+  const years = (docs) => new Set(docs.map((d) => String(d.date).slice(0, 4))).size;
+  const [type, docs] = [...byType.entries()].sort((a, b) => years(b[1]) - years(a[1]))[0] || [];
+  if (!type || years(docs) < 2) throw new Skip('SKIPPED: no type with documents in two years');
+  const label = typeLabel(type);
+  await page.goto(url(`/zoeken/?soort=${encodeURIComponent(label)}`));
+  const status = await waitForCount(page, label);
+  const more = page.locator('#zoeken__meer');
+  for (let i = 0; i < 1000 && (await more.isVisible()); i++) {
+    const before = await resultLinks(page).count();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('main ol li h2 a').length > n, before);
+  }
+  const dates = await page.locator('main ol li .search-result__meta time').evaluateAll((times) => times.map((t) => t.dateTime));
+  const problems = [];
+  if (dates.length !== docs.length) problems.push(`${label}: ${dates.length} results listed, ${docs.length} documents of that type (${status})`);
+  const shown = new Set(dates.map((d) => d.slice(0, 4))).size;
+  if (shown !== years(docs)) problems.push(`${label}: results from ${shown} years, documents from ${years(docs)}`);
+  dates.forEach((date, i) => {
+    if (i > 0 && date > dates[i - 1]) problems.push(`${label}: result ${i + 1} (${date}) is newer than the one before it (${dates[i - 1]})`);
+  });
+  return { problems, note: `${label}: ${dates.length} results from ${shown} years, newest first` };
+}
+
 /// /zoeken/ without JavaScript: no form that cannot work, and a message that says what to do,
 /// with links to the lists per type, the dossiers, the motievolglijst and the open data.
 async function searchWithoutScriptProblems(browser, site, url) {
@@ -175,4 +207,4 @@ async function searchWithoutScriptProblems(browser, site, url) {
   }
 }
 
-module.exports = { motionAnswerProblems, searchProblems, searchWithoutScriptProblems, Skip };
+module.exports = { motionAnswerProblems, searchProblems, filterOnlyProblems, searchWithoutScriptProblems, Skip };
