@@ -15,6 +15,8 @@
 #                              body; caches and previous output present
 #   griffie commit: title      the same with a commit that changes a title (shown on other pages)
 #   hugo after the commit      Hugo's build of the changed files (Hugo has no incremental build)
+#   griffie commit: body, the next commits
+#                              two more such commits; the time of the second (steady state)
 #   griffie CI                 a fresh clone with `.griffie-cache/` restored and no `output/`
 #                              (what ci-recipes/ do), after the body commit
 #
@@ -133,6 +135,16 @@ for size in "${sizes[@]}"; do
     cp "$corpus/$doc" "$hugo_dir/content/${doc#content/}"
     read -r wall peak < <(measure "$hugo_dir" hugo --quiet --destination "$work/hugo-out-$size")
     row "$size" "hugo after the commit" "$wall" "$peak" "$hugo_wall"
+    # The daily case: commits follow each other. A build writes into the output of the build
+    # before the previous one (output/ and its staging folder trade places), so the first
+    # commit after the repository's first build still makes what that older folder lacked
+    # (the version pages and PDFs); from the second commit on, only what the commit touched.
+    for n in 1 2; do
+        printf '\nNog een zin bij correctie %s.\n' "$n" >> "$corpus/$doc"
+        commit "$corpus" "Correctie $n" "2026-01-06T1$n:00:00+01:00"
+        read -r wall peak < <(measure "$corpus" "$griffie" build --quiet)
+    done
+    row "$size" "griffie commit: body, the next commits" "$wall" "$peak" "$hugo_wall"
 
     # CI: a fresh clone of that commit with the cache restored and no output.
     git clone -q "$corpus" "$work/clone-$size"

@@ -287,6 +287,10 @@ fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
     griffie::parse_date(text).map_err(|_| t!("main.bad_date", text = text))
 }
 
+/// See Cargo.toml for why.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
     i18n::set_language(i18n::requested(&args, std::env::var_os(i18n::ENV_VAR)));

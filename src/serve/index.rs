@@ -1,7 +1,8 @@
 //! The preview's search index, made in the background after the reload.
 //!
-//! Pagefind needs 10 to 12 s for 10,000 documents, and any edit changes the index (its words,
-//! its title, its filters), so no round waits for it: after the pages are written and the
+//! An edit changes its year's index (its words, its title, its filters; see [`crate::search`]),
+//! which Pagefind needs about a second for at 10,000 documents (10 to 12 s for all years), so
+//! no round waits for it: after the pages are written and the
 //! browser told to reload, [`Indexer::submit`] hands the records to one worker thread and the
 //! next round can start at once. Rounds that come while it works are coalesced: only the newest
 //! waiting job is kept, so after a burst of saves the index is made twice at most, not once per
