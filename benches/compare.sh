@@ -122,7 +122,7 @@ for size in "${sizes[@]}"; do
     row "$size" "griffie warm, unchanged" "$wall" "$peak" "$hugo_wall"
 
     # The corpus as a repository: one commit of everything, built once (caches and output).
-    printf '/output/\n/.griffie-cache/\n' > "$corpus/.gitignore"
+    printf '/output/\n/.output.*/\n/.griffie-cache/\n' > "$corpus/.gitignore"
     git -C "$corpus" -c init.defaultBranch=main init -q
     commit "$corpus" "Archief" "2026-01-05T10:00:00+01:00"
     measure "$corpus" "$griffie" build --quiet > /dev/null
