@@ -195,18 +195,18 @@ impl FullRender<'_> {
         );
         let step = || self.step();
         let (output, history) = (self.renderer.output, self.input.history);
-        (
-            make_pdfs(self.site, engine, self.renderer, self.views, &step),
-            make_version_pdfs(
-                &self.subjects,
-                history,
-                engine,
-                output,
-                self.views,
-                &self.fingerprint,
-                &step,
-            ),
-        )
+        let documents = make_pdfs(self.site, engine, self.renderer, self.views, &step);
+        let versions = make_version_pdfs(
+            &self.subjects,
+            history,
+            engine,
+            output,
+            self.views,
+            &self.fingerprint,
+            &documents,
+            &step,
+        );
+        (documents, versions)
     }
 
     /// The version pages, in parallel; those the output holds already are kept, not made again.
@@ -377,7 +377,10 @@ fn make_pdfs(
 }
 
 /// The PDFs of every version of every subject (index = version number − 1). Problems are not
-/// reported: an old version is history, and its page says when it has no PDF.
+/// reported: an old version is history, and its page says when it has no PDF. The newest
+/// version of a document that is not a draft is the document as it stands: its PDF is the
+/// document's own (`documents`, by position), not a second copy of it.
+#[allow(clippy::too_many_arguments)]
 fn make_version_pdfs(
     subjects: &[versions::Subject],
     history: &crate::document_versions::SiteHistory,
@@ -385,12 +388,18 @@ fn make_version_pdfs(
     output: &dyn Output,
     views: &Views,
     fingerprint: &[u8],
+    documents: &[(Option<view::PdfView>, Vec<Diagnostic>)],
     step: &(dyn Fn() + Sync),
 ) -> Vec<Vec<Option<view::PdfView>>> {
     on_pdf_threads(subjects.len(), |i| {
         step();
+        let subject = &subjects[i];
+        let current = subject
+            .position
+            .filter(|&position| !history.documents[position].draft)
+            .map(|position| documents.get(position).and_then(|(pdf, _)| pdf.clone()));
         let mut reader = history.history.reader();
-        versions::version_pdfs(&subjects[i], reader.as_mut(), engine, views, output, fingerprint)
+        versions::version_pdfs(subject, reader.as_mut(), engine, views, output, fingerprint, current)
     })
 }
 

@@ -304,7 +304,11 @@ fn page_key(
         .position
         .map(|p| site.documents[p].doc_type().slug())
         .unwrap_or("deleted");
-    let pdf = pdf.map(|p| format!("{} {}", p.pages, p.bytes)).unwrap_or_default();
+    // The address too: the newest version links to the document's PDF until a newer version
+    // gives it one of its own.
+    let pdf = pdf
+        .map(|p| format!("{} {} {}", p.url, p.pages, p.bytes))
+        .unwrap_or_default();
     crate::output::manifest::key(&[
         b"version-page",
         fingerprint,
@@ -621,6 +625,11 @@ fn tombstone_page(stone: TombstoneView, views: &Views, site_view: &SiteView) -> 
 
 /// The PDFs of one subject's versions (index = number − 1), compiled on the caller's thread. A
 /// PDF the output holds already (same key) is kept without reading its version.
+///
+/// `current`: when the newest version is the document as it stands (a current document, not a
+/// draft), the document's own PDF, which that version's page links to instead of a copy of it
+/// (`Some(None)`: the document has none). Its own file appears once a newer version supersedes
+/// it, so every version PDF URL that is ever published stays.
 pub(crate) fn version_pdfs(
     subject: &Subject,
     reader: Option<&mut BlobReader>,
@@ -628,15 +637,24 @@ pub(crate) fn version_pdfs(
     views: &Views,
     output: &dyn Output,
     fingerprint: &[u8],
+    current: Option<Option<PdfView>>,
 ) -> Vec<Option<PdfView>> {
     if subject.withdrawn.is_some() {
         return Vec::new();
     }
     let mut reader = reader;
+    let newest = subject.versions.len().checked_sub(1);
+    let mut current = current;
     subject
         .versions
         .iter()
-        .map(|version| {
+        .enumerate()
+        .map(|(index, version)| {
+            if Some(index) == newest {
+                if let Some(pdf) = current.take() {
+                    return pdf;
+                }
+            }
             let path = urls::file(&urls::version_pdf(subject.id, version.number));
             let key = crate::output::manifest::key(&[
                 b"version-pdf",

@@ -342,7 +342,7 @@ fn two_builds_of_one_commit_are_byte_identical() {
         snapshot_tree(&dir.path().join("second")),
     );
     assert!(
-        a.keys().any(|p| p.ends_with("v2/raadsbrief-inkoop.pdf")),
+        a.keys().any(|p| p.ends_with("v1/raadsbrief-inkoop.pdf")),
         "version PDFs are part of it"
     );
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
@@ -439,6 +439,46 @@ fn a_commit_rewrites_only_the_files_it_changed() {
     for (path, bytes) in &kept {
         assert!(bytes == &fresh[path], "{} differs from a clean build", path.display());
     }
+}
+
+/// The newest version of a document is the document as it stands: its page links to the
+/// document's PDF, and it gets a PDF of its own only when a newer version supersedes it. So the
+/// output holds no second copy of every current PDF, and no published PDF address ever goes.
+#[test]
+fn the_newest_version_links_the_documents_pdf_until_it_is_superseded() {
+    let dir = repo();
+    build_ok_with(dir.path(), &[]);
+    let v1 = "output/documenten/raadsbrief-inkoop/v1/";
+    assert!(
+        !dir.path().join(v1).join("raadsbrief-inkoop.pdf").exists(),
+        "no copy of the current PDF"
+    );
+    let page = read(dir.path(), &format!("{v1}index.html"));
+    assert!(
+        page.contains(r#"href="/documenten/raadsbrief-inkoop/raadsbrief-inkoop.pdf""#),
+        "version 1 links to the document's PDF:\n{page}"
+    );
+    let current = std::fs::read(
+        dir.path()
+            .join("output/documenten/raadsbrief-inkoop/raadsbrief-inkoop.pdf"),
+    )
+    .unwrap();
+
+    correct_amount(dir.path(), "2025-08-12T09:30:00+02:00");
+    build_ok_with(dir.path(), &[]);
+    let own = std::fs::read(dir.path().join(v1).join("raadsbrief-inkoop.pdf")).expect("version 1's own PDF");
+    assert!(
+        own == current,
+        "version 1's PDF is the PDF it linked to while it was the newest"
+    );
+    let page = read(dir.path(), &format!("{v1}index.html"));
+    assert!(page.contains(r#"href="/documenten/raadsbrief-inkoop/v1/raadsbrief-inkoop.pdf""#));
+    let v2 = read(dir.path(), "output/documenten/raadsbrief-inkoop/v2/index.html");
+    assert!(v2.contains(r#"href="/documenten/raadsbrief-inkoop/raadsbrief-inkoop.pdf""#));
+    assert!(!dir
+        .path()
+        .join("output/documenten/raadsbrief-inkoop/v2/raadsbrief-inkoop.pdf")
+        .exists());
 }
 
 #[test]
