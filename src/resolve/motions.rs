@@ -22,6 +22,16 @@ pub enum EffectiveStatus {
 }
 
 impl EffectiveStatus {
+    /// Every status, in the order the site lists them (search filters, badges).
+    pub const ALL: [EffectiveStatus; 6] = [
+        EffectiveStatus::Ingediend,
+        EffectiveStatus::Aangenomen,
+        EffectiveStatus::Verworpen,
+        EffectiveStatus::Ingetrokken,
+        EffectiveStatus::Aangehouden,
+        EffectiveStatus::Afgedaan,
+    ];
+
     pub fn slug(self) -> &'static str {
         match self {
             EffectiveStatus::Ingediend => "ingediend",

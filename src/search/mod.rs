@@ -345,18 +345,11 @@ impl FilterChoices {
         years.sort_unstable_by(|a, b| b.cmp(a));
         years.dedup();
         let present: Vec<EffectiveStatus> = site.index.motions.iter().flatten().map(|m| m.effective).collect();
-        let statuses = [
-            EffectiveStatus::Ingediend,
-            EffectiveStatus::Aangenomen,
-            EffectiveStatus::Verworpen,
-            EffectiveStatus::Ingetrokken,
-            EffectiveStatus::Aangehouden,
-            EffectiveStatus::Afgedaan,
-        ]
-        .into_iter()
-        .filter(|s| present.contains(s))
-        .map(|s| status_label(views.lang, s))
-        .collect();
+        let statuses = EffectiveStatus::ALL
+            .into_iter()
+            .filter(|s| present.contains(s))
+            .map(|s| status_label(views.lang, s))
+            .collect();
         let topics = site.index.by_topic.keys().map(|t| views.topic(t).title).collect();
         FilterChoices {
             types,
@@ -425,17 +418,10 @@ pub(crate) struct ScriptTexts {
 impl ScriptTexts {
     pub(crate) fn of(lang: crate::i18n::Lang) -> ScriptTexts {
         use crate::i18n::Lang;
-        let statuses = [
-            EffectiveStatus::Ingediend,
-            EffectiveStatus::Aangenomen,
-            EffectiveStatus::Verworpen,
-            EffectiveStatus::Ingetrokken,
-            EffectiveStatus::Aangehouden,
-            EffectiveStatus::Afgedaan,
-        ]
-        .into_iter()
-        .map(|s| (status_label(lang, s), s.slug()))
-        .collect();
+        let statuses = EffectiveStatus::ALL
+            .into_iter()
+            .map(|s| (status_label(lang, s), s.slug()))
+            .collect();
         ScriptTexts {
             locale: match lang {
                 Lang::Nl => "nl-NL",

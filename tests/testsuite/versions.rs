@@ -377,17 +377,23 @@ fn unchanged_versions_are_kept_and_the_result_equals_a_clean_build() {
     let v3 = read(dir.path(), "output/documenten/raadsbrief-inkoop/v3/index.html");
     assert!(v3.contains("vier miljoen"));
 
-    let clean = griffie(dir.path(), &["build", "--no-pdf", "--output", "clean"]);
-    assert!(clean.status.success(), "{}", stderr(&clean));
+    let clean = assert_equals_a_clean_build(dir.path(), &["--no-pdf"]);
     assert!(stderr(&clean).contains("0 versiepagina's ongewijzigd hergebruikt"));
-    let (kept, fresh) = (
-        snapshot_tree(&dir.path().join("output")),
-        snapshot_tree(&dir.path().join("clean")),
-    );
+}
+
+/// Builds the project anew into `clean/` (with `args`) and asserts that `output/` holds exactly
+/// the same files with the same bytes; the clean build's run.
+fn assert_equals_a_clean_build(dir: &Path, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["build", "--output", "clean"];
+    all.extend_from_slice(args);
+    let clean = griffie(dir, &all);
+    assert!(clean.status.success(), "{}", stderr(&clean));
+    let (kept, fresh) = (snapshot_tree(&dir.join("output")), snapshot_tree(&dir.join("clean")));
     assert_eq!(kept.keys().collect::<Vec<_>>(), fresh.keys().collect::<Vec<_>>());
     for (path, bytes) in &kept {
         assert!(bytes == &fresh[path], "{} differs from a clean build", path.display());
     }
+    clean
 }
 
 /// A commit that changes one document's text rewrites that document's files and leaves the
@@ -429,16 +435,7 @@ fn a_commit_rewrites_only_the_files_it_changed() {
     ] {
         assert!(modified(changed) > before, "{changed} was not made again");
     }
-    let clean = griffie(dir.path(), &["build", "--output", "clean"]);
-    assert!(clean.status.success(), "{}", stderr(&clean));
-    let (kept, fresh) = (
-        snapshot_tree(&dir.path().join("output")),
-        snapshot_tree(&dir.path().join("clean")),
-    );
-    assert_eq!(kept.keys().collect::<Vec<_>>(), fresh.keys().collect::<Vec<_>>());
-    for (path, bytes) in &kept {
-        assert!(bytes == &fresh[path], "{} differs from a clean build", path.display());
-    }
+    assert_equals_a_clean_build(dir.path(), &[]);
 }
 
 /// The newest version of a document is the document as it stands: its page links to the
