@@ -76,6 +76,11 @@ impl Manifest {
         self.known.then(|| self.entries.keys().cloned().collect())
     }
 
+    /// Every file the manifest lists, in no order.
+    pub(crate) fn paths(&self) -> impl Iterator<Item = &str> {
+        self.entries.keys().map(String::as_str)
+    }
+
     pub(crate) fn get(&self, path: &str) -> Option<&Entry> {
         self.entries.get(path)
     }

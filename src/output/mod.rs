@@ -41,6 +41,12 @@ pub(crate) trait Output: Sync {
     fn discards(&self) -> bool {
         false
     }
+
+    /// The manifest [`Output::reuse`] keeps files by: the files of the build they were kept
+    /// from. `None`: nothing is kept.
+    fn earlier(&self) -> Option<&Manifest> {
+        None
+    }
 }
 
 /// Writes into a folder, creating sub-folders as needed, and remembers what it wrote (the
@@ -112,6 +118,10 @@ impl Output for DirOutput {
         let relative = Path::new(path);
         let inside = relative.components().all(|c| matches!(c, Component::Normal(_)));
         inside.then(|| std::fs::read(self.root.join(relative)).ok()).flatten()
+    }
+
+    fn earlier(&self) -> Option<&Manifest> {
+        Some(&self.previous)
     }
 
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
@@ -223,6 +233,10 @@ impl Output for NullOutput {
         let inside = relative.components().all(|c| matches!(c, Component::Normal(_)));
         let folder = self.folder.as_ref().filter(|_| inside)?;
         std::fs::read(folder.join(relative)).ok()
+    }
+
+    fn earlier(&self) -> Option<&Manifest> {
+        Some(&self.published)
     }
 }
 

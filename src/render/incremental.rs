@@ -169,6 +169,7 @@ fn with_renderer<T>(
     let renderer = Renderer {
         tera,
         output,
+        templates: None,
         links: None,
         templates_shown: input.templates_shown,
     };

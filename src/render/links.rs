@@ -51,6 +51,9 @@ pub(crate) struct LinkCheck<'a> {
     /// Every file written or kept, site-relative.
     files: Mutex<HashSet<String>>,
     pages: Mutex<Vec<ScannedPage>>,
+    /// Pages kept from an earlier build, with what their manifest entry says of their links
+    /// ([`volatile_links`]), for [`LinkCheck::report`].
+    kept_pages: Mutex<Vec<(String, String)>>,
     /// The template each page was made with.
     templates: Mutex<HashMap<String, &'static str>>,
 }
@@ -74,6 +77,7 @@ impl<'a> LinkCheck<'a> {
             origin: origin_of(base_url),
             files: Mutex::new(HashSet::new()),
             pages: Mutex::new(Vec::new()),
+            kept_pages: Mutex::new(Vec::new()),
             templates: Mutex::new(HashMap::new()),
         }
     }
@@ -81,6 +85,13 @@ impl<'a> LinkCheck<'a> {
     /// Remembers that the page at `path` is made with `template`, to point at it.
     pub(crate) fn made_with(&self, path: &str, template: &'static str) {
         lock(&self.templates).insert(path.to_string(), template);
+    }
+
+    /// The page at `path` is kept from an earlier build (see [`Output::reuse`]) with the facts
+    /// `meta` its manifest entry records. The page is the same, but a page it links to may be
+    /// gone: [`LinkCheck::report`] checks it again.
+    pub(crate) fn kept_page(&self, path: &str, meta: &str) {
+        lock(&self.kept_pages).push((path.to_string(), meta.to_string()));
     }
 
     fn record(&self, path: &str, bytes: &[u8]) {
@@ -95,7 +106,38 @@ impl<'a> LinkCheck<'a> {
     /// source place and target.
     pub(crate) fn report(self, site: &Site, templates_dir: &Path, templates_shown: &Path) -> Vec<Diagnostic> {
         let files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
-        let pages = self.pages.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut pages = self.pages.into_inner().unwrap_or_else(|e| e.into_inner());
+        let kept_pages = self.kept_pages.into_inner().unwrap_or_else(|e| e.into_inner());
+        // A kept page was checked when it was made, against the files of that build, and kept
+        // since only by builds that lost none of them (or read it back). If this build still
+        // has every file of the build it keeps pages from, the page's links to files hold; only
+        // its anchors in other pages, which may have changed, need checking, and its manifest
+        // entry lists those (and its links into the search index, whose files come and go).
+        // Otherwise each kept page is read back and checked in full.
+        let lost_a_file = self
+            .inner
+            .earlier()
+            .is_none_or(|earlier| {
+                earlier
+                    .paths()
+                    .any(|path| !is_search_index_file(path) && !files.contains(path))
+            });
+        let (reread, listed): (Vec<_>, Vec<_>) = kept_pages
+            .into_iter()
+            .partition(|(_, meta)| lost_a_file || meta == MUST_REREAD);
+        let inner = self.inner;
+        pages.par_extend(
+            reread
+                .par_iter()
+                .filter_map(|(path, _)| inner.kept(path).map(|bytes| scan(path, &bytes))),
+        );
+        let kept_links: Vec<(String, Vec<Box<str>>)> = listed
+            .into_iter()
+            .filter_map(|(path, meta)| {
+                let hrefs = meta.strip_prefix(VOLATILE_LINKS)?.split(SEPARATOR).map(Box::from).collect();
+                Some((path, hrefs))
+            })
+            .collect();
         let made_with = self.templates.into_inner().unwrap_or_else(|e| e.into_inner());
         let ids: HashMap<&str, &HashSet<Box<str>>> = pages.iter().map(|p| (p.path.as_str(), &p.ids)).collect();
         let kept_ids = KeptIds {
@@ -107,16 +149,21 @@ impl<'a> LinkCheck<'a> {
             ids: &ids,
             kept: &kept_ids,
         };
-        let broken: Vec<Broken> = pages
+        let all_links: Vec<(&String, &[Box<str>])> = pages
+            .iter()
+            .map(|page| (&page.path, &page.links[..]))
+            .chain(kept_links.iter().map(|(path, links)| (path, &links[..])))
+            .collect();
+        let broken: Vec<Broken> = all_links
             .par_iter()
-            .flat_map_iter(|page| {
-                page.links
+            .flat_map_iter(|&(path, links)| {
+                links
                     .iter()
                     .filter_map(|href| {
-                        let target = resolve(href, &page.path, &self.base_path, &self.origin)?;
-                        let code = targets.problem(&page.path, &target)?;
+                        let target = resolve(href, path, &self.base_path, &self.origin)?;
+                        let code = targets.problem(path, &target)?;
                         Some(Broken {
-                            page: page.path.clone(),
+                            page: path.clone(),
                             href: href.to_string(),
                             code,
                         })
@@ -154,9 +201,22 @@ impl Output for LinkCheck<'_> {
     }
 
     fn write_keyed(&self, path: &str, bytes: &[u8], key: &str, meta: &str) -> io::Result<()> {
-        self.inner.write_keyed(path, bytes, key, meta)?;
-        self.record(path, bytes);
+        if !(path.ends_with(".html") && meta.is_empty()) {
+            self.inner.write_keyed(path, bytes, key, meta)?;
+            self.record(path, bytes);
+            return Ok(());
+        }
+        // A keyed page records its volatile links, for when it is kept.
+        let page = scan(path, bytes);
+        let meta = volatile_links(&page, &self.base_path, &self.origin);
+        self.inner.write_keyed(path, bytes, key, &meta)?;
+        lock(&self.files).insert(path.to_string());
+        lock(&self.pages).push(page);
         Ok(())
+    }
+
+    fn earlier(&self) -> Option<&crate::output::manifest::Manifest> {
+        self.inner.earlier()
     }
 
     fn kept(&self, path: &str) -> Option<Vec<u8>> {
@@ -166,6 +226,45 @@ impl Output for LinkCheck<'_> {
     fn discards(&self) -> bool {
         self.inner.discards()
     }
+}
+
+/// A keyed page's manifest facts when none of its links is volatile (see [`volatile_links`]).
+const NO_VOLATILE_LINKS: &str = "";
+/// The start of a keyed page's manifest facts listing its volatile links.
+const VOLATILE_LINKS: &str = "#";
+/// Between two links of [`VOLATILE_LINKS`]: a character generated HTML never puts in a link.
+const SEPARATOR: char = '\u{1f}';
+/// A keyed page's manifest facts when its links cannot be listed there: read it back to check.
+const MUST_REREAD: &str = "!";
+
+/// What the manifest records of a keyed page's links: those whose target may change while the
+/// page stays the same. That is an anchor in another page of the site (its ids may change) and
+/// a file of the search index (named after its content, so most commits replace some). Links to
+/// other files need no record: [`LinkCheck::report`] knows whether any of those went.
+fn volatile_links(page: &ScannedPage, base_path: &str, origin: &str) -> String {
+    let hrefs: Vec<&str> = page
+        .links
+        .iter()
+        .filter(|href| {
+            resolve(href, &page.path, base_path, origin).is_some_and(|target| {
+                (target.fragment.is_some() && target.file != page.path) || is_search_index_file(&target.file)
+            })
+        })
+        .map(|href| &**href)
+        .collect();
+    if hrefs.is_empty() {
+        NO_VOLATILE_LINKS.to_string()
+    } else if hrefs.iter().any(|href| href.contains(['\t', '\n', '\r', SEPARATOR])) {
+        MUST_REREAD.to_string()
+    } else {
+        format!("{VOLATILE_LINKS}{}", hrefs.join(&SEPARATOR.to_string()))
+    }
+}
+
+/// A file of the search index (`pagefind/…`): these come and go with the content.
+fn is_search_index_file(path: &str) -> bool {
+    path.strip_prefix(crate::urls::SEARCH_INDEX_FOLDER)
+        .is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// The links (each target once) and ids of one HTML file.
@@ -535,6 +634,23 @@ fn diagnostic(place: &Place, code: Code, href: &str, pages: &[&str]) -> Diagnost
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_records_its_links_into_other_pages_anchors_and_the_search_index_only() {
+        let html = br##"<a href="/documenten/doel/#besluit">x</a> <a href="#boven">y</a>
+<a href="/documenten/doel/">z</a> <a href="/documenten/eigen/#kop">w</a> <a href="https://elders.nl/#a">v</a>
+<a href="../doel/#vervolg">u</a> <a href="/pagefind/2024/pagefind-entry.json">t</a>"##;
+        let page = scan("documenten/eigen/index.html", html);
+        let meta = volatile_links(&page, "", "https://raad.example.nl");
+        assert_eq!(
+            meta,
+            "#/documenten/doel/#besluit\u{1f}../doel/#vervolg\u{1f}/pagefind/2024/pagefind-entry.json"
+        );
+        let none = scan("documenten/eigen/index.html", br##"<a href="#boven">y</a>"##);
+        assert_eq!(volatile_links(&none, "", "https://raad.example.nl"), NO_VOLATILE_LINKS);
+        let odd = scan("a/index.html", "<a href=\"/b/#x\u{1f}y\">".as_bytes());
+        assert_eq!(volatile_links(&odd, "", "https://raad.example.nl"), MUST_REREAD);
+    }
 
     fn target(file: &str, fragment: Option<&str>) -> Option<Target> {
         Some(Target {

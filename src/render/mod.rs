@@ -7,6 +7,7 @@
 
 pub(crate) mod incremental;
 pub(crate) mod links;
+pub(crate) mod page_context;
 pub(crate) mod pages;
 pub(crate) mod statement;
 pub(crate) mod templates;
@@ -81,9 +82,11 @@ pub(crate) fn render(
     // Everything below writes through the link check, which reads every HTML file it passes on.
     let link_check = links::LinkCheck::new(output, &site.config.base_url, &views.base_path);
     let output: &dyn Output = &link_check;
+    let templates_fingerprint = page_context::templates_fingerprint(input.templates_dir);
     let renderer = Renderer {
         tera: &tera,
         output,
+        templates: Some(&templates_fingerprint),
         links: Some(&link_check),
         templates_shown: input.templates_shown,
     };
@@ -94,7 +97,7 @@ pub(crate) fn render(
         site_view: &site_view,
         renderer: &renderer,
         subjects: versions::subjects(site, history),
-        fingerprint: versions::site_fingerprint(site, &site_view, input.templates_dir),
+        fingerprint: versions::site_fingerprint(site, &site_view, &templates_fingerprint),
     };
 
     let (mut stats, version_pdfs) = full.documents(diagnostics);
@@ -437,14 +440,31 @@ fn on_pdf_threads<T: Default + Send>(count: usize, job: impl Fn(usize) -> T + Sy
 pub(super) struct Renderer<'a> {
     tera: &'a tera::Tera,
     output: &'a dyn Output,
+    /// The [`page_context::templates_fingerprint`] pages are keyed with; `None`: pages are not
+    /// keyed, always rendered (a preview round, which keeps nothing).
+    templates: Option<&'a [u8]>,
     /// Told which template made each page, to point at it when a link is broken.
     links: Option<&'a links::LinkCheck<'a>>,
     templates_shown: &'a Path,
 }
 
 impl Renderer<'_> {
+    /// Renders `page`, unless the output holds it made from the same views and templates
+    /// already (its key, see [`page_context`]): then it is kept as it is, and the link check
+    /// reads it back.
     fn render(&self, page: &Page) -> Option<Diagnostic> {
-        self.render_keyed(page, "")
+        let Some(templates) = self.templates else {
+            return self.render_keyed(page, "");
+        };
+        let key = page.context.key(page.template, templates);
+        if let Some(meta) = self.output.reuse(&page.path, &key) {
+            if let Some(links) = self.links {
+                links.made_with(&page.path, page.template);
+                links.kept_page(&page.path, &meta);
+            }
+            return None;
+        }
+        self.render_keyed(page, &key)
     }
 
     /// Renders `page`; a non-empty `key` is recorded for reuse by the next build.
@@ -452,7 +472,7 @@ impl Renderer<'_> {
         if let Some(links) = self.links {
             links.made_with(&page.path, page.template);
         }
-        let html = match self.tera.render(page.template, &page.context) {
+        let html = match self.tera.render(page.template, &page.context.to_tera()) {
             Ok(html) => html,
             Err(err) => {
                 return Some(

@@ -5,7 +5,7 @@
 //! without bound with the corpus.
 
 use serde::Serialize;
-use tera::Context;
+use super::page_context::PageContext;
 
 use crate::data::feeds::{self, FeedLink};
 use crate::markdown::RenderedBody;
@@ -70,10 +70,10 @@ pub(crate) struct PageView {
 }
 
 /// A page to render: its output path, template and context.
-pub(crate) struct Page {
+pub(crate) struct Page<'a> {
     pub path: String,
     pub template: &'static str,
-    pub context: Context,
+    pub context: PageContext<'a>,
 }
 
 pub(crate) fn site_view(views: &Views, stamp: StampView) -> SiteView {
@@ -153,35 +153,35 @@ impl Views<'_> {
     }
 }
 
-fn context(site: &SiteView, page: PageView) -> Context {
-    let mut context = Context::new();
+fn context(site: &SiteView, page: PageView) -> PageContext<'_> {
+    let mut context = PageContext::new();
     context.insert("site", site);
-    context.insert("page", &page);
-    context.insert("stamp", &site.stamp.for_every_page());
+    context.insert("stamp", site.stamp.for_every_page());
+    context.insert("page", page);
     context
 }
 
 /// The context every page starts from: site, page and (in a preview) the preview notice.
-pub(crate) fn page_context(
-    site: &SiteView,
+pub(crate) fn page_context<'a>(
+    site: &'a SiteView,
     views: &Views,
     title: &str,
     path: &str,
     section: &str,
     description: Option<String>,
-) -> Context {
+) -> PageContext<'a> {
     context(site, views.page_view(title, path, section, description))
 }
 
 /// The page of document `position`.
-pub(crate) fn document_page(
+pub(crate) fn document_page<'a>(
     views: &Views,
-    site_view: &SiteView,
+    site_view: &'a SiteView,
     position: usize,
     body: &RenderedBody,
     pdf: Option<crate::view::PdfView>,
     history: HistoryView,
-) -> Page {
+) -> Page<'a> {
     let doc = &views.site.documents[position];
     let mut document = document_view(position, body, views);
     let url = urls::document(&doc.id);
@@ -200,9 +200,9 @@ pub(crate) fn document_page(
     }
     document.pdf = pdf;
     let mut context = context(site_view, page);
-    context.insert("doc", &document);
-    context.insert("relations", &RelationsView::new(position, views));
-    context.insert("history", &history);
+    context.insert("doc", document);
+    context.insert("relations", RelationsView::new(position, views));
+    context.insert("history", history);
     Page {
         path: urls::file(&url),
         template: "document.html",
@@ -271,7 +271,11 @@ fn numbered_title(views: &Views, title: &str, number: usize) -> String {
 /// The paginated list pages of each document type, newest first.
 /// Only the pages `wanted(type, page number)` says yes to (a preview round renders only what
 /// changed).
-pub(crate) fn type_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(DocType, usize) -> bool) -> Vec<Page> {
+pub(crate) fn type_pages<'a>(
+    views: &Views,
+    site_view: &'a SiteView,
+    wanted: impl Fn(DocType, usize) -> bool,
+) -> Vec<Page<'a>> {
     let size = views.site.config.page_size;
     let mut pages = Vec::new();
     for (&doc_type, positions) in &views.site.index.by_type {
@@ -289,9 +293,9 @@ pub(crate) fn type_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(Do
             let mut page = views.page_view(&title, &path, doc_type.slug(), None);
             page.feeds.push(feeds::type_feed_link(views, doc_type));
             let mut context = context(site_view, page);
-            context.insert("list", &views.type_view(doc_type));
-            context.insert("groups", &group_by_year(views.doc_refs(chunk)));
-            context.insert("pagination", &pagination(views, &base, i + 1, chunks.len()));
+            context.insert("list", views.type_view(doc_type));
+            context.insert("groups", group_by_year(views.doc_refs(chunk)));
+            context.insert("pagination", pagination(views, &base, i + 1, chunks.len()));
             pages.push(Page {
                 path: urls::file(&path),
                 template: "list.html",
@@ -312,7 +316,11 @@ pub(crate) struct TimelineEntry {
 
 /// A page per topic telling its story oldest first (the pages `wanted(topic, page number)`
 /// says yes to), and the index of dossiers.
-pub(crate) fn dossier_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(&str, usize) -> bool) -> Vec<Page> {
+pub(crate) fn dossier_pages<'a>(
+    views: &Views,
+    site_view: &'a SiteView,
+    wanted: impl Fn(&str, usize) -> bool,
+) -> Vec<Page<'a>> {
     let size = views.site.config.page_size;
     let mut pages = Vec::new();
     let topics: Vec<TopicView> = views.site.index.by_topic.keys().map(|t| views.topic(t)).collect();
@@ -339,9 +347,9 @@ pub(crate) fn dossier_pages(views: &Views, site_view: &SiteView, wanted: impl Fn
                     relations: RelationsView::new(p, views),
                 })
                 .collect();
-            context.insert("topic", topic);
-            context.insert("entries", &entries);
-            context.insert("pagination", &pagination(views, &base, i + 1, chunks.len()));
+            context.insert("topic", topic.clone());
+            context.insert("entries", entries);
+            context.insert("pagination", pagination(views, &base, i + 1, chunks.len()));
             pages.push(Page {
                 path: urls::file(&path),
                 template: "dossier.html",
@@ -356,7 +364,7 @@ pub(crate) fn dossier_pages(views: &Views, site_view: &SiteView, wanted: impl Fn
         None,
     );
     let mut context = context(site_view, page);
-    context.insert("topics", &topics);
+    context.insert("topics", topics);
     pages.push(Page {
         path: urls::file(urls::DOSSIERS),
         template: "dossiers.html",
@@ -430,7 +438,11 @@ fn motion_row(views: &Views, position: usize) -> Option<MotionRow> {
 /// The motievolglijst: one table of every motion, newest first. Paginated only for very large
 /// councils' archives (`motion_page_size` rows a page), so a normal list stays one page. Only
 /// the pages whose number (from 1) `wanted` accepts are made.
-pub(crate) fn motions_pages(views: &Views, site_view: &SiteView, wanted: impl Fn(usize) -> bool) -> Vec<Page> {
+pub(crate) fn motions_pages<'a>(
+    views: &Views,
+    site_view: &'a SiteView,
+    wanted: impl Fn(usize) -> bool,
+) -> Vec<Page<'a>> {
     let positions = views.site.motion_positions();
     let counts = motion_counts(views.site, &positions);
     let base = urls::MOTIONS;
@@ -458,13 +470,13 @@ pub(crate) fn motions_pages(views: &Views, site_view: &SiteView, wanted: impl Fn
                 page.feeds.push(feeds::type_feed_link(views, DocType::Motie));
             }
             let mut context = context(site_view, page);
-            context.insert("calendar_url", &views.url(urls::CALENDAR));
-            context.insert("csv_url", &views.url(urls::MOTIONS_CSV));
+            context.insert("calendar_url", views.url(urls::CALENDAR));
+            context.insert("csv_url", views.url(urls::MOTIONS_CSV));
             let rows: Vec<MotionRow> = chunk.iter().filter_map(|&p| motion_row(views, p)).collect();
-            context.insert("rows", &rows);
-            context.insert("counts", &counts);
-            context.insert("as_of", &views.day(views.site.as_of));
-            context.insert("pagination", &pagination(views, base, i + 1, chunks.len()));
+            context.insert("rows", rows);
+            context.insert("counts", counts.clone());
+            context.insert("as_of", views.day(views.site.as_of));
+            context.insert("pagination", pagination(views, base, i + 1, chunks.len()));
             Page {
                 path: urls::file(&path),
                 template: "motions.html",
@@ -474,7 +486,7 @@ pub(crate) fn motions_pages(views: &Views, site_view: &SiteView, wanted: impl Fn
         .collect()
 }
 
-pub(crate) fn home_page(views: &Views, site_view: &SiteView) -> Page {
+pub(crate) fn home_page<'a>(views: &Views, site_view: &'a SiteView) -> Page<'a> {
     let site = views.site;
     let latest: Vec<usize> = site.index.newest_first.iter().take(10).copied().collect();
     let types: Vec<TypeView> = site.index.by_type.keys().map(|&t| views.type_view(t)).collect();
@@ -483,11 +495,11 @@ pub(crate) fn home_page(views: &Views, site_view: &SiteView) -> Page {
     let page = views.page_view(&site.config.title, urls::HOME, "home", site.config.description.clone());
     let mut context = context(site_view, page);
     context.insert("stamp", &site_view.stamp);
-    context.insert("latest", &views.doc_refs(&latest));
-    context.insert("types", &types);
-    context.insert("topics", &topics);
-    context.insert("motion_counts", &counts);
-    context.insert("document_count", &site.documents.len());
+    context.insert("latest", views.doc_refs(&latest));
+    context.insert("types", types);
+    context.insert("topics", topics);
+    context.insert("motion_counts", counts);
+    context.insert("document_count", site.documents.len());
     Page {
         path: urls::file(urls::HOME),
         template: "home.html",
@@ -495,7 +507,7 @@ pub(crate) fn home_page(views: &Views, site_view: &SiteView) -> Page {
     }
 }
 
-pub(crate) fn not_found_page(views: &Views, site_view: &SiteView) -> Page {
+pub(crate) fn not_found_page<'a>(views: &Views, site_view: &'a SiteView) -> Page<'a> {
     let page = views.page_view(
         &crate::t!(views.lang => "site.not_found.title"),
         urls::NOT_FOUND,
@@ -510,7 +522,7 @@ pub(crate) fn not_found_page(views: &Views, site_view: &SiteView) -> Page {
 }
 
 /// `/api/`: what the open data files, feeds, calendar and spreadsheet contain.
-pub(crate) fn api_page(views: &Views, site_view: &SiteView) -> Page {
+pub(crate) fn api_page<'a>(views: &Views, site_view: &'a SiteView) -> Page<'a> {
     let site = views.site;
     let description = Some(crate::t!(views.lang => "site.api.description", title = site.config.title));
     let page = views.page_view(&crate::t!(views.lang => "site.api.title"), urls::API, "", description);
@@ -534,12 +546,12 @@ pub(crate) fn api_page(views: &Views, site_view: &SiteView) -> Page {
         .get(&DocType::Motie)
         .and_then(|positions| positions.iter().find(|&&p| site.documents[p].withdrawn.is_none()))
         .map(|&p| (views.doc_ref(p), feeds::motion_feed_link(views, p)));
-    context.insert("type_feeds", &type_feeds);
-    context.insert("topic_feeds", &topic_feeds);
-    context.insert("example_motion", &example_motion.as_ref().map(|(doc, _)| doc));
-    context.insert("example_motion_feed", &example_motion.as_ref().map(|(_, feed)| feed));
-    context.insert("calendar_url", &views.url(urls::CALENDAR));
-    context.insert("csv_url", &views.url(urls::MOTIONS_CSV));
+    context.insert("type_feeds", type_feeds);
+    context.insert("topic_feeds", topic_feeds);
+    context.insert("example_motion", example_motion.as_ref().map(|(doc, _)| doc.clone()));
+    context.insert("example_motion_feed", example_motion.map(|(_, feed)| feed));
+    context.insert("calendar_url", views.url(urls::CALENDAR));
+    context.insert("csv_url", views.url(urls::MOTIONS_CSV));
     let schemas: Vec<serde_json::Value> = DocType::ALL
         .iter()
         .map(|&t| {
@@ -547,9 +559,9 @@ pub(crate) fn api_page(views: &Views, site_view: &SiteView) -> Page {
             serde_json::json!({"url": views.url(&urls::schema(t)), "name": name})
         })
         .collect();
-    context.insert("schemas", &schemas);
-    context.insert("feed_limit", &feeds::FEED_LIMIT);
-    context.insert("origin", site.config.site_origin());
+    context.insert("schemas", schemas);
+    context.insert("feed_limit", feeds::FEED_LIMIT);
+    context.insert("origin", site.config.site_origin().to_string());
     Page {
         path: urls::file(urls::API),
         template: "api.html",
@@ -559,7 +571,7 @@ pub(crate) fn api_page(views: &Views, site_view: &SiteView) -> Page {
 
 /// The search page: a search box and filters, answered in the browser from the Pagefind index
 /// (`search`); without JavaScript it says where else to look.
-pub(crate) fn search_page(views: &Views, site_view: &SiteView) -> Page {
+pub(crate) fn search_page<'a>(views: &Views, site_view: &'a SiteView) -> Page<'a> {
     let description = Some(crate::t!(views.lang => "site.search.description"));
     let page = views.page_view(
         &crate::t!(views.lang => "site.nav.search"),
@@ -568,17 +580,17 @@ pub(crate) fn search_page(views: &Views, site_view: &SiteView) -> Page {
         description,
     );
     let mut context = context(site_view, page);
-    context.insert("filters", &crate::search::FilterChoices::of(views));
-    context.insert("script_texts", &crate::search::ScriptTexts::of(views.lang).to_json());
+    context.insert("filters", crate::search::FilterChoices::of(views));
+    context.insert("script_texts", crate::search::ScriptTexts::of(views.lang).to_json());
     // One index per year (see `search`), newest first: the first is the one the others merge into.
     let mut years: Vec<i16> = views.site.documents.iter().map(|d| d.date.year()).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
     let bundles: Vec<String> = years.iter().map(|&y| views.url(&urls::search_shard(y))).collect();
-    context.insert("bundles", &serde_json::to_string(&bundles).expect("strings serialise"));
+    context.insert("bundles", serde_json::to_string(&bundles).expect("strings serialise"));
     context.insert(
         "types",
-        &views
+        views
             .site
             .index
             .by_type

@@ -37,7 +37,7 @@ fn date(lang: crate::i18n::Lang, text: &str) -> Option<DateView> {
 }
 
 /// The page, when the configuration has a statement.
-pub(crate) fn accessibility_page(views: &Views, site_view: &SiteView) -> Option<Page> {
+pub(crate) fn accessibility_page<'a>(views: &Views<'a>, site_view: &'a SiteView) -> Option<Page<'a>> {
     let statement: &Statement = views.site.config.accessibility.as_ref()?;
     let (status_letter, status_text) = statement.status.label(views.lang);
     let view = StatementView {
@@ -76,7 +76,7 @@ pub(crate) fn accessibility_page(views: &Views, site_view: &SiteView) -> Option<
         Some(crate::t!(views.lang => "site.statement.description", organisation = statement.organisation));
     let title = crate::t!(views.lang => "site.statement.title");
     let mut context = page_context(site_view, views, &title, urls::STATEMENT, "", description);
-    context.insert("statement", &view);
+    context.insert("statement", view);
     Some(Page {
         path: urls::file(urls::STATEMENT),
         template: "accessibility.html",

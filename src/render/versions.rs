@@ -264,17 +264,9 @@ impl Previous {
 /// What every version page and PDF depends on besides its own sources: griffie's version, the
 /// templates, the configuration as pages see it, and the title, type and identifiers of every
 /// document (version pages link and name other documents).
-pub(crate) fn site_fingerprint(site: &Site, site_view: &SiteView, templates_dir: &Path) -> Vec<u8> {
+pub(crate) fn site_fingerprint(site: &Site, site_view: &SiteView, templates: &[u8]) -> Vec<u8> {
     let mut hasher = blake3::Hasher::new();
-    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
-    let files = walkdir::WalkDir::new(templates_dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok);
-    for entry in files.filter(|e| e.file_type().is_file()) {
-        hasher.update(entry.path().to_string_lossy().as_bytes());
-        hasher.update(&std::fs::read(entry.path()).unwrap_or_default());
-    }
+    hasher.update(templates);
     let mut chrome = site_view.clone();
     chrome.stamp = StampView::none();
     hasher.update(&serde_json::to_vec(&chrome).unwrap_or_default());
@@ -324,9 +316,9 @@ fn page_key(
 }
 
 /// Version pages to render for one subject, and how many were kept from the last build.
-pub(crate) struct VersionWork {
+pub(crate) struct VersionWork<'a> {
     /// Each page with the key to record it under (empty: not keyed).
-    pub pages: Vec<(Page, String)>,
+    pub pages: Vec<(Page<'a>, String)>,
     pub kept: usize,
 }
 
@@ -338,7 +330,7 @@ impl AllVersions<'_> {
         subject: &Subject,
         reader: Option<&mut BlobReader>,
         pdfs: &[Option<PdfView>],
-    ) -> VersionWork {
+    ) -> VersionWork<'_> {
         if let Some(withdrawal) = subject.withdrawn {
             return self.withdrawn_pages(subject, withdrawal);
         }
@@ -377,7 +369,7 @@ impl AllVersions<'_> {
     }
 
     /// The versions of a withdrawn document: tombstones, unkeyed (none of its text is read).
-    fn withdrawn_pages(&self, subject: &Subject, withdrawal: &Withdrawal) -> VersionWork {
+    fn withdrawn_pages(&self, subject: &Subject, withdrawal: &Withdrawal) -> VersionWork<'_> {
         let pages = subject
             .versions
             .iter()
@@ -484,7 +476,7 @@ impl AllVersions<'_> {
         text: VersionTextView,
         diff: Option<DiffView>,
         pdf: Option<PdfView>,
-    ) -> Page {
+    ) -> Page<'_> {
         let (history, views, site_view) = (self.history, self.views, self.site_view);
         let title = if text.title.is_empty() {
             let current = subject
@@ -499,24 +491,24 @@ impl AllVersions<'_> {
         let path = urls::version(subject.id, version.number);
         let page_title = crate::t!(views.lang => "site.version.page_title", title = title, number = version.number);
         let mut context = crate::render::pages::page_context(site_view, views, &page_title, &path, "", None);
-        context.insert("stamp", &StampView::of_commit(commit, false, views.lang));
-        context.insert("doc_title", &title);
-        context.insert("doc_url", &views.url(&urls::document(subject.id)));
+        context.insert("stamp", StampView::of_commit(commit, false, views.lang));
+        context.insert("doc_title", title);
+        context.insert("doc_url", views.url(&urls::document(subject.id)));
         context.insert(
             "doc_type",
-            &subject.position.map(|p| views.site.documents[p].doc_type().slug()),
+            subject.position.map(|p| views.site.documents[p].doc_type().slug()),
         );
-        context.insert("deleted", &subject.position.is_none());
-        context.insert("version", &entry);
+        context.insert("deleted", subject.position.is_none());
+        context.insert("version", entry);
         let previous: Option<VersionEntry> = version
             .number
             .checked_sub(2)
             .and_then(|i| subject.versions.get(i))
             .map(|v| version_entry(subject.id, v, history, views));
-        context.insert("previous", &previous);
-        context.insert("diff", &diff);
-        context.insert("text", &text);
-        context.insert("pdf", &pdf);
+        context.insert("previous", previous);
+        context.insert("diff", diff);
+        context.insert("text", text);
+        context.insert("pdf", pdf);
         Page {
             path: page_path(subject.id, version.number),
             template: "version.html",
@@ -552,13 +544,13 @@ struct DeletedView {
 }
 
 /// The tombstone of a withdrawn document, at its URL (`version: None`) or a version URL.
-pub(crate) fn withdrawn_page(
+pub(crate) fn withdrawn_page<'a>(
     id: &str,
     version: Option<usize>,
     withdrawal: &Withdrawal,
     views: &Views,
-    site_view: &SiteView,
-) -> Page {
+    site_view: &'a SiteView,
+) -> Page<'a> {
     let stone = TombstoneView {
         id: id.to_string(),
         type_label: None,
@@ -575,12 +567,12 @@ pub(crate) fn withdrawn_page(
 }
 
 /// The tombstone at the URL of a deleted document, listing its versions (which stay online).
-pub(crate) fn deleted_page(
+pub(crate) fn deleted_page<'a>(
     stone: &crate::document_versions::Tombstone,
     history: &SiteHistory,
     views: &Views,
-    site_view: &SiteView,
-) -> Page {
+    site_view: &'a SiteView,
+) -> Page<'a> {
     if let Some(withdrawal) = &stone.withdrawn {
         return withdrawn_page(&stone.id, None, withdrawal, views, site_view);
     }
@@ -604,7 +596,7 @@ pub(crate) fn deleted_page(
     tombstone_page(view, views, site_view)
 }
 
-fn tombstone_page(stone: TombstoneView, views: &Views, site_view: &SiteView) -> Page {
+fn tombstone_page<'a>(stone: TombstoneView, views: &Views, site_view: &'a SiteView) -> Page<'a> {
     let base = urls::document(&stone.id);
     let path = match stone.version {
         Some(n) => urls::version(&stone.id, n),
@@ -615,7 +607,7 @@ fn tombstone_page(stone: TombstoneView, views: &Views, site_view: &SiteView) -> 
         (None, Some(title)) => crate::t!(views.lang => "site.tombstone.deleted_title", title = title),
     };
     let mut context = crate::render::pages::page_context(site_view, views, &title, &path, "", None);
-    context.insert("stone", &stone);
+    context.insert("stone", stone);
     Page {
         path: urls::file(&path),
         template: "tombstone.html",
@@ -703,7 +695,7 @@ pub(crate) struct AllVersions<'a> {
 
 impl AllVersions<'_> {
     /// In parallel, one blob reader per worker.
-    pub(crate) fn pages(&self) -> impl ParallelIterator<Item = VersionWork> + '_ {
+    pub(crate) fn pages(&self) -> impl ParallelIterator<Item = VersionWork<'_>> + '_ {
         self.subjects.par_iter().enumerate().map_init(
             || self.history.history.reader(),
             move |reader, (i, subject)| {

@@ -104,3 +104,60 @@ fn the_fixture_sites_have_no_broken_links() {
         assert!(broken.is_empty(), "{name}: {broken:#?}");
     }
 }
+
+/// Builds `dir` twice: the next build writes into the first one's folder and keeps every page
+/// whose views did not change.
+fn build_twice(dir: &std::path::Path) {
+    for _ in 0..2 {
+        let (code, report) = diagnostics(dir, &["build"]);
+        assert_eq!(code, Some(0), "{report:#}");
+    }
+}
+
+/// A page kept from an earlier build (nothing it shows changed) is checked again: when the
+/// document it links to is gone, the build fails at the link.
+#[test]
+fn a_kept_page_whose_link_target_went_fails_the_build() {
+    let dir = project("links-site");
+    let root = dir.path();
+    std::fs::remove_file(root.join("content/raadsbrieven/kapot.md")).unwrap();
+    let tijdelijk = "---\nid: tijdelijk\ntype: raadsbrief\ntitle: Een tijdelijke brief\ndate: 2025-04-01\n---\n\nTijdelijk.\n";
+    std::fs::write(root.join("content/raadsbrieven/tijdelijk.md"), tijdelijk).unwrap();
+    let goed = root.join("content/raadsbrieven/goed.md");
+    let text = std::fs::read_to_string(&goed).unwrap();
+    std::fs::write(&goed, format!("{text}\nZie ook [de tijdelijke brief](/documenten/tijdelijk/).\n")).unwrap();
+    build_twice(root);
+
+    std::fs::remove_file(root.join("content/raadsbrieven/tijdelijk.md")).unwrap();
+    let (code, report) = diagnostics(root, &["build"]);
+    assert_eq!(code, Some(1), "{report:#}");
+    let links = with_code(&report, "broken-link");
+    assert_eq!(links.len(), 1, "{report:#}");
+    assert_eq!(links[0]["path"], "content/raadsbrieven/goed.md");
+    assert!(links[0]["message"].as_str().unwrap().contains("/documenten/tijdelijk/"));
+    let (code, report) = diagnostics(root, &["check"]);
+    assert_eq!(code, Some(1), "check keeps pages of the published output: {report:#}");
+    assert_eq!(with_code(&report, "broken-link").len(), 1, "{report:#}");
+}
+
+/// A kept page's link into another page's anchor is checked against that page as it is now:
+/// renaming the heading fails the build at the link, though the linking page did not change.
+#[test]
+fn a_kept_page_whose_anchor_went_fails_the_build() {
+    let dir = project("links-site");
+    let root = dir.path();
+    std::fs::remove_file(root.join("content/raadsbrieven/kapot.md")).unwrap();
+    build_twice(root);
+
+    let doel = root.join("content/raadsbrieven/doel.md");
+    let text = std::fs::read_to_string(&doel).unwrap();
+    let renamed = text.replace("## Besluit", "## Beslissing").replace("(#besluit)", "(#beslissing)");
+    assert_ne!(text, renamed);
+    std::fs::write(&doel, renamed).unwrap();
+    let (code, report) = diagnostics(root, &["build"]);
+    assert_eq!(code, Some(1), "{report:#}");
+    let anchors = with_code(&report, "broken-anchor");
+    assert_eq!(anchors.len(), 1, "{report:#}");
+    assert_eq!(anchors[0]["path"], "content/raadsbrieven/goed.md");
+    assert!(anchors[0]["message"].as_str().unwrap().contains("/documenten/doel/#besluit"));
+}
