@@ -114,14 +114,11 @@ impl<'a> LinkCheck<'a> {
         // its anchors in other pages, which may have changed, need checking, and its manifest
         // entry lists those (and its links into the search index, whose files come and go).
         // Otherwise each kept page is read back and checked in full.
-        let lost_a_file = self
-            .inner
-            .earlier()
-            .is_none_or(|earlier| {
-                earlier
-                    .paths()
-                    .any(|path| !is_search_index_file(path) && !files.contains(path))
-            });
+        let lost_a_file = self.inner.earlier().is_none_or(|earlier| {
+            earlier
+                .paths()
+                .any(|path| !is_search_index_file(path) && !files.contains(path))
+        });
         let (reread, listed): (Vec<_>, Vec<_>) = kept_pages
             .into_iter()
             .partition(|(_, meta)| lost_a_file || meta == MUST_REREAD);
@@ -134,7 +131,11 @@ impl<'a> LinkCheck<'a> {
         let kept_links: Vec<(String, Vec<Box<str>>)> = listed
             .into_iter()
             .filter_map(|(path, meta)| {
-                let hrefs = meta.strip_prefix(VOLATILE_LINKS)?.split(SEPARATOR).map(Box::from).collect();
+                let hrefs = meta
+                    .strip_prefix(VOLATILE_LINKS)?
+                    .split(SEPARATOR)
+                    .map(Box::from)
+                    .collect();
                 Some((path, hrefs))
             })
             .collect();

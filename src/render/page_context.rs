@@ -35,15 +35,16 @@ impl<'a> PageContext<'a> {
         // Writing into a hasher cannot fail; a view that cannot be serialised fails the render
         // below with the template error that names it.
         let mut buffered = std::io::BufWriter::with_capacity(16 * 1024, &mut self.hasher);
-        let written = serde_json::to_writer(&mut buffered, &value).and_then(|()| {
-            std::io::Write::flush(&mut buffered).map_err(serde_json::Error::io)
-        });
+        let written = serde_json::to_writer(&mut buffered, &value)
+            .and_then(|()| std::io::Write::flush(&mut buffered).map_err(serde_json::Error::io));
         drop(buffered);
         if written.is_err() {
             self.hasher.update(b"\0unserialisable");
         }
         self.hasher.update(b"\n");
-        self.parts.push(Box::new(move |context: &mut tera::Context| context.insert(name, &value)));
+        self.parts.push(Box::new(move |context: &mut tera::Context| {
+            context.insert(name, &value)
+        }));
     }
 
     /// The key of a page made with `template` from these views, by templates whose

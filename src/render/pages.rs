@@ -4,8 +4,8 @@
 //! relations and the shared read-only templates. List pages are paginated so that no page grows
 //! without bound with the corpus.
 
-use serde::Serialize;
 use super::page_context::PageContext;
+use serde::Serialize;
 
 use crate::data::feeds::{self, FeedLink};
 use crate::markdown::RenderedBody;

@@ -121,11 +121,16 @@ fn a_kept_page_whose_link_target_went_fails_the_build() {
     let dir = project("links-site");
     let root = dir.path();
     std::fs::remove_file(root.join("content/raadsbrieven/kapot.md")).unwrap();
-    let tijdelijk = "---\nid: tijdelijk\ntype: raadsbrief\ntitle: Een tijdelijke brief\ndate: 2025-04-01\n---\n\nTijdelijk.\n";
+    let tijdelijk =
+        "---\nid: tijdelijk\ntype: raadsbrief\ntitle: Een tijdelijke brief\ndate: 2025-04-01\n---\n\nTijdelijk.\n";
     std::fs::write(root.join("content/raadsbrieven/tijdelijk.md"), tijdelijk).unwrap();
     let goed = root.join("content/raadsbrieven/goed.md");
     let text = std::fs::read_to_string(&goed).unwrap();
-    std::fs::write(&goed, format!("{text}\nZie ook [de tijdelijke brief](/documenten/tijdelijk/).\n")).unwrap();
+    std::fs::write(
+        &goed,
+        format!("{text}\nZie ook [de tijdelijke brief](/documenten/tijdelijk/).\n"),
+    )
+    .unwrap();
     build_twice(root);
 
     std::fs::remove_file(root.join("content/raadsbrieven/tijdelijk.md")).unwrap();
@@ -151,7 +156,9 @@ fn a_kept_page_whose_anchor_went_fails_the_build() {
 
     let doel = root.join("content/raadsbrieven/doel.md");
     let text = std::fs::read_to_string(&doel).unwrap();
-    let renamed = text.replace("## Besluit", "## Beslissing").replace("(#besluit)", "(#beslissing)");
+    let renamed = text
+        .replace("## Besluit", "## Beslissing")
+        .replace("(#besluit)", "(#beslissing)");
     assert_ne!(text, renamed);
     std::fs::write(&doel, renamed).unwrap();
     let (code, report) = diagnostics(root, &["build"]);
@@ -159,5 +166,8 @@ fn a_kept_page_whose_anchor_went_fails_the_build() {
     let anchors = with_code(&report, "broken-anchor");
     assert_eq!(anchors.len(), 1, "{report:#}");
     assert_eq!(anchors[0]["path"], "content/raadsbrieven/goed.md");
-    assert!(anchors[0]["message"].as_str().unwrap().contains("/documenten/doel/#besluit"));
+    assert!(anchors[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("/documenten/doel/#besluit"));
 }
