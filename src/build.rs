@@ -132,6 +132,7 @@ pub(crate) fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildRepo
             engine.cache().prune();
         }
         data::feeds::standings::save(&paths.cache.join("feeds"));
+        render::version_refs::save(&paths.cache.join("versions"));
         run.clock.lap("write");
     }
     if let Some(progress) = &options.progress {
@@ -243,6 +244,8 @@ fn render_and_publish(
     let manifests = output::manifest::folder_for(&paths.cache, &paths.output);
     // What motion versions say, for the feeds' status changes: saved only by a build.
     data::feeds::standings::load(&paths.cache.join("feeds"));
+    // What each version refers to, for the keys of version pages: saved only by a build.
+    render::version_refs::load(&paths.cache.join("versions"));
     if options.mode == Mode::Check || run.diagnostics.fails_run(options.deny_warnings) {
         let marker = std::fs::read_to_string(paths.output.join(output::write::MARKER)).unwrap_or_default();
         let published =

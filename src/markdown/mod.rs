@@ -75,6 +75,26 @@ fn parse(body: &str) -> Vec<(Event<'_>, std::ops::Range<usize>)> {
     events
 }
 
+/// The normal form of every identifier-shaped piece of the body's text, sorted, each once: all
+/// that [`render_document_body`] may link to a document (it links those in running text only).
+pub(crate) fn identifier_candidates(body: &str) -> Vec<String> {
+    let mut normals: Vec<String> = parse(body)
+        .into_iter()
+        .filter_map(|(event, _)| match event {
+            Event::Text(text) => Some(text),
+            _ => None,
+        })
+        .flat_map(|text| {
+            identifiers::find_candidates(&text)
+                .map(|mention| mention.normal)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    normals.sort_unstable();
+    normals.dedup();
+    normals
+}
+
 /// Renders the body of document `position` of `site`.
 pub fn render_body(site: &Site, position: usize) -> RenderedBody {
     render_document_body(site, &site.documents[position], Some(position))

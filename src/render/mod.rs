@@ -11,6 +11,7 @@ pub(crate) mod page_context;
 pub(crate) mod pages;
 pub(crate) mod statement;
 pub(crate) mod templates;
+pub(crate) mod version_refs;
 pub(crate) mod versions;
 
 use std::path::Path;
@@ -97,6 +98,7 @@ pub(crate) fn render(
         site_view: &site_view,
         renderer: &renderer,
         subjects: versions::subjects(site, history),
+        chrome: versions::chrome_fingerprint(site, &site_view, &templates_fingerprint),
         fingerprint: versions::site_fingerprint(site, &site_view, &templates_fingerprint),
     };
 
@@ -136,7 +138,9 @@ struct FullRender<'a> {
     site_view: &'a pages::SiteView,
     renderer: &'a Renderer<'a>,
     subjects: Vec<versions::Subject<'a>>,
-    /// What every version page and PDF depends on besides its own sources.
+    /// What every version page depends on besides its sources and what they refer to.
+    chrome: Vec<u8>,
+    /// What every version PDF depends on besides its own sources.
     fingerprint: Vec<u8>,
 }
 
@@ -226,6 +230,7 @@ impl FullRender<'_> {
             views: self.views,
             site_view: self.site_view,
             output: self.renderer.output,
+            chrome: &self.chrome,
             fingerprint: &self.fingerprint,
         };
         let version_results: Vec<(Vec<Diagnostic>, usize, usize)> = all_versions

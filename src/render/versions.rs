@@ -25,6 +25,7 @@ use crate::markdown::diff::{self, Blocks};
 use crate::model::{DocType, Document, Withdrawal};
 use crate::output::Output;
 use crate::render::pages::{Page, SiteView};
+use crate::render::version_refs;
 use crate::resolve::Site;
 use crate::source::SourceKind;
 use crate::urls;
@@ -261,16 +262,25 @@ impl Previous {
     }
 }
 
-/// What every version page and PDF depends on besides its own sources: griffie's version, the
-/// templates, the configuration as pages see it, and the title, type and identifiers of every
-/// document (version pages link and name other documents).
-pub(crate) fn site_fingerprint(site: &Site, site_view: &SiteView, templates: &[u8]) -> Vec<u8> {
+/// What every version page depends on besides its own sources and what they refer to
+/// ([`version_refs`]): griffie's version, the templates, the configuration as pages see it and
+/// the topics.
+pub(crate) fn chrome_fingerprint(site: &Site, site_view: &SiteView, templates: &[u8]) -> Vec<u8> {
     let mut hasher = blake3::Hasher::new();
     hasher.update(templates);
     let mut chrome = site_view.clone();
     chrome.stamp = StampView::none();
     hasher.update(&serde_json::to_vec(&chrome).unwrap_or_default());
     hasher.update(format!("{:?}", site.config.topics).as_bytes());
+    hasher.finalize().as_bytes().to_vec()
+}
+
+/// What every version PDF depends on besides its own sources: the [`chrome_fingerprint`] and
+/// the title, type and identifiers of every document. Also the key of a version page whose
+/// references cannot be known (its blob, or the one before it, cannot be read).
+pub(crate) fn site_fingerprint(site: &Site, site_view: &SiteView, templates: &[u8]) -> Vec<u8> {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(&chrome_fingerprint(site, site_view, templates));
     for doc in &site.documents {
         hasher.update(format!("{}\t{}\t{}", doc.id, doc.public_title(), doc.doc_type().slug()).as_bytes());
         for identifier in &doc.identifiers {
@@ -281,7 +291,9 @@ pub(crate) fn site_fingerprint(site: &Site, site_view: &SiteView, templates: &[u
     hasher.finalize().as_bytes().to_vec()
 }
 
-/// The key of `version`'s page: its sources and everything the page shows about them.
+/// The key of `version`'s page: its sources and everything the page shows about them;
+/// `fingerprint`: the [`chrome_fingerprint`] and what today's site answers for the references of
+/// the version and the one before it (see [`AllVersions::references`]).
 fn page_key(
     fingerprint: &[u8],
     subject: &Subject,
@@ -345,7 +357,8 @@ impl AllVersions<'_> {
         let mut unread: Option<&VersionRef> = None;
         for (i, version) in subject.versions.iter().enumerate() {
             let pdf = pdfs.get(i).cloned().flatten();
-            let key = page_key(self.fingerprint, subject, version, history, pdf.as_ref(), site);
+            let fingerprint = self.references(subject, i, reader.as_deref_mut());
+            let key = page_key(&fingerprint, subject, version, history, pdf.as_ref(), site);
             if output.reuse(&page_path(subject.id, version.number), &key).is_some() {
                 work.kept += 1;
                 previous = None;
@@ -366,6 +379,29 @@ impl AllVersions<'_> {
             previous = Some(parsed);
         }
         work
+    }
+
+    /// What the page of version `index` of `subject` shows of other documents: the
+    /// [`chrome_fingerprint`], the document's current title (a version without one is named by
+    /// it) and what today's site answers for the references of the version and of the one
+    /// before it (its facts are in the diff). When a blob cannot be read, the title, type and
+    /// identifiers of every document instead ([`site_fingerprint`]).
+    fn references(&self, subject: &Subject, index: usize, mut reader: Option<&mut BlobReader>) -> Vec<u8> {
+        let site = self.views.site;
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(self.chrome);
+        if let Some(position) = subject.position {
+            hasher.update(site.documents[position].public_title().as_bytes());
+        }
+        hasher.update(b"\0");
+        for version in &subject.versions[index.saturating_sub(1)..=index] {
+            match version_refs::of(reader.as_deref_mut(), version) {
+                Some(refs) => hasher.update(refs.resolution(site).as_bytes()),
+                None => return self.fingerprint.to_vec(),
+            };
+            hasher.update(b"\0");
+        }
+        hasher.finalize().as_bytes().to_vec()
     }
 
     /// The versions of a withdrawn document: tombstones, unkeyed (none of its text is read).
@@ -690,6 +726,9 @@ pub(crate) struct AllVersions<'a> {
     pub views: &'a Views<'a>,
     pub site_view: &'a SiteView,
     pub output: &'a dyn Output,
+    /// See [`chrome_fingerprint`].
+    pub chrome: &'a [u8],
+    /// See [`site_fingerprint`].
     pub fingerprint: &'a [u8],
 }
 

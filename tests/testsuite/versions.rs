@@ -381,6 +381,38 @@ fn unchanged_versions_are_kept_and_the_result_equals_a_clean_build() {
     assert!(stderr(&clean).contains("0 versiepagina's ongewijzigd hergebruikt"));
 }
 
+/// Renaming a document makes again the version pages that name it (here the letter's second
+/// version, whose facts name the motion it responds to, and the motion's own), and keeps the
+/// others: the letter's first version names no other document. The result equals a clean build.
+#[test]
+fn a_rename_makes_only_the_version_pages_that_name_the_document_again() {
+    let dir = repo();
+    let answering = LETTER.replace(
+        "identifiers: [Raad-1001]\n",
+        "identifiers: [Raad-1001]\nresponds_to: [motie-inkoop]\n",
+    );
+    assert_ne!(answering, LETTER);
+    write(dir.path(), "content/raadsbrieven/inkoop.md", &answering);
+    commit_all(dir.path(), "Antwoord op de motie", "2025-08-12T09:30:00+02:00");
+    build(dir.path());
+    build(dir.path());
+    write(
+        dir.path(),
+        "content/moties/inkoop.md",
+        &MOTION.replace("title: Motie regionale inkoop", "title: Motie over de regionale inkoop"),
+    );
+    commit_all(dir.path(), "Nieuwe titel", "2025-09-12T09:30:00+02:00");
+    let incremental = build(dir.path());
+    assert!(
+        stderr(&incremental).contains("(1 versiepagina ongewijzigd hergebruikt)"),
+        "{}",
+        stderr(&incremental)
+    );
+    let v2 = read(dir.path(), "output/documenten/raadsbrief-inkoop/v2/index.html");
+    assert!(v2.contains("Motie over de regionale inkoop"), "{v2}");
+    assert_equals_a_clean_build(dir.path(), &["--no-pdf"]);
+}
+
 /// Builds the project anew into `clean/` (with `args`) and asserts that `output/` holds exactly
 /// the same files with the same bytes; the clean build's run.
 fn assert_equals_a_clean_build(dir: &Path, args: &[&str]) -> std::process::Output {
