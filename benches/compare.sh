@@ -17,8 +17,12 @@
 #   hugo after the commit      Hugo's build of the changed files (Hugo has no incremental build)
 #   griffie commit: body, the next commits
 #                              two more such commits; the time of the second (steady state)
-#   griffie CI                 a fresh clone with `.griffie-cache/` restored and no `output/`
-#                              (what ci-recipes/ do), after the body commit
+#   griffie CI                 a fresh clone with `.griffie-cache/` restored and no `output/`,
+#                              after the body commit
+#   griffie CI: cache and output
+#                              what ci-recipes/ do: a fresh clone of the next commit with
+#                              `.griffie-cache/` and the last run's `output/` restored: the
+#                              `check` the recipes run first, then the `build`
 #
 # Hugo comes from Debian (`apt-get install hugo`, installed here when missing). The griffie
 # binaries are release builds in $CARGO_TARGET_DIR (default target/), unless GRIFFIE and
@@ -151,6 +155,18 @@ for size in "${sizes[@]}"; do
     cp -a "$corpus/.griffie-cache" "$work/clone-$size/"
     read -r wall peak < <(measure "$work/clone-$size" "$griffie" build --quiet)
     row "$size" "griffie CI: clone, cache, no output" "$wall" "$peak" "$hugo_wall"
+    # CI as the recipes run it now: the cache and the last run's site restored (that run is the
+    # one above), a fresh clone of the next commit.
+    cp -a "$work/clone-$size/.griffie-cache" "$work/clone-$size/output" "$work/"
+    rm -rf "$work/clone-$size"
+    printf '\nEen zin voor de volgende CI-run.\n' >> "$corpus/$doc"
+    commit "$corpus" "Correctie voor CI" "2026-01-06T15:00:00+01:00"
+    git clone -q "$corpus" "$work/clone-$size"
+    mv "$work/.griffie-cache" "$work/output" "$work/clone-$size/"
+    read -r wall peak < <(measure "$work/clone-$size" "$griffie" check --quiet)
+    row "$size" "griffie CI: check, cache and output" "$wall" "$peak" "$hugo_wall"
+    read -r wall peak < <(measure "$work/clone-$size" "$griffie" build --quiet)
+    row "$size" "griffie CI: clone, cache and output" "$wall" "$peak" "$hugo_wall"
     rm -rf "$work/clone-$size"
 
     sed -i '0,/^title: /s/^title: \(.*\)$/title: \1 (herzien)/' "$corpus/$doc"

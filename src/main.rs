@@ -56,6 +56,9 @@ enum Command {
     Check {
         #[command(flatten)]
         common: CommonArgs,
+        /// The published site: its pages made from unchanged inputs need no second look.
+        #[arg(long, value_name = "DIR", default_value = "output")]
+        output: PathBuf,
     },
     /// Create a new document in the type's folder, with placeholders to fill in; prints its path.
     New {
@@ -143,7 +146,11 @@ fn localise(cmd: clap::Command) -> clap::Command {
         .mut_arg("help", texts.last(t!("cli.help")))
         .mut_arg("version", texts.last(t!("cli.version")))
         .mut_subcommand("build", |c| texts.build_command(c))
-        .mut_subcommand("check", |c| texts.common(texts.every(c, t!("cli.check"))))
+        .mut_subcommand("check", |c| {
+            texts
+                .common(texts.every(c, t!("cli.check")))
+                .mut_arg("output", texts.folder(t!("cli.check.output")))
+        })
         .mut_subcommand("new", |c| texts.new_command(c))
         .mut_subcommand("serve", |c| texts.serve_command(c))
         .mut_subcommand("help", |c| texts.help_command(c))
@@ -300,7 +307,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Help { command } => print_help(cmd, command.as_deref()),
         Command::Build { common, output } => build_or_check(&common, Mode::Build, Some(output)),
-        Command::Check { common } => build_or_check(&common, Mode::Check, None),
+        Command::Check { common, output } => build_or_check(&common, Mode::Check, Some(output)),
         Command::Serve {
             port,
             content,

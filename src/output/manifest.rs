@@ -127,10 +127,19 @@ impl Manifest {
 }
 
 /// The cache folder for the manifests of the output folder `output`: one per output folder, so
-/// builds into different folders never prune each other's manifests.
+/// builds into different folders never prune each other's manifests. An output folder inside
+/// the project is named by its path in the project, so a clone elsewhere with the cache and the
+/// output restored (a CI run) finds them; the manifest a marker names is found by its content's
+/// hash either way, so a folder can only ever be matched with its own manifest.
 pub(crate) fn folder_for(cache: &Path, output: &Path) -> PathBuf {
-    let absolute = std::path::absolute(output).unwrap_or_else(|_| output.to_path_buf());
-    let name = blake3::hash(absolute.to_string_lossy().as_bytes()).to_hex()[..16].to_string();
+    let absolute = |path: &Path| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let output = absolute(output);
+    let project = cache.parent().map(absolute);
+    let name = match project.as_deref().and_then(|root| output.strip_prefix(root).ok()) {
+        Some(inside) => format!("project:{}", inside.to_string_lossy()),
+        None => output.to_string_lossy().into_owned(),
+    };
+    let name = blake3::hash(name.as_bytes()).to_hex()[..16].to_string();
     cache.join("outputs").join(name)
 }
 
@@ -157,6 +166,21 @@ pub(crate) fn key(parts: &[&[u8]]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_output_inside_the_project_has_the_same_manifests_in_a_clone_elsewhere() {
+        let here = folder_for(Path::new("/ci/a/site/.griffie-cache"), Path::new("/ci/a/site/output"));
+        let there = folder_for(Path::new("/ci/b/site/.griffie-cache"), Path::new("/ci/b/site/output"));
+        assert_eq!(
+            here,
+            Path::new("/ci/a/site/.griffie-cache/outputs").join(here.file_name().unwrap())
+        );
+        assert_eq!(here.file_name(), there.file_name());
+        let public = folder_for(Path::new("/ci/a/site/.griffie-cache"), Path::new("/ci/a/site/public"));
+        assert_ne!(here.file_name(), public.file_name(), "each output folder has its own");
+        let outside = folder_for(Path::new("/ci/a/site/.griffie-cache"), Path::new("/srv/www"));
+        assert_ne!(here.file_name(), outside.file_name());
+    }
 
     #[test]
     fn a_saved_manifest_is_found_through_the_marker() {

@@ -148,6 +148,12 @@ impl Output for DirOutput {
         if let Some(parent) = full.parent() {
             std::fs::create_dir_all(parent)?;
         }
+        // A file of the folder may be a hard link to the published output's (see
+        // `write::Staging::create`): never written in place, but replaced by a file of its own.
+        match std::fs::remove_file(&full) {
+            Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err),
+            _ => {}
+        }
         std::fs::write(full, bytes)?;
         self.record(path, entry);
         Ok(())

@@ -69,6 +69,16 @@ impl Staging {
             std::fs::rename(&previous, &dir)
                 .with_context(|| crate::t!("write.cannot_reuse", path = previous.display()))?;
         }
+        // Nothing to reuse, but a published output: start from a linked copy of it, made under
+        // another name and renamed into place only when whole (a killed copy is removed here).
+        let linking = sibling(target, "linking")?;
+        if linking.exists() {
+            std::fs::remove_dir_all(&linking)
+                .with_context(|| crate::t!("write.cannot_remove", path = linking.display()))?;
+        }
+        if !dir.exists() && target.join(MARKER).is_file() && link_copy(target, &linking) {
+            std::fs::rename(&linking, &dir).ok();
+        }
         std::fs::create_dir_all(&dir)
             .with_context(|| crate::t!("write.cannot_create_staging", path = dir.display()))?;
         cache_file::clean_temporaries(&dir);
@@ -201,6 +211,32 @@ fn exchange_unsupported(err: &io::Error) -> bool {
     err.kind() == io::ErrorKind::Unsupported
 }
 
+/// Makes `copy` a copy of the folder `source` whose files are hard links to `source`'s, so a
+/// build with no staging folder to reuse (a CI run that restored only `output/`) keeps what did
+/// not change instead of making everything. Safe because a build never writes a file of its
+/// staging folder in place ([`crate::output::DirOutput`] replaces it) and the marker is
+/// replaced by rename. Anything that fails (another file system, no hard links) leaves no copy:
+/// the build then starts from an empty folder, as it would have. `true` when the copy is whole.
+fn link_copy(source: &Path, copy: &Path) -> bool {
+    let linked = (|| -> io::Result<()> {
+        for entry in walkdir::WalkDir::new(source).sort_by_file_name() {
+            let entry = entry.map_err(io::Error::other)?;
+            let relative = entry.path().strip_prefix(source).map_err(io::Error::other)?;
+            let to = copy.join(relative);
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to)?;
+            } else if entry.file_type().is_file() {
+                std::fs::hard_link(entry.path(), &to)?;
+            }
+        }
+        Ok(())
+    })();
+    if linked.is_err() && copy.exists() {
+        std::fs::remove_dir_all(copy).ok();
+    }
+    linked.is_ok()
+}
+
 fn parent(path: &Path) -> &Path {
     path.parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -309,6 +345,13 @@ fn is_empty_dir(path: &Path) -> anyhow::Result<bool> {
 mod tests {
     use super::*;
 
+    /// Writes as a build does ([`crate::output::DirOutput`]): a file of a staging folder may be
+    /// a hard link to the output's, so it is replaced, never written through.
+    fn put(path: &Path, text: &str) {
+        std::fs::remove_file(path).ok();
+        std::fs::write(path, text).unwrap();
+    }
+
     fn written(paths: &[&str]) -> HashSet<String> {
         paths.iter().map(|p| p.to_string()).collect()
     }
@@ -319,8 +362,8 @@ mod tests {
         let target = dir.path().join("output");
         let staging = Staging::create(&target, &[]).unwrap();
         std::fs::create_dir_all(staging.dir().join("a")).unwrap();
-        std::fs::write(staging.dir().join("a/one.html"), "one").unwrap();
-        std::fs::write(staging.dir().join("two.html"), "two").unwrap();
+        put(&staging.dir().join("a/one.html"), "one");
+        put(&staging.dir().join("two.html"), "two");
         staging
             .publish(&written(&["a/one.html", "two.html"]), None, None)
             .unwrap();
@@ -328,7 +371,7 @@ mod tests {
 
         // The next build reuses the previous output's folder; files it does not write go.
         let staging = Staging::create(&target, &[]).unwrap();
-        std::fs::write(staging.dir().join("two.html"), "TWO").unwrap();
+        put(&staging.dir().join("two.html"), "TWO");
         staging.publish(&written(&["two.html"]), None, None).unwrap();
         assert_eq!(std::fs::read_to_string(target.join("two.html")).unwrap(), "TWO");
         assert!(!target.join("a").exists(), "stale files and emptied folders are pruned");
@@ -342,7 +385,7 @@ mod tests {
         let staging = Staging::create(&target, &[]).unwrap();
         for file in ["a/v1/index.html", "a/v2/index.html", "b.html"] {
             std::fs::create_dir_all(staging.dir().join(file).parent().unwrap()).unwrap();
-            std::fs::write(staging.dir().join(file), "x").unwrap();
+            put(&staging.dir().join(file), "x");
         }
         staging
             .publish(&written(&["a/v1/index.html", "a/v2/index.html", "b.html"]), None, None)
@@ -368,10 +411,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("output");
         let staging = Staging::create(&target, &[]).unwrap();
-        std::fs::write(staging.dir().join("a.html"), "one").unwrap();
+        put(&staging.dir().join("a.html"), "one");
         staging.publish(&written(&["a.html"]), None, None).unwrap();
         let staging = Staging::create(&target, &[]).unwrap();
-        std::fs::write(staging.dir().join("a.html"), "broken").unwrap();
+        put(&staging.dir().join("a.html"), "broken");
         drop(staging);
         assert_eq!(std::fs::read_to_string(target.join("a.html")).unwrap(), "one");
     }
@@ -382,7 +425,7 @@ mod tests {
         let target = dir.path().join("output");
         for (text, mark) in [("one", "manifest: m1\n"), ("two", "manifest: m2\n")] {
             let staging = Staging::create(&target, &[]).unwrap();
-            std::fs::write(staging.dir().join("a.html"), text).unwrap();
+            put(&staging.dir().join("a.html"), text);
             staging.publish(&written(&["a.html"]), None, Some(mark)).unwrap();
         }
         assert_eq!(std::fs::read_to_string(target.join("a.html")).unwrap(), "two");
@@ -403,14 +446,54 @@ mod tests {
     }
 
     #[test]
+    fn without_a_folder_to_reuse_the_output_is_linked_in_and_never_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("output");
+        let staging = Staging::create(&target, &[]).unwrap();
+        std::fs::create_dir_all(staging.dir().join("a")).unwrap();
+        put(&staging.dir().join("a/one.html"), "one");
+        put(&staging.dir().join("two.html"), "two");
+        staging
+            .publish(&written(&["a/one.html", "two.html"]), None, Some("manifest: m1\n"))
+            .unwrap();
+        // What a CI run has: the published output, no staging folder.
+        std::fs::remove_dir_all(sibling(&target, "staging").unwrap()).ok();
+        let staging = Staging::create(&target, &[]).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(staging.dir().join("a/one.html")).unwrap(),
+            "one"
+        );
+        assert!(
+            staging.earlier_marker().ends_with("manifest: m1\n"),
+            "the output's manifest is reused"
+        );
+        let out = crate::output::DirOutput::new(staging.dir());
+        crate::output::Output::write(&out, "a/one.html", b"ONE").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(staging.dir().join("a/one.html")).unwrap(),
+            "ONE"
+        );
+        assert_eq!(
+            std::fs::read_to_string(target.join("a/one.html")).unwrap(),
+            "one",
+            "the published output is untouched"
+        );
+        assert!(std::fs::read_to_string(target.join(MARKER))
+            .unwrap()
+            .ends_with("manifest: m1\n"));
+        drop(staging);
+        assert_eq!(std::fs::read_to_string(target.join("two.html")).unwrap(), "two");
+    }
+
+    #[test]
     fn the_two_renames_of_the_fallback_publish_too() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("output");
         let staging = Staging::create(&target, &[]).unwrap();
-        std::fs::write(staging.dir().join("a.html"), "one").unwrap();
+        put(&staging.dir().join("a.html"), "one");
         staging.publish(&written(&["a.html"]), None, None).unwrap();
         let staging = Staging::create(&target, &[]).unwrap();
-        std::fs::write(staging.dir().join("a.html"), "two").unwrap();
+        put(&staging.dir().join("a.html"), "two");
         staging.publish_by_two_renames().unwrap();
         assert_eq!(std::fs::read_to_string(target.join("a.html")).unwrap(), "two");
         // The next build takes the old output from `.previous`.
@@ -439,7 +522,7 @@ mod tests {
         if cfg!(target_os = "linux") {
             assert!(!temporary.exists());
         }
-        std::fs::write(staging.dir().join("a.html"), "one").unwrap();
+        put(&staging.dir().join("a.html"), "one");
         staging.publish(&written(&["a.html"]), None, None).unwrap();
         assert!(target.join("a.html").is_file());
     }
@@ -449,12 +532,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("output");
         let staging = Staging::create(&target, &[]).unwrap();
-        std::fs::write(staging.dir().join("a.html"), "one").unwrap();
+        put(&staging.dir().join("a.html"), "one");
         staging.publish(&written(&["a.html"]), None, None).unwrap();
         let staging = Staging::create(&target, &[]).unwrap();
         // Listed as a file by the manifest, but something else now: it can't be removed.
         std::fs::create_dir_all(staging.dir().join("stale.pdf/inside")).unwrap();
-        std::fs::write(staging.dir().join("a.html"), "two").unwrap();
+        put(&staging.dir().join("a.html"), "two");
         let earlier = vec!["stale.pdf".to_string()];
         let err = staging
             .publish(&written(&["a.html"]), Some(&earlier), Some("manifest: m\n"))

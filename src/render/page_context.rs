@@ -69,7 +69,8 @@ impl<'a> PageContext<'a> {
 }
 
 /// What every page depends on besides its views: griffie's version (its translations and
-/// template functions) and every file of the templates folder, by name and content.
+/// template functions) and every file of the templates folder, by name and content. Names are
+/// taken inside the folder, so a clone of the project elsewhere (a CI run) has the same keys.
 pub(crate) fn templates_fingerprint(templates_dir: &std::path::Path) -> Vec<u8> {
     let mut hasher = blake3::Hasher::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
@@ -78,7 +79,8 @@ pub(crate) fn templates_fingerprint(templates_dir: &std::path::Path) -> Vec<u8> 
         .into_iter()
         .filter_map(Result::ok);
     for entry in files.filter(|e| e.file_type().is_file()) {
-        hasher.update(entry.path().to_string_lossy().as_bytes());
+        let name = entry.path().strip_prefix(templates_dir).unwrap_or(entry.path());
+        hasher.update(name.to_string_lossy().as_bytes());
         hasher.update(b"\0");
         hasher.update(&std::fs::read(entry.path()).unwrap_or_default());
         hasher.update(b"\0");
@@ -107,6 +109,23 @@ mod tests {
         assert_ne!(key, context_of("Motie", 2).key("list.html", b"t2"));
         assert_eq!(key.len(), 32);
         assert!(key.bytes().all(|b| b.is_ascii_hexdigit()));
+    }
+
+    #[test]
+    fn the_templates_fingerprint_depends_on_names_and_contents_not_the_folders_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a/templates"), dir.path().join("b/templates"));
+        for folder in [&a, &b] {
+            std::fs::create_dir_all(folder.join("static")).unwrap();
+            std::fs::write(folder.join("base.html"), "<html>").unwrap();
+            std::fs::write(folder.join("static/site.css"), "body{}").unwrap();
+        }
+        assert_eq!(templates_fingerprint(&a), templates_fingerprint(&b));
+        std::fs::write(b.join("static/site.css"), "body{margin:0}").unwrap();
+        assert_ne!(templates_fingerprint(&a), templates_fingerprint(&b));
+        std::fs::rename(b.join("static/site.css"), b.join("static/other.css")).unwrap();
+        std::fs::write(b.join("static/other.css"), "body{}").unwrap();
+        assert_ne!(templates_fingerprint(&a), templates_fingerprint(&b));
     }
 
     #[test]

@@ -55,6 +55,10 @@ fn github_actions_recipe_checks_builds_and_publishes_on_pages() {
             .any(|s| text(&s["uses"]).starts_with("actions/cache@") && text(&s["with"]["path"]).contains(path))
     };
     assert!(cached(".griffie-cache"), "no cache of .griffie-cache");
+    assert!(
+        cached("output"),
+        "no cache of the last site, whose unchanged pages a build keeps"
+    );
     assert!(cached(".griffie-bin"), "no cache of the installed binary");
 
     let check = runs(build, "griffie check --strict");
@@ -96,6 +100,10 @@ fn gitlab_ci_recipe_checks_builds_and_publishes_on_pages() {
         .flat_map(|c| c["paths"].as_sequence().unwrap().iter().map(text))
         .collect();
     assert!(cached.contains(&".griffie-cache/") && cached.contains(&".griffie-bin/"));
+    assert!(
+        cached.contains(&"public/"),
+        "the last site, whose unchanged pages a build keeps"
+    );
 
     let script = |job: &str| -> Vec<&str> {
         assert_eq!(text(&pipeline[job]["extends"]), ".griffie", "{job} installs griffie");
@@ -106,7 +114,7 @@ fn gitlab_ci_recipe_checks_builds_and_publishes_on_pages() {
             .map(text)
             .collect()
     };
-    assert_eq!(script("check"), ["griffie check --strict"]);
+    assert_eq!(script("check"), ["griffie check --strict --output public"]);
     assert_eq!(script("pages"), ["griffie build --output public"]);
     let pages = &pipeline["pages"];
     assert_eq!(pages["artifacts"]["paths"][0].as_str(), Some("public"));

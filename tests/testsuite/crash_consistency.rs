@@ -111,11 +111,12 @@ impl Corpus {
     }
 
     /// Everything builds leave in the project: output, its sibling folders, the cache.
-    fn build_state(&self) -> [PathBuf; 4] {
+    fn build_state(&self) -> [PathBuf; 5] {
         [
             self.output(),
             self.dir.join(".output.staging"),
             self.dir.join(".output.previous"),
+            self.dir.join(".output.linking"),
             self.cache(),
         ]
     }

@@ -413,6 +413,47 @@ fn a_rename_makes_only_the_version_pages_that_name_the_document_again() {
     assert_equals_a_clean_build(dir.path(), &["--no-pdf"]);
 }
 
+/// CI as the recipes run it: a fresh clone in another folder with `.griffie-cache/` and the last
+/// run's `output/` restored (no staging folder). A build that fails there leaves the restored
+/// output as it was, though it started from a linked copy of it; the next one keeps what the
+/// commit did not change and gives what a clean build gives.
+#[test]
+fn a_fresh_clone_with_the_cache_and_the_output_restored_keeps_what_did_not_change() {
+    let dir = repo();
+    build(dir.path());
+    correct_amount(dir.path(), "2025-08-12T09:30:00+02:00");
+    let runner = tempfile::tempdir().unwrap();
+    let clone = runner.path().join("site");
+    git(runner.path(), &["clone", "-q", dir.path().to_str().unwrap(), "site"]);
+    support::copy_dir(&dir.path().join(".griffie-cache"), &clone.join(".griffie-cache"));
+    support::copy_dir(&dir.path().join("output"), &clone.join("output"));
+    let restored = snapshot_tree(&clone.join("output"));
+
+    write(
+        &clone,
+        "content/raadsbrieven/kapot.md",
+        "---\nid: kapot\ntype: raadsbrief\ntitle: Kapot\ndate: 2025-08-01\n---\n\n[Weg](/documenten/weg/)\n",
+    );
+    let failed = griffie(&clone, &["build", "--no-pdf"]);
+    assert_eq!(failed.status.code(), Some(1), "{}", stderr(&failed));
+    assert!(clone.join(".output.staging").is_dir(), "the build started from a copy");
+    assert!(
+        snapshot_tree(&clone.join("output")) == restored,
+        "a failed build wrote into the restored output"
+    );
+
+    std::fs::remove_file(clone.join("content/raadsbrieven/kapot.md")).unwrap();
+    std::fs::remove_dir_all(clone.join(".output.staging")).unwrap();
+    let incremental = build(&clone);
+    // The letter's version 1 and the motion's: only the letter's version 2 is new.
+    assert!(
+        stderr(&incremental).contains("(2 versiepagina's ongewijzigd hergebruikt)"),
+        "{}",
+        stderr(&incremental)
+    );
+    assert_equals_a_clean_build(&clone, &["--no-pdf"]);
+}
+
 /// Builds the project anew into `clean/` (with `args`) and asserts that `output/` holds exactly
 /// the same files with the same bytes; the clean build's run.
 fn assert_equals_a_clean_build(dir: &Path, args: &[&str]) -> std::process::Output {
