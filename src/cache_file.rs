@@ -14,6 +14,9 @@
 //!   `None` for anything that does not match: a missing, truncated, extended or altered file,
 //!   or one in an older format. That is a cache miss, never an error and never a panic.
 //!
+//! JSON caches go through [`write_json`] and [`read_json`], which add griffie's version and the
+//! file's format, so a file of another version reads as missing too.
+//!
 //! Temporary files of a process that is gone are removed by [`clean_temporaries`] (the next
 //! build does that, holding the project's lock). Files that people or other programs read, such
 //! as the output folder's marker, get the same atomic replacement without the trailer
@@ -40,6 +43,37 @@ pub(crate) fn read(path: &Path) -> Option<Vec<u8>> {
     let length = verified_length(&bytes)?;
     bytes.truncate(length);
     Some(bytes)
+}
+
+/// A JSON cache file's value, if the file verifies and was written in `format` by this version
+/// of griffie (an older one's file is a miss like any other).
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &Path, format: u32) -> Option<T> {
+    let saved: Versioned<T> = serde_json::from_slice(&read(path)?).ok()?;
+    (saved.format == format && saved.griffie == env!("CARGO_PKG_VERSION")).then_some(saved.value)
+}
+
+/// Writes `value` as JSON for [`read_json`], making the folder; a failure only means the next
+/// build works it out again, so it is not reported.
+pub(crate) fn write_json<T: serde::Serialize>(path: &Path, format: u32, value: &T) {
+    let saved = Versioned {
+        format,
+        griffie: env!("CARGO_PKG_VERSION").to_string(),
+        value,
+    };
+    if let Ok(json) = serde_json::to_vec(&saved) {
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).ok();
+        }
+        write(path, &json).ok();
+    }
+}
+
+/// What [`write_json`] saves around a value.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Versioned<T> {
+    format: u32,
+    griffie: String,
+    value: T,
 }
 
 /// Replaces `path` by `bytes` atomically and durably, without a trailer: for files that are
@@ -175,6 +209,24 @@ fn is_running(pid: u32, entry: &std::fs::DirEntry) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_json_cache_reads_back_only_in_its_own_format() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/cache.json");
+        let value = vec![("a".to_string(), 1u32), ("b".to_string(), 2)];
+        write_json(&path, 3, &value);
+        assert_eq!(read_json::<Vec<(String, u32)>>(&path, 3), Some(value));
+        assert_eq!(
+            read_json::<Vec<(String, u32)>>(&path, 4),
+            None,
+            "another format is a miss"
+        );
+        assert_eq!(read_json::<Vec<bool>>(&path, 3), None, "another shape is a miss");
+        let bytes = std::fs::read(&path).unwrap();
+        std::fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
+        assert_eq!(read_json::<Vec<(String, u32)>>(&path, 3), None, "a cut file is a miss");
+    }
 
     #[test]
     fn a_written_file_reads_back_and_any_damage_is_a_miss() {

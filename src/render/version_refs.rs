@@ -107,27 +107,15 @@ pub(crate) fn of(reader: Option<&mut BlobReader>, version: &VersionRef) -> Optio
     Some(refs)
 }
 
-#[derive(Serialize, Deserialize)]
-struct Saved {
-    format: u32,
-    griffie: String,
-    refs: BTreeMap<String, Refs>,
-}
-
 /// Adds what `dir` holds from earlier builds to what the process knows.
 pub(crate) fn load(dir: &Path) {
-    let Some(saved) =
-        crate::cache_file::read(&dir.join(FILE)).and_then(|bytes| serde_json::from_slice::<Saved>(&bytes).ok())
-    else {
+    let Some(saved) = crate::cache_file::read_json::<BTreeMap<String, Refs>>(&dir.join(FILE), FORMAT) else {
         return;
     };
-    if saved.format != FORMAT || saved.griffie != env!("CARGO_PKG_VERSION") {
-        return;
-    }
     let Ok(mut known) = known().lock() else {
         return;
     };
-    for (blob, refs) in saved.refs {
+    for (blob, refs) in saved {
         if let Ok(blob) = ObjectId::from_hex(blob.as_bytes()) {
             known.entry(blob).or_insert_with(|| Arc::new(refs));
         }
@@ -147,15 +135,8 @@ pub(crate) fn save(dir: &Path) {
             .collect(),
         Err(_) => return,
     };
-    let saved = Saved {
-        format: FORMAT,
-        griffie: env!("CARGO_PKG_VERSION").to_string(),
-        refs: refs.into_iter().take(MAX_SAVED).collect(),
-    };
-    if let Ok(json) = serde_json::to_vec(&saved) {
-        std::fs::create_dir_all(dir).ok();
-        crate::cache_file::write(&dir.join(FILE), &json).ok();
-    }
+    let refs: BTreeMap<String, Refs> = refs.into_iter().take(MAX_SAVED).collect();
+    crate::cache_file::write_json(&dir.join(FILE), FORMAT, &refs);
 }
 
 #[cfg(test)]

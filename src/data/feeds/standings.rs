@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::document_versions::VersionRef;
 use crate::history::{BlobReader, ObjectId};
@@ -24,7 +24,7 @@ use crate::model::{DocType, MotionStatus};
 use crate::source::SourceKind;
 
 /// Bump when the saved shape or the reading rules change.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const FILE: &str = "standings.json";
 
 /// What a version says about the motion's standing.
@@ -87,28 +87,18 @@ pub(crate) fn read(path: &str, bytes: Vec<u8>) -> Option<Standing> {
     })
 }
 
-#[derive(Serialize, Deserialize)]
-struct Saved {
-    format: u32,
-    griffie: String,
-    /// Blob id → `[status, due]`, or `null` for a version that is not a motion.
-    standings: BTreeMap<String, Option<(String, Option<String>)>>,
-}
+/// What the file keeps: blob id → `[status, due]`, or `null` for a version that is not a motion.
+type Saved = BTreeMap<String, Option<(String, Option<String>)>>;
 
 /// Adds what `dir` holds from earlier builds to what the process knows.
 pub(crate) fn load(dir: &Path) {
-    let Some(saved) =
-        crate::cache_file::read(&dir.join(FILE)).and_then(|bytes| serde_json::from_slice::<Saved>(&bytes).ok())
-    else {
+    let Some(saved) = crate::cache_file::read_json::<Saved>(&dir.join(FILE), FORMAT) else {
         return;
     };
-    if saved.format != FORMAT || saved.griffie != env!("CARGO_PKG_VERSION") {
-        return;
-    }
     let Ok(mut known) = known().lock() else {
         return;
     };
-    for (blob, answer) in saved.standings {
+    for (blob, answer) in saved {
         let Ok(blob) = ObjectId::from_hex(blob.as_bytes()) else {
             continue;
         };
@@ -136,7 +126,7 @@ pub(crate) fn save(dir: &Path) {
     if !ADDED.swap(false, Ordering::Relaxed) {
         return;
     }
-    let standings = match known().lock() {
+    let standings: Saved = match known().lock() {
         Ok(known) => known
             .iter()
             .map(|(blob, standing)| {
@@ -146,15 +136,7 @@ pub(crate) fn save(dir: &Path) {
             .collect(),
         Err(_) => return,
     };
-    let saved = Saved {
-        format: FORMAT,
-        griffie: env!("CARGO_PKG_VERSION").to_string(),
-        standings,
-    };
-    if let Ok(json) = serde_json::to_vec(&saved) {
-        std::fs::create_dir_all(dir).ok();
-        crate::cache_file::write(&dir.join(FILE), &json).ok();
-    }
+    crate::cache_file::write_json(&dir.join(FILE), FORMAT, &standings);
 }
 
 #[cfg(test)]
