@@ -10,9 +10,11 @@
 //! its `id`s. When rendering is over, [`LinkCheck::report`] resolves every link that points into
 //! the site (relative, root-relative under the base path, or absolute on the site's own origin,
 //! such as the canonical link) against the files this build wrote or kept, and each `#fragment`
-//! against the ids of its target page. Files kept from an earlier build (version pages, see
-//! [`Output::reuse`]) are not scanned again (they were checked when made); one is read back only
-//! when a fragment points into it.
+//! against the ids of its target page. Pages kept from an earlier build (see [`Output::reuse`])
+//! are checked without being read: their links to files hold while no file of the build they
+//! were kept from went (else they are read back and scanned), and their links into other pages'
+//! anchors and the search index, recorded in their manifest entry when they were made, are
+//! checked every build. A kept page is read back for its ids only when a fragment points into it.
 //!
 //! Why a regular expression and not an HTML tokenizer: every HTML file griffie writes is
 //! generated (tera with autoescape, pulldown-cmark, ammonia), so attribute values are always

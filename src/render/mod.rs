@@ -456,7 +456,7 @@ pub(super) struct Renderer<'a> {
 impl Renderer<'_> {
     /// Renders `page`, unless the output holds it made from the same views and templates
     /// already (its key, see [`page_context`]): then it is kept as it is, and the link check
-    /// reads it back.
+    /// checks its links again ([`links::LinkCheck::kept_page`]).
     fn render(&self, page: &Page) -> Option<Diagnostic> {
         let Some(templates) = self.templates else {
             return self.render_keyed(page, "");
