@@ -36,25 +36,70 @@ pub(crate) fn write_data_files(site: &Site, history: &SiteHistory, output: &dyn 
     (problems, files.len())
 }
 
-/// Every site-wide data file: its path in the output and its bytes.
+/// Every site-wide data file: its path in the output and its bytes, in a fixed order.
 pub(crate) fn data_files(site: &Site, history: &SiteHistory) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = vec![
-        (
-            urls::file(urls::API_DOCUMENTS),
-            api::documents_json(site, history).into_bytes(),
-        ),
-        (urls::file(urls::API_DELETED), api::deleted_json(history).into_bytes()),
-        (urls::file(urls::API_BUILD), api::build_json(site, history).into_bytes()),
-        (
-            urls::file(urls::CALENDAR),
-            calendar::motions_calendar(site, history).into_bytes(),
-        ),
-        (urls::file(urls::MOTIONS_CSV), motions_csv::motions_csv(site)),
-        (urls::file(urls::ROBOTS), sitemap::robots_txt(site).into_bytes()),
+    data_files_unless(site, history, &|| false).expect("a build that is never stopped makes every file")
+}
+
+/// [`data_files`], made part by part in parallel; `None` when `stop` says so before every
+/// part is made. The preview stops when the sources change again: its files would be out of
+/// date, and the next round makes them anew.
+pub(crate) fn data_files_unless(
+    site: &Site,
+    history: &SiteHistory,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<(String, Vec<u8>)>> {
+    let parts: Vec<Option<Vec<(String, Vec<u8>)>>> = Part::ALL
+        .par_iter()
+        .map(|part| (!stop()).then(|| part.make(site, history)))
+        .collect();
+    let parts: Vec<Vec<(String, Vec<u8>)>> = parts.into_iter().collect::<Option<_>>()?;
+    Some(parts.into_iter().flatten().collect())
+}
+
+/// The data files in groups that are made on their own.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Documents,
+    Deleted,
+    Build,
+    Calendar,
+    MotionsCsv,
+    Robots,
+    Feeds,
+    Sitemaps,
+}
+
+impl Part {
+    /// In the order their files are listed.
+    const ALL: [Part; 8] = [
+        Part::Documents,
+        Part::Deleted,
+        Part::Build,
+        Part::Calendar,
+        Part::MotionsCsv,
+        Part::Robots,
+        Part::Feeds,
+        Part::Sitemaps,
     ];
-    let text_files = feeds::feeds(site, history)
-        .into_iter()
-        .chain(sitemap::sitemaps(site, history));
-    files.extend(text_files.map(|(path, text)| (path, text.into_bytes())));
-    files
+
+    fn make(self, site: &Site, history: &SiteHistory) -> Vec<(String, Vec<u8>)> {
+        let one = |path: &str, bytes: Vec<u8>| vec![(urls::file(path), bytes)];
+        let texts = |files: Vec<(String, String)>| {
+            files
+                .into_iter()
+                .map(|(path, text)| (path, text.into_bytes()))
+                .collect()
+        };
+        match self {
+            Part::Documents => one(urls::API_DOCUMENTS, api::documents_json(site, history).into_bytes()),
+            Part::Deleted => one(urls::API_DELETED, api::deleted_json(history).into_bytes()),
+            Part::Build => one(urls::API_BUILD, api::build_json(site, history).into_bytes()),
+            Part::Calendar => one(urls::CALENDAR, calendar::motions_calendar(site, history).into_bytes()),
+            Part::MotionsCsv => one(urls::MOTIONS_CSV, motions_csv::motions_csv(site)),
+            Part::Robots => one(urls::ROBOTS, sitemap::robots_txt(site).into_bytes()),
+            Part::Feeds => texts(feeds::feeds(site, history)),
+            Part::Sitemaps => texts(sitemap::sitemaps(site, history)),
+        }
+    }
 }

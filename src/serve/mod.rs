@@ -72,6 +72,10 @@ const RECENT_BUILDS: usize = 32;
 pub struct Shared {
     status: Mutex<Status>,
     builds: tokio::sync::watch::Sender<u64>,
+    /// Set by the watcher when a source changes, cleared when a round takes the changes: the
+    /// work a round leaves for after the reload stops early when it is set, because a newer
+    /// round will redo it.
+    sources_changed: std::sync::atomic::AtomicBool,
 }
 
 impl Default for Shared {
@@ -79,6 +83,7 @@ impl Default for Shared {
         Shared {
             status: Mutex::default(),
             builds: tokio::sync::watch::Sender::new(0),
+            sources_changed: std::sync::atomic::AtomicBool::new(false),
         }
     }
 }
@@ -91,6 +96,21 @@ pub struct Change {
 }
 
 impl Shared {
+    /// Whether a source changed since the running round took its changes.
+    pub(crate) fn sources_changed(&self) -> bool {
+        self.sources_changed.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Called by the watcher before it passes the changes on.
+    pub(crate) fn note_sources_changed(&self) {
+        self.sources_changed.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Called by a round once it has taken every change queued for it.
+    pub(crate) fn note_changes_taken(&self) {
+        self.sources_changed.store(false, std::sync::atomic::Ordering::SeqCst);
+    }
+
     /// The build number and the problems of the latest build.
     pub fn snapshot(&self) -> (u64, Option<Vec<Problem>>) {
         let status = self.status.lock().unwrap_or_else(|e| e.into_inner());
@@ -153,7 +173,7 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
         std::fs::create_dir_all(parent)?;
     }
     let shared = std::sync::Arc::new(Shared::default());
-    let (_watcher, changes) = watch::watch(&options.build)?;
+    let (_watcher, changes) = watch::watch(&options.build, shared.clone())?;
     let mut session = Session::new(options.build.clone());
     session.show_timings = options.timings;
     run_round(&mut session, &shared, &options.build.paths.content, Session::full);
@@ -232,7 +252,16 @@ pub(crate) fn finish_round(session: &mut Session, round: Round, shared: &Shared)
         shared.finish_build(problems, written);
     }
     let started = crate::stopwatch::Stopwatch::start();
-    for problem in session.write_data() {
+    let Some(problems) = session.write_data_unless(&|| shared.sources_changed()) else {
+        if session.show_timings {
+            eprintln!(
+                "{}",
+                crate::t!("serve.data_stopped", ms = started.elapsed().as_millis())
+            );
+        }
+        return;
+    };
+    for problem in problems {
         eprintln!("{}", crate::t!("main.error", error = problem));
     }
     if session.show_timings {

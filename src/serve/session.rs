@@ -174,16 +174,24 @@ impl Session {
     /// page, and `api/documents.json` is the slowest of them), and hands the search index to
     /// the background worker ([`super::index`]): the next round need not wait for Pagefind.
     pub fn write_data(&mut self) -> Vec<Diagnostic> {
+        self.write_data_unless(&|| false)
+            .expect("data files that are never stopped are written")
+    }
+
+    /// [`Session::write_data`], unless `stop` says so before the files are made: then `None`,
+    /// nothing is written, and the files stay pending for the next call.
+    pub fn write_data_unless(&mut self, stop: &(dyn Fn() -> bool + Sync)) -> Option<Vec<Diagnostic>> {
         let (true, Some(live)) = (self.data_pending, &self.live) else {
-            return Vec::new();
+            return Some(Vec::new());
         };
+        let files = crate::data::data_files_unless(&live.site, &live.history, stop)?;
         self.data_pending = false;
         let paths = &self.options.paths;
         // Most of them (a feed per motion, the sitemap) are the same as last time: only the
         // changed ones are written, which saves thousands of writes per save on a large site.
         let folder = DirOutput::new(&paths.output);
         let mut problems = Vec::new();
-        for (path, bytes) in crate::data::data_files(&live.site, &live.history) {
+        for (path, bytes) in files {
             let hash = blake3::hash(&bytes);
             let unchanged = match self.data_written.get(&path) {
                 Some(written) => *written == hash,
@@ -211,7 +219,7 @@ impl Session {
             output: paths.output.clone(),
             cache: paths.cache.join("search"),
         });
-        problems
+        Some(problems)
     }
 
     /// Waits until the search index of the last round is in the preview folder.

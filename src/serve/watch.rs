@@ -30,9 +30,24 @@ pub(crate) struct Watcher {
 
 /// Starts watching the sources of `options`; changes queue up in the returned receiver until
 /// [`update_on_change`] takes them, so nothing saved during the first build is missed.
-pub(crate) fn watch(options: &BuildOptions) -> anyhow::Result<(Watcher, Receiver<DebounceEventResult>)> {
+/// A batch that changes a source is noted in `shared` before it is queued (see
+/// [`Shared::sources_changed`]), so a round that sees the note will find the batch queued.
+pub(crate) fn watch(
+    options: &BuildOptions,
+    shared: Arc<Shared>,
+) -> anyhow::Result<(Watcher, Receiver<DebounceEventResult>)> {
     let (sender, receiver) = channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(DEBOUNCE, None, sender)?;
+    let watched = options.clone();
+    let handler = move |result: DebounceEventResult| {
+        if let Ok(events) = &result {
+            if changed_sources(&watched, events).next().is_some() {
+                shared.note_sources_changed();
+            }
+        }
+        // The receiver goes only when the preview stops.
+        let _ = sender.send(result);
+    };
+    let mut debouncer = new_debouncer(DEBOUNCE, None, handler)?;
     let paths = &options.paths;
     for folder in [&paths.content, &paths.templates] {
         if folder.is_dir() {
@@ -60,6 +75,8 @@ fn update_on_change(mut session: Session, shared: &Shared, receiver: &Receiver<D
         while let Ok(more) = receiver.try_recv() {
             collect(&options, &more, &mut changed);
         }
+        // After the queue is empty: a change noted from now on is still queued.
+        shared.note_changes_taken();
         if let Some(cause) = changed.first().cloned() {
             run_round(&mut session, shared, &cause, |session| session.update(&changed));
         }
@@ -70,20 +87,22 @@ fn update_on_change(mut session: Session, shared: &Shared, receiver: &Receiver<D
 /// are access events and don't count.
 fn collect(options: &BuildOptions, result: &DebounceEventResult, changed: &mut BTreeSet<PathBuf>) {
     match result {
-        Ok(events) => {
-            let sources = events
-                .iter()
-                .filter(|event| !event.kind.is_access())
-                .flat_map(|event: &DebouncedEvent| event.paths.iter())
-                .filter(|path| is_source_path(options, path));
-            changed.extend(sources.cloned());
-        }
+        Ok(events) => changed.extend(changed_sources(options, events).cloned()),
         Err(errors) => {
             for err in errors {
                 eprintln!("{}", crate::t!("serve.watch_failed", error = err));
             }
         }
     }
+}
+
+/// The sources `events` change.
+fn changed_sources<'a>(options: &'a BuildOptions, events: &'a [DebouncedEvent]) -> impl Iterator<Item = &'a PathBuf> {
+    events
+        .iter()
+        .filter(|event| !event.kind.is_access())
+        .flat_map(|event: &DebouncedEvent| event.paths.iter())
+        .filter(|path| is_source_path(options, path))
 }
 
 /// Inside content/ or templates/, or the configuration, and not inside the output or cache

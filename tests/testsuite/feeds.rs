@@ -328,3 +328,35 @@ fn the_calendar_has_an_all_day_event_per_adopted_motion_folded_and_escaped() {
     let motions = read(dir.path(), "output/motievolglijst/index.html");
     assert!(motions.contains(r#"href="/raad/motievolglijst/moties.ics" type="text/calendar""#));
 }
+
+/// A feed holds only the newest 50 of its documents, newest first and, on the same day, by URL.
+/// On a generated site of 240 documents outside git (so a document's `updated` is its date),
+/// the site feed's entries are exactly the first 50 of all documents in that order.
+#[test]
+fn the_site_feed_holds_the_newest_fifty_documents_in_order() {
+    let (dir, _) = support::synthetic(240, 7);
+    build(dir.path());
+    let json = read(dir.path(), "output/api/documents.json");
+    let documents: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    assert_eq!(documents.len(), 240);
+    assert!(
+        documents.iter().all(|d| d["withdrawn"].is_null()),
+        "no withdrawals, so the date alone orders the documents"
+    );
+    let mut expected: Vec<(&str, &str)> = documents
+        .iter()
+        .map(|d| (d["date"].as_str().unwrap(), d["url"].as_str().unwrap()))
+        .collect();
+    expected.sort_by(|a, b| b.0.cmp(a.0).then_with(|| a.1.cmp(b.1)));
+    let same_day = expected.windows(2).filter(|pair| pair[0].0 == pair[1].0).count();
+    assert!(
+        same_day > 0,
+        "the corpus has documents of the same day, so the tie-break is tested"
+    );
+    let feed = entries(&read(dir.path(), "output/atom.xml"));
+    let links: Vec<&str> = feed.iter().map(|e| e.link.as_str()).collect();
+    assert_eq!(links.len(), 50);
+    for (link, (_, url)) in links.iter().zip(&expected) {
+        assert!(link.ends_with(url), "{link} is not {url}: the feed is {links:#?}");
+    }
+}

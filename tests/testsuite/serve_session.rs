@@ -370,3 +370,30 @@ fn a_round_that_panics_shows_in_the_overlay_and_the_next_save_still_works() {
     let (expected, _) = fresh_build(dir);
     assert_eq!(files(&dir.join("preview")), expected, "the preview equals a full build");
 }
+
+/// The data files a round leaves for after the reload are not made while a newer save is
+/// waiting (`write_data_unless` is told to stop): nothing is written, and they stay pending, so
+/// the next call makes them and the preview ends equal to a full build.
+#[test]
+fn stopped_data_files_stay_pending_until_the_next_call() {
+    let project = corpus(60);
+    let dir = project.path();
+    let mut session = Session::new(options(dir, "preview"));
+    let first = session.full();
+    assert!(!first.failed, "{:?}", lines(&first.diagnostics));
+    let (_, _) = fresh_build(dir);
+    let id = documents(dir)[0]["id"].as_str().unwrap().to_string();
+    let path = edit_line(
+        dir,
+        &id,
+        "title:",
+        "title: Een titel die ook in de gegevensbestanden staat",
+    );
+    let round = update(&mut session, &[path]);
+    assert!(round.pages.is_some(), "a title edit takes the short way");
+    let api = dir.join("preview/api/documents.json");
+    let before = std::fs::read(&api).unwrap();
+    assert!(session.write_data_unless(&|| true).is_none(), "told to stop, it stops");
+    assert_eq!(std::fs::read(&api).unwrap(), before, "nothing is written when stopped");
+    assert_equals_fresh_build(dir, &mut session, &round, "data files made after a stop");
+}

@@ -212,10 +212,30 @@ impl<'a> FeedContext<'a> {
     }
 
     /// A feed of the newest [`FEED_LIMIT`] of `positions`.
+    /// The documents are ordered as [`sort_newest_first`] orders their entries, from what the
+    /// entries are sorted by, so that only the entries that make it into the feed are made (a
+    /// site feed of 10,000 documents makes 50, not 10,000).
     fn newest_feed(&self, path: &str, title: String, subtitle: String, page_path: &str, positions: &[usize]) -> Feed {
-        let mut entries: Vec<Entry> = positions.iter().map(|&p| self.document_entry(p)).collect();
-        sort_newest_first(&mut entries);
-        entries.truncate(FEED_LIMIT);
+        let mut newest: Vec<(Timestamp, Timestamp, String, usize)> = positions
+            .iter()
+            .map(|&p| {
+                let doc = &self.site.documents[p];
+                (
+                    lastmod::midnight_utc(doc.date),
+                    self.updated[p],
+                    urls::document(&doc.id),
+                    p,
+                )
+            })
+            .collect();
+        let order = |a: &(Timestamp, Timestamp, String, usize), b: &(Timestamp, Timestamp, String, usize)| {
+            b.0.cmp(&a.0).then_with(|| b.1.cmp(&a.1)).then_with(|| a.2.cmp(&b.2))
+        };
+        if newest.len() > FEED_LIMIT {
+            newest.select_nth_unstable_by(FEED_LIMIT - 1, order);
+            newest.truncate(FEED_LIMIT);
+        }
+        let entries: Vec<Entry> = newest.iter().map(|&(_, _, _, p)| self.document_entry(p)).collect();
         self.feed(path, title, subtitle, page_path, entries)
     }
 }
