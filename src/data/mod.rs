@@ -49,13 +49,16 @@ pub(crate) fn data_files_unless(
     history: &SiteHistory,
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<(String, Vec<u8>)>> {
-    let parts: Vec<Option<Vec<(String, Vec<u8>)>>> = Part::ALL
+    let parts: Vec<Option<Files>> = Part::ALL
         .par_iter()
         .map(|part| (!stop()).then(|| part.make(site, history)))
         .collect();
-    let parts: Vec<Vec<(String, Vec<u8>)>> = parts.into_iter().collect::<Option<_>>()?;
+    let parts: Vec<Files> = parts.into_iter().collect::<Option<_>>()?;
     Some(parts.into_iter().flatten().collect())
 }
+
+/// Files as (path in the output, bytes).
+type Files = Vec<(String, Vec<u8>)>;
 
 /// The data files in groups that are made on their own.
 #[derive(Debug, Clone, Copy)]
@@ -83,7 +86,7 @@ impl Part {
         Part::Sitemaps,
     ];
 
-    fn make(self, site: &Site, history: &SiteHistory) -> Vec<(String, Vec<u8>)> {
+    fn make(self, site: &Site, history: &SiteHistory) -> Files {
         let one = |path: &str, bytes: Vec<u8>| vec![(urls::file(path), bytes)];
         let texts = |files: Vec<(String, String)>| {
             files
