@@ -203,13 +203,14 @@ impl FullRender<'_> {
         let step = || self.step();
         let (output, history) = (self.renderer.output, self.input.history);
         let documents = make_pdfs(self.site, engine, self.renderer, self.views, &step);
+        let keys = versions::VersionPdfKeys::new(self.site, &self.chrome, &self.fingerprint);
         let versions = make_version_pdfs(
             &self.subjects,
             history,
             engine,
             output,
             self.views,
-            &self.fingerprint,
+            &keys,
             &documents,
             &step,
         );
@@ -395,7 +396,7 @@ fn make_version_pdfs(
     engine: &crate::pdf::PdfEngine,
     output: &dyn Output,
     views: &Views,
-    fingerprint: &[u8],
+    keys: &versions::VersionPdfKeys,
     documents: &[(Option<view::PdfView>, Vec<Diagnostic>)],
     step: &(dyn Fn() + Sync),
 ) -> Vec<Vec<Option<view::PdfView>>> {
@@ -407,7 +408,7 @@ fn make_version_pdfs(
             .filter(|&position| !history.documents[position].draft)
             .map(|position| documents.get(position).and_then(|(pdf, _)| pdf.clone()));
         let mut reader = history.history.reader();
-        versions::version_pdfs(subject, reader.as_mut(), engine, views, output, fingerprint, current)
+        versions::version_pdfs(subject, reader.as_mut(), engine, views, output, keys, current)
     })
 }
 

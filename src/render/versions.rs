@@ -275,9 +275,9 @@ pub(crate) fn chrome_fingerprint(site: &Site, site_view: &SiteView, templates: &
     hasher.finalize().as_bytes().to_vec()
 }
 
-/// What every version PDF depends on besides its own sources: the [`chrome_fingerprint`] and
-/// the title, type and identifiers of every document. Also the key of a version page whose
-/// references cannot be known (its blob, or the one before it, cannot be read).
+/// The [`chrome_fingerprint`] and the title, type and identifiers of every document: what a
+/// version page or PDF is keyed by when its references cannot be known (its blob, or the one
+/// before it, cannot be read).
 pub(crate) fn site_fingerprint(site: &Site, site_view: &SiteView, templates: &[u8]) -> Vec<u8> {
     let mut hasher = blake3::Hasher::new();
     hasher.update(&chrome_fingerprint(site, site_view, templates));
@@ -658,13 +658,19 @@ fn tombstone_page<'a>(stone: TombstoneView, views: &Views, site_view: &'a SiteVi
 /// draft), the document's own PDF, which that version's page links to instead of a copy of it
 /// (`Some(None)`: the document has none). Its own file appears once a newer version supersedes
 /// it, so every version PDF URL that is ever published stays.
+///
+/// A version PDF's key holds its blob and what the PDF shows of the rest of the site: the
+/// configuration, the [`chrome_fingerprint`] and what today's site answers for the version's
+/// references ([`version_refs`]), so a commit that renames one document makes again only the
+/// PDFs of versions that name it. When the references cannot be read, `fallback` (the
+/// [`site_fingerprint`]) stands for them.
 pub(crate) fn version_pdfs(
     subject: &Subject,
     reader: Option<&mut BlobReader>,
     engine: &crate::pdf::PdfEngine,
     views: &Views,
     output: &dyn Output,
-    fingerprint: &[u8],
+    keys: &VersionPdfKeys,
     current: Option<Option<PdfView>>,
 ) -> Vec<Option<PdfView>> {
     if subject.withdrawn.is_some() {
@@ -684,9 +690,14 @@ pub(crate) fn version_pdfs(
                 }
             }
             let path = urls::file(&urls::version_pdf(subject.id, version.number));
+            let references = match version_refs::of(reader.as_deref_mut(), version) {
+                Some(refs) => blake3::hash(refs.resolution(views.site).as_bytes()).as_bytes().to_vec(),
+                None => keys.fallback.to_vec(),
+            };
             let key = crate::output::manifest::key(&[
                 b"version-pdf",
-                fingerprint,
+                &keys.chrome,
+                &references,
                 engine.fingerprint(),
                 subject.id.as_bytes(),
                 version.blob.to_string().as_bytes(),
@@ -716,6 +727,28 @@ pub(crate) fn version_pdfs(
             Some(PdfView::at(views, &path, &pdf))
         })
         .collect()
+}
+
+/// What every version PDF's key holds besides the version's own blob and references.
+pub(crate) struct VersionPdfKeys {
+    /// The [`chrome_fingerprint`] and the whole configuration (a PDF shows the letterhead, the
+    /// letter defaults and the site's address, not all of which the pages show).
+    pub chrome: Vec<u8>,
+    /// The [`site_fingerprint`], for a version whose references cannot be read.
+    pub fallback: Vec<u8>,
+}
+
+impl VersionPdfKeys {
+    pub(crate) fn new(site: &Site, chrome: &[u8], fallback: &[u8]) -> VersionPdfKeys {
+        let chrome = blake3::Hasher::new()
+            .update(chrome)
+            .update(format!("{:?}", site.config).as_bytes())
+            .finalize();
+        VersionPdfKeys {
+            chrome: chrome.as_bytes().to_vec(),
+            fallback: fallback.to_vec(),
+        }
+    }
 }
 
 /// The version pages of every subject; `pdfs` per subject as from [`version_pdfs`].

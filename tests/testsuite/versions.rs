@@ -551,6 +551,43 @@ fn the_newest_version_links_the_documents_pdf_until_it_is_superseded() {
         .exists());
 }
 
+/// A superseded version's PDF is made again only when what it shows changes: a commit that
+/// renames a document the version does not name keeps it unwritten (its key holds what the
+/// version refers to, not every title of the site).
+#[test]
+fn a_rename_keeps_the_version_pdfs_that_do_not_name_the_document() {
+    let dir = repo();
+    correct_amount(dir.path(), "2025-08-12T09:30:00+02:00");
+    build_ok_with(dir.path(), &[]);
+    build_ok_with(dir.path(), &[]);
+    let v1_pdf = "documenten/raadsbrief-inkoop/v1/raadsbrief-inkoop.pdf";
+    assert!(
+        dir.path().join("output").join(v1_pdf).is_file(),
+        "version 1 has a PDF of its own"
+    );
+    write(
+        dir.path(),
+        "content/moties/inkoop.md",
+        &MOTION.replace("title: Motie regionale inkoop", "title: Motie over de regionale inkoop"),
+    );
+    commit_all(dir.path(), "Nieuwe titel", "2025-09-12T09:30:00+02:00");
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    let before = std::time::SystemTime::now();
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    build_ok_with(dir.path(), &[]);
+    let modified = |path: &str| {
+        std::fs::metadata(dir.path().join("output").join(path))
+            .and_then(|m| m.modified())
+            .unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    assert!(modified(v1_pdf) < before, "the letter's version 1 PDF was made again");
+    assert!(
+        modified("documenten/motie-inkoop/motie-inkoop.pdf") > before,
+        "the renamed motion's PDF was not made again"
+    );
+    assert_equals_a_clean_build(dir.path(), &[]);
+}
+
 #[test]
 fn a_template_change_renders_every_version_again() {
     let dir = repo();
