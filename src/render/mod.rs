@@ -231,6 +231,7 @@ impl FullRender<'_> {
             views: self.views,
             site_view: self.site_view,
             output: self.renderer.output,
+            links: self.renderer.links,
             chrome: &self.chrome,
             fingerprint: &self.fingerprint,
         };

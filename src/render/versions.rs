@@ -359,7 +359,13 @@ impl AllVersions<'_> {
             let pdf = pdfs.get(i).cloned().flatten();
             let fingerprint = self.references(subject, i, reader.as_deref_mut());
             let key = page_key(&fingerprint, subject, version, history, pdf.as_ref(), site);
-            if output.reuse(&page_path(subject.id, version.number), &key).is_some() {
+            let path = page_path(subject.id, version.number);
+            if let Some(meta) = output.reuse(&path, &key) {
+                // Its links are checked again: a page it links to may be gone since.
+                if let Some(links) = self.links {
+                    links.made_with(&path, VERSION_TEMPLATE);
+                    links.kept_page(&path, &meta);
+                }
                 work.kept += 1;
                 previous = None;
                 unread = Some(version);
@@ -445,6 +451,9 @@ impl DiffView {
         }
     }
 }
+
+/// The template of a version page.
+const VERSION_TEMPLATE: &str = "version.html";
 
 fn page_path(id: &str, number: usize) -> String {
     urls::file(&urls::version(id, number))
@@ -547,7 +556,7 @@ impl AllVersions<'_> {
         context.insert("pdf", pdf);
         Page {
             path: page_path(subject.id, version.number),
-            template: "version.html",
+            template: VERSION_TEMPLATE,
             context,
         }
     }
@@ -759,6 +768,9 @@ pub(crate) struct AllVersions<'a> {
     pub views: &'a Views<'a>,
     pub site_view: &'a SiteView,
     pub output: &'a dyn Output,
+    /// The build's link check, told of every kept page (`None` in the preview, which checks no
+    /// links).
+    pub links: Option<&'a super::links::LinkCheck<'a>>,
     /// See [`chrome_fingerprint`].
     pub chrome: &'a [u8],
     /// See [`site_fingerprint`].

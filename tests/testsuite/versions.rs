@@ -588,6 +588,50 @@ fn a_rename_keeps_the_version_pdfs_that_do_not_name_the_document() {
     assert_equals_a_clean_build(dir.path(), &[]);
 }
 
+/// A version page kept from an earlier build is checked again like any kept page: when a page
+/// its old text links to is gone, the build reports the link as a clean build does.
+#[test]
+fn a_kept_version_page_whose_link_target_went_is_reported_as_by_a_clean_build() {
+    let dir = repo();
+    let linking = format!("{LETTER}\nZie ook [de tijdelijke brief](/documenten/tijdelijk/).\n");
+    write(dir.path(), "content/raadsbrieven/inkoop.md", &linking);
+    commit_all(dir.path(), "Verwijzing", "2025-08-12T09:30:00+02:00");
+    correct_amount(dir.path(), "2025-09-12T09:30:00+02:00");
+    // A draft (never committed): when it goes, its page goes with it, without a tombstone.
+    write(
+        dir.path(),
+        "content/raadsbrieven/tijdelijk.md",
+        "---\nid: tijdelijk\ntype: raadsbrief\ntitle: Een tijdelijke brief\ndate: 2025-04-01\n---\n\nTijdelijk.\n",
+    );
+    build(dir.path());
+    build(dir.path());
+    let v2 = read(dir.path(), "output/documenten/raadsbrief-inkoop/v2/index.html");
+    assert!(
+        v2.contains("/documenten/tijdelijk/"),
+        "version 2 links to the draft:\n{v2}"
+    );
+
+    std::fs::remove_file(dir.path().join("content/raadsbrieven/tijdelijk.md")).unwrap();
+    let broken_links = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--no-pdf", "--format", "json"]);
+        let run = griffie(dir.path(), &all);
+        let report: serde_json::Value = serde_json::from_slice(&run.stdout).expect("a JSON report");
+        let links: Vec<String> = support::with_code(&report, "broken-link")
+            .iter()
+            .map(|d| format!("{} {}", d["path"], d["message"]))
+            .collect();
+        (run.status.code(), links)
+    };
+    let (code, kept) = broken_links(&["build"]);
+    assert!(
+        kept.iter().any(|link| link.contains("/documenten/tijdelijk/")),
+        "the kept version page's link is reported: {kept:#?}"
+    );
+    let (clean_code, clean) = broken_links(&["build", "--output", "clean"]);
+    assert_eq!((code, kept), (clean_code, clean), "as a clean build reports it");
+}
+
 #[test]
 fn a_template_change_renders_every_version_again() {
     let dir = repo();
