@@ -54,6 +54,22 @@ fn correct_amount(dir: &Path, date: &str) {
     commit_all(dir, "Correctie bedrag", date);
 }
 
+/// A moment clearly after every file written so far and before any written next: file times
+/// tell which files a build wrote.
+fn a_moment_apart() -> std::time::SystemTime {
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    let moment = std::time::SystemTime::now();
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    moment
+}
+
+/// When `path` in the output folder was last written.
+fn modified(dir: &Path, path: &str) -> std::time::SystemTime {
+    std::fs::metadata(dir.join("output").join(path))
+        .and_then(|m| m.modified())
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
 fn build(dir: &Path) -> std::process::Output {
     build_ok_with(dir, &["--no-pdf"])
 }
@@ -483,15 +499,9 @@ fn a_commit_rewrites_only_the_files_it_changed() {
         &LETTER.replace("twee miljoen", "vier miljoen"),
     );
     commit_all(dir.path(), "Nieuwe raming", "2025-09-12T09:30:00+02:00");
-    std::thread::sleep(std::time::Duration::from_millis(50));
-    let before = std::time::SystemTime::now();
-    std::thread::sleep(std::time::Duration::from_millis(50));
+    let before = a_moment_apart();
     build_ok_with(dir.path(), &[]);
-    let modified = |path: &str| {
-        std::fs::metadata(dir.path().join("output").join(path))
-            .and_then(|m| m.modified())
-            .unwrap_or_else(|e| panic!("{path}: {e}"))
-    };
+    let modified = |path: &str| modified(dir.path(), path);
     for unchanged in [
         "documenten/motie-inkoop/index.html",
         "documenten/motie-inkoop/motie-inkoop.pdf",
@@ -571,15 +581,9 @@ fn a_rename_keeps_the_version_pdfs_that_do_not_name_the_document() {
         &MOTION.replace("title: Motie regionale inkoop", "title: Motie over de regionale inkoop"),
     );
     commit_all(dir.path(), "Nieuwe titel", "2025-09-12T09:30:00+02:00");
-    std::thread::sleep(std::time::Duration::from_millis(50));
-    let before = std::time::SystemTime::now();
-    std::thread::sleep(std::time::Duration::from_millis(50));
+    let before = a_moment_apart();
     build_ok_with(dir.path(), &[]);
-    let modified = |path: &str| {
-        std::fs::metadata(dir.path().join("output").join(path))
-            .and_then(|m| m.modified())
-            .unwrap_or_else(|e| panic!("{path}: {e}"))
-    };
+    let modified = |path: &str| modified(dir.path(), path);
     assert!(modified(v1_pdf) < before, "the letter's version 1 PDF was made again");
     assert!(
         modified("documenten/motie-inkoop/motie-inkoop.pdf") > before,

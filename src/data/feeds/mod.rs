@@ -228,8 +228,9 @@ impl<'a> FeedContext<'a> {
                 )
             })
             .collect();
+        // An entry's id is the page's absolute URL: the same order as the site-relative one.
         let order = |a: &(Timestamp, Timestamp, String, usize), b: &(Timestamp, Timestamp, String, usize)| {
-            b.0.cmp(&a.0).then_with(|| b.1.cmp(&a.1)).then_with(|| a.2.cmp(&b.2))
+            newest_first((a.0, a.1, &a.2), (b.0, b.1, &b.2))
         };
         if newest.len() > FEED_LIMIT {
             newest.select_nth_unstable_by(FEED_LIMIT - 1, order);
@@ -242,12 +243,12 @@ impl<'a> FeedContext<'a> {
 
 /// Newest first by `published`, then `updated`, then id: a total order, so two builds agree.
 fn sort_newest_first(entries: &mut [Entry]) {
-    entries.sort_by(|a, b| {
-        b.published
-            .cmp(&a.published)
-            .then_with(|| b.updated.cmp(&a.updated))
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    entries.sort_by(|a, b| newest_first((a.published, a.updated, &a.id), (b.published, b.updated, &b.id)));
+}
+
+/// The order of [`sort_newest_first`] on (published, updated, id).
+fn newest_first(a: (Timestamp, Timestamp, &str), b: (Timestamp, Timestamp, &str)) -> std::cmp::Ordering {
+    b.0.cmp(&a.0).then_with(|| b.1.cmp(&a.1)).then_with(|| a.2.cmp(b.2))
 }
 
 /// Every feed of the site: its output path (relative to the output folder) and its XML.
