@@ -180,9 +180,9 @@ fn read_sources(options: &BuildOptions, run: &mut Run) -> Sources {
     let paths = &options.paths;
     let config = match config::load_config(&paths.config, &paths.shown(&paths.config)) {
         Ok(config) => config,
-        Err(problems) => {
-            run.diagnostics.extend(problems);
-            config::Config::default()
+        Err(rejected) => {
+            run.diagnostics.extend(rejected.problems);
+            *rejected.fallback
         }
     };
     let config_end = run.diagnostics.len();

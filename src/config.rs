@@ -56,6 +56,14 @@ pub struct Config {
     /// `/toegankelijkheid/`; see [`crate::accessibility`].
     #[serde(default)]
     pub accessibility: Option<crate::accessibility::Statement>,
+    /// The council's parties (fracties), by slug: who votes, and the address of each party's
+    /// page (`/fracties/<slug>/`). See [`crate::parties`].
+    #[serde(default)]
+    pub parties: BTreeMap<String, crate::parties::Party>,
+    /// The seats of each party per council term, oldest first; without terms, votes are shown
+    /// by party and no seats are counted.
+    #[serde(default)]
+    pub council_terms: Vec<crate::parties::CouncilTerm>,
 }
 
 /// How a dossier presents itself.
@@ -103,6 +111,8 @@ impl Default for Config {
             letters: LetterDefaults::default(),
             topics: BTreeMap::new(),
             accessibility: None,
+            parties: BTreeMap::new(),
+            council_terms: Vec::new(),
         }
     }
 }
@@ -158,8 +168,46 @@ impl Config {
     }
 }
 
+/// A `griffie.yaml` that could not be used as written.
+pub(crate) struct Rejected {
+    pub problems: Vec<Diagnostic>,
+    /// What the build goes on with, so it still reports every document's own problems: the
+    /// defaults, plus the parties when the file could be parsed, so that a typo in a seat count
+    /// does not turn every recorded vote into an unknown-party error as well.
+    pub fallback: Box<Config>,
+}
+
+impl Rejected {
+    fn unparsed(problems: Vec<Diagnostic>) -> Rejected {
+        Rejected {
+            problems,
+            fallback: Box::default(),
+        }
+    }
+}
+
 /// Reads and checks `griffie.yaml`. `shown` is the path as shown in diagnostics.
-pub(crate) fn load_config(path: &Path, shown: &Path) -> Result<Config, Vec<Diagnostic>> {
+pub(crate) fn load_config(path: &Path, shown: &Path) -> Result<Config, Rejected> {
+    read_config(path, shown)
+        .map_err(Rejected::unparsed)
+        .and_then(|(config, text)| {
+            let problems = check_config(&config, &text, shown);
+            if problems.is_empty() {
+                Ok(config)
+            } else {
+                Err(Rejected {
+                    problems,
+                    fallback: Box::new(Config {
+                        parties: config.parties,
+                        ..Config::default()
+                    }),
+                })
+            }
+        })
+}
+
+/// The parsed file and its text (for the locations of later checks).
+fn read_config(path: &Path, shown: &Path) -> Result<(Config, String), Vec<Diagnostic>> {
     let unreadable = |error: String| {
         vec![Diagnostic::error(
             Code::MissingConfig,
@@ -210,12 +258,7 @@ pub(crate) fn load_config(path: &Path, shown: &Path) -> Result<Config, Vec<Diagn
                 .hint(hint),
         ]
     })?;
-    let problems = check_config(&config, &text, shown);
-    if problems.is_empty() {
-        Ok(config)
-    } else {
-        Err(problems)
-    }
+    Ok((config, text))
 }
 
 fn check_config(config: &Config, text: &str, shown: &Path) -> Vec<Diagnostic> {
@@ -263,6 +306,12 @@ fn check_config(config: &Config, text: &str, shown: &Path) -> Vec<Diagnostic> {
     if let Some(statement) = &config.accessibility {
         problems.extend(statement.check(text, shown));
     }
+    problems.extend(crate::parties::check(
+        &config.parties,
+        &config.council_terms,
+        text,
+        shown,
+    ));
     problems
 }
 

@@ -58,6 +58,7 @@ mod diagnostics;
 mod document_versions;
 mod escape;
 mod history;
+mod parties;
 // Public: `t!` expands to `$crate::i18n::translate`.
 pub mod i18n;
 mod identifiers;

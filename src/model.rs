@@ -26,10 +26,11 @@ pub enum DocType {
     Raadsvoorstel,
     Besluit,
     Plan,
+    Vergadering,
 }
 
 impl DocType {
-    pub const ALL: [DocType; 7] = [
+    pub const ALL: [DocType; 8] = [
         DocType::Raadsbrief,
         DocType::Brief,
         DocType::Motie,
@@ -37,6 +38,7 @@ impl DocType {
         DocType::Raadsvoorstel,
         DocType::Besluit,
         DocType::Plan,
+        DocType::Vergadering,
     ];
 
     /// The value written in front matter.
@@ -49,6 +51,7 @@ impl DocType {
             DocType::Raadsvoorstel => "raadsvoorstel",
             DocType::Besluit => "besluit",
             DocType::Plan => "plan",
+            DocType::Vergadering => "vergadering",
         }
     }
 
@@ -66,6 +69,7 @@ impl DocType {
             DocType::Raadsvoorstel => "raadsvoorstellen",
             DocType::Besluit => "besluiten",
             DocType::Plan => "plannen",
+            DocType::Vergadering => "vergaderingen",
         }
     }
 
@@ -79,6 +83,7 @@ impl DocType {
             DocType::Raadsvoorstel => crate::t!(lang => "site.type.raadsvoorstel"),
             DocType::Besluit => crate::t!(lang => "site.type.besluit"),
             DocType::Plan => crate::t!(lang => "site.type.plan"),
+            DocType::Vergadering => crate::t!(lang => "site.type.vergadering"),
         }
     }
 
@@ -92,6 +97,7 @@ impl DocType {
             DocType::Raadsvoorstel => crate::t!(lang => "site.types.raadsvoorstel"),
             DocType::Besluit => crate::t!(lang => "site.types.besluit"),
             DocType::Plan => crate::t!(lang => "site.types.plan"),
+            DocType::Vergadering => crate::t!(lang => "site.types.vergadering"),
         }
     }
 
@@ -102,6 +108,24 @@ impl DocType {
     /// Motions and amendments are voted on and carry a status.
     pub fn is_voted(self) -> bool {
         matches!(self, DocType::Motie | DocType::Amendement)
+    }
+
+    /// The field naming the proposal this type acts on: an amendment `amends` a proposal, a
+    /// decision `decides` one.
+    pub fn proposal_field(self) -> Option<&'static str> {
+        match self {
+            DocType::Amendement => Some("amends"),
+            DocType::Besluit => Some("decides"),
+            _ => None,
+        }
+    }
+
+    /// Documents the council decides in a meeting, which may say which one (`meeting:`).
+    pub fn is_decided_in_meeting(self) -> bool {
+        matches!(
+            self,
+            DocType::Motie | DocType::Amendement | DocType::Raadsvoorstel | DocType::Besluit
+        )
     }
 }
 
@@ -175,12 +199,33 @@ pub struct Signatory {
 pub struct Submitter {
     pub name: String,
     pub party: Option<String>,
+    /// Where `party` is written, for a party `parties:` does not know.
+    #[serde(skip)]
+    pub party_location: Option<Location>,
 }
 
 /// A recorded vote count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Vote {
     #[serde(rename = "for")]
+    pub votes_for: u32,
+    pub against: u32,
+}
+
+/// A vote recorded per party (`vote: {for: [vvd, cda], against: [pvv]}`): the slugs as
+/// written, checked against `parties:` in `resolve`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PartyVote {
+    pub parties_for: Vec<Spanned<String>>,
+    pub against: Vec<Spanned<String>>,
+    /// Parties whose members voted both ways, with the members' votes.
+    pub split: Vec<SplitVote>,
+}
+
+/// A party whose members did not all vote the same way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SplitVote {
+    pub party: Spanned<String>,
     pub votes_for: u32,
     pub against: u32,
 }
@@ -206,7 +251,91 @@ pub struct Motion {
     pub due: Option<Date>,
     pub submitters: Vec<Submitter>,
     pub vote: Option<Vote>,
+    /// The vote per party, when recorded so (then `vote` is `None`: resolve computes the seats).
+    pub party_vote: Option<PartyVote>,
     pub unanimous: bool,
+}
+
+/// What kind of body meets (`kind:` of a `vergadering`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MeetingKind {
+    Raad,
+    Commissie,
+    Presidium,
+    Overig,
+}
+
+impl MeetingKind {
+    pub const ALL: [MeetingKind; 4] = [
+        MeetingKind::Raad,
+        MeetingKind::Commissie,
+        MeetingKind::Presidium,
+        MeetingKind::Overig,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            MeetingKind::Raad => "raad",
+            MeetingKind::Commissie => "commissie",
+            MeetingKind::Presidium => "presidium",
+            MeetingKind::Overig => "overig",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<MeetingKind> {
+        MeetingKind::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+}
+
+/// Whether a meeting took place (`status:` of a `vergadering`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MeetingStatus {
+    Gepland,
+    Gehouden,
+    Geannuleerd,
+}
+
+impl MeetingStatus {
+    pub const ALL: [MeetingStatus; 3] = [
+        MeetingStatus::Gepland,
+        MeetingStatus::Gehouden,
+        MeetingStatus::Geannuleerd,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            MeetingStatus::Gepland => "gepland",
+            MeetingStatus::Gehouden => "gehouden",
+            MeetingStatus::Geannuleerd => "geannuleerd",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<MeetingStatus> {
+        MeetingStatus::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+}
+
+/// One item of a meeting's agenda, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaItem {
+    /// The item's number as the agenda prints it ("3", "4a"), when it has one.
+    pub number: Option<String>,
+    pub title: String,
+    /// The documents treated under this item, as written.
+    pub documents: Vec<Spanned<String>>,
+}
+
+/// What a meeting (`vergadering`) records besides its notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meeting {
+    pub kind: MeetingKind,
+    /// Starting time `HH:MM`, as written.
+    pub start: Option<String>,
+    pub location: Option<String>,
+    pub status: MeetingStatus,
+    pub agenda: Vec<AgendaItem>,
 }
 
 /// The kind of a document with the fields only that kind has.
@@ -219,6 +348,7 @@ pub enum Kind {
     Raadsvoorstel,
     Besluit,
     Plan,
+    Vergadering(Meeting),
 }
 
 impl Kind {
@@ -231,6 +361,14 @@ impl Kind {
             Kind::Raadsvoorstel => DocType::Raadsvoorstel,
             Kind::Besluit => DocType::Besluit,
             Kind::Plan => DocType::Plan,
+            Kind::Vergadering(_) => DocType::Vergadering,
+        }
+    }
+
+    pub fn meeting(&self) -> Option<&Meeting> {
+        match self {
+            Kind::Vergadering(meeting) => Some(meeting),
+            _ => None,
         }
     }
 
@@ -274,6 +412,11 @@ pub struct Document {
     pub responds_to: Vec<Spanned<String>>,
     pub settles: Vec<Spanned<String>>,
     pub references: Vec<Spanned<String>>,
+    /// The meeting (a `vergadering` id) a motion, amendment, proposal or decision was decided in.
+    pub meeting: Option<Spanned<String>>,
+    /// The proposal (a `raadsvoorstel` id) this document acts on: the one an amendment amends
+    /// (`amends:`) or a decision decides (`decides:`); see [`DocType::proposal_field`].
+    pub proposal: Option<Spanned<String>>,
     pub topics: Vec<String>,
     pub summary: Option<String>,
     pub author: Option<String>,

@@ -22,7 +22,7 @@ use schemars::generate::SchemaSettings;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde_json::Value;
 
-use crate::model::{DocType, MotionStatus};
+use crate::model::{DocType, MeetingKind, MeetingStatus, MotionStatus};
 
 /// An id or topic slug, as the loader's `is_slug` accepts it: `a-z`, `0-9`, single hyphens inside.
 pub(crate) const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
@@ -60,6 +60,10 @@ pub(crate) fn schema_for(doc_type: DocType) -> Schema {
         generator.into_root_schema_for::<LetterFrontMatter>()
     } else if doc_type.is_voted() {
         generator.into_root_schema_for::<MotionFrontMatter>()
+    } else if doc_type == DocType::Vergadering {
+        generator.into_root_schema_for::<MeetingFrontMatter>()
+    } else if doc_type.is_decided_in_meeting() {
+        generator.into_root_schema_for::<DecidedFrontMatter>()
     } else {
         generator.into_root_schema_for::<PlainFrontMatter>()
     };
@@ -76,6 +80,9 @@ pub(crate) fn schema_for(doc_type: DocType) -> Schema {
         )
         .into(),
     );
+    if let Some(field) = doc_type.proposal_field() {
+        add_proposal_field(&mut schema, field);
+    }
     if let Some(property) = schema.pointer_mut("/properties/type") {
         *property = serde_json::json!({
             "description": format!("Soort document; voor dit schema altijd `{slug}`."),
@@ -83,6 +90,27 @@ pub(crate) fn schema_for(doc_type: DocType) -> Schema {
         });
     }
     schema
+}
+
+/// `amends` (of an amendment) or `decides` (of a decision): an id, shaped like `meeting`, which
+/// both families have. Added here rather than as a family of its own: one field of one type.
+fn add_proposal_field(schema: &mut Schema, field: &str) {
+    let Some(mut property) = schema.pointer("/properties/meeting").cloned() else {
+        return;
+    };
+    let description = if field == "amends" {
+        "Id van het raadsvoorstel (`type: raadsvoorstel`) dat dit amendement wijzigt. Het \
+         voorstel toont dan zijn amendementen met hun uitslag."
+    } else {
+        "Id van het raadsvoorstel (`type: raadsvoorstel`) waarover dit besluit is genomen. Het \
+         voorstel toont dan dit besluit."
+    };
+    if let Some(object) = property.as_object_mut() {
+        object.insert("description".into(), description.into());
+    }
+    if let Some(properties) = schema.get_mut("properties").and_then(Value::as_object_mut) {
+        properties.insert(field.to_string(), property);
+    }
 }
 
 /// Sorts every object's keys, so the bytes do not depend on serde_json's `preserve_order`
@@ -98,13 +126,79 @@ fn sort_keys(value: &mut Value) {
     }
 }
 
-/// The fields of a `raadsvoorstel`, `besluit` or `plan`: only the common ones.
+/// The fields of a `plan`: only the common ones.
 #[derive(JsonSchema)]
 #[expect(dead_code, reason = "a shape for the schema only: never built or read")]
 #[schemars(deny_unknown_fields)]
 pub(crate) struct PlainFrontMatter {
     #[schemars(flatten)]
     pub common: Common,
+}
+
+/// The fields of a `raadsvoorstel` or `besluit`: the common ones and the meeting.
+#[derive(JsonSchema)]
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct DecidedFrontMatter {
+    #[schemars(flatten)]
+    pub common: Common,
+    #[schemars(flatten)]
+    pub decided: DecidedFields,
+}
+
+/// The fields of a `vergadering`.
+#[derive(JsonSchema)]
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct MeetingFrontMatter {
+    #[schemars(flatten)]
+    pub common: Common,
+    #[schemars(flatten)]
+    pub meeting: MeetingFields,
+}
+
+/// What the documents a meeting decides have (`DECIDED_FIELDS` in the loader).
+#[derive(JsonSchema)]
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
+pub(crate) struct DecidedFields {
+    #[schemars(
+        description = "Id van de vergadering (`type: vergadering`) waarin de raad hierover besloot. \
+        Staat het document op de agenda van die vergadering, dan hoeft dit niet: de koppeling \
+        wordt dan vanzelf gelegd."
+    )]
+    pub meeting: Option<Id>,
+}
+
+/// What only meetings have (`MEETING_FIELDS` in the loader).
+#[derive(JsonSchema)]
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
+pub(crate) struct MeetingFields {
+    #[schemars(description = "Soort vergadering: `raad`, `commissie`, `presidium` of `overig`.")]
+    pub kind: MeetingKindSlug,
+    #[schemars(description = "`gepland`, `gehouden` of `geannuleerd`.")]
+    pub status: MeetingStatusSlug,
+    #[schemars(description = "Aanvangstijd als UU:MM, bv. `\"19:30\"`.")]
+    pub start: Option<Time>,
+    #[schemars(description = "Plaats, bv. `Raadzaal, stadhuis Almelo`.")]
+    pub location: Option<Text>,
+    #[schemars(
+        description = "De agenda, in volgorde: elk punt met `title`, de `documents` (ids) die \
+        erbij horen en eventueel een `number` zoals de agenda het drukt (`4a`)."
+    )]
+    pub agenda: Option<Vec<AgendaItem>>,
+}
+
+/// One item of `agenda:`.
+#[derive(JsonSchema)]
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
+#[schemars(deny_unknown_fields, description = "Een agendapunt.")]
+pub(crate) struct AgendaItem {
+    #[schemars(description = "Nummer zoals de agenda het drukt, bv. `4a`.")]
+    pub number: Option<Text>,
+    #[schemars(description = "Titel van het agendapunt.")]
+    pub title: RequiredText,
+    #[schemars(description = "Ids van de documenten die onder dit punt worden behandeld.")]
+    pub documents: Option<IdList>,
 }
 
 /// The fields of a `raadsbrief` or `brief`.
@@ -242,10 +336,43 @@ pub(crate) struct MotionFields {
         of `{name: J. Jansen, party: VVD}`."
     )]
     pub submitters: Option<Vec<SubmitterItem>>,
-    #[schemars(description = "Stemuitslag, bv. `{for: 21, against: 8}`.")]
-    pub vote: Option<Vote>,
+    #[schemars(description = "Stemuitslag: het aantal stemmen, bv. `{for: 21, against: 8}`, of de \
+        fracties, bv. `{for: [vvd, cda], against: [pvv]}` (met `split` voor een verdeelde fractie).")]
+    pub vote: Option<VoteForm>,
     #[schemars(description = "`true` als de motie unaniem is aangenomen.")]
     pub unanimous: Option<bool>,
+    #[schemars(
+        description = "Id van de vergadering (`type: vergadering`) waarin erover is gestemd. \
+        Staat het document op de agenda van die vergadering, dan hoeft dit niet."
+    )]
+    pub meeting: Option<Id>,
+}
+
+/// `vote:` in one of its two forms.
+#[derive(JsonSchema)]
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
+#[schemars(untagged)]
+pub(crate) enum VoteForm {
+    Counts(Vote),
+    Parties(PartyVote),
+}
+
+/// `vote:` per party.
+#[derive(JsonSchema)]
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct PartyVote {
+    #[schemars(
+        rename = "for",
+        description = "Fracties (korte namen uit griffie.yaml) die voor stemden."
+    )]
+    pub parties_for: Option<Vec<Id>>,
+    #[schemars(description = "Fracties die tegen stemden.")]
+    pub against: Option<Vec<Id>>,
+    #[schemars(
+        description = "Verdeelde fracties, met het aantal leden voor en tegen, bv. `{d66: {for: 2, against: 1}}`."
+    )]
+    pub split: Option<std::collections::BTreeMap<String, Vote>>,
 }
 
 /// One item of `submitters`: a plain name, or a name with a party.
@@ -264,7 +391,9 @@ pub(crate) enum SubmitterItem {
 pub(crate) struct Submitter {
     #[schemars(description = "Naam van de indiener.")]
     pub name: Text,
-    #[schemars(description = "Fractie of partij, bv. `VVD`.")]
+    #[schemars(
+        description = "Fractie: de korte naam uit `parties:` in griffie.yaml, bv. `vvd` (zonder fracties daar: vrije tekst, bv. `VVD`)."
+    )]
     pub party: Option<Text>,
 }
 
@@ -355,6 +484,21 @@ shape!(
     /// The `type` field; [`schema_for`] fixes it to one slug.
     TypeSlug,
     json_schema!({ "type": "string", "enum": DocType::ALL.map(DocType::slug) })
+);
+shape!(
+    /// A starting time `HH:MM`.
+    Time,
+    json_schema!({ "type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$" })
+);
+shape!(
+    /// A meeting's kind: the model's own list.
+    MeetingKindSlug,
+    json_schema!({ "type": "string", "enum": MeetingKind::ALL.map(MeetingKind::slug) })
+);
+shape!(
+    /// A meeting's status: the model's own list.
+    MeetingStatusSlug,
+    json_schema!({ "type": "string", "enum": MeetingStatus::ALL.map(MeetingStatus::slug) })
 );
 shape!(
     /// A motion's status: the model's own list.

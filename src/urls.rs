@@ -26,11 +26,16 @@
 //! | its further pages, from 2 | `/motievolglijst/pagina/<N>/` |
 //! | calendar of due dates | `/motievolglijst/moties.ics` |
 //! | spreadsheet of motions | `/motievolglijst/moties.csv` |
+//! | calendar of meetings, planned ones included | `/vergaderingen/vergaderingen.ics` |
+//! | index of parties (fracties) | `/fracties/` |
+//! | a party's votes, newest first | `/fracties/<party>/` |
+//! | their further pages, from 2 | `/fracties/<party>/pagina/<N>/` |
 //! | the site's feed | `/atom.xml` |
 //! | open data page | `/api/` |
 //! | every document as JSON | `/api/documents.json` |
 //! | deleted documents as JSON | `/api/deleted.json` |
 //! | the sources of the build as JSON | `/api/build.json` |
+//! | every party with its votes as JSON | `/api/parties.json` |
 //! | front-matter schema of a type, e.g. `/schemas/motie.schema.json` | `/schemas/<type>.schema.json` |
 //! | sitemap (an index of parts above 50,000 URLs) | `/sitemap.xml` |
 //! | part N of a large sitemap | `/sitemap-<N>.xml` |
@@ -64,6 +69,12 @@ pub const MOTIONS: &str = "/motievolglijst/";
 pub const CALENDAR: &str = "/motievolglijst/moties.ics";
 /// The motion list as a spreadsheet.
 pub const MOTIONS_CSV: &str = "/motievolglijst/moties.csv";
+/// The calendar of meetings.
+pub const MEETINGS_CALENDAR: &str = "/vergaderingen/vergaderingen.ics";
+/// `/fracties/`: the index of parties.
+pub const PARTIES: &str = "/fracties/";
+/// Every party and its votes as open data.
+pub const API_PARTIES: &str = "/api/parties.json";
 /// The site's Atom feed.
 pub const SITE_FEED: &str = "/atom.xml";
 /// `/api/`: the page describing the open data.
@@ -123,6 +134,11 @@ pub fn type_list(doc_type: DocType) -> String {
 /// `/<types>/atom.xml`.
 pub fn type_feed(doc_type: DocType) -> String {
     format!("/{}/atom.xml", doc_type.plural_slug())
+}
+
+/// `/fracties/<party>/`: a party's votes.
+pub fn party(slug: &str) -> String {
+    format!("/fracties/{slug}/")
 }
 
 /// `/dossiers/<topic>/`.
@@ -230,11 +246,16 @@ templates! {
     MotionsPage => "/motievolglijst/pagina/<N>/",
     Calendar => "/motievolglijst/moties.ics",
     MotionsCsv => "/motievolglijst/moties.csv",
+    MeetingsCalendar => "/vergaderingen/vergaderingen.ics",
+    Parties => "/fracties/",
+    Party => "/fracties/<party>/",
+    PartyPage => "/fracties/<party>/pagina/<N>/",
     SiteFeed => "/atom.xml",
     Api => "/api/",
     ApiDocuments => "/api/documents.json",
     ApiDeleted => "/api/deleted.json",
     ApiBuild => "/api/build.json",
+    ApiParties => "/api/parties.json",
     Schema => "/schemas/<type>.schema.json",
     Sitemap => "/sitemap.xml",
     /// Only above 50,000 URLs.
@@ -279,11 +300,18 @@ pub enum SitePath<'a> {
     },
     Calendar,
     MotionsCsv,
+    MeetingsCalendar,
+    Parties,
+    Party {
+        slug: &'a str,
+        page: usize,
+    },
     SiteFeed,
     Api,
     ApiDocuments,
     ApiDeleted,
     ApiBuild,
+    ApiParties,
     Schema(DocType),
     Sitemap,
     SitemapPart(usize),
@@ -318,11 +346,16 @@ impl SitePath<'_> {
             SitePath::Motions { .. } => Template::MotionsPage,
             SitePath::Calendar => Template::Calendar,
             SitePath::MotionsCsv => Template::MotionsCsv,
+            SitePath::MeetingsCalendar => Template::MeetingsCalendar,
+            SitePath::Parties => Template::Parties,
+            SitePath::Party { page: 1, .. } => Template::Party,
+            SitePath::Party { .. } => Template::PartyPage,
             SitePath::SiteFeed => Template::SiteFeed,
             SitePath::Api => Template::Api,
             SitePath::ApiDocuments => Template::ApiDocuments,
             SitePath::ApiDeleted => Template::ApiDeleted,
             SitePath::ApiBuild => Template::ApiBuild,
+            SitePath::ApiParties => Template::ApiParties,
             SitePath::Schema(_) => Template::Schema,
             SitePath::Sitemap => Template::Sitemap,
             SitePath::SitemapPart(_) => Template::SitemapPart,
@@ -352,11 +385,15 @@ impl SitePath<'_> {
             SitePath::Motions { page } => paged(MOTIONS, page),
             SitePath::Calendar => CALENDAR.to_string(),
             SitePath::MotionsCsv => MOTIONS_CSV.to_string(),
+            SitePath::MeetingsCalendar => MEETINGS_CALENDAR.to_string(),
+            SitePath::Parties => PARTIES.to_string(),
+            SitePath::Party { slug, page } => paged(&party(slug), page),
             SitePath::SiteFeed => SITE_FEED.to_string(),
             SitePath::Api => API.to_string(),
             SitePath::ApiDocuments => API_DOCUMENTS.to_string(),
             SitePath::ApiDeleted => API_DELETED.to_string(),
             SitePath::ApiBuild => API_BUILD.to_string(),
+            SitePath::ApiParties => API_PARTIES.to_string(),
             SitePath::Schema(doc_type) => schema(doc_type),
             SitePath::Sitemap => SITEMAP.to_string(),
             SitePath::SitemapPart(number) => sitemap_part(number),
@@ -423,6 +460,11 @@ fn page<'a>(segments: &[&'a str]) -> Option<SitePath<'a>> {
         ["motievolglijst", ref rest @ ..] => SitePath::Motions {
             page: page_number(rest)?,
         },
+        ["fracties"] => SitePath::Parties,
+        ["fracties", slug, ref rest @ ..] => SitePath::Party {
+            slug,
+            page: page_number(rest)?,
+        },
         ["api"] => SitePath::Api,
         ["zoeken"] => SitePath::Search,
         ["toegankelijkheid"] => SitePath::Statement,
@@ -446,6 +488,8 @@ fn data_file<'a>(segments: &[&'a str]) -> Option<SitePath<'a>> {
         ["api", "documents.json"] => SitePath::ApiDocuments,
         ["api", "deleted.json"] => SitePath::ApiDeleted,
         ["api", "build.json"] => SitePath::ApiBuild,
+        ["api", "parties.json"] => SitePath::ApiParties,
+        ["vergaderingen", "vergaderingen.ics"] => SitePath::MeetingsCalendar,
         ["schemas", name] => SitePath::Schema(DocType::from_slug(name.strip_suffix(".schema.json")?)?),
         ["documenten", id, "atom.xml"] if !id.is_empty() => SitePath::MotionFeed(id),
         ["documenten", id, name] if is_pdf_of(name, id) => SitePath::Pdf(id),
@@ -512,11 +556,16 @@ mod tests {
             SitePath::Motions { page: 10 },
             SitePath::Calendar,
             SitePath::MotionsCsv,
+            SitePath::MeetingsCalendar,
+            SitePath::Parties,
+            SitePath::Party { slug: "vvd", page: 1 },
+            SitePath::Party { slug: "vvd", page: 4 },
             SitePath::SiteFeed,
             SitePath::Api,
             SitePath::ApiDocuments,
             SitePath::ApiDeleted,
             SitePath::ApiBuild,
+            SitePath::ApiParties,
             SitePath::Sitemap,
             SitePath::SitemapPart(2),
             SitePath::Robots,

@@ -11,8 +11,8 @@ use serde::Serialize;
 use crate::dates::iso;
 use crate::document_versions::SiteHistory;
 use crate::document_versions::VersionRef;
-use crate::model::{DatePrecision, DocType, Submitter, Vote};
-use crate::resolve::{EffectiveStatus, Site};
+use crate::model::{DatePrecision, DocType, Meeting, Motion, Submitter, Vote};
+use crate::resolve::{EffectiveStatus, Position, Site};
 use crate::urls;
 
 #[derive(Debug, Serialize)]
@@ -37,8 +37,23 @@ pub(crate) struct ApiDocument<'a> {
     pub referenced_by: Vec<&'a str>,
     pub mentions: Vec<&'a str>,
     pub mentioned_by: Vec<&'a str>,
+    /// The meeting the document was decided in (its `meeting:`, else the last held council
+    /// meeting whose agenda lists it); `null` when none is known.
+    pub meeting: Option<&'a str>,
+    /// Every meeting that had it on its agenda or decided it, oldest first.
+    pub meetings: Vec<&'a str>,
+    /// For an amendment: the proposal (`raadsvoorstel`) it amends; else `null`.
+    pub amends: Option<&'a str>,
+    /// For a proposal: its amendments, oldest first.
+    pub amendments: Vec<&'a str>,
+    /// For a decision (`besluit`): the proposal it decides; else `null`.
+    pub decides: Option<&'a str>,
+    /// For a proposal: the decision taken on it; else `null`.
+    pub decided_by: Option<&'a str>,
     #[serde(flatten)]
     pub motion: Option<ApiMotion<'a>>,
+    #[serde(flatten)]
+    pub meeting_details: Option<ApiMeeting<'a>>,
     /// `published` or `withdrawn` (then `title` is a placeholder and no text is given).
     pub state: &'static str,
     pub withdrawn: Option<ApiWithdrawal<'a>>,
@@ -79,8 +94,117 @@ pub(crate) struct ApiMotion<'a> {
     pub settled_on: Option<String>,
     pub days_to_settle: Option<i32>,
     pub submitters: &'a [Submitter],
-    pub vote: Option<Vote>,
+    pub vote: Option<ApiVote<'a>>,
     pub unanimous: bool,
+}
+
+/// `vote`: the counts as recorded, or the parties for and against with the seats computed
+/// from the council term of the day.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub(crate) enum ApiVote<'a> {
+    Counts(Vote),
+    Parties(ApiPartyVote<'a>),
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ApiPartyVote<'a> {
+    #[serde(rename = "for")]
+    pub parties_for: Vec<&'a str>,
+    pub against: Vec<&'a str>,
+    /// Parties whose members voted both ways.
+    pub split: Vec<ApiSplit<'a>>,
+    /// Parties of the council term that did not vote.
+    pub absent: Vec<&'a str>,
+    /// Computed from `council_terms`; `null` without a term for the day of the vote.
+    pub seats_for: Option<u32>,
+    pub seats_against: Option<u32>,
+    /// The first day of the council term whose seats were counted.
+    pub term: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ApiSplit<'a> {
+    pub party: &'a str,
+    #[serde(rename = "for")]
+    pub votes_for: u32,
+    pub against: u32,
+}
+
+/// Extra keys for meetings.
+#[derive(Debug, Serialize)]
+pub(crate) struct ApiMeeting<'a> {
+    pub kind: &'static str,
+    pub status: &'static str,
+    pub start: Option<&'a str>,
+    pub location: Option<&'a str>,
+    pub agenda: Vec<ApiAgendaItem<'a>>,
+    /// Ids of the documents decided in this meeting.
+    pub meeting_of: Vec<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ApiAgendaItem<'a> {
+    pub number: Option<&'a str>,
+    pub title: &'a str,
+    pub documents: Vec<&'a str>,
+}
+
+/// `vote` of the motion at `position`.
+fn api_vote<'a>(site: &'a Site, position: usize, motion: &'a Motion) -> Option<ApiVote<'a>> {
+    if let Some(vote) = motion.vote {
+        return Some(ApiVote::Counts(vote));
+    }
+    let tally = site.index.votes[position].as_ref()?;
+    let with = |position: Position| -> Vec<&'a str> {
+        tally
+            .rows
+            .iter()
+            .filter(|r| r.position == position)
+            .map(|r| r.party.as_str())
+            .collect()
+    };
+    Some(ApiVote::Parties(ApiPartyVote {
+        parties_for: with(Position::For),
+        against: with(Position::Against),
+        split: tally
+            .rows
+            .iter()
+            .filter(|r| r.position == Position::Split)
+            .map(|r| ApiSplit {
+                party: &r.party,
+                votes_for: r.votes_for.unwrap_or(0),
+                against: r.votes_against.unwrap_or(0),
+            })
+            .collect(),
+        absent: with(Position::Absent),
+        seats_for: tally.seats_for,
+        seats_against: tally.seats_against,
+        term: tally.term_from.as_deref(),
+    }))
+}
+
+fn api_meeting<'a>(site: &'a Site, position: usize, meeting: &'a Meeting) -> ApiMeeting<'a> {
+    let links = &site.index.links[position];
+    let ids =
+        |positions: &[usize]| -> Vec<&'a str> { positions.iter().map(|&p| site.documents[p].id.as_str()).collect() };
+    ApiMeeting {
+        kind: meeting.kind.slug(),
+        status: meeting.status.slug(),
+        start: meeting.start.as_deref(),
+        location: meeting.location.as_deref(),
+        agenda: meeting
+            .agenda
+            .iter()
+            .zip(&links.agenda)
+            .map(|(item, positions)| ApiAgendaItem {
+                number: item.number.as_deref(),
+                title: &item.title,
+                documents: ids(positions),
+            })
+            .collect(),
+        meeting_of: ids(&links.decided),
+    }
 }
 
 fn api_versions<'a>(id: &str, versions: &[VersionRef], history: &'a SiteHistory, notes: bool) -> Vec<ApiVersion<'a>> {
@@ -121,9 +245,10 @@ pub(crate) fn documents_json(site: &Site, history: &SiteHistory) -> String {
                     settled_on: state.settlement.map(|s| iso(s.date)),
                     days_to_settle: state.settlement.map(|s| s.days),
                     submitters: &m.submitters,
-                    vote: m.vote,
+                    vote: api_vote(site, p, m),
                     unanimous: m.unanimous,
                 });
+            let meeting_details = doc.kind.meeting().map(|m| api_meeting(site, p, m));
             let withdrawn = doc.withdrawn.is_some();
             let doc_history = &history.documents[p];
             ApiDocument {
@@ -145,7 +270,14 @@ pub(crate) fn documents_json(site: &Site, history: &SiteHistory) -> String {
                 referenced_by: ids(&links.referenced_by),
                 mentions: if withdrawn { Vec::new() } else { ids(&links.mentions) },
                 mentioned_by: ids(&links.mentioned_by),
+                meeting: links.decided_in.first().map(|&m| site.documents[m].id.as_str()),
+                meetings: ids(&links.meetings),
+                amends: ids(&links.amends).first().copied(),
+                amendments: ids(&links.amendments),
+                decides: ids(&links.decides).first().copied(),
+                decided_by: ids(&links.decided_by).first().copied(),
                 motion,
+                meeting_details,
                 state: if withdrawn { "withdrawn" } else { "published" },
                 withdrawn: doc.withdrawn.as_ref().map(|w| ApiWithdrawal {
                     date: iso(w.date),

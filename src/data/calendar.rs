@@ -28,7 +28,21 @@ pub(crate) fn motions_calendar(site: &Site, history: &SiteHistory) -> String {
     let config = &site.config;
     let lang = config.lang();
     let name = crate::t!(lang => "site.calendar.name", title = config.title);
+    let description = crate::t!(lang => "site.calendar.description", municipality = config.municipality);
     let mut out = Lines::default();
+    begin_calendar(&mut out, site, &name, &description, urls::MOTIONS);
+    let category = DocType::Motie.label(lang);
+    for event in events(site, history) {
+        event.write(&mut out, &category);
+    }
+    out.line("END", "VCALENDAR");
+    out.text
+}
+
+/// The calendar's opening lines, up to its first event.
+pub(super) fn begin_calendar(out: &mut Lines, site: &Site, name: &str, description: &str, page: &str) {
+    let config = &site.config;
+    let lang = config.lang();
     out.line("BEGIN", "VCALENDAR");
     out.line("VERSION", "2.0");
     out.line(
@@ -41,20 +55,13 @@ pub(crate) fn motions_calendar(site: &Site, history: &SiteHistory) -> String {
     );
     out.line("CALSCALE", "GREGORIAN");
     out.line("METHOD", "PUBLISH");
-    out.line("NAME", &text(&name));
-    out.line("X-WR-CALNAME", &text(&name));
-    let description = crate::t!(lang => "site.calendar.description", municipality = config.municipality);
-    out.line("DESCRIPTION", &text(&description));
-    out.line("X-WR-CALDESC", &text(&description));
-    out.line("URL", &format!("{}{}", config.site_origin(), urls::MOTIONS));
+    out.line("NAME", &text(name));
+    out.line("X-WR-CALNAME", &text(name));
+    out.line("DESCRIPTION", &text(description));
+    out.line("X-WR-CALDESC", &text(description));
+    out.line("URL", &format!("{}{}", config.site_origin(), page));
     out.line("REFRESH-INTERVAL;VALUE=DURATION", "P1D");
     out.line("X-PUBLISHED-TTL", "P1D");
-    let category = DocType::Motie.label(lang);
-    for event in events(site, history) {
-        event.write(&mut out, &category);
-    }
-    out.line("END", "VCALENDAR");
-    out.text
 }
 
 /// One motion's due date.
@@ -147,7 +154,7 @@ fn events(site: &Site, history: &SiteHistory) -> Vec<DueEvent> {
 }
 
 /// The host of `base_url`, for UIDs (`raad.almelo.nl`).
-fn host(base_url: &str) -> &str {
+pub(super) fn host(base_url: &str) -> &str {
     let rest = base_url.split_once("://").map_or("", |(_, rest)| rest);
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.is_empty() {
@@ -158,12 +165,12 @@ fn host(base_url: &str) -> &str {
 }
 
 /// `20250101`.
-fn compact(date: Date) -> String {
+pub(super) fn compact(date: Date) -> String {
     date.strftime("%Y%m%d").to_string()
 }
 
 /// `20250304T090000Z`.
-fn utc(instant: Timestamp) -> String {
+pub(super) fn utc(instant: Timestamp) -> String {
     instant.strftime("%Y%m%dT%H%M%SZ").to_string()
 }
 
@@ -187,13 +194,13 @@ pub(crate) fn text(value: &str) -> String {
 
 /// Content lines, folded and ended with CRLF.
 #[derive(Default)]
-struct Lines {
-    text: String,
+pub(super) struct Lines {
+    pub(super) text: String,
 }
 
 impl Lines {
     /// `NAME:value`; `value` must already be escaped.
-    fn line(&mut self, name: &str, value: &str) {
+    pub(super) fn line(&mut self, name: &str, value: &str) {
         self.text.push_str(&fold(&format!("{name}:{value}")));
     }
 }

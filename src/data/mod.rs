@@ -6,13 +6,16 @@
 pub(crate) mod api;
 pub(crate) mod calendar;
 pub(crate) mod feeds;
+pub(crate) mod meetings_calendar;
 pub(crate) mod motions_csv;
+pub(crate) mod parties;
 pub(crate) mod sitemap;
 
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::document_versions::SiteHistory;
+use crate::model::DocType;
 use crate::output::Output;
 use crate::resolve::Site;
 use crate::urls;
@@ -68,6 +71,8 @@ enum Part {
     Build,
     Calendar,
     MotionsCsv,
+    MeetingsCalendar,
+    Parties,
     Robots,
     Feeds,
     Sitemaps,
@@ -75,12 +80,14 @@ enum Part {
 
 impl Part {
     /// In the order their files are listed.
-    const ALL: [Part; 8] = [
+    const ALL: [Part; 10] = [
         Part::Documents,
         Part::Deleted,
         Part::Build,
         Part::Calendar,
         Part::MotionsCsv,
+        Part::MeetingsCalendar,
+        Part::Parties,
         Part::Robots,
         Part::Feeds,
         Part::Sitemaps,
@@ -100,6 +107,14 @@ impl Part {
             Part::Build => one(urls::API_BUILD, api::build_json(site, history).into_bytes()),
             Part::Calendar => one(urls::CALENDAR, calendar::motions_calendar(site, history).into_bytes()),
             Part::MotionsCsv => one(urls::MOTIONS_CSV, motions_csv::motions_csv(site)),
+            Part::MeetingsCalendar if site.index.by_type.contains_key(&DocType::Vergadering) => one(
+                urls::MEETINGS_CALENDAR,
+                meetings_calendar::meetings_calendar(site, history).into_bytes(),
+            ),
+            Part::MeetingsCalendar => Vec::new(),
+            Part::Parties => parties::parties_json(site)
+                .map(|json| one(urls::API_PARTIES, json.into_bytes()))
+                .unwrap_or_default(),
             Part::Robots => one(urls::ROBOTS, sitemap::robots_txt(site).into_bytes()),
             Part::Feeds => texts(feeds::feeds(site, history)),
             Part::Sitemaps => texts(sitemap::sitemaps(site, history)),

@@ -99,6 +99,15 @@ registry! {
     AnswersUnadopted = "answers-unadopted", [Warning], "a letter answering a rejected or withdrawn motion";
     SettlesUnadopted = "settles-unadopted", [Warning], "settling a motion that was not adopted";
     SettlesBeforeMotion = "settles-before-motion", [Warning], "settling a motion dated later than the settling document";
+    // Meetings and votes.
+    NotAMeeting = "not-a-meeting", [Error], "`meeting` naming a document that is not a `vergadering`";
+    NotOnAgenda = "not-on-agenda", [Warning], "a document whose `meeting` does not list it on its agenda";
+    MeetingDate = "meeting-date", [Warning], "a document dated otherwise than the meeting it was decided in";
+    NotAProposal = "not-a-proposal", [Error], "`amends` or `decides` naming a document that is not a `raadsvoorstel`";
+    DecidedTwice = "decided-twice", [Warning], "a second `besluit` that `decides` the same proposal";
+    UnknownParty = "unknown-party", [Error], "a party slug (in a vote, a submitter, a council term) that `parties:` does not list (with \"did you mean\")";
+    VoteSeats = "vote-seats", [Warning], "a vote per party that does not fit the seats of its council term";
+    VoteContradictsStatus = "vote-contradicts-status", [Warning], "a recorded result that the vote contradicts (adopted with as many or more votes against)";
     // Rendering.
     UnsafeHtml = "unsafe-html", [Warning], "HTML with script, styles or an embedded object, removed from the page";
     UnsafeLink = "unsafe-link", [Warning], "a link address that is not allowed (such as `javascript:`), removed";

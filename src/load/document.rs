@@ -10,7 +10,7 @@ use super::fields::{describe, scalar_text, Fields};
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::{
-    DatePrecision, DocType, Document, Kind, Letter, Motion, MotionStatus, Signatory, Source, Spanned, Submitter, Vote,
+    DatePrecision, DocType, Document, Kind, Letter, Motion, MotionStatus, Signatory, Source, Spanned, Submitter,
 };
 use crate::slug::{is_slug, slugify};
 use crate::source::{SourceFile, SourceKind};
@@ -43,6 +43,11 @@ const LETTER_FIELDS: &[&str] = &[
     "signatories",
 ];
 const MOTION_FIELDS: &[&str] = &["status", "due", "submitters", "vote", "unanimous"];
+/// Fields of the documents a meeting decides (`DocType::is_decided_in_meeting`).
+const DECIDED_FIELDS: &[&str] = &["meeting"];
+/// Every type's [`DocType::proposal_field`].
+const PROPOSAL_FIELDS: &[&str] = &["amends", "decides"];
+use super::meeting::MEETING_FIELDS;
 
 /// Reads one document out of a source file.
 pub(crate) fn read_document(file: &SourceFile) -> (Option<Document>, Vec<Diagnostic>) {
@@ -102,6 +107,12 @@ fn read_fields(file: &SourceFile, fields: &mut Fields) -> Option<Document> {
     let responds_to = read_id_list(fields, "responds_to");
     let settles = read_id_list(fields, "settles");
     let references = read_id_list(fields, "references");
+    let meeting = doc_type
+        .filter(|t| t.is_decided_in_meeting())
+        .and_then(|_| read_single_id(fields, "meeting"));
+    let proposal = doc_type
+        .and_then(DocType::proposal_field)
+        .and_then(|key| read_single_id(fields, key));
     let topics = read_topics(fields);
     let summary = fields.text("summary");
     let author = fields.text("author");
@@ -130,6 +141,8 @@ fn read_fields(file: &SourceFile, fields: &mut Fields) -> Option<Document> {
         responds_to,
         settles,
         references,
+        meeting,
+        proposal,
         topics,
         summary,
         author,
@@ -143,10 +156,21 @@ pub(crate) fn allowed_fields(doc_type: Option<DocType>) -> Vec<&'static str> {
     match doc_type {
         Some(t) if t.is_letter() => allowed.extend(LETTER_FIELDS),
         Some(t) if t.is_voted() => allowed.extend(MOTION_FIELDS),
+        Some(DocType::Vergadering) => allowed.extend(MEETING_FIELDS),
         Some(_) => {}
         // With an unusable type, accept every known field rather than pile up errors.
-        None => allowed.extend(LETTER_FIELDS.iter().chain(MOTION_FIELDS)),
+        None => allowed.extend(LETTER_FIELDS.iter().chain(MOTION_FIELDS).chain(MEETING_FIELDS)),
     }
+    if doc_type.is_none_or(DocType::is_decided_in_meeting) {
+        allowed.extend(DECIDED_FIELDS);
+    }
+    match doc_type.map(DocType::proposal_field) {
+        Some(Some(field)) => allowed.push(field),
+        Some(None) => {}
+        None => allowed.extend(PROPOSAL_FIELDS),
+    }
+    allowed.sort_unstable();
+    allowed.dedup();
     allowed
 }
 
@@ -156,7 +180,24 @@ fn misplaced_field(name: &str, doc_type: Option<DocType>) -> Option<String> {
         return Some(crate::t!("document.for_letters"));
     }
     if MOTION_FIELDS.contains(&name) && !doc_type.is_voted() {
-        return Some(crate::t!("document.for_motions"));
+        // `status` is also a meeting's field: a motion's status belongs to motions only when
+        // the document is not a meeting either.
+        if !(MEETING_FIELDS.contains(&name) && doc_type == DocType::Vergadering) {
+            return Some(crate::t!("document.for_motions"));
+        }
+    }
+    if MEETING_FIELDS.contains(&name) && doc_type != DocType::Vergadering {
+        return Some(crate::t!("document.for_meetings"));
+    }
+    if DECIDED_FIELDS.contains(&name) && !doc_type.is_decided_in_meeting() {
+        return Some(crate::t!("document.for_decided"));
+    }
+    if PROPOSAL_FIELDS.contains(&name) && doc_type.proposal_field() != Some(name) {
+        return Some(if name == "amends" {
+            crate::t!("document.for_amendments")
+        } else {
+            crate::t!("document.for_decisions")
+        });
     }
     None
 }
@@ -228,6 +269,23 @@ fn read_id_list(fields: &mut Fields, key: &str) -> Vec<Spanned<String>> {
     ids.into_iter().filter(|id| is_slug(&id.value)).collect()
 }
 
+/// A field holding one document id (`meeting: <vergadering id>`, `amends: <raadsvoorstel
+/// id>`), read only for the types it belongs to (elsewhere it is a misplaced field).
+fn read_single_id(fields: &mut Fields, key: &str) -> Option<Spanned<String>> {
+    let id = fields.text(key)?;
+    let location = fields.value_location(key);
+    if is_slug(&id) {
+        return Some(Spanned { value: id, location });
+    }
+    fields.error(
+        Code::InvalidId,
+        location,
+        crate::t!("document.id_in_list", value = id, key = key),
+        crate::t!("document.id_in_list_hint", example = slugify(&id)),
+    );
+    None
+}
+
 fn read_topics(fields: &mut Fields) -> Vec<String> {
     let topics = fields.text_list("topics");
     for topic in topics.iter().filter(|t| !is_slug(&t.value)) {
@@ -252,6 +310,7 @@ fn read_kind(fields: &mut Fields, doc_type: DocType) -> Option<Kind> {
         DocType::Raadsvoorstel => Kind::Raadsvoorstel,
         DocType::Besluit => Kind::Besluit,
         DocType::Plan => Kind::Plan,
+        DocType::Vergadering => Kind::Vergadering(super::meeting::read_meeting(fields)?),
     })
 }
 
@@ -296,13 +355,14 @@ fn read_motion(fields: &mut Fields) -> Option<Motion> {
     let status = read_status(fields);
     let due = fields.date("due");
     let submitters = read_submitters(fields);
-    let vote = read_vote(fields);
+    let (vote, party_vote) = super::vote::read_vote(fields);
     let unanimous = fields.boolean("unanimous").unwrap_or(false);
     Some(Motion {
         status: status?,
         due,
         submitters,
         vote,
+        party_vote,
         unanimous,
     })
 }
@@ -333,9 +393,15 @@ fn read_status(fields: &mut Fields) -> Option<MotionStatus> {
 
 fn read_submitters(fields: &mut Fields) -> Vec<Submitter> {
     let mut out = Vec::new();
+    // How often each party came before, to place the n-th mention of a repeated one.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for item in fields.list("submitters") {
         if let Some(name) = scalar_text(item) {
-            out.push(Submitter { name, party: None });
+            out.push(Submitter {
+                name,
+                party: None,
+                party_location: None,
+            });
             continue;
         }
         let name = item.get("name").and_then(scalar_text);
@@ -344,7 +410,18 @@ fn read_submitters(fields: &mut Fields) -> Vec<Submitter> {
             .as_mapping()
             .is_some_and(|m| m.keys().any(|k| !matches!(k.as_str(), Some("name") | Some("party"))));
         match name {
-            Some(name) if !extra => out.push(Submitter { name, party }),
+            Some(name) if !extra => {
+                let party_location = party.as_ref().map(|party| {
+                    let nth = seen.entry(party.clone()).or_default();
+                    let nth = std::mem::replace(nth, *nth + 1);
+                    fields.item_location("submitters", party, nth)
+                });
+                out.push(Submitter {
+                    name,
+                    party,
+                    party_location,
+                })
+            }
             _ => {
                 let location = fields.value_location("submitters");
                 fields.error(
@@ -357,30 +434,6 @@ fn read_submitters(fields: &mut Fields) -> Vec<Submitter> {
         }
     }
     out
-}
-
-fn read_vote(fields: &mut Fields) -> Option<Vote> {
-    let value = fields.raw("vote")?;
-    let count = |key: &str| {
-        value
-            .get(key)
-            .and_then(Value::as_u64)
-            .and_then(|n| u32::try_from(n).ok())
-    };
-    let keys_ok = value.as_mapping().is_some_and(|m| m.len() == 2);
-    match (count("for"), count("against")) {
-        (Some(votes_for), Some(against)) if keys_ok => Some(Vote { votes_for, against }),
-        _ => {
-            let location = fields.value_location("vote");
-            fields.error(
-                Code::InvalidValue,
-                location,
-                crate::t!("document.vote"),
-                crate::t!("document.vote_hint"),
-            );
-            None
-        }
-    }
 }
 
 /// A front matter that crosses a bound of [`Bounds::FRONT_MATTER`], placed where the walk

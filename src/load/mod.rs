@@ -8,7 +8,9 @@ mod body;
 mod document;
 mod fields;
 mod locate;
+mod meeting;
 pub(crate) mod placeholder;
+mod vote;
 mod withdrawal;
 
 use std::path::{Path, PathBuf};

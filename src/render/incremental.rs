@@ -37,6 +37,8 @@ pub(crate) struct Selection {
     pub topic_pages: std::collections::BTreeMap<String, Pages>,
     /// The motievolglijst is made again.
     pub motions: Pages,
+    /// The parties' pages are made again (a vote, a voted document's title or status changed).
+    pub parties: bool,
 }
 
 /// Which pages of a paginated list.
@@ -117,6 +119,9 @@ fn render_selection(
             other_pages.extend(pages::motions_pages(views, site_view, |number| {
                 selection.motions.contains(number)
             }));
+            if selection.parties {
+                other_pages.extend(super::party_pages::party_pages(views, site_view, |_, _| true));
+            }
             other_pages.push(pages::home_page(views, site_view));
             other_pages.push(pages::not_found_page(views, site_view));
             other_pages.push(pages::api_page(views, site_view));

@@ -9,6 +9,7 @@ pub(crate) mod incremental;
 pub(crate) mod links;
 pub(crate) mod page_context;
 pub(crate) mod pages;
+pub(crate) mod party_pages;
 pub(crate) mod statement;
 pub(crate) mod templates;
 pub(crate) mod version_refs;
@@ -261,6 +262,7 @@ impl FullRender<'_> {
         let mut other_pages: Vec<Page> = pages::type_pages(views, site_view, |_, _| true);
         other_pages.extend(pages::dossier_pages(views, site_view, |_, _| true));
         other_pages.extend(pages::motions_pages(views, site_view, |_| true));
+        other_pages.extend(party_pages::party_pages(views, site_view, |_, _| true));
         other_pages.push(pages::home_page(views, site_view));
         other_pages.push(pages::not_found_page(views, site_view));
         other_pages.push(pages::api_page(views, site_view));

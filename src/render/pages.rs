@@ -98,6 +98,13 @@ pub(crate) fn site_view(views: &Views, stamp: StampView) -> SiteView {
         label: crate::t!(lang => "site.nav.motions"),
         url: views.url(urls::MOTIONS),
     });
+    if !config.parties.is_empty() {
+        nav.push(NavItem {
+            key: "fracties".into(),
+            label: crate::t!(lang => "site.nav.parties"),
+            url: views.url(urls::PARTIES),
+        });
+    }
     nav.push(NavItem {
         key: "dossiers".into(),
         label: crate::t!(lang => "site.nav.dossiers"),
@@ -226,7 +233,7 @@ pub(crate) struct PageLink {
     pub url: String,
 }
 
-fn pagination(views: &Views, base: &str, current: usize, total: usize) -> Pagination {
+pub(crate) fn pagination(views: &Views, base: &str, current: usize, total: usize) -> Pagination {
     let link = |n: usize| views.url(&urls::paged(base, n));
     Pagination {
         current,

@@ -7,7 +7,10 @@
 //! Architecture invariant: back-links exist only here, computed from forward links; a source
 //! file never states one.
 
+mod meetings;
 mod motions;
+mod proposals;
+mod votes;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -15,6 +18,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 
 pub(crate) use motions::{EffectiveStatus, MotionState};
+pub(crate) use votes::{with_majority, Position, Tally};
 
 use crate::config::Config;
 use crate::diagnostics::Code;
@@ -42,12 +46,16 @@ pub struct Index {
     pub links: Vec<Links>,
     /// Per document: `Some` for motions and amendments.
     pub motions: Vec<Option<MotionState>>,
+    /// Per document: `Some` for a motion or amendment voted per party, with its seats.
+    pub votes: Vec<Option<Tally>>,
     /// Every document, newest first (ties by id).
     pub newest_first: Vec<usize>,
     /// Per type, newest first.
     pub by_type: BTreeMap<DocType, Vec<usize>>,
     /// Per topic slug, oldest first: a dossier reads as a story.
     pub by_topic: BTreeMap<String, Vec<usize>>,
+    /// Per party slug, the documents it voted on, newest first.
+    pub votes_by_party: BTreeMap<String, Vec<usize>>,
 }
 
 /// One document's relations, forward and backward, as positions. Each list is sorted by the
@@ -63,11 +71,31 @@ pub struct Links {
     /// Documents whose official identifier appears in this document's text.
     pub mentions: Vec<usize>,
     pub mentioned_by: Vec<usize>,
+    /// The meetings that treated this document: those whose agenda lists it, and the one its
+    /// `meeting:` names.
+    pub meetings: Vec<usize>,
+    /// The meeting this document was decided in (at most one): its `meeting:`, else the last
+    /// held council meeting whose agenda lists it.
+    pub decided_in: Vec<usize>,
+    /// For a meeting: every document on its agenda.
+    pub on_agenda: Vec<usize>,
+    /// For a meeting: the documents decided in it.
+    pub decided: Vec<usize>,
+    /// For a meeting: per agenda item, in order, the positions of its documents as listed.
+    pub agenda: Vec<Vec<usize>>,
+    /// For an amendment: the proposal it amends (at most one).
+    pub amends: Vec<usize>,
+    /// For a proposal: its amendments.
+    pub amendments: Vec<usize>,
+    /// For a decision: the proposal it decides (at most one).
+    pub decides: Vec<usize>,
+    /// For a proposal: the decision taken on it.
+    pub decided_by: Vec<usize>,
 }
 
 impl Links {
     /// Every list, forward and backward, in a fixed order.
-    pub fn all(&self) -> [&Vec<usize>; 8] {
+    pub fn all(&self) -> [&Vec<usize>; 16] {
         [
             &self.responds_to,
             &self.responded_by,
@@ -77,6 +105,14 @@ impl Links {
             &self.referenced_by,
             &self.mentions,
             &self.mentioned_by,
+            &self.meetings,
+            &self.decided_in,
+            &self.on_agenda,
+            &self.decided,
+            &self.amends,
+            &self.amendments,
+            &self.decides,
+            &self.decided_by,
         ]
     }
 }
@@ -105,9 +141,15 @@ pub fn resolve(config: Config, documents: Vec<Document>, as_of: Date, diagnostic
     };
     index.links = forward_links(&documents, &index, diagnostics);
     add_back_links(&mut index.links);
+    let mut links = std::mem::take(&mut index.links);
+    meetings::link_meetings(&documents, &index, &mut links, diagnostics);
+    proposals::link_proposals(&documents, &index, &mut links, diagnostics);
+    index.links = links;
     sort_links(&mut index.links, &documents);
     index.motions = motions::motion_states(&documents, &index.links, as_of, diagnostics);
+    index.votes = votes::tallies(&config, &documents, &index.links, diagnostics);
     build_orderings(&mut index, &documents);
+    index.votes_by_party = votes::votes_by_party(&index.votes, &index.newest_first);
     Site {
         config,
         documents,
@@ -416,6 +458,11 @@ fn sort_links(links: &mut [Links], documents: &[Document]) {
             &mut l.referenced_by,
             &mut l.mentions,
             &mut l.mentioned_by,
+            &mut l.meetings,
+            &mut l.on_agenda,
+            &mut l.decided,
+            &mut l.amendments,
+            &mut l.decided_by,
         ] {
             list.sort_by(|a, b| key(a).cmp(&key(b)));
             list.dedup();

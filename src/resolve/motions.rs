@@ -174,7 +174,7 @@ pub(super) fn check_answer_to_motion(letter: &Document, target: &Document, diagn
 }
 
 /// Where `key:`'s value is written in `doc`'s front matter (serde_yaml keeps no positions).
-fn front_matter_value(doc: &Document, key: &str) -> Option<crate::diagnostics::Location> {
+pub(super) fn front_matter_value(doc: &Document, key: &str) -> Option<crate::diagnostics::Location> {
     let text = &doc.source.text;
     // A .yaml record is all front matter (its body range is empty).
     let front_end = if doc.source.body.is_empty() {

@@ -49,7 +49,9 @@ pub(crate) fn render(doc_type: DocType, id: &str, title: &str, date: Date, site:
         &format!("Het onderwerp, zoals het op {} staat.", it.the()),
         &format!("title: {}", yaml_text(title)),
     );
-    let date_comment = if doc_type.is_voted() {
+    let date_comment = if doc_type == DocType::Vergadering {
+        "De dag van de vergadering (JJJJ-MM-DD).".to_string()
+    } else if doc_type.is_voted() {
         format!(
             "De datum van de raadsvergadering waarin over {} is gestemd (JJJJ-MM-DD).",
             it.the()
@@ -60,6 +62,29 @@ pub(crate) fn render(doc_type: DocType, id: &str, title: &str, date: Date, site:
     field(&mut out, &date_comment, &format!("date: {date}"));
     if doc_type.is_voted() {
         voted_fields(&mut out, doc_type);
+    }
+    if doc_type.is_decided_in_meeting() {
+        field(
+            &mut out,
+            "Id van de vergadering waarin de raad hierover besloot; mag leeg blijven als de vergadering dit document op haar agenda heeft.",
+            "meeting:",
+        );
+    }
+    match doc_type.proposal_field() {
+        Some("amends") => field(
+            &mut out,
+            "Id van het raadsvoorstel dat dit amendement wijzigt; het voorstel toont dan zijn amendementen.",
+            "amends:",
+        ),
+        Some(key) => field(
+            &mut out,
+            "Id van het raadsvoorstel waarover dit besluit is genomen; mag leeg blijven.",
+            &format!("{key}:"),
+        ),
+        None => {}
+    }
+    if doc_type == DocType::Vergadering {
+        meeting_fields(&mut out);
     }
     if doc_type == DocType::Plan {
         field(
@@ -84,7 +109,7 @@ impl Noun {
     fn the(&self) -> String {
         let article = match self.0 {
             DocType::Amendement | DocType::Raadsvoorstel | DocType::Besluit | DocType::Plan => "het",
-            DocType::Raadsbrief | DocType::Brief | DocType::Motie => "de",
+            DocType::Raadsbrief | DocType::Brief | DocType::Motie | DocType::Vergadering => "de",
         };
         format!("{article} {}", self.0.slug())
     }
@@ -126,6 +151,37 @@ fn voted_fields(out: &mut String, doc_type: DocType) {
             "due:",
         );
     }
+}
+
+fn meeting_fields(out: &mut String) {
+    field(
+        out,
+        "Soort vergadering: raad, commissie, presidium of overig.",
+        "kind: raad",
+    );
+    field(
+        out,
+        "Stand: gepland (nog niet gehouden), gehouden of geannuleerd.",
+        "status: gepland",
+    );
+    field(
+        out,
+        "Aanvangstijd als UU:MM, tussen aanhalingstekens; mag leeg blijven.",
+        "start: \"19:30\"",
+    );
+    field(
+        out,
+        "Plaats van de vergadering; mag leeg blijven.",
+        &format!("location: {}", placeholder("bijv. Raadzaal, stadhuis")),
+    );
+    field(
+        out,
+        "De agenda, in volgorde. Per punt: een titel, eventueel een nummer zoals op de agenda, en de ids van de documenten die erbij horen.",
+        &format!(
+            "agenda:\n  - {{number: \"1\", title: Opening en vaststelling van de agenda}}\n  - {{number: \"2\", title: {}, documents: []}}",
+            placeholder("titel van het agendapunt")
+        ),
+    );
 }
 
 fn common_fields(out: &mut String, doc_type: DocType, site: &SiteFacts) {
@@ -215,6 +271,9 @@ fn body_comment(doc_type: DocType) -> &'static str {
         DocType::Raadsvoorstel | DocType::Besluit | DocType::Plan => {
             "Onder de streep hieronder staat de tekst, in Markdown: ## voor een kop, - voor een opsomming."
         }
+        DocType::Vergadering => {
+            "Onder de streep hieronder staan de aantekeningen of de besluitenlijst van de vergadering; vóór de vergadering mag dit leeg blijven."
+        }
     }
 }
 
@@ -277,6 +336,10 @@ fn body(doc_type: DocType, site: &SiteFacts) -> String {
             p("Waar gaat dit plan over, en waarom nu?"),
             p("Wat wil de gemeente bereiken?"),
             p("Hoe, met wie en wanneer?"),
+        ),
+        DocType::Vergadering => format!(
+            "## Besluitenlijst\n\n1. {}\n",
+            p("Wat de raad besloot, per agendapunt"),
         ),
     }
 }

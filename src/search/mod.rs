@@ -100,6 +100,20 @@ pub(crate) fn record(views: &Views, position: usize) -> Record {
             doc.topics.iter().map(|t| views.topic(t).title).collect(),
         );
     }
+    let mut meetings: Vec<usize> = site.index.links[position].meetings.clone();
+    if doc.kind.meeting().is_some() {
+        meetings.push(position);
+    }
+    if !meetings.is_empty() {
+        filters.insert(
+            "meeting".to_string(),
+            meetings.iter().map(|&m| meeting_choice(views, m)).collect(),
+        );
+    }
+    let parties = parties_of(views, position);
+    if !parties.is_empty() {
+        filters.insert("party".to_string(), parties);
+    }
     Record {
         url: urls::document(&doc.id),
         content,
@@ -111,6 +125,38 @@ pub(crate) fn record(views: &Views, position: usize) -> Record {
         filters,
         sort: BTreeMap::from([("date".to_string(), date)]),
     }
+}
+
+/// A meeting as the search page's filter names it: its title and date ("Raadsvergadering, 11
+/// juli 2024"), so that two meetings of the same title stay apart.
+fn meeting_choice(views: &Views, position: usize) -> String {
+    let doc = &views.site.documents[position];
+    let date = crate::dates::format_date(views.lang, doc.date, doc.date_precision);
+    format!("{}, {date}", doc.public_title())
+}
+
+/// The parties that voted on the document at `position` or submitted it, by name.
+fn parties_of(views: &Views, position: usize) -> Vec<String> {
+    let site = views.site;
+    let config = &site.config;
+    let mut slugs: Vec<&str> = Vec::new();
+    if let Some(tally) = &site.index.votes[position] {
+        let voted = tally
+            .rows
+            .iter()
+            .filter(|r| r.position != crate::resolve::Position::Absent);
+        slugs.extend(voted.map(|r| r.party.as_str()));
+    }
+    if let Some(motion) = site.documents[position].kind.motion() {
+        slugs.extend(motion.submitters.iter().filter_map(|s| s.party.as_deref()));
+    }
+    let mut names: Vec<String> = slugs
+        .into_iter()
+        .filter_map(|slug| config.parties.get(slug).map(|p| p.name.clone()))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// What a search can find in a current document besides its title (which Pagefind indexes
@@ -331,6 +377,10 @@ pub(crate) struct FilterChoices {
     pub years: Vec<i16>,
     pub statuses: Vec<String>,
     pub topics: Vec<String>,
+    /// Newest first.
+    pub meetings: Vec<String>,
+    /// By name.
+    pub parties: Vec<String>,
 }
 
 impl FilterChoices {
@@ -351,11 +401,22 @@ impl FilterChoices {
             .map(|s| status_label(views.lang, s))
             .collect();
         let topics = site.index.by_topic.keys().map(|t| views.topic(t).title).collect();
+        let meetings = site
+            .index
+            .by_type
+            .get(&DocType::Vergadering)
+            .map(|positions| positions.iter().map(|&m| meeting_choice(views, m)).collect())
+            .unwrap_or_default();
+        let mut parties: Vec<String> = site.config.parties.values().map(|p| p.name.clone()).collect();
+        parties.sort();
+        parties.dedup();
         FilterChoices {
             types,
             years,
             statuses,
             topics,
+            meetings,
+            parties,
         }
     }
 }

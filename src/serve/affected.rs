@@ -140,6 +140,13 @@ impl Fingerprints {
             .collect();
         selection.documents = pages.iter().filter_map(|id| site.index.position(id)).collect();
         selection.documents.sort_unstable();
+        // A party's page shows its votes: any voted document whose text or reference changed.
+        selection.parties = inner
+            .iter()
+            .chain(&outer)
+            .flat_map(|id| [before(id), after(id)])
+            .flatten()
+            .any(|print| print.doc_type.is_voted());
 
         let size = site.config.page_size.max(1);
         let page_of = |positions: &[usize], id: &str| {

@@ -692,6 +692,7 @@ fn everything(site: &Site) -> Selection {
         type_pages: site.index.by_type.keys().map(|&t| (t, Pages::All)).collect(),
         topic_pages: site.index.by_topic.keys().map(|t| (t.clone(), Pages::All)).collect(),
         motions: Pages::All,
+        parties: true,
     }
 }
 

@@ -9,6 +9,7 @@
 
 pub(crate) mod history;
 pub(crate) mod lastmod;
+pub(crate) mod meeting;
 pub(crate) mod pdf_data;
 pub(crate) mod structured;
 
@@ -207,6 +208,8 @@ pub(crate) struct DocumentView {
     pub source_path: String,
     pub letter: Option<LetterView>,
     pub motion: Option<MotionView>,
+    /// For a meeting: its facts and agenda.
+    pub meeting: Option<meeting::MeetingView>,
     /// The PDF brief, when one was made.
     pub pdf: Option<PdfView>,
 }
@@ -312,10 +315,38 @@ pub(crate) struct MotionView {
     pub meeting_date: String,
     pub status: StatusView,
     pub due: Option<DateView>,
-    pub submitters: Vec<Submitter>,
+    pub submitters: Vec<SubmitterView>,
     pub vote: Option<Vote>,
+    /// The vote per party, with seats when the site has council terms.
+    pub tally: Option<meeting::TallyView>,
     pub unanimous: bool,
     pub settlement: Option<SettlementView>,
+}
+
+/// A submitter, with a link to the party's page when the site configures parties.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct SubmitterView {
+    pub name: String,
+    pub party: Option<String>,
+    pub party_url: Option<String>,
+}
+
+impl SubmitterView {
+    fn new(submitter: &Submitter, views: &Views) -> SubmitterView {
+        let known = submitter
+            .party
+            .as_deref()
+            .filter(|p| views.site.config.parties.contains_key(*p))
+            .map(|p| views.party_ref(p));
+        SubmitterView {
+            name: submitter.name.clone(),
+            party: known
+                .as_ref()
+                .map(|p| p.name.clone())
+                .or_else(|| submitter.party.clone()),
+            party_url: known.map(|p| p.url),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -326,14 +357,18 @@ pub(crate) struct SettlementView {
 }
 
 impl MotionView {
-    pub(crate) fn new(doc: &Document, motion: &Motion, state: &MotionState, views: &Views) -> MotionView {
+    pub(crate) fn new(position: usize, motion: &Motion, state: &MotionState, views: &Views) -> MotionView {
+        let doc = &views.site.documents[position];
         MotionView {
             vote_status: motion.status.slug(),
             meeting_date: format_dutch(doc.date, doc.date_precision),
             status: StatusView::new(views.lang, state),
             due: motion.due.map(|d| views.day(d)),
-            submitters: motion.submitters.clone(),
+            submitters: motion.submitters.iter().map(|s| SubmitterView::new(s, views)).collect(),
             vote: motion.vote,
+            tally: views.site.index.votes[position]
+                .as_ref()
+                .map(|tally| meeting::TallyView::new(tally, views)),
             unanimous: motion.unanimous,
             settlement: state.settlement.map(|s| SettlementView {
                 by: views.doc_ref(s.by),
@@ -357,6 +392,18 @@ pub(crate) struct RelationsView {
     pub mentioned_by: Vec<DocRef>,
     /// For a motion: every document that answers or settles it, oldest first.
     pub answers: Vec<DocRef>,
+    /// The meeting the document was decided in, when known.
+    pub decided_in: Option<DocRef>,
+    /// The other meetings that had it on their agenda.
+    pub meetings: Vec<DocRef>,
+    /// For a meeting: the documents decided in it.
+    pub decided: Vec<DocRef>,
+    /// For an amendment or a decision: the proposal it amends or decides.
+    pub proposal: Option<DocRef>,
+    /// For a proposal: its amendments, oldest first, each with its result.
+    pub amendments: Vec<DocRef>,
+    /// For a proposal: the decision taken on it.
+    pub decision: Option<DocRef>,
 }
 
 impl RelationsView {
@@ -388,6 +435,17 @@ impl RelationsView {
             mentions: without(&links.mentions, &links.references),
             mentioned_by: without(&links.mentioned_by, &links.referenced_by),
             answers: views.doc_refs(&answers),
+            decided_in: links.decided_in.first().map(|&m| views.doc_ref(m)),
+            meetings: without(&links.meetings, &links.decided_in),
+            decided: views.doc_refs(&links.decided),
+            proposal: links
+                .amends
+                .iter()
+                .chain(&links.decides)
+                .next()
+                .map(|&p| views.doc_ref(p)),
+            amendments: views.doc_refs(&links.amendments),
+            decision: links.decided_by.first().map(|&d| views.doc_ref(d)),
         }
     }
 }
@@ -409,7 +467,11 @@ pub(crate) fn document_view(position: usize, body: &crate::markdown::RenderedBod
             .kind
             .motion()
             .zip(views.site.index.motions[position].as_ref())
-            .map(|(m, s)| MotionView::new(doc, m, s, views)),
+            .map(|(m, s)| MotionView::new(position, m, s, views)),
+        meeting: doc
+            .kind
+            .meeting()
+            .map(|m| meeting::MeetingView::new(m, position, views)),
         pdf: None,
     }
 }

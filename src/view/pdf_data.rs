@@ -67,6 +67,12 @@ pub struct PdfLabels {
     pub image: String,
     /// "Deze motie staat online op", before the link to the document's page.
     pub online: String,
+    pub meeting_kind: String,
+    pub meeting_status: String,
+    pub meeting_start: String,
+    pub meeting_location: String,
+    pub agenda: String,
+    pub no_agenda: String,
 }
 
 impl PdfLabels {
@@ -95,6 +101,12 @@ impl PdfLabels {
             contents: crate::t!(lang => "site.pdf.contents"),
             image: crate::t!(lang => "site.pdf.image"),
             online: crate::t!(lang => "site.pdf.online", kind = type_label),
+            meeting_kind: crate::t!(lang => "site.meeting.kind_fact"),
+            meeting_status: crate::t!(lang => "site.meeting.status_fact"),
+            meeting_start: crate::t!(lang => "site.meeting.start"),
+            meeting_location: crate::t!(lang => "site.meeting.location"),
+            agenda: crate::t!(lang => "site.meeting.agenda"),
+            no_agenda: crate::t!(lang => "site.meeting.no_agenda"),
         }
     }
 }
@@ -133,6 +145,34 @@ pub struct PdfDoc<'a> {
     pub url: String,
     pub letter: Option<LetterView>,
     pub motion: Option<PdfMotion<'a>>,
+    pub meeting: Option<PdfMeeting>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PdfMeeting {
+    pub kind_label: String,
+    pub status_label: String,
+    pub start: Option<String>,
+    pub location: Option<String>,
+    pub agenda: Vec<PdfAgendaItem>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PdfAgendaItem {
+    /// As the agenda prints it, else the item's place from 1.
+    pub number: String,
+    pub title: String,
+    pub documents: Vec<PdfAgendaDocument>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PdfAgendaDocument {
+    pub title: String,
+    pub type_label: String,
+    pub date: String,
+    pub url: String,
+    /// For a motion or amendment: its result ("Aangenomen").
+    pub result: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -264,6 +304,7 @@ pub fn pdf_data<'a>(site: &'a Site, doc: &'a Document, position: Option<usize>, 
             url: page_url(site, doc),
             letter: doc.kind.letter().map(|l| LetterView::new(l, doc.doc_type(), site)),
             motion: motion(site, doc, position),
+            meeting: meeting(site, doc, position),
         },
         relations,
         body,
@@ -274,10 +315,22 @@ fn motion<'a>(site: &'a Site, doc: &'a Document, position: Option<usize>) -> Opt
     let motion = doc.kind.motion()?;
     let lang = site.config.lang();
     let state = position.and_then(|p| site.index.motions[p].as_ref());
-    let vote_text = match motion.vote {
-        Some(vote) => crate::t!(lang => "site.pdf.votes", votes_for = vote.votes_for, against = vote.against),
-        None if motion.unanimous => crate::t!(lang => "site.fact.unanimous"),
-        None => crate::t!(lang => "site.pdf.vote_unknown"),
+    let tally = position.and_then(|p| site.index.votes[p].as_ref());
+    let vote_text = match (motion.vote, tally) {
+        (Some(vote), _) => crate::t!(lang => "site.pdf.votes", votes_for = vote.votes_for, against = vote.against),
+        (None, _) if motion.unanimous => crate::t!(lang => "site.fact.unanimous"),
+        (None, Some(tally)) => {
+            let views = crate::view::Views::new(site);
+            let parties = crate::view::meeting::TallyView::new(tally, &views).summary;
+            match (tally.seats_for, tally.seats_against) {
+                (Some(votes_for), Some(against)) => format!(
+                    "{} {parties}",
+                    crate::t!(lang => "site.pdf.votes", votes_for = votes_for, against = against)
+                ),
+                _ => parties,
+            }
+        }
+        (None, None) => crate::t!(lang => "site.pdf.vote_unknown"),
     };
     Some(PdfMotion {
         vote_status: motion.status.slug(),
@@ -299,6 +352,56 @@ fn motion<'a>(site: &'a Site, doc: &'a Document, position: Option<usize>) -> Opt
             .and_then(|s| s.settlement)
             .map(|s| format_date(lang, s.date, DatePrecision::Day)),
     })
+}
+
+/// A meeting's facts and agenda; an earlier version's agenda names its documents as they are
+/// today only through the current version (`position`), so it lists titles only by id then.
+fn meeting(site: &Site, doc: &Document, position: Option<usize>) -> Option<PdfMeeting> {
+    let meeting = doc.kind.meeting()?;
+    let views = crate::view::Views::new(site);
+    let resolved = position.map(|p| &site.index.links[p].agenda);
+    let agenda = meeting
+        .agenda
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let documents = match resolved.and_then(|agenda| agenda.get(i)) {
+                Some(positions) => positions.iter().map(|&p| agenda_document(site, p)).collect(),
+                None => item
+                    .documents
+                    .iter()
+                    .filter_map(|id| site.index.position(&id.value))
+                    .map(|p| agenda_document(site, p))
+                    .collect(),
+            };
+            PdfAgendaItem {
+                number: item.number.clone().unwrap_or_else(|| (i + 1).to_string()),
+                title: item.title.clone(),
+                documents,
+            }
+        })
+        .collect();
+    Some(PdfMeeting {
+        kind_label: crate::view::meeting::kind_label(&views, meeting.kind),
+        status_label: crate::view::meeting::status_label(&views, meeting.status),
+        start: meeting.start.clone(),
+        location: meeting.location.clone(),
+        agenda,
+    })
+}
+
+fn agenda_document(site: &Site, position: usize) -> PdfAgendaDocument {
+    let lang = site.config.lang();
+    let link = pdf_link(site, &site.documents[position]);
+    PdfAgendaDocument {
+        title: link.title,
+        type_label: link.type_label,
+        date: link.date,
+        url: link.url,
+        result: site.index.motions[position]
+            .as_ref()
+            .map(|state| status_label(lang, state.effective)),
+    }
 }
 
 fn pdf_link(site: &Site, doc: &Document) -> PdfLink {

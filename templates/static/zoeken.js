@@ -7,7 +7,7 @@
 //   all of them, its results ordered by score. A search by filters alone lists the newest
 //   first: it asks year by year, newest year first, each year sorted by date.
 //
-// - The query and filters live in the address (?q=…&soort=…&jaar=…&status=…&dossier=…): the
+// - The query and filters live in the address (?q=…&soort=…&jaar=…&status=…&dossier=…&vergadering=…&fractie=…): the
 //   search form in every page's header sends ?q= here, and a search can be bookmarked or shared.
 // - Results are built with DOM methods and textContent only. Pagefind's excerpt is text with
 //   <mark> around the words found (and < > in the text escaped); only those marks become

@@ -29,6 +29,7 @@ mod hostile_input;
 mod language;
 mod layers;
 mod links;
+mod meetings;
 mod new_command;
 mod open_data;
 mod pdf;

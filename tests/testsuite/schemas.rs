@@ -135,8 +135,8 @@ fn schemas_accept_the_bundled_corpus() {
 fn schemas_accept_a_synthetic_corpus() {
     // Motions with submitters, votes and due dates, letters with every field: what the bundled
     // corpus does not show.
-    let (dir, _) = support::synthetic(300, 42);
-    assert_eq!(assert_all_valid(&dir.path().join("content")), 300);
+    let (dir, summary) = support::synthetic(300, 42);
+    assert_eq!(assert_all_valid(&dir.path().join("content")), summary.documents);
 }
 
 const GOOD_MOTION: &str = "\

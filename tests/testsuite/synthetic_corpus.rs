@@ -8,7 +8,13 @@ use crate::support;
 #[test]
 fn synthetic_corpus_builds_cleanly() {
     let (dir, summary) = support::synthetic(300, 2026);
-    assert_eq!(summary.documents, 300);
+    let meetings = summary
+        .per_type
+        .iter()
+        .find(|(t, _)| *t == griffie::DocType::Vergadering)
+        .map_or(0, |&(_, n)| n);
+    assert!(meetings > 0, "a council meeting per day with motions: {summary}");
+    assert_eq!(summary.documents, 300 + meetings);
     assert!(summary.template_files > 0, "templates were copied");
 
     let options = BuildOptions {
@@ -22,11 +28,11 @@ fn synthetic_corpus_builds_cleanly() {
     assert_eq!(report.diagnostics.error_count(), 0, "{problems}");
     assert_eq!(report.diagnostics.warning_count(), 0, "{problems}");
     assert!(report.published);
-    assert_eq!(report.documents, 300);
+    assert_eq!(report.documents, summary.documents);
 
     let json = std::fs::read_to_string(paths.output.join("api/documents.json")).unwrap();
     let documents: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
-    assert_eq!(documents.len(), 300);
+    assert_eq!(documents.len(), summary.documents);
     for doc in &documents {
         let id = doc["id"].as_str().unwrap();
         let page = paths.output.join("documenten").join(id).join("index.html");
@@ -42,4 +48,17 @@ fn synthetic_corpus_builds_cleanly() {
         .filter(|d| d["mentioned_by"].as_array().is_some_and(|a| !a.is_empty()))
         .count();
     assert!(mentioned > 0, "body text mentions other documents' identifiers");
+    let party_votes = documents
+        .iter()
+        .filter(|d| d["vote"]["for"].is_array() && d["vote"]["seats_for"].is_u64())
+        .count();
+    assert!(
+        party_votes > 0,
+        "votes are recorded per party and counted with the term's seats"
+    );
+    let decided = documents
+        .iter()
+        .filter(|d| d["type"] == "motie" && d["meeting"].is_string())
+        .count();
+    assert!(decided > 0, "motions know the meeting they were decided in");
 }

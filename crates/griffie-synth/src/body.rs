@@ -135,6 +135,7 @@ pub fn body(docs: &[Planned], i: usize, municipality: &str) -> String {
         DocType::Raadsvoorstel => raadsvoorstel(&mut body),
         DocType::Besluit => besluit(&mut body),
         DocType::Plan => plan(&mut body),
+        DocType::Vergadering => vergadering(&mut body, docs, doc),
     }
     body.out
 }
@@ -272,6 +273,28 @@ fn besluit(body: &mut Body) {
     body.heading("Toelichting");
     body.paragraph(3, 6);
     body.paragraph(2, 4);
+}
+
+/// A besluitenlijst: what the meeting did with each document on its agenda.
+fn vergadering(body: &mut Body, docs: &[Planned], doc: &Planned) {
+    body.heading("Besluitenlijst");
+    let agenda = doc.council_meeting.as_ref().map_or(&[][..], |m| &m.agenda[..]);
+    let lines: Vec<String> = agenda
+        .iter()
+        .map(|&i| {
+            let item = &docs[i];
+            let what = if item.doc_type == DocType::Amendement {
+                "Het amendement"
+            } else {
+                "De motie"
+            };
+            let status = item.motion.as_ref().map_or("behandeld", |m| m.status.slug());
+            format!("- {what} ‘{}’ is {status}.", item.title)
+        })
+        .collect();
+    body.push(&lines.join("\n"));
+    body.heading("Verslag");
+    body.paragraph(2, 3);
 }
 
 fn plan(body: &mut Body) {

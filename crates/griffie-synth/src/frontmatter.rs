@@ -7,6 +7,7 @@ use std::fmt::Write;
 use fastrand::Rng;
 use griffie::{DatePrecision, DocType};
 
+use super::council;
 use super::plan::{MotionPlan, Planned};
 use super::text::{self, pick};
 use super::topics::TOPICS;
@@ -47,6 +48,12 @@ pub fn front_matter(docs: &[Planned], i: usize, municipality: &str) -> String {
     }
     if let Some(motion) = &doc.motion {
         motion_fields(&mut out, motion);
+    }
+    if let Some(m) = doc.meeting {
+        let _ = writeln!(out, "meeting: {}", docs[m].id);
+    }
+    if let Some(meeting) = &doc.council_meeting {
+        council::meeting_fields(&mut out, docs, meeting, municipality);
     }
     out
 }
@@ -174,6 +181,9 @@ fn motion_fields(out: &mut String, motion: &MotionPlan) {
     }
     if let Some((votes_for, against)) = motion.vote {
         let _ = writeln!(out, "vote: {{for: {votes_for}, against: {against}}}");
+    }
+    if let Some(vote) = &motion.party_vote {
+        council::vote_fields(out, vote);
     }
     if motion.unanimous {
         out.push_str("unanimous: true\n");

@@ -137,7 +137,9 @@ impl fmt::Display for HistorySummary {
 
 /// Writes the project [`super::generate`] would write into `dir`, as a git repository whose
 /// history evolves it (see the module documentation). `dir` must not be a git repository yet.
-/// The branch is `main`; the working tree and index match its last commit.
+/// The branch is `main`; the working tree and index match its last commit. Without council data
+/// (`options.council` is ignored): a history that deletes documents would have to rewrite the
+/// agendas naming them.
 pub fn generate_history(options: &SynthOptions, history: &HistoryOptions, dir: &Path) -> io::Result<HistorySummary> {
     if dir.join(".git").exists() {
         return Err(io::Error::new(
@@ -373,7 +375,7 @@ fn write_project_files(options: &SynthOptions, dir: &Path) -> io::Result<(Vec<Fi
         (".gitignore".to_string(), GITIGNORE.as_bytes().to_vec()),
         (
             griffie::CONFIG_FILE.to_string(),
-            config_yaml(&options.municipality).into_bytes(),
+            config_yaml(&options.municipality, false).into_bytes(),
         ),
     ];
     for (path, data) in &files {

@@ -17,6 +17,7 @@
 //! griffie's own library and dependencies (`fastrand`) carry none of it.
 
 mod body;
+mod council;
 mod frontmatter;
 pub mod history;
 mod links;
@@ -47,6 +48,10 @@ pub struct SynthOptions {
     pub municipality: String,
     /// When set, this folder is copied to `templates/` in the project, so it builds as is.
     pub templates_from: Option<PathBuf>,
+    /// Council data besides the documents: parties and their seats, a council meeting per day
+    /// with motions or amendments (extra documents), votes per party. Off, the same documents
+    /// without them, to measure what they cost.
+    pub council: bool,
 }
 
 impl Default for SynthOptions {
@@ -56,6 +61,7 @@ impl Default for SynthOptions {
             seed: 42,
             municipality: "Almelo".to_string(),
             templates_from: None,
+            council: true,
         }
     }
 }
@@ -99,9 +105,15 @@ impl std::fmt::Display for SynthSummary {
 /// same names are overwritten; other files are left alone, so pass an empty or new folder.
 pub fn generate(options: &SynthOptions, dir: &Path) -> io::Result<SynthSummary> {
     let mut rng = fastrand::Rng::with_seed(options.seed);
-    let docs = plan::plan(&mut rng, options.docs, options.seed);
+    let mut docs = plan::plan(&mut rng, options.docs, options.seed);
+    if options.council {
+        council::add_meetings(&mut rng, &mut docs, options.seed);
+    }
     std::fs::create_dir_all(dir)?;
-    std::fs::write(dir.join(griffie::CONFIG_FILE), config_yaml(&options.municipality))?;
+    std::fs::write(
+        dir.join(griffie::CONFIG_FILE),
+        config_yaml(&options.municipality, options.council),
+    )?;
 
     let content = dir.join("content");
     let folders: BTreeSet<PathBuf> = docs.iter().map(|d| content.join(folder(d))).collect();
@@ -178,7 +190,7 @@ fn summarise_kept(docs: &[Planned], kept: impl Fn(usize) -> bool) -> SynthSummar
 }
 
 /// `griffie.yaml` with the same keys as the real project's, and every synthetic topic.
-fn config_yaml(municipality: &str) -> String {
+fn config_yaml(municipality: &str, council: bool) -> String {
     let mut out = String::new();
     out.push_str("# Site configuration of a synthetic corpus made by gen-corpus (griffie-synth).\n");
     let _ = writeln!(out, "title: Raadsinformatie {municipality} (synthetisch)");
@@ -205,6 +217,9 @@ fn config_yaml(municipality: &str) -> String {
             "    description: {}",
             frontmatter::scalar(topic.description, false)
         );
+    }
+    if council {
+        council::config_lines(&mut out);
     }
     out
 }
@@ -259,8 +274,14 @@ mod tests {
         let summary = generate(&options, a.path()).unwrap();
         generate(&options, b.path()).unwrap();
         let (first, second) = (files(a.path()), files(b.path()));
-        assert_eq!(summary.documents, 200);
-        assert_eq!(first.len(), 201, "200 documents and griffie.yaml");
+        let meetings = summary
+            .per_type
+            .iter()
+            .find(|(t, _)| *t == DocType::Vergadering)
+            .unwrap()
+            .1;
+        assert_eq!(summary.documents, 200 + meetings, "a meeting is a document of its own");
+        assert_eq!(first.len(), summary.documents + 1, "every document and griffie.yaml");
         assert!(first == second, "two runs with the same seed differ");
         assert!(
             summary.per_type.iter().all(|&(_, n)| n > 0),

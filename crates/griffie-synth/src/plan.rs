@@ -13,6 +13,7 @@ use griffie::{DatePrecision, DocType, MotionStatus};
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 
+use super::council::{MeetingPlan, PartyVote};
 use super::links::{link, Pools};
 use super::text;
 use super::topics::{self, TOPICS};
@@ -38,6 +39,10 @@ pub struct Planned {
     /// Documents whose first identifier the body mentions.
     pub mentions: Vec<usize>,
     pub motion: Option<MotionPlan>,
+    /// The meeting this voted document names in `meeting:` (see [`crate::council`]).
+    pub meeting: Option<usize>,
+    /// For a meeting: its agenda.
+    pub council_meeting: Option<MeetingPlan>,
     /// Seed of this document's own text, independent of every other document.
     pub seed: u64,
 }
@@ -48,6 +53,8 @@ pub struct MotionPlan {
     /// (name, party); party `None` is written as a plain name.
     pub submitters: Vec<(String, Option<&'static str>)>,
     pub vote: Option<(u32, u32)>,
+    /// Instead of `vote`, in a corpus with council data.
+    pub party_vote: Option<PartyVote>,
     pub unanimous: bool,
 }
 
@@ -140,6 +147,8 @@ fn skeleton(rng: &mut Rng, n: usize, seed: u64) -> Vec<Planned> {
             references: Vec::new(),
             mentions: Vec::new(),
             motion: None,
+            meeting: None,
+            council_meeting: None,
             seed: seed ^ (position as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15),
         })
         .collect()
@@ -274,6 +283,7 @@ fn motion_plan(rng: &mut Rng, doc: &Planned) -> MotionPlan {
         due,
         submitters: submitters(rng),
         vote,
+        party_vote: None,
         unanimous,
     }
 }

@@ -186,6 +186,7 @@ pub fn title(rng: &mut Rng, docs: &[Planned], i: usize) -> String {
             "Visie op {t}",
             "Rapport {t}",
         ],
+        DocType::Vergadering => &["Vergadering van de gemeenteraad"],
         DocType::Brief => &[
             "Reactie op consultatie {t}",
             "Zienswijze {t}",
@@ -239,6 +240,7 @@ pub fn summary(rng: &mut Rng, docs: &[Planned], i: usize, municipality: &str) ->
             let extra = ["", " Met doelen, maatregelen en een planning voor de komende jaren."][rng.usize(0..2)];
             format!("Plan over {t}.{extra}")
         }
+        (DocType::Vergadering, _) => format!("Vergadering van de raad van {municipality} op {date}."),
         (DocType::Motie | DocType::Amendement, None) => {
             format!("Voorstel van raadsleden over {t}.")
         }

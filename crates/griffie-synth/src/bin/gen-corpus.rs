@@ -2,7 +2,7 @@
 //! benchmarks and scale tests.
 //!
 //! ```text
-//! gen-corpus --docs 10000 --out /tmp/corpus10k [--seed 42] [--templates templates] [--force]
+//! gen-corpus --docs 10000 --out /tmp/corpus10k [--seed 42] [--templates templates] [--force] [--no-council]
 //! cd /tmp/corpus10k && griffie build
 //!
 //! gen-corpus --docs 10000 --history 20 --out /tmp/hist10k [--renames 100] [--deletions 50]
@@ -45,6 +45,10 @@ struct Cli {
     /// earlier corpus stays behind; with --history also its .git, if gen-corpus made it.
     #[arg(long)]
     force: bool,
+    /// Leave out the council data (parties, a meeting per council Thursday, votes per party),
+    /// e.g. to measure what it costs. Histories never have it.
+    #[arg(long)]
+    no_council: bool,
     /// Make DIR a git repository with N versions per document on average (0: no git).
     #[arg(long, value_name = "N", default_value_t = 0)]
     history: usize,
@@ -83,6 +87,7 @@ fn main() -> ExitCode {
         seed: cli.seed,
         municipality: cli.municipality.clone(),
         templates_from,
+        council: !cli.no_council,
     };
     let start = Instant::now();
     let written = if cli.history > 0 {
