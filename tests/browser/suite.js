@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The browser checks of a built griffie site, in Debian's Chromium through playwright-core:
 // axe-core (WCAG 2.1 A and AA) and keyboard use on one page of every kind at 1280 and 375 px,
-// and the visitor journeys (motion → answer → back; search from the header, filter, open a
+// and the visitor journeys (motion → answer → back; meeting → motion → party → back; search from the header, filter, open a
 // result; the search page without JavaScript). Usually run by `tests/browser/run`.
 //
 // Usage: node suite.js SITE_DIR      (Chromium: $CHROMIUM, default /usr/bin/chromium)
@@ -13,7 +13,7 @@ const { describe } = require('./lib/site');
 const { serve } = require('./lib/server');
 const { axeProblems } = require('./lib/axe');
 const { keyboardProblems, skipLinkProblems } = require('./lib/keyboard');
-const { motionAnswerProblems, searchProblems, filterOnlyProblems, searchWithoutScriptProblems, Skip } = require('./lib/journeys');
+const { meetingVoteProblems, motionAnswerProblems, searchProblems, filterOnlyProblems, searchWithoutScriptProblems, Skip } = require('./lib/journeys');
 
 // Chromium's flags on these machines: headless as root, and no background connections (the
 // closed network refuses them, many at a time).
@@ -107,6 +107,7 @@ async function main() {
     const context = await browser.newContext({ viewport: VIEWPORTS[0] });
     const page = await context.newPage();
     await test('journey: a motion, the letter that answers it, and back', () => motionAnswerProblems(page, site, server.url));
+    await test('journey: a meeting, a motion on its agenda, a party that voted, and back', () => meetingVoteProblems(page, site, server.url));
     await test('journey: search from the header, filter, open a result', () => searchProblems(page, site, server.url));
     await test('journey: a type filter alone lists every year, newest first', () => filterOnlyProblems(page, site, server.url));
     await context.close();

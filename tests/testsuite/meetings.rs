@@ -424,3 +424,31 @@ fn a_second_decision_on_one_proposal_is_a_warning() {
         .unwrap()
         .contains("besluit-speelruimteplan-herzien"));
 }
+
+#[test]
+fn a_meeting_pdf_has_its_agenda_with_results_and_a_motion_pdf_its_counted_party_vote() {
+    let dir = project("council-site");
+    build_ok(dir.path());
+    let pdf = |id: &str| {
+        let bytes = std::fs::read(dir.path().join(format!("output/documenten/{id}/{id}.pdf")))
+            .unwrap_or_else(|e| panic!("no PDF for {id}: {e}"));
+        crate::support::pdf_text(&bytes)
+    };
+    let meeting = pdf("raad-2025-06-12");
+    for part in [
+        "Raadsvergadering 12 juni 2025",
+        "19:30",
+        "Raadzaal, stadhuis Voorbeeldstad",
+        "Agenda",
+        "4a. Moties vreemd aan de orde van de dag",
+        "Brede fietspaden langs de singel",
+        "Verworpen",
+        "Een speelplek in elke wijk",
+        "Besluitenlijst",
+    ] {
+        assert!(meeting.contains(part), "`{part}` missing from the meeting PDF:\n{meeting}");
+    }
+    // 9 + 7 seats for, 6 against, sociaal split 2 for and 3 against.
+    let motion = pdf("motie-speeltuinen");
+    assert!(motion.contains("18 stemmen voor, 9 tegen"), "{motion}");
+}

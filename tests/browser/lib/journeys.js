@@ -1,5 +1,6 @@
 // What a visitor does on the site, step by step as a person would: follow a motion to the letter
-// that answers it and back; search from the header, filter, and open a result; find the way
+// that answers it and back; from a meeting's agenda to a motion, its vote to a party's page,
+// and back; search from the header, filter, and open a result; find the way
 // without JavaScript. Found through the site's open data
 // (api/documents.json) and the pages' own headings and link texts, never through fixed addresses,
 // so they work on any corpus.
@@ -12,6 +13,12 @@ const MOTION_REGIONS = ['Afhandeling', 'Samenhang met andere documenten'];
 const RELATIONS_REGION = 'Samenhang met andere documenten';
 const ANSWERS_HEADINGS = /^(Antwoord op|Handelt af)$/;
 const PREFERRED_MOTION = 'motie-2024-07-11-juiste-basis-jeugdzorg';
+
+const AGENDA_REGION = 'Agenda';
+const VOTE_REGION = 'Stemming';
+const DECIDED_IN = 'Besloten in';
+const PARTY_HEADING = (name) => `Fractie ${name}`;
+const NEXT_PAGE = /^Volgende/;
 
 class Skip extends Error {}
 
@@ -207,4 +214,64 @@ async function searchWithoutScriptProblems(browser, site, url) {
   }
 }
 
-module.exports = { motionAnswerProblems, searchProblems, filterOnlyProblems, searchWithoutScriptProblems, Skip };
+/// A meeting, a motion on its agenda with a vote per party, and a party that voted on it.
+function meetingVotePlan(site) {
+  for (const party of site.parties) {
+    for (const vote of party.votes || []) {
+      const motion = site.documents.get(vote.document);
+      if (!motion || motion.state === 'withdrawn' || !motion.meeting) continue;
+      const meeting = site.documents.get(motion.meeting);
+      const listed = meeting && (meeting.agenda || []).some((item) => item.documents.includes(motion.id));
+      if (listed) return { meeting, motion, party };
+    }
+  }
+  throw new Skip('SKIPPED: no meeting with a motion voted per party in this site');
+}
+
+/// The link named `name` inside the region named `region`, or null.
+async function linkIn(page, region, name) {
+  const links = page.getByRole('region', { name: region, exact: true }).getByRole('link', { name, exact: true });
+  return (await links.count()) ? links.first() : null;
+}
+
+/// Meeting page → (click) a motion on its agenda → (click) a party in its vote table → the
+/// party's pages list the motion → (click) it → (click) "Besloten in" back to the meeting.
+async function meetingVoteProblems(page, site, url) {
+  const { meeting, motion, party } = meetingVotePlan(site);
+  await page.goto(url(meeting.url));
+  const toMotion = await linkIn(page, AGENDA_REGION, motion.title);
+  if (!toMotion) return [`${meeting.url}: no link “${motion.title}” in the region “${AGENDA_REGION}”`];
+  await Promise.all([page.waitForURL(url(motion.url)), toMotion.click()]);
+  const problems = [];
+  if ((await heading1(page)) !== motion.title) problems.push(`${motion.url}: heading is “${await heading1(page)}”`);
+
+  const toParty = await linkIn(page, VOTE_REGION, party.name);
+  if (!toParty) return [...problems, `${motion.url}: no link “${party.name}” in the region “${VOTE_REGION}”`];
+  await Promise.all([page.waitForURL(url(party.url)), toParty.click()]);
+  if ((await heading1(page)) !== PARTY_HEADING(party.name)) {
+    problems.push(`${party.url}: heading is “${await heading1(page)}”, not “${PARTY_HEADING(party.name)}”`);
+  }
+  // Newest first and paginated: the motion may be on a later page; follow "Volgende".
+  let back = null;
+  let pages = 1;
+  for (; pages <= 50; pages++) {
+    const candidates = page.getByRole('main').getByRole('table').getByRole('link', { name: motion.title, exact: true });
+    if (await candidates.count()) {
+      back = candidates.first();
+      break;
+    }
+    const next = page.getByRole('navigation').getByRole('link', { name: NEXT_PAGE });
+    if (!(await next.count())) break;
+    await Promise.all([page.waitForLoadState('load'), next.first().click()]);
+  }
+  if (!back) return [...problems, `${party.url}: the party's pages do not list “${motion.title}”`];
+  await Promise.all([page.waitForURL(url(motion.url)), back.click()]);
+  const facts = page.locator('dl.facts div').filter({ has: page.getByText(DECIDED_IN, { exact: true }) });
+  const toMeeting = facts.getByRole('link', { name: meeting.title, exact: true });
+  if (!(await toMeeting.count())) return [...problems, `${motion.url}: “${DECIDED_IN}” does not link “${meeting.title}”`];
+  await Promise.all([page.waitForURL(url(meeting.url)), toMeeting.first().click()]);
+  if ((await heading1(page)) !== meeting.title) problems.push(`back at ${meeting.url}: heading is “${await heading1(page)}”`);
+  return { problems, note: `${meeting.id} → ${motion.id} → ${party.slug} (page ${pages}) → back` };
+}
+
+module.exports = { meetingVoteProblems, motionAnswerProblems, searchProblems, filterOnlyProblems, searchWithoutScriptProblems, Skip };

@@ -78,6 +78,7 @@ function describe(siteDir) {
   return {
     basePath: basePath(siteDir),
     documents,
+    parties: readJson(siteDir, 'api/parties.json', []),
     pages,
     hasSearch: fs.existsSync(path.join(siteDir, 'zoeken', 'index.html')),
   };
