@@ -24,8 +24,11 @@ done
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-"$gen" --docs "$size" --seed "$seed" --templates "$here/templates" --out "$work/with" | head -1
-"$gen" --docs "$size" --seed "$seed" --templates "$here/templates" --out "$work/without" --no-council | head -1
+# (Whole output to a file: gen-corpus must not meet a closed pipe.)
+"$gen" --docs "$size" --seed "$seed" --templates "$here/templates" --out "$work/with" >"$work/gen.log"
+head -1 "$work/gen.log"
+"$gen" --docs "$size" --seed "$seed" --templates "$here/templates" --out "$work/without" --no-council >"$work/gen.log"
+head -1 "$work/gen.log"
 
 modes=("--no-pdf")
 [ "${PDF:-0}" = 1 ] && modes+=("")
