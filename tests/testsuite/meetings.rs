@@ -446,7 +446,10 @@ fn a_meeting_pdf_has_its_agenda_with_results_and_a_motion_pdf_its_counted_party_
         "Een speelplek in elke wijk",
         "Besluitenlijst",
     ] {
-        assert!(meeting.contains(part), "`{part}` missing from the meeting PDF:\n{meeting}");
+        assert!(
+            meeting.contains(part),
+            "`{part}` missing from the meeting PDF:\n{meeting}"
+        );
     }
     // 9 + 7 seats for, 6 against, sociaal split 2 for and 3 against.
     let motion = pdf("motie-speeltuinen");
