@@ -27,10 +27,11 @@ pub enum DocType {
     Besluit,
     Plan,
     Vergadering,
+    Toezegging,
 }
 
 impl DocType {
-    pub const ALL: [DocType; 8] = [
+    pub const ALL: [DocType; 9] = [
         DocType::Raadsbrief,
         DocType::Brief,
         DocType::Motie,
@@ -39,6 +40,7 @@ impl DocType {
         DocType::Besluit,
         DocType::Plan,
         DocType::Vergadering,
+        DocType::Toezegging,
     ];
 
     /// The value written in front matter.
@@ -52,6 +54,7 @@ impl DocType {
             DocType::Besluit => "besluit",
             DocType::Plan => "plan",
             DocType::Vergadering => "vergadering",
+            DocType::Toezegging => "toezegging",
         }
     }
 
@@ -70,6 +73,7 @@ impl DocType {
             DocType::Besluit => "besluiten",
             DocType::Plan => "plannen",
             DocType::Vergadering => "vergaderingen",
+            DocType::Toezegging => "toezeggingen",
         }
     }
 
@@ -84,6 +88,7 @@ impl DocType {
             DocType::Besluit => crate::t!(lang => "site.type.besluit"),
             DocType::Plan => crate::t!(lang => "site.type.plan"),
             DocType::Vergadering => crate::t!(lang => "site.type.vergadering"),
+            DocType::Toezegging => crate::t!(lang => "site.type.toezegging"),
         }
     }
 
@@ -98,6 +103,7 @@ impl DocType {
             DocType::Besluit => crate::t!(lang => "site.types.besluit"),
             DocType::Plan => crate::t!(lang => "site.types.plan"),
             DocType::Vergadering => crate::t!(lang => "site.types.vergadering"),
+            DocType::Toezegging => crate::t!(lang => "site.types.toezegging"),
         }
     }
 
@@ -110,6 +116,18 @@ impl DocType {
         matches!(self, DocType::Motie | DocType::Amendement)
     }
 
+    /// What the tracker (the motievolglijst, "moties en toezeggingen") follows until a document
+    /// settles it: motions, amendments and the college's commitments.
+    pub fn is_tracked(self) -> bool {
+        matches!(self, DocType::Motie | DocType::Amendement | DocType::Toezegging)
+    }
+
+    /// What is carried out and settled by a letter (`settles:`), with a due date and overdue
+    /// warnings: motions and commitments (an amendment changes a decision, nothing to carry out).
+    pub fn is_settled_by_letter(self) -> bool {
+        matches!(self, DocType::Motie | DocType::Toezegging)
+    }
+
     /// The field naming the proposal this type acts on: an amendment `amends` a proposal, a
     /// decision `decides` one.
     pub fn proposal_field(self) -> Option<&'static str> {
@@ -120,11 +138,12 @@ impl DocType {
         }
     }
 
-    /// Documents the council decides in a meeting, which may say which one (`meeting:`).
+    /// Documents the council decides in a meeting, which may say which one (`meeting:`); a
+    /// commitment names the meeting it was made in.
     pub fn is_decided_in_meeting(self) -> bool {
         matches!(
             self,
-            DocType::Motie | DocType::Amendement | DocType::Raadsvoorstel | DocType::Besluit
+            DocType::Motie | DocType::Amendement | DocType::Raadsvoorstel | DocType::Besluit | DocType::Toezegging
         )
     }
 }
@@ -349,6 +368,16 @@ pub enum Kind {
     Besluit,
     Plan,
     Vergadering(Meeting),
+    Toezegging(Commitment),
+}
+
+/// A commitment (toezegging) the college made in a meeting: tracked like an adopted motion
+/// (`tracked.status` is always `aangenomen`: made, to be carried out), by whom it was made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commitment {
+    pub tracked: Motion,
+    /// The portfolio holder (wethouder or burgemeester) who made it.
+    pub made_by: Option<String>,
 }
 
 impl Kind {
@@ -362,6 +391,14 @@ impl Kind {
             Kind::Besluit => DocType::Besluit,
             Kind::Plan => DocType::Plan,
             Kind::Vergadering(_) => DocType::Vergadering,
+            Kind::Toezegging(_) => DocType::Toezegging,
+        }
+    }
+
+    pub fn commitment(&self) -> Option<&Commitment> {
+        match self {
+            Kind::Toezegging(commitment) => Some(commitment),
+            _ => None,
         }
     }
 
@@ -379,9 +416,12 @@ impl Kind {
         }
     }
 
+    /// What the tracker follows: the motion part of a motion or amendment, the tracked part of
+    /// a commitment (see [`DocType::is_tracked`]).
     pub fn motion(&self) -> Option<&Motion> {
         match self {
             Kind::Motie(motion) | Kind::Amendement(motion) => Some(motion),
+            Kind::Toezegging(commitment) => Some(&commitment.tracked),
             _ => None,
         }
     }

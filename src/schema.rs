@@ -62,6 +62,8 @@ pub(crate) fn schema_for(doc_type: DocType) -> Schema {
         generator.into_root_schema_for::<MotionFrontMatter>()
     } else if doc_type == DocType::Vergadering {
         generator.into_root_schema_for::<MeetingFrontMatter>()
+    } else if doc_type == DocType::Toezegging {
+        generator.into_root_schema_for::<CommitmentFrontMatter>()
     } else if doc_type.is_decided_in_meeting() {
         generator.into_root_schema_for::<DecidedFrontMatter>()
     } else {
@@ -144,6 +146,32 @@ pub(crate) struct DecidedFrontMatter {
     pub common: Common,
     #[schemars(flatten)]
     pub decided: DecidedFields,
+}
+
+/// The fields of a `toezegging`.
+#[derive(JsonSchema)]
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
+#[schemars(deny_unknown_fields)]
+pub(crate) struct CommitmentFrontMatter {
+    #[schemars(flatten)]
+    pub common: Common,
+    #[schemars(flatten)]
+    pub commitment: CommitmentFields,
+}
+
+/// What only commitments have (`COMMITMENT_FIELDS` in the loader), and the meeting.
+#[derive(JsonSchema)]
+#[expect(dead_code, reason = "a shape for the schema only: never built or read")]
+pub(crate) struct CommitmentFields {
+    #[schemars(description = "Wie de toezegging deed, bv. `wethouder J. Jansen`.")]
+    pub made_by: Option<Text>,
+    #[schemars(
+        description = "Wanneer het college de toezegging nagekomen moet zijn, als JJJJ-MM-DD. Een brief \
+        met `settles` doet haar af; daarna is ze niet meer te laat."
+    )]
+    pub due: Option<Date>,
+    #[schemars(description = "Id van de vergadering (`type: vergadering`) waarin de toezegging is gedaan.")]
+    pub meeting: Option<Id>,
 }
 
 /// The fields of a `vergadering`.

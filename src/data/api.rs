@@ -96,6 +96,9 @@ pub(crate) struct ApiMotion<'a> {
     pub submitters: &'a [Submitter],
     pub vote: Option<ApiVote<'a>>,
     pub unanimous: bool,
+    /// For a commitment (toezegging): who made it; absent for motions and amendments.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub made_by: Option<&'a str>,
 }
 
 /// `vote`: the counts as recorded, or the parties for and against with the seats computed
@@ -247,6 +250,7 @@ pub(crate) fn documents_json(site: &Site, history: &SiteHistory) -> String {
                     submitters: &m.submitters,
                     vote: api_vote(site, p, m),
                     unanimous: m.unanimous,
+                    made_by: doc.kind.commitment().and_then(|c| c.made_by.as_deref()),
                 });
             let meeting_details = doc.kind.meeting().map(|m| api_meeting(site, p, m));
             let withdrawn = doc.withdrawn.is_some();

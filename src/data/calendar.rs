@@ -103,12 +103,19 @@ fn events(site: &Site, history: &SiteHistory) -> Vec<DueEvent> {
         else {
             continue;
         };
-        let (DocType::Motie, MotionStatus::Aangenomen, Some(due)) = (doc.doc_type(), motion.status, motion.due) else {
+        let (true, MotionStatus::Aangenomen, Some(due)) =
+            (doc.doc_type().is_settled_by_letter(), motion.status, motion.due)
+        else {
             continue;
         };
+        let commitment = doc.kind.commitment().is_some();
         let mut stamp = lastmod::updated(site, history, position);
         let meeting = format_date(lang, doc.date, doc.date_precision);
-        let mut description = crate::t!(lang => "site.calendar.adopted", title = doc.title, date = meeting);
+        let mut description = if commitment {
+            crate::t!(lang => "site.calendar.committed", title = doc.title, date = meeting)
+        } else {
+            crate::t!(lang => "site.calendar.adopted", title = doc.title, date = meeting)
+        };
         let summary = match state.settlement {
             Some(settlement) => {
                 stamp = stamp.max(lastmod::updated(site, history, settlement.by));
@@ -122,7 +129,11 @@ fn events(site: &Site, history: &SiteHistory) -> Vec<DueEvent> {
                 } else {
                     crate::t!(lang => "site.calendar.settled_many", date = date, kind = kind, title = title, days = settlement.days)
                 });
-                crate::t!(lang => "site.calendar.summary_settled", title = doc.title)
+                if commitment {
+                    crate::t!(lang => "site.calendar.commitment_summary_settled", title = doc.title)
+                } else {
+                    crate::t!(lang => "site.calendar.summary_settled", title = doc.title)
+                }
             }
             None => {
                 description.push('\n');
@@ -131,7 +142,11 @@ fn events(site: &Site, history: &SiteHistory) -> Vec<DueEvent> {
                 } else {
                     crate::t!(lang => "site.calendar.open")
                 });
-                crate::t!(lang => "site.calendar.summary", title = doc.title)
+                if commitment {
+                    crate::t!(lang => "site.calendar.commitment_summary", title = doc.title)
+                } else {
+                    crate::t!(lang => "site.calendar.summary", title = doc.title)
+                }
             }
         };
         let url = format!("{}{}", site.config.site_origin(), urls::document(&doc.id));

@@ -28,6 +28,13 @@ struct Row<'a> {
     overdue: bool,
     /// Absolute.
     url: String,
+    /// `motie` or `toezegging` (added after `url`, so existing column positions stay).
+    #[serde(rename = "type")]
+    doc_type: &'static str,
+    /// For a commitment: who made it.
+    made_by: Option<String>,
+    /// The meeting it was decided or made in (an id), when known.
+    meeting: Option<&'a str>,
 }
 
 /// The bytes of the CSV file.
@@ -79,6 +86,9 @@ fn rows(site: &Site) -> Vec<Row<'_>> {
                 days_to_settle: state.settlement.map(|s| s.days),
                 overdue: state.overdue,
                 url: format!("{}{}", site.config.site_origin(), crate::urls::document(&doc.id)),
+                doc_type: doc.doc_type().slug(),
+                made_by: doc.kind.commitment().and_then(|c| c.made_by.as_deref()).map(defuse),
+                meeting: links.decided_in.first().map(|&m| site.documents[m].id.as_str()),
             })
         })
         .collect()

@@ -90,12 +90,14 @@ registry! {
     UnknownId = "unknown-id", [Error], "a relation to an id no document has (with \"did you mean\")";
     SelfLink = "self-link", [Error], "a document that names itself in a relation";
     DuplicateLink = "duplicate-link", [Warning], "an id listed twice in one relation";
-    SettlesNotMotion = "settles-not-motion", [Error], "`settles` naming something that is not a motion";
+    SettlesNotMotion = "settles-not-motion", [Error], "`settles` naming something that is not a motion or commitment";
     AnswerBeforeQuestion = "answer-before-question", [Warning], "an answer dated before its question";
     UnknownIdentifier = "unknown-identifier", [Warning], "an official number cited in the text that no document carries";
     // Motions.
     MotionOverdue = "motion-overdue", [Warning], "an adopted motion past its `due` date and not settled";
     MotionNoDue = "motion-no-due", [Warning], "an adopted motion without a `due` date";
+    CommitmentOverdue = "commitment-overdue", [Warning], "a commitment (toezegging) past its `due` date and not settled";
+    CommitmentNoDue = "commitment-no-due", [Warning], "a commitment (toezegging) without a `due` date";
     AnswersUnadopted = "answers-unadopted", [Warning], "a letter answering a rejected or withdrawn motion";
     SettlesUnadopted = "settles-unadopted", [Warning], "settling a motion that was not adopted";
     SettlesBeforeMotion = "settles-before-motion", [Warning], "settling a motion dated later than the settling document";

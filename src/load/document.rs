@@ -10,7 +10,8 @@ use super::fields::{describe, scalar_text, Fields};
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::{
-    DatePrecision, DocType, Document, Kind, Letter, Motion, MotionStatus, Signatory, Source, Spanned, Submitter,
+    Commitment, DatePrecision, DocType, Document, Kind, Letter, Motion, MotionStatus, Signatory, Source, Spanned,
+    Submitter,
 };
 use crate::slug::{is_slug, slugify};
 use crate::source::{SourceFile, SourceKind};
@@ -45,6 +46,8 @@ const LETTER_FIELDS: &[&str] = &[
 const MOTION_FIELDS: &[&str] = &["status", "due", "submitters", "vote", "unanimous"];
 /// Fields of the documents a meeting decides (`DocType::is_decided_in_meeting`).
 const DECIDED_FIELDS: &[&str] = &["meeting"];
+/// Fields of a `toezegging`.
+const COMMITMENT_FIELDS: &[&str] = &["due", "made_by"];
 /// Every type's [`DocType::proposal_field`].
 const PROPOSAL_FIELDS: &[&str] = &["amends", "decides"];
 use super::meeting::MEETING_FIELDS;
@@ -157,9 +160,16 @@ pub(crate) fn allowed_fields(doc_type: Option<DocType>) -> Vec<&'static str> {
         Some(t) if t.is_letter() => allowed.extend(LETTER_FIELDS),
         Some(t) if t.is_voted() => allowed.extend(MOTION_FIELDS),
         Some(DocType::Vergadering) => allowed.extend(MEETING_FIELDS),
+        Some(DocType::Toezegging) => allowed.extend(COMMITMENT_FIELDS),
         Some(_) => {}
         // With an unusable type, accept every known field rather than pile up errors.
-        None => allowed.extend(LETTER_FIELDS.iter().chain(MOTION_FIELDS).chain(MEETING_FIELDS)),
+        None => allowed.extend(
+            LETTER_FIELDS
+                .iter()
+                .chain(MOTION_FIELDS)
+                .chain(MEETING_FIELDS)
+                .chain(COMMITMENT_FIELDS),
+        ),
     }
     if doc_type.is_none_or(DocType::is_decided_in_meeting) {
         allowed.extend(DECIDED_FIELDS);
@@ -185,6 +195,9 @@ fn misplaced_field(name: &str, doc_type: Option<DocType>) -> Option<String> {
         if !(MEETING_FIELDS.contains(&name) && doc_type == DocType::Vergadering) {
             return Some(crate::t!("document.for_motions"));
         }
+    }
+    if name == "made_by" && doc_type != DocType::Toezegging {
+        return Some(crate::t!("document.for_commitments"));
     }
     if MEETING_FIELDS.contains(&name) && doc_type != DocType::Vergadering {
         return Some(crate::t!("document.for_meetings"));
@@ -311,7 +324,23 @@ fn read_kind(fields: &mut Fields, doc_type: DocType) -> Option<Kind> {
         DocType::Besluit => Kind::Besluit,
         DocType::Plan => Kind::Plan,
         DocType::Vergadering => Kind::Vergadering(super::meeting::read_meeting(fields)?),
+        DocType::Toezegging => Kind::Toezegging(read_commitment(fields)),
     })
+}
+
+/// A commitment: made (so tracked as adopted), with its due date and who made it.
+fn read_commitment(fields: &mut Fields) -> Commitment {
+    Commitment {
+        tracked: Motion {
+            status: MotionStatus::Aangenomen,
+            due: fields.date("due"),
+            submitters: Vec::new(),
+            vote: None,
+            party_vote: None,
+            unanimous: false,
+        },
+        made_by: fields.text("made_by"),
+    }
 }
 
 fn read_letter(fields: &mut Fields) -> Letter {

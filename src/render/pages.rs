@@ -391,12 +391,19 @@ pub(crate) struct MotionRow {
     pub settled_by: Option<DocRef>,
     pub settled_on: Option<crate::view::DateView>,
     pub days_to_settle: Option<i32>,
+    /// For a commitment: who made it.
+    pub made_by: Option<String>,
 }
 
 /// Counts shown above the motievolglijst and on the home page.
 #[derive(Debug, Clone, Default, Serialize)]
 pub(crate) struct MotionCounts {
     pub total: usize,
+    /// Of `total`, the commitments (toezeggingen): when there are any, the tracker is titled
+    /// "Moties en toezeggingen".
+    pub commitments: usize,
+    /// Of `total`, the motions.
+    pub motions: usize,
     pub open: usize,
     pub overdue: usize,
     pub settled: usize,
@@ -412,11 +419,17 @@ pub(crate) fn motion_rows(views: &Views) -> (Vec<MotionRow>, MotionCounts) {
 /// The counts above the motievolglijst, of the motions at `positions`.
 fn motion_counts(site: &Site, positions: &[usize]) -> MotionCounts {
     let mut counts = MotionCounts::default();
-    for state in positions.iter().filter_map(|&p| site.index.motions[p].as_ref()) {
+    for &p in positions {
+        let Some(state) = site.index.motions[p].as_ref() else {
+            continue;
+        };
         counts.total += 1;
+        let commitment = site.documents[p].kind.commitment().is_some();
+        counts.commitments += usize::from(commitment);
+        counts.motions += usize::from(!commitment);
         match state.effective {
             EffectiveStatus::Afgedaan => counts.settled += 1,
-            EffectiveStatus::Aangenomen => counts.open += 1,
+            EffectiveStatus::Aangenomen | EffectiveStatus::Open => counts.open += 1,
             _ => counts.other += 1,
         }
         counts.overdue += usize::from(state.overdue);
@@ -439,6 +452,10 @@ fn motion_row(views: &Views, position: usize) -> Option<MotionRow> {
         settled_by: state.settlement.map(|s| views.doc_ref(s.by)),
         settled_on: state.settlement.map(|s| views.day(s.date)),
         days_to_settle: state.settlement.map(|s| s.days),
+        made_by: site.documents[position]
+            .kind
+            .commitment()
+            .and_then(|c| c.made_by.clone()),
     })
 }
 
@@ -466,7 +483,11 @@ pub(crate) fn motions_pages<'a>(
         .filter(|(i, _)| wanted(i + 1))
         .map(|(i, chunk)| {
             let path = urls::paged(base, i + 1);
-            let title = crate::t!(views.lang => "site.nav.motions");
+            let title = if counts.commitments > 0 {
+                crate::t!(views.lang => "site.motions.title_with_commitments")
+            } else {
+                crate::t!(views.lang => "site.nav.motions")
+            };
             let title = if i == 0 {
                 title
             } else {

@@ -34,7 +34,10 @@ pub(super) fn link_meetings(documents: &[Document], index: &Index, links: &mut [
             continue;
         };
         if !links[m].on_agenda.contains(&d) {
-            report_not_on_agenda(doc, written, &documents[m], diagnostics);
+            // A commitment is made while the meeting debates an item: never on the agenda itself.
+            if doc.doc_type() != DocType::Toezegging {
+                report_not_on_agenda(doc, written, &documents[m], diagnostics);
+            }
             links[d].meetings.push(m);
         }
         links[d].decided_in = vec![m];

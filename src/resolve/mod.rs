@@ -341,7 +341,7 @@ fn unknown_id_hint(id: &str, all_ids: &[&str]) -> String {
 }
 
 fn check_settles(doc: &Document, target: &Document, diagnostics: &mut Diagnostics) -> bool {
-    if target.doc_type() == DocType::Motie {
+    if target.doc_type().is_settled_by_letter() {
         return true;
     }
     let location = doc.settles.iter().find(|s| s.value == target.id).map(|s| s.location);
@@ -499,19 +499,19 @@ fn build_orderings(index: &mut Index, documents: &[Document]) {
 }
 
 impl Site {
-    /// Positions of the motions the motievolglijst lists, in its order: every motion that has a
-    /// tracked state.
+    /// Positions of what the motievolglijst ("moties en toezeggingen") lists, in its order:
+    /// every motion and commitment with a tracked state, newest first (amendments change a
+    /// proposal and are followed on its page).
     pub(crate) fn motion_positions(&self) -> Vec<usize> {
-        let positions = self
-            .index
-            .by_type
-            .get(&DocType::Motie)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        positions
+        self.index
+            .newest_first
             .iter()
             .copied()
-            .filter(|&p| self.documents[p].kind.motion().is_some() && self.index.motions[p].is_some())
+            .filter(|&p| {
+                self.documents[p].doc_type().is_settled_by_letter()
+                    && self.documents[p].kind.motion().is_some()
+                    && self.index.motions[p].is_some()
+            })
             .collect()
     }
 }

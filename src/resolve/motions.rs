@@ -18,17 +18,20 @@ pub enum EffectiveStatus {
     Verworpen,
     Ingetrokken,
     Aangehouden,
+    /// A commitment (toezegging) made and not yet settled.
+    Open,
     Afgedaan,
 }
 
 impl EffectiveStatus {
     /// Every status, in the order the site lists them (search filters, badges).
-    pub const ALL: [EffectiveStatus; 6] = [
+    pub const ALL: [EffectiveStatus; 7] = [
         EffectiveStatus::Ingediend,
         EffectiveStatus::Aangenomen,
         EffectiveStatus::Verworpen,
         EffectiveStatus::Ingetrokken,
         EffectiveStatus::Aangehouden,
+        EffectiveStatus::Open,
         EffectiveStatus::Afgedaan,
     ];
 
@@ -39,8 +42,14 @@ impl EffectiveStatus {
             EffectiveStatus::Verworpen => "verworpen",
             EffectiveStatus::Ingetrokken => "ingetrokken",
             EffectiveStatus::Aangehouden => "aangehouden",
+            EffectiveStatus::Open => "open",
             EffectiveStatus::Afgedaan => "afgedaan",
         }
+    }
+
+    /// Still to be carried out: an adopted motion or an open commitment, not yet settled.
+    pub fn is_pending(self) -> bool {
+        matches!(self, EffectiveStatus::Aangenomen | EffectiveStatus::Open)
     }
 
     pub fn from_vote(status: MotionStatus) -> EffectiveStatus {
@@ -100,9 +109,10 @@ pub(super) fn motion_states(
             }
             let effective = match settlement {
                 Some(_) => EffectiveStatus::Afgedaan,
+                None if doc.kind.commitment().is_some() => EffectiveStatus::Open,
                 None => EffectiveStatus::from_vote(motion.status),
             };
-            let overdue = effective == EffectiveStatus::Aangenomen && motion.due.is_some_and(|due| due < as_of);
+            let overdue = effective.is_pending() && motion.due.is_some_and(|due| due < as_of);
             check_progress(doc, motion, effective, overdue, as_of, diagnostics);
             Some(MotionState {
                 effective,
@@ -123,21 +133,42 @@ fn check_progress(
     as_of: Date,
     diagnostics: &mut Diagnostics,
 ) {
-    // Amendments change a proposal when adopted; only motions ask the college to act.
-    if effective != EffectiveStatus::Aangenomen || doc.doc_type() != crate::model::DocType::Motie {
+    // Amendments change a proposal when adopted; motions and commitments ask the college to act.
+    if !effective.is_pending() || !doc.doc_type().is_settled_by_letter() {
         return;
     }
+    let commitment = doc.doc_type() == crate::model::DocType::Toezegging;
     match motion.due {
-        Some(due) if overdue => diagnostics.push(
-            Diagnostic::warning(
-                Code::MotionOverdue,
-                &doc.source.path,
-                crate::t!("motions.overdue", due = due, as_of = as_of),
-            )
-            .at_opt(front_matter_value(doc, "due"))
-            .hint(crate::t!("motions.overdue_hint")),
-        ),
+        Some(due) if overdue => {
+            let (code, message, hint) = if commitment {
+                (
+                    Code::CommitmentOverdue,
+                    crate::t!("motions.commitment_overdue", due = due, as_of = as_of),
+                    crate::t!("motions.commitment_overdue_hint"),
+                )
+            } else {
+                (
+                    Code::MotionOverdue,
+                    crate::t!("motions.overdue", due = due, as_of = as_of),
+                    crate::t!("motions.overdue_hint"),
+                )
+            };
+            diagnostics.push(
+                Diagnostic::warning(code, &doc.source.path, message)
+                    .at_opt(front_matter_value(doc, "due"))
+                    .hint(hint),
+            );
+        }
         Some(_) => {}
+        None if commitment => diagnostics.push(
+            Diagnostic::warning(
+                Code::CommitmentNoDue,
+                &doc.source.path,
+                crate::t!("motions.commitment_no_due"),
+            )
+            .at(doc.source.id_location)
+            .hint(crate::t!("motions.no_due_hint")),
+        ),
         None => diagnostics.push(
             Diagnostic::warning(Code::MotionNoDue, &doc.source.path, crate::t!("motions.no_due"))
                 .at_opt(front_matter_value(doc, "status"))

@@ -51,6 +51,8 @@ pub(crate) fn render(doc_type: DocType, id: &str, title: &str, date: Date, site:
     );
     let date_comment = if doc_type == DocType::Vergadering {
         "De dag van de vergadering (JJJJ-MM-DD).".to_string()
+    } else if doc_type == DocType::Toezegging {
+        "De dag waarop de toezegging is gedaan, meestal die van de vergadering (JJJJ-MM-DD).".to_string()
     } else if doc_type.is_voted() {
         format!(
             "De datum van de raadsvergadering waarin over {} is gestemd (JJJJ-MM-DD).",
@@ -63,7 +65,23 @@ pub(crate) fn render(doc_type: DocType, id: &str, title: &str, date: Date, site:
     if doc_type.is_voted() {
         voted_fields(&mut out, doc_type);
     }
-    if doc_type.is_decided_in_meeting() {
+    if doc_type == DocType::Toezegging {
+        field(
+            &mut out,
+            "Id van de vergadering waarin de toezegging is gedaan.",
+            "meeting:",
+        );
+        field(
+            &mut out,
+            "Wie de toezegging deed: de wethouder of burgemeester, bijv. wethouder J. Jansen.",
+            &format!("made_by: {}", placeholder("naam")),
+        );
+        field(
+            &mut out,
+            "Wanneer het college de toezegging nagekomen moet zijn (JJJJ-MM-DD); een brief met `settles` doet haar af.",
+            "due:",
+        );
+    } else if doc_type.is_decided_in_meeting() {
         field(
             &mut out,
             "Id van de vergadering waarin de raad hierover besloot; mag leeg blijven als de vergadering dit document op haar agenda heeft.",
@@ -109,7 +127,7 @@ impl Noun {
     fn the(&self) -> String {
         let article = match self.0 {
             DocType::Amendement | DocType::Raadsvoorstel | DocType::Besluit | DocType::Plan => "het",
-            DocType::Raadsbrief | DocType::Brief | DocType::Motie | DocType::Vergadering => "de",
+            DocType::Raadsbrief | DocType::Brief | DocType::Motie | DocType::Vergadering | DocType::Toezegging => "de",
         };
         format!("{article} {}", self.0.slug())
     }
@@ -272,7 +290,10 @@ fn body_comment(doc_type: DocType) -> &'static str {
             "Onder de streep hieronder staat de tekst, in Markdown: ## voor een kop, - voor een opsomming."
         }
         DocType::Vergadering => {
-            "Onder de streep hieronder staan de aantekeningen of de besluitenlijst van de vergadering; vóór de vergadering mag dit leeg blijven."
+            "Onder de streep hieronder staan de aantekeningen of de besluitenlijst van de vergadering. Vóór de vergadering: sla het op als .yaml, zonder tekst."
+        }
+        DocType::Toezegging => {
+            "Onder de streep hieronder staat wat het college heeft toegezegd, zo letterlijk als het verslag het geeft."
         }
     }
 }
@@ -341,6 +362,7 @@ fn body(doc_type: DocType, site: &SiteFacts) -> String {
             "## Besluitenlijst\n\n1. {}\n",
             p("Wat de raad besloot, per agendapunt"),
         ),
+        DocType::Toezegging => format!("{}\n", p("Wat het college toezegt, en aan wie")),
     }
 }
 

@@ -88,6 +88,7 @@ pub(crate) fn status_label(lang: Lang, status: EffectiveStatus) -> String {
     match status {
         EffectiveStatus::Ingediend => crate::t!(lang => "site.status.ingediend"),
         EffectiveStatus::Aangenomen => crate::t!(lang => "site.status.aangenomen"),
+        EffectiveStatus::Open => crate::t!(lang => "site.status.open"),
         EffectiveStatus::Verworpen => crate::t!(lang => "site.status.verworpen"),
         EffectiveStatus::Ingetrokken => crate::t!(lang => "site.status.ingetrokken"),
         EffectiveStatus::Aangehouden => crate::t!(lang => "site.status.aangehouden"),
@@ -210,6 +211,8 @@ pub(crate) struct DocumentView {
     pub motion: Option<MotionView>,
     /// For a meeting: its facts and agenda.
     pub meeting: Option<meeting::MeetingView>,
+    /// For a commitment (toezegging): who made it (`motion` holds its tracking).
+    pub commitment: Option<CommitmentView>,
     /// The PDF brief, when one was made.
     pub pdf: Option<PdfView>,
 }
@@ -472,8 +475,17 @@ pub(crate) fn document_view(position: usize, body: &crate::markdown::RenderedBod
             .kind
             .meeting()
             .map(|m| meeting::MeetingView::new(m, position, views)),
+        commitment: doc.kind.commitment().map(|c| CommitmentView {
+            made_by: c.made_by.clone(),
+        }),
         pdf: None,
     }
+}
+
+/// What a commitment adds to its tracking: who made it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct CommitmentView {
+    pub made_by: Option<String>,
 }
 
 #[cfg(test)]

@@ -73,6 +73,8 @@ pub struct PdfLabels {
     pub meeting_location: String,
     pub agenda: String,
     pub no_agenda: String,
+    pub made_by: String,
+    pub made_in: String,
 }
 
 impl PdfLabels {
@@ -107,6 +109,8 @@ impl PdfLabels {
             meeting_location: crate::t!(lang => "site.meeting.location"),
             agenda: crate::t!(lang => "site.meeting.agenda"),
             no_agenda: crate::t!(lang => "site.meeting.no_agenda"),
+            made_by: crate::t!(lang => "site.commitment.made_by"),
+            made_in: crate::t!(lang => "site.commitment.made_in"),
         }
     }
 }
@@ -146,6 +150,9 @@ pub struct PdfDoc<'a> {
     pub letter: Option<LetterView>,
     pub motion: Option<PdfMotion<'a>>,
     pub meeting: Option<PdfMeeting>,
+    /// For a commitment: who made it, and the meeting it was made in ("title, date").
+    pub made_by: Option<&'a str>,
+    pub made_in: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -305,6 +312,20 @@ pub fn pdf_data<'a>(site: &'a Site, doc: &'a Document, position: Option<usize>, 
             letter: doc.kind.letter().map(|l| LetterView::new(l, doc.doc_type(), site)),
             motion: motion(site, doc, position),
             meeting: meeting(site, doc, position),
+            made_by: doc.kind.commitment().and_then(|c| c.made_by.as_deref()),
+            made_in: doc
+                .kind
+                .commitment()
+                .and(position)
+                .and_then(|p| site.index.links[p].decided_in.first().copied())
+                .map(|m| {
+                    let meeting = &site.documents[m];
+                    format!(
+                        "{}, {}",
+                        meeting.public_title(),
+                        format_date(lang, meeting.date, meeting.date_precision)
+                    )
+                }),
         },
         relations,
         body,

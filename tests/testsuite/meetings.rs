@@ -27,8 +27,13 @@ fn the_fixture_builds_without_problems() {
     let dir = project("council-site");
     let report = check_json(dir.path());
     let diagnostics = report["diagnostics"].as_array().unwrap();
-    let problems: Vec<_> = diagnostics.iter().filter(|d| d["severity"] != "note").collect();
+    // The one warning the fixture means to show: a commitment past its due date.
+    let problems: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d["severity"] != "note" && d["code"] != "commitment-overdue")
+        .collect();
     assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(with_code(&report, "commitment-overdue").len(), 1);
 }
 
 #[test]
@@ -58,7 +63,8 @@ fn a_meeting_and_the_documents_on_its_agenda_know_each_other() {
     let held = &json["raad-2025-06-12"];
     assert_eq!(held["kind"], "raad");
     assert_eq!(held["status"], "gehouden");
-    // Oldest first, then by id; the decision is there through its proposal.
+    // Oldest first, then by id; the decision is there through its proposal, and the
+    // commitments made in the meeting are there too.
     assert_eq!(
         held["meeting_of"],
         serde_json::json!([
@@ -67,7 +73,9 @@ fn a_meeting_and_the_documents_on_its_agenda_know_each_other() {
             "amendement-speelruimte-wijken",
             "besluit-speelruimteplan",
             "motie-fietspaden",
-            "motie-speeltuinen"
+            "motie-speeltuinen",
+            "toezegging-fietsenstallingen",
+            "toezegging-speelplekkenkaart"
         ])
     );
     assert_eq!(held["agenda"][2]["number"], "4a");
@@ -94,7 +102,11 @@ fn a_party_vote_is_counted_with_the_seats_of_its_term_and_shown_as_a_table() {
 
     let page = read(dir.path(), "output/documenten/motie-speeltuinen/index.html");
     let table = crate::support::element(&page, "<table class=\"vote-table\">", "</table>");
-    assert!(table.contains("<caption>"), "the table is named");
+    assert!(
+        table.contains("<caption id=\"stemming__tabel\">Stemming per fractie over"),
+        "the table is named, and its scrolling region by it"
+    );
+    assert!(page.contains("<section class=\"table-scroll\" tabindex=\"0\" aria-labelledby=\"stemming__tabel\">"));
     assert!(table
         .contains("<th scope=\"row\"><a href=\"/fracties/stadspartij/\">Stadspartij</a></th><td>9</td><td>Voor</td>"));
     assert!(table.contains("Verdeeld (2 voor, 3 tegen)"), "{table}");
@@ -454,4 +466,133 @@ fn a_meeting_pdf_has_its_agenda_with_results_and_a_motion_pdf_its_counted_party_
     // 9 + 7 seats for, 6 against, sociaal split 2 for and 3 against.
     let motion = pdf("motie-speeltuinen");
     assert!(motion.contains("18 stemmen voor, 9 tegen"), "{motion}");
+}
+
+#[test]
+fn commitments_are_tracked_with_the_motions_settled_by_letters_and_overdue_alike() {
+    let dir = project("council-site");
+    let output = griffie(dir.path(), &["build"]);
+    assert!(output.status.success(), "{}", crate::support::stderr(&output));
+    let report = check_json(dir.path());
+    let overdue = with_code(&report, "commitment-overdue");
+    assert_eq!(overdue.len(), 1, "{report:#}");
+    assert_eq!(
+        place(overdue[0]),
+        ("content/toezeggingen/toezegging-fietsenstallingen.md".to_string(), 8, 6)
+    );
+
+    // One tracker for both, newest first (same day: by id), each with its type.
+    let tracker = main_of(&read(dir.path(), "output/motievolglijst/index.html")).to_string();
+    assert!(tracker.contains("<h1>Moties en toezeggingen</h1>"));
+    let ids = [
+        "motie-fietspaden",
+        "motie-speeltuinen",
+        "toezegging-fietsenstallingen",
+        "toezegging-speelplekkenkaart",
+    ];
+    let places: Vec<usize> = ids
+        .iter()
+        .map(|id| {
+            tracker
+                .find(&format!("/documenten/{id}/\""))
+                .unwrap_or_else(|| panic!("{id} listed"))
+        })
+        .collect();
+    assert!(places.windows(2).all(|w| w[0] < w[1]), "{places:?}");
+    assert!(tracker.contains("Toezegging · burgemeester E. Visser"));
+    assert!(tracker.contains("status--open status--overdue"));
+
+    let page = read(dir.path(), "output/documenten/toezegging-speelplekkenkaart/index.html");
+    let page = main_of(&page);
+    assert!(page.contains("Toegezegd door</dt><dd>wethouder P. de Wit"));
+    assert!(page.contains("Toegezegd in</dt><dd><a href=\"/documenten/raad-2025-06-12/\""));
+    assert!(page.contains("Afgedaan op <time datetime=\"2025-09-22\">"));
+    assert!(
+        !page.contains("orde van de dag"),
+        "no motion formula around a commitment"
+    );
+
+    let json = documents_json(dir.path());
+    let open = &json["toezegging-fietsenstallingen"];
+    assert_eq!(open["effective_status"], "open");
+    assert_eq!(open["overdue"], true);
+    assert_eq!(open["made_by"], "burgemeester E. Visser");
+    assert_eq!(open["meeting"], "raad-2025-06-12");
+    assert_eq!(json["toezegging-speelplekkenkaart"]["effective_status"], "afgedaan");
+    assert_eq!(
+        json["toezegging-speelplekkenkaart"]["settled_by"],
+        serde_json::json!(["raadsbrief-speelplekkenkaart"])
+    );
+    assert!(
+        json["motie-speeltuinen"].get("made_by").is_none(),
+        "only commitments have made_by"
+    );
+
+    let csv = read(dir.path(), "output/motievolglijst/moties.csv");
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("toezegging-fietsenstallingen,"))
+        .expect("a CSV row");
+    assert!(
+        row.ends_with(",toezegging,burgemeester E. Visser,raad-2025-06-12"),
+        "{row}"
+    );
+    assert!(csv.lines().next().unwrap().ends_with(",url,type,made_by,meeting"));
+
+    // Unfolded (RFC 5545 folds lines at 75 octets).
+    let ics = read(dir.path(), "output/motievolglijst/moties.ics").replace("\r\n ", "");
+    assert!(ics.contains("SUMMARY:Streefdatum toezegging: Onderzoek naar fietsenstallingen bij scholen"));
+    assert!(ics.contains("UID:streefdatum-toezegging-fietsenstallingen@"));
+
+    let feed = read(dir.path(), "output/documenten/toezegging-speelplekkenkaart/atom.xml");
+    assert!(
+        feed.contains("/documenten/raadsbrief-speelplekkenkaart/"),
+        "its feed carries the letter"
+    );
+
+    let bytes = std::fs::read(
+        dir.path()
+            .join("output/documenten/toezegging-fietsenstallingen/toezegging-fietsenstallingen.pdf"),
+    )
+    .unwrap();
+    let text = crate::support::pdf_text(&bytes);
+    for part in [
+        "Toezegging",
+        "Toegezegd door",
+        "burgemeester E. Visser",
+        "Raadsvergadering 12 juni 2025",
+        "1 maart 2026",
+    ] {
+        assert!(text.contains(part), "`{part}` missing from the commitment PDF:\n{text}");
+    }
+}
+
+#[test]
+fn only_motions_and_commitments_can_be_settled_and_made_by_is_a_commitments_field() {
+    let dir = project("council-site");
+    let letter = "content/raadsbrieven/raadsbrief-speelplekkenkaart.md";
+    edit(
+        dir.path(),
+        letter,
+        "settles: [toezegging-speelplekkenkaart]",
+        "settles: [raad-2025-06-12]",
+    );
+    let motion = "content/moties/motie-fietspaden.md";
+    edit(
+        dir.path(),
+        motion,
+        "status: verworpen",
+        "status: verworpen\nmade_by: wethouder X",
+    );
+    let report = check_json(dir.path());
+    let not_motion = with_code(&report, "settles-not-motion");
+    assert_eq!(not_motion.len(), 1, "{report:#}");
+    assert!(not_motion[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("geen motie of toezegging"));
+    let misplaced = with_code(&report, "misplaced-field");
+    assert_eq!(misplaced.len(), 1, "{report:#}");
+    assert_eq!(place(misplaced[0]), (motion.to_string(), 7, 1));
+    assert!(misplaced[0]["hint"].as_str().unwrap().contains("toezegging"));
 }

@@ -8,13 +8,22 @@ use crate::support;
 #[test]
 fn synthetic_corpus_builds_cleanly() {
     let (dir, summary) = support::synthetic(300, 2026);
-    let meetings = summary
-        .per_type
-        .iter()
-        .find(|(t, _)| *t == griffie::DocType::Vergadering)
-        .map_or(0, |&(_, n)| n);
-    assert!(meetings > 0, "a council meeting per day with motions: {summary}");
-    assert_eq!(summary.documents, 300 + meetings);
+    let count = |doc_type| {
+        summary
+            .per_type
+            .iter()
+            .find(|(t, _)| *t == doc_type)
+            .map_or(0, |&(_, n)| n)
+    };
+    let (meetings, commitments) = (
+        count(griffie::DocType::Vergadering),
+        count(griffie::DocType::Toezegging),
+    );
+    assert!(
+        meetings > 0 && commitments > 0,
+        "council meetings and commitments: {summary}"
+    );
+    assert_eq!(summary.documents, 300 + meetings + commitments);
     assert!(summary.template_files > 0, "templates were copied");
 
     let options = BuildOptions {

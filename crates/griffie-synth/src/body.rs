@@ -136,6 +136,7 @@ pub fn body(docs: &[Planned], i: usize, municipality: &str) -> String {
         DocType::Besluit => besluit(&mut body),
         DocType::Plan => plan(&mut body),
         DocType::Vergadering => vergadering(&mut body, docs, doc),
+        DocType::Toezegging => toezegging(&mut body, doc),
     }
     body.out
 }
@@ -295,6 +296,18 @@ fn vergadering(body: &mut Body, docs: &[Planned], doc: &Planned) {
     body.push(&lines.join("\n"));
     body.heading("Verslag");
     body.paragraph(2, 3);
+}
+
+/// What the portfolio holder promised, as the minutes record it.
+fn toezegging(body: &mut Body, doc: &Planned) {
+    let (made_by, due) = doc.commitment.unwrap_or(("het college", doc.date));
+    body.push(&format!(
+        "{} zegt toe de raad vóór {} schriftelijk te informeren over {}.",
+        capitalise(made_by),
+        dutch(due),
+        body.ctx.theme
+    ));
+    body.paragraph(1, 2);
 }
 
 fn plan(body: &mut Body) {

@@ -11,11 +11,12 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use fastrand::Rng;
-use griffie::{DatePrecision, DocType, MotionStatus};
+use griffie::{slugify, DatePrecision, DocType, MotionStatus};
 use jiff::civil::Date;
+use jiff::ToSpan;
 
 use super::frontmatter::scalar;
-use super::plan::Planned;
+use super::plan::{Planned, LAST_DAY};
 use super::words::PARTIES;
 
 /// The slug of each of [`PARTIES`], in the same order (what `griffie::slugify` makes of it).
@@ -133,10 +134,48 @@ pub fn add_meetings(rng: &mut Rng, docs: &mut Vec<Planned>, seed: u64) {
             motion: None,
             meeting: None,
             council_meeting: Some(MeetingPlan { agenda }),
+            commitment: None,
             seed: seed ^ (position as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15),
         });
+        // A third of the meetings end with a commitment of the college, due well after the
+        // corpus ends (so none is overdue: the corpus builds without warnings).
+        if rng.u32(0..3) == 0 {
+            let commitment = docs.len();
+            let made_by = PORTFOLIO_HOLDERS[rng.usize(0..PORTFOLIO_HOLDERS.len())];
+            let due = LAST_DAY
+                .checked_add(rng.i32(1_100..=1_800).days())
+                .expect("date in range");
+            docs.push(Planned {
+                id: format!("toezegging-{day}-{}", slugify(theme)),
+                doc_type: DocType::Toezegging,
+                title: format!("Toezegging over {theme}"),
+                theme,
+                date: day,
+                precision: DatePrecision::Day,
+                metadata_only: false,
+                topics: docs[position].topics.clone(),
+                identifiers: Vec::new(),
+                responds_to: Vec::new(),
+                settles: Vec::new(),
+                references: Vec::new(),
+                mentions: Vec::new(),
+                motion: None,
+                meeting: Some(position),
+                council_meeting: None,
+                commitment: Some((made_by, due)),
+                seed: seed ^ (commitment as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+            });
+        }
     }
 }
+
+/// Who makes commitments: the portfolio holders of a synthetic college.
+const PORTFOLIO_HOLDERS: [&str; 4] = [
+    "wethouder A. de Vries",
+    "wethouder M. Bakker",
+    "wethouder S. Yilmaz",
+    "burgemeester J. Hendriks",
+];
 
 /// Parties in random order join the "for" side until it has a majority (adopted) or until one
 /// more would give it one (not adopted); the rest vote against. Now and then one party's

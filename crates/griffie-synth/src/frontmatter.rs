@@ -52,6 +52,9 @@ pub fn front_matter(docs: &[Planned], i: usize, municipality: &str) -> String {
     if let Some(m) = doc.meeting {
         let _ = writeln!(out, "meeting: {}", docs[m].id);
     }
+    if let Some((made_by, due)) = doc.commitment {
+        let _ = writeln!(out, "made_by: {made_by}\ndue: {due}");
+    }
     if let Some(meeting) = &doc.council_meeting {
         council::meeting_fields(&mut out, docs, meeting, municipality);
     }

@@ -274,13 +274,9 @@ mod tests {
         let summary = generate(&options, a.path()).unwrap();
         generate(&options, b.path()).unwrap();
         let (first, second) = (files(a.path()), files(b.path()));
-        let meetings = summary
-            .per_type
-            .iter()
-            .find(|(t, _)| *t == DocType::Vergadering)
-            .unwrap()
-            .1;
-        assert_eq!(summary.documents, 200 + meetings, "a meeting is a document of its own");
+        let count = |doc_type| summary.per_type.iter().find(|(t, _)| *t == doc_type).unwrap().1;
+        let council = count(DocType::Vergadering) + count(DocType::Toezegging);
+        assert_eq!(summary.documents, 200 + council, "meetings and commitments come on top");
         assert_eq!(first.len(), summary.documents + 1, "every document and griffie.yaml");
         assert!(first == second, "two runs with the same seed differ");
         assert!(

@@ -43,6 +43,8 @@ pub struct Planned {
     pub meeting: Option<usize>,
     /// For a meeting: its agenda.
     pub council_meeting: Option<MeetingPlan>,
+    /// For a commitment (toezegging): who made it and its due date.
+    pub commitment: Option<(&'static str, Date)>,
     /// Seed of this document's own text, independent of every other document.
     pub seed: u64,
 }
@@ -70,7 +72,7 @@ const TYPE_WEIGHTS: [(DocType, u32); 7] = [
 ];
 
 const FIRST_DAY: Date = Date::constant(2015, 1, 5);
-const LAST_DAY: Date = Date::constant(2026, 6, 30);
+pub const LAST_DAY: Date = Date::constant(2026, 6, 30);
 
 /// Plans `n` documents. Same `rng` state, same plan.
 pub fn plan(rng: &mut Rng, n: usize, seed: u64) -> Vec<Planned> {
@@ -149,6 +151,7 @@ fn skeleton(rng: &mut Rng, n: usize, seed: u64) -> Vec<Planned> {
             motion: None,
             meeting: None,
             council_meeting: None,
+            commitment: None,
             seed: seed ^ (position as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15),
         })
         .collect()

@@ -187,6 +187,7 @@ pub fn title(rng: &mut Rng, docs: &[Planned], i: usize) -> String {
             "Rapport {t}",
         ],
         DocType::Vergadering => &["Vergadering van de gemeenteraad"],
+        DocType::Toezegging => &["Toezegging over {t}"],
         DocType::Brief => &[
             "Reactie op consultatie {t}",
             "Zienswijze {t}",
@@ -241,6 +242,7 @@ pub fn summary(rng: &mut Rng, docs: &[Planned], i: usize, municipality: &str) ->
             format!("Plan over {t}.{extra}")
         }
         (DocType::Vergadering, _) => format!("Vergadering van de raad van {municipality} op {date}."),
+        (DocType::Toezegging, _) => format!("Toezegging van het college over {t}, gedaan op {date}."),
         (DocType::Motie | DocType::Amendement, None) => {
             format!("Voorstel van raadsleden over {t}.")
         }

@@ -44,9 +44,10 @@ use atom::{Category, Entry, Feed};
 /// `feed_limit`, Hugo's `rssLimit`), so a feed stays small however large the archive grows.
 pub(crate) const FEED_LIMIT: usize = 50;
 
-/// Whether document `position` has a feed of its own: motions do.
+/// Whether document `position` has a feed of its own: motions and commitments do (what a
+/// letter settles).
 pub(crate) fn has_motion_feed(site: &Site, position: usize) -> bool {
-    site.documents[position].doc_type() == DocType::Motie
+    site.documents[position].doc_type().is_settled_by_letter()
 }
 
 /// A feed as a page links it (`<link rel="alternate">` and visible links).
