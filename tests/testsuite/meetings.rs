@@ -596,3 +596,51 @@ fn only_motions_and_commitments_can_be_settled_and_made_by_is_a_commitments_fiel
     assert_eq!(place(misplaced[0]), (motion.to_string(), 7, 1));
     assert!(misplaced[0]["hint"].as_str().unwrap().contains("toezegging"));
 }
+
+#[test]
+fn meetings_and_commitments_have_versions_and_can_be_withdrawn() {
+    use crate::support::git::{commit_all, init_project_repo};
+    let dir = project("council-site");
+    let root = dir.path();
+    init_project_repo(root, &[]);
+    commit_all(root, "Eerste publicatie", "2025-06-13T10:00:00+02:00");
+    let meeting = "content/vergaderingen/raad-2025-06-12.md";
+    edit(
+        root,
+        meeting,
+        "De agenda is ongewijzigd vastgesteld.",
+        "De agenda is met één wijziging vastgesteld.",
+    );
+    commit_all(root, "Correctie besluitenlijst", "2025-06-20T10:00:00+02:00");
+    let commitment = "content/toezeggingen/toezegging-fietsenstallingen.md";
+    edit(
+        root,
+        commitment,
+        "due: 2026-03-01\n",
+        "due: 2026-03-01\nwithdrawn:\n  date: 2025-07-01\n  reason: Bevat persoonsgegevens\n",
+    );
+    commit_all(root, "Toezegging ingetrokken", "2025-07-01T10:00:00+02:00");
+    build_ok(root);
+
+    // The meeting's second version shows what changed in the besluitenlijst.
+    let v2 = read(root, "output/documenten/raad-2025-06-12/v2/index.html");
+    assert!(
+        v2.contains("één wijziging"),
+        "the second version has the corrected text"
+    );
+    assert!(v2.contains("<del") && v2.contains("<ins"), "and marks what changed");
+    assert!(root
+        .join("output/documenten/raad-2025-06-12/v1/raad-2025-06-12.pdf")
+        .is_file());
+
+    // A withdrawn commitment leaves a tombstone: its reason, no text, no PDF.
+    let tombstone = read(root, "output/documenten/toezegging-fietsenstallingen/index.html");
+    assert!(!tombstone.contains("fietsenstallingen er bij de scholen"));
+    assert!(tombstone.contains("Bevat persoonsgegevens"));
+    assert!(!root
+        .join("output/documenten/toezegging-fietsenstallingen/toezegging-fietsenstallingen.pdf")
+        .exists());
+    let json = documents_json(root);
+    assert_eq!(json["toezegging-fietsenstallingen"]["state"], "withdrawn");
+    assert_eq!(json["raad-2025-06-12"]["version"], 2);
+}
