@@ -644,3 +644,24 @@ fn meetings_and_commitments_have_versions_and_can_be_withdrawn() {
     assert_eq!(json["toezegging-fietsenstallingen"]["state"], "withdrawn");
     assert_eq!(json["raad-2025-06-12"]["version"], 2);
 }
+
+#[test]
+fn search_filters_by_meeting_and_party() {
+    let dir = project("council-site");
+    build_ok(dir.path());
+    let search = read(dir.path(), "output/zoeken/index.html");
+    let parties = crate::support::element(&search, "<select id=\"zoeken__fractie\"", "</select>");
+    assert!(parties.contains("data-filter=\"party\""));
+    for name in ["GroenLinks", "Liberalen", "Sociaal Voorbeeldstad", "Stadspartij"] {
+        assert!(
+            parties.contains(&format!("<option>{name}</option>")),
+            "{name} in {parties}"
+        );
+    }
+    let meetings = crate::support::element(&search, "<select id=\"zoeken__vergadering\"", "</select>");
+    assert!(meetings.contains("data-filter=\"meeting\""));
+    assert!(
+        meetings.contains("<option>Raadsvergadering 12 juni 2025, 12 juni 2025</option>"),
+        "{meetings}"
+    );
+}
