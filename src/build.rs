@@ -149,6 +149,23 @@ pub(crate) fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildRepo
     Ok((report, state))
 }
 
+/// The sources as a build reads them (configuration, documents, history), resolved, without
+/// rendering anything; with the PDF engine when `options.pdf`. For the exports (`griffie
+/// export`), which make files of their own from the same site.
+pub(crate) fn read_site(
+    options: &BuildOptions,
+) -> (resolve::Site, document_versions::SiteHistory, Option<pdf::PdfEngine>, Diagnostics) {
+    init_thread_pool();
+    let mut run = Run::default();
+    let sources = read_sources(options, &mut run);
+    let engine = if options.pdf {
+        load_pdf_engine(options, &mut run.diagnostics)
+    } else {
+        None
+    };
+    (sources.site, sources.history, engine, run.diagnostics)
+}
+
 /// What a run has found so far, and its stages' times.
 struct Run {
     diagnostics: Diagnostics,
@@ -185,6 +202,7 @@ fn read_sources(options: &BuildOptions, run: &mut Run) -> Sources {
             *rejected.fallback
         }
     };
+    run.diagnostics.extend(crate::woo::config_warnings(&config, &paths.shown(&paths.config)));
     let config_end = run.diagnostics.len();
     let documents = load::load_documents(&paths.root, &paths.content, &mut run.diagnostics);
     let loaded_documents = documents.len();

@@ -64,6 +64,10 @@ pub struct Config {
     /// by party and no seats are counted.
     #[serde(default)]
     pub council_terms: Vec<crate::parties::CouncilTerm>,
+    /// The Woo index: the publisher and the information category of each type; see
+    /// [`crate::woo`].
+    #[serde(default)]
+    pub woo: crate::woo::WooConfig,
 }
 
 /// How a dossier presents itself.
@@ -113,6 +117,7 @@ impl Default for Config {
             accessibility: None,
             parties: BTreeMap::new(),
             council_terms: Vec::new(),
+            woo: crate::woo::WooConfig::default(),
         }
     }
 }
@@ -306,6 +311,7 @@ fn check_config(config: &Config, text: &str, shown: &Path) -> Vec<Diagnostic> {
     if let Some(statement) = &config.accessibility {
         problems.extend(statement.check(text, shown));
     }
+    problems.extend(crate::woo::check(&config.woo, text, shown));
     problems.extend(crate::parties::check(
         &config.parties,
         &config.council_terms,

@@ -48,6 +48,30 @@ pub(crate) fn iso(date: Date) -> String {
 }
 
 /// The `datetime` attribute value matching the known precision ("2024-11", "2018").
+/// A local time in the Netherlands with its UTC offset, as RFC 3339 wants it:
+/// `2024-07-11T19:30:00+02:00`. `hh_mm` is a meeting's `start:` (`19:30`); `None` when it is not
+/// a time. The offset follows the EU rules in force since 1996 (CEST, +02:00, from the last
+/// Sunday of March 02:00 to the last Sunday of October 03:00; CET, +01:00, otherwise), computed
+/// here rather than read from the machine's time-zone database, so every machine writes the same.
+pub(crate) fn dutch_date_time(date: Date, hh_mm: &str) -> Option<String> {
+    let (hours, minutes) = hh_mm.split_once(':')?;
+    let (hours, minutes): (i8, i8) = (hours.parse().ok()?, minutes.parse().ok()?);
+    if !(0..24).contains(&hours) || !(0..60).contains(&minutes) {
+        return None;
+    }
+    let last_sunday = |month: i8| {
+        let end = jiff::civil::date(date.year(), month, 31);
+        let back = end.weekday().to_sunday_zero_offset();
+        end.checked_sub(jiff::Span::new().days(back)).unwrap_or(end)
+    };
+    let (spring, autumn) = (last_sunday(3), last_sunday(10));
+    let summer = (date > spring && date < autumn)
+        || (date == spring && hours >= 2)
+        || (date == autumn && hours < 3);
+    let offset = if summer { "+02:00" } else { "+01:00" };
+    Some(format!("{}T{hours:02}:{minutes:02}:00{offset}", iso(date)))
+}
+
 pub(crate) fn iso_with_precision(date: Date, precision: DatePrecision) -> String {
     match precision {
         DatePrecision::Day => iso(date),
@@ -98,6 +122,21 @@ pub fn parse_date(text: &str) -> Result<Date, DateError> {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn dutch_local_times_carry_the_offset_of_their_day() {
+        let at = |d, t| dutch_date_time(d, t).unwrap();
+        assert_eq!(at(date(2024, 7, 11), "19:30"), "2024-07-11T19:30:00+02:00");
+        assert_eq!(at(date(2024, 1, 25), "9:05"), "2024-01-25T09:05:00+01:00");
+        // 2024: summer time from Sunday 31 March 02:00 to Sunday 27 October 03:00.
+        assert_eq!(at(date(2024, 3, 31), "01:59"), "2024-03-31T01:59:00+01:00");
+        assert_eq!(at(date(2024, 3, 31), "20:00"), "2024-03-31T20:00:00+02:00");
+        assert_eq!(at(date(2024, 10, 27), "02:30"), "2024-10-27T02:30:00+02:00");
+        assert_eq!(at(date(2024, 10, 27), "19:30"), "2024-10-27T19:30:00+01:00");
+        assert_eq!(at(date(2025, 3, 29), "19:30"), "2025-03-29T19:30:00+01:00");
+        assert_eq!(dutch_date_time(date(2024, 1, 1), "24:00"), None);
+        assert_eq!(dutch_date_time(date(2024, 1, 1), "avond"), None);
+    }
 
     #[test]
     fn dutch_dates() {

@@ -57,6 +57,7 @@ mod dates;
 mod diagnostics;
 mod document_versions;
 mod escape;
+mod export;
 mod history;
 mod parties;
 // Public: `t!` expands to `$crate::i18n::translate`.
@@ -82,13 +83,16 @@ mod slug;
 mod source;
 mod stopwatch;
 mod suggest;
+mod tooi;
 // Public: the site's addresses are a contract, and the tests check them against a built site.
 pub mod urls;
 mod view;
+mod woo;
 mod yaml;
 
 // What the binary (`main.rs`) uses: the commands, their options and how results are shown.
 pub use build::{build, BuildOptions, BuildReport, Mode};
+pub use export::{export_ori_a, ExportReport, MARKER as EXPORT_MARKER};
 pub use diagnostics::{count_errors, count_warnings, formats, render_report, Diagnostic, Diagnostics, Severity};
 pub use paths::ProjectPaths;
 pub use progress::{Progress, ProgressHandle};

@@ -96,6 +96,18 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Write an archive package for an e-depot: ORI-A for the meetings, MDTO and PDF/A per
+    /// document (`griffie export ori-a <DIR>`).
+    Export {
+        /// The format: `ori-a` (ORI-A 1.0.1 with MDTO 1.0.1).
+        #[arg(value_name = "FORMAT", value_parser = ["ori-a"])]
+        standard: String,
+        /// The folder to write the package into: new, empty, or an earlier package.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
     /// Print the help of griffie or of one command (ours, so that its text can be Dutch).
     Help {
         #[arg(value_parser = COMMANDS)]
@@ -104,7 +116,7 @@ enum Command {
 }
 
 /// The commands a `griffie help <command>` can name.
-const COMMANDS: [&str; 5] = ["build", "check", "new", "serve", "help"];
+const COMMANDS: [&str; 6] = ["build", "check", "new", "serve", "export", "help"];
 
 #[derive(clap::Args)]
 struct CommonArgs {
@@ -153,6 +165,15 @@ fn localise(cmd: clap::Command) -> clap::Command {
         })
         .mut_subcommand("new", |c| texts.new_command(c))
         .mut_subcommand("serve", |c| texts.serve_command(c))
+        .mut_subcommand("export", |c| {
+            texts
+                .common(texts.every(c, t!("cli.export")))
+                .mut_arg(
+                    "standard",
+                    arg_text(&texts.arguments, t!("cli.export.format"), Some(&t!("cli.value.export_format"))),
+                )
+                .mut_arg("dir", arg_text(&texts.arguments, t!("cli.export.dir"), Some(&texts.dir)))
+        })
         .mut_subcommand("help", |c| texts.help_command(c))
 }
 
@@ -308,6 +329,7 @@ fn main() -> ExitCode {
         Command::Help { command } => print_help(cmd, command.as_deref()),
         Command::Build { common, output } => build_or_check(&common, Mode::Build, Some(output)),
         Command::Check { common, output } => build_or_check(&common, Mode::Check, Some(output)),
+        Command::Export { standard: _, dir, common } => export(&common, &dir),
         Command::Serve {
             port,
             content,
@@ -362,13 +384,8 @@ fn build_or_check(common: &CommonArgs, mode: Mode, output: Option<PathBuf>) -> E
         }
     };
     let failed = report.failed(options.deny_warnings);
-    let format = match common.format.as_str() {
-        "human" => Format::Human,
-        "json" => Format::Json,
-        "github" => Format::Github,
-        _ => Format::auto(),
-    };
-    print_problems(&report, &options, format, failed);
+    let format = output_format(common);
+    print_diagnostics(&report.diagnostics, report.documents, &options, format, failed);
     if (!common.quiet || failed) && format != Format::Json {
         print_summary(&report, &options, failed, started.elapsed());
         if common.timings {
@@ -379,6 +396,57 @@ fn build_or_check(common: &CommonArgs, mode: Mode, output: Option<PathBuf>) -> E
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `griffie export ori-a <DIR>`: the sources read as for a build, the package written (or,
+/// with problems, nothing), the problems printed as a build prints them.
+fn export(common: &CommonArgs, dir: &std::path::Path) -> ExitCode {
+    let options = build_options(common, Mode::Build, None);
+    let started = griffie::Stopwatch::start();
+    let report = match griffie::export_ori_a(&options, dir) {
+        Ok(report) => report,
+        Err(err) => {
+            eprintln!("{}", t!("main.error", error = format!("{err:#}")));
+            return ExitCode::from(3);
+        }
+    };
+    let failed = report.diagnostics.fails_run(options.deny_warnings);
+    let format = output_format(common);
+    print_diagnostics(&report.diagnostics, report.documents, &options, format, failed);
+    if (!common.quiet || failed) && format != Format::Json {
+        let errors = griffie::count_errors(report.diagnostics.error_count());
+        let warnings = griffie::count_warnings(report.diagnostics.warning_count());
+        let line = if report.written {
+            t!(
+                "summary.exported",
+                meetings = i18n::number(report.meetings),
+                documents = i18n::count_documents(report.documents),
+                files = i18n::number(report.files),
+                dir = dir.display(),
+                errors = errors,
+                warnings = warnings,
+                seconds = i18n::seconds(started.elapsed())
+            )
+        } else {
+            t!("summary.export_failed", errors = errors, warnings = warnings, dir = dir.display())
+        };
+        eprintln!("{line}");
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `--format`, with `auto` decided.
+fn output_format(common: &CommonArgs) -> Format {
+    match common.format.as_str() {
+        "human" => Format::Human,
+        "json" => Format::Json,
+        "github" => Format::Github,
+        _ => Format::auto(),
     }
 }
 
@@ -401,22 +469,22 @@ fn build_options(common: &CommonArgs, mode: Mode, output: Option<PathBuf>) -> Bu
 
 /// The problems of a run: one JSON object on stdout, or the report on stderr (after GitHub's
 /// annotations on stdout, for `github`).
-fn print_problems(report: &griffie::BuildReport, options: &BuildOptions, format: Format, failed: bool) {
+fn print_diagnostics(
+    diagnostics: &griffie::Diagnostics,
+    documents: usize,
+    options: &BuildOptions,
+    format: Format,
+    failed: bool,
+) {
     if format == Format::Json {
-        print!(
-            "{}",
-            formats::json_report(&report.diagnostics, report.documents, failed)
-        );
+        print!("{}", formats::json_report(diagnostics, documents, failed));
         return;
     }
     if format == Format::Github {
-        print!("{}", formats::github_annotations(&report.diagnostics));
+        print!("{}", formats::github_annotations(diagnostics));
     }
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    eprint!(
-        "{}",
-        griffie::render_report(&report.diagnostics, &options.paths.root, color)
-    );
+    eprint!("{}", griffie::render_report(diagnostics, &options.paths.root, color));
 }
 
 /// `--timings`: how long each stage took, on one line.

@@ -460,6 +460,8 @@ pub struct Document {
     pub topics: Vec<String>,
     pub summary: Option<String>,
     pub author: Option<String>,
+    /// `woo_category:`: the document's own place in the Woo index, over its type's.
+    pub woo_category: Option<Spanned<crate::tooi::WooChoice>>,
     /// Taken back after publication: only a tombstone is published, never the text.
     pub withdrawn: Option<Withdrawal>,
     pub source: Source,

@@ -297,6 +297,11 @@ pub(crate) struct Common {
         datum en reden blijft staan, de tekst wordt nergens meer gepubliceerd."
     )]
     pub withdrawn: Option<Withdrawn>,
+    #[schemars(
+        description = "De Woo-informatiecategorie van dit document, boven die van zijn soort: een artikel \
+        (`3.3.2a`), een TOOI-code (`c_8c840238`) of `geen` om het buiten de Woo-index te houden."
+    )]
+    pub woo_category: Option<WooCategory>,
 }
 
 /// `withdrawn:` (see `load::withdrawal`).
@@ -532,6 +537,19 @@ shape!(
     /// A motion's status: the model's own list.
     Status,
     json_schema!({ "type": "string", "enum": MotionStatus::ALL.map(MotionStatus::slug) })
+);
+
+shape!(
+    /// A Woo information category: what `tooi::choice` takes, as articles, codes and `geen`.
+    WooCategory,
+    json_schema!({
+        "type": "string",
+        "enum": crate::tooi::categories()
+            .iter()
+            .flat_map(|c| [c.article.clone(), c.code().to_string()])
+            .chain(crate::tooi::NOT_INDEXED.map(String::from))
+            .collect::<Vec<_>>(),
+    })
 );
 
 #[cfg(test)]

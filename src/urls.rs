@@ -40,6 +40,11 @@
 //! | sitemap (an index of parts above 50,000 URLs) | `/sitemap.xml` |
 //! | part N of a large sitemap | `/sitemap-<N>.xml` |
 //! | robots.txt | `/robots.txt` |
+//! | the Woo index's sitemap index of information category NNN (`006`, …) | `/sitemapindex-diwoo-infocat<NNN>.xml` |
+//! | part N of it | `/diwoo/infocat<NNN>-<N>.xml` |
+//! | an ORI API collection (`informatieobjecten`, `vergaderingen`, `agendapunten`) | `/api/ori/<collection>.json` |
+//! | its further pages, from 2 | `/api/ori/<collection>-<N>.json` |
+//! | one object of it, by its UUID | `/api/ori/<collection>/<uuid>.json` |
 //! | search page | `/zoeken/` |
 //! | search index (Pagefind's files) | `/pagefind/<file>` |
 //! | accessibility statement | `/toegankelijkheid/` |
@@ -177,6 +182,62 @@ pub fn sitemap_part(number: usize) -> String {
     format!("/sitemap-{number}.xml")
 }
 
+/// `/sitemapindex-diwoo-infocat<NNN>.xml`: the sitemap index of one Woo information category,
+/// by its number (see `tooi::Category::infocat`). The name is the Woo index's: it harvests only
+/// indexes so named that `robots.txt` lists.
+pub fn diwoo_index(infocat: u16) -> String {
+    format!("/sitemapindex-diwoo-infocat{infocat:03}.xml")
+}
+
+/// `/diwoo/infocat<NNN>-<N>.xml`: part `number` (from 1) of a category's sitemap index.
+pub fn diwoo_part(infocat: u16, number: usize) -> String {
+    format!("/diwoo/infocat{infocat:03}-{number}.xml")
+}
+
+/// The ORI API's collections a static site publishes, as `/api/ori/<name>-<N>.json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum OriCollection {
+    Informatieobjecten,
+    Vergaderingen,
+    Agendapunten,
+}
+
+impl OriCollection {
+    pub const ALL: [OriCollection; 3] = [
+        OriCollection::Informatieobjecten,
+        OriCollection::Vergaderingen,
+        OriCollection::Agendapunten,
+    ];
+
+    /// The collection's name in the ORI API's paths.
+    pub fn name(self) -> &'static str {
+        match self {
+            OriCollection::Informatieobjecten => "informatieobjecten",
+            OriCollection::Vergaderingen => "vergaderingen",
+            OriCollection::Agendapunten => "agendapunten",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<OriCollection> {
+        OriCollection::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// Page `number` (from 1) of an ORI API collection: `/api/ori/<collection>.json`, then
+/// `/api/ori/<collection>-<N>.json`.
+pub fn ori_page(collection: OriCollection, number: usize) -> String {
+    if number == 1 {
+        format!("/api/ori/{}.json", collection.name())
+    } else {
+        format!("/api/ori/{}-{number}.json", collection.name())
+    }
+}
+
+/// `/api/ori/<collection>/<uuid>.json`: one object, as the ORI API's `/<collection>/{id}`.
+pub fn ori_object(collection: OriCollection, uuid: &str) -> String {
+    format!("/api/ori/{}/{uuid}.json", collection.name())
+}
+
 /// `/pagefind/<name>`: a file of the search index; `""` for the folder.
 pub fn search_index(name: &str) -> String {
     format!("/{SEARCH_INDEX_FOLDER}/{name}")
@@ -261,6 +322,11 @@ templates! {
     /// Only above 50,000 URLs.
     SitemapPart => "/sitemap-<N>.xml",
     Robots => "/robots.txt",
+    DiwooIndex => "/sitemapindex-diwoo-infocat<NNN>.xml",
+    DiwooPart => "/diwoo/infocat<NNN>-<N>.xml",
+    OriCollection => "/api/ori/<collection>.json",
+    OriCollectionPage => "/api/ori/<collection>-<N>.json",
+    OriObject => "/api/ori/<collection>/<uuid>.json",
     Search => "/zoeken/",
     SearchIndex => "/pagefind/<file>",
     Statement => "/toegankelijkheid/",
@@ -316,6 +382,19 @@ pub enum SitePath<'a> {
     Sitemap,
     SitemapPart(usize),
     Robots,
+    DiwooIndex(u16),
+    DiwooPart {
+        infocat: u16,
+        number: usize,
+    },
+    OriPage {
+        collection: OriCollection,
+        number: usize,
+    },
+    OriObject {
+        collection: OriCollection,
+        uuid: &'a str,
+    },
     Search,
     /// A file of the search index, relative to its folder.
     SearchIndex(&'a str),
@@ -360,6 +439,11 @@ impl SitePath<'_> {
             SitePath::Sitemap => Template::Sitemap,
             SitePath::SitemapPart(_) => Template::SitemapPart,
             SitePath::Robots => Template::Robots,
+            SitePath::DiwooIndex(_) => Template::DiwooIndex,
+            SitePath::DiwooPart { .. } => Template::DiwooPart,
+            SitePath::OriPage { number: 1, .. } => Template::OriCollection,
+            SitePath::OriPage { .. } => Template::OriCollectionPage,
+            SitePath::OriObject { .. } => Template::OriObject,
             SitePath::Search => Template::Search,
             SitePath::SearchIndex(_) => Template::SearchIndex,
             SitePath::Statement => Template::Statement,
@@ -398,6 +482,10 @@ impl SitePath<'_> {
             SitePath::Sitemap => SITEMAP.to_string(),
             SitePath::SitemapPart(number) => sitemap_part(number),
             SitePath::Robots => ROBOTS.to_string(),
+            SitePath::DiwooIndex(infocat) => diwoo_index(infocat),
+            SitePath::DiwooPart { infocat, number } => diwoo_part(infocat, number),
+            SitePath::OriPage { collection, number } => ori_page(collection, number),
+            SitePath::OriObject { collection, uuid } => ori_object(collection, uuid),
             SitePath::Search => SEARCH.to_string(),
             SitePath::SearchIndex(name) => search_index(name),
             SitePath::Statement => STATEMENT.to_string(),
@@ -482,6 +570,34 @@ fn data_file<'a>(segments: &[&'a str]) -> Option<SitePath<'a>> {
         ["atom.xml"] => SitePath::SiteFeed,
         ["sitemap.xml"] => SitePath::Sitemap,
         ["robots.txt"] => SitePath::Robots,
+        [name] if name.starts_with("sitemapindex-diwoo-infocat") => {
+            SitePath::DiwooIndex(infocat(name.strip_prefix("sitemapindex-diwoo-infocat")?.strip_suffix(".xml")?)?)
+        }
+        ["diwoo", name] => {
+            let (category, part) = name.strip_prefix("infocat")?.strip_suffix(".xml")?.split_once('-')?;
+            SitePath::DiwooPart {
+                infocat: infocat(category)?,
+                number: number(part)?,
+            }
+        }
+        ["api", "ori", name] => {
+            let stem = name.strip_suffix(".json")?;
+            let (collection, page) = match stem.rsplit_once('-') {
+                Some((collection, page)) => (collection, number(page).filter(|&n| n >= 2)?),
+                None => (stem, 1),
+            };
+            SitePath::OriPage {
+                collection: OriCollection::from_name(collection)?,
+                number: page,
+            }
+        }
+        ["api", "ori", collection, name] => {
+            let uuid = name.strip_suffix(".json").filter(|u| !u.is_empty())?;
+            SitePath::OriObject {
+                collection: OriCollection::from_name(collection)?,
+                uuid,
+            }
+        }
         [name] => SitePath::SitemapPart(number(name.strip_prefix("sitemap-")?.strip_suffix(".xml")?)?),
         ["motievolglijst", "moties.ics"] => SitePath::Calendar,
         ["motievolglijst", "moties.csv"] => SitePath::MotionsCsv,
@@ -523,6 +639,14 @@ fn number(text: &str) -> Option<usize> {
     digits.then(|| text.parse().ok()).flatten()
 }
 
+/// An information category's number as the Woo index writes it: three digits, from `001`.
+fn infocat(text: &str) -> Option<u16> {
+    let number: u16 = (text.len() == 3 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()?;
+    (number >= 1).then_some(number)
+}
+
 /// The type whose list is at `/<plural>/`.
 fn from_plural(plural: &str) -> Option<DocType> {
     DocType::ALL.into_iter().find(|t| t.plural_slug() == plural)
@@ -558,6 +682,20 @@ mod tests {
             SitePath::MotionsCsv,
             SitePath::MeetingsCalendar,
             SitePath::Parties,
+            SitePath::DiwooIndex(6),
+            SitePath::DiwooPart { infocat: 8, number: 2 },
+            SitePath::OriPage {
+                collection: OriCollection::Informatieobjecten,
+                number: 1,
+            },
+            SitePath::OriPage {
+                collection: OriCollection::Agendapunten,
+                number: 3,
+            },
+            SitePath::OriObject {
+                collection: OriCollection::Vergaderingen,
+                uuid: "6ba7b810-9dad-51d1-80b4-00c04fd430c8",
+            },
             SitePath::Party { slug: "vvd", page: 1 },
             SitePath::Party { slug: "vvd", page: 4 },
             SitePath::SiteFeed,
@@ -627,6 +765,10 @@ mod tests {
         assert_eq!(file("/"), "index.html");
         assert_eq!(file(STATEMENT), "toegankelijkheid/index.html");
         assert_eq!(file(CALENDAR), "motievolglijst/moties.ics");
+        assert_eq!(diwoo_index(6), "/sitemapindex-diwoo-infocat006.xml");
+        assert_eq!(diwoo_part(17, 2), "/diwoo/infocat017-2.xml");
+        assert_eq!(ori_page(OriCollection::Vergaderingen, 1), "/api/ori/vergaderingen.json");
+        assert_eq!(ori_page(OriCollection::Vergaderingen, 2), "/api/ori/vergaderingen-2.json");
     }
 
     #[test]
@@ -641,6 +783,11 @@ mod tests {
             "documenten/a/v2/b.pdf",
             "documenten//",
             "moties/pagina/1/",
+            "sitemapindex-diwoo-infocat6.xml",
+            "sitemapindex-diwoo-infocat000.xml",
+            "diwoo/infocat006-0.xml",
+            "api/ori/informatieobjecten-1.json",
+            "api/ori/zaken.json",
             "moties/pagina/02/",
             "moties/pagina/",
             "onbekend/",

@@ -5,11 +5,14 @@
 
 pub(crate) mod api;
 pub(crate) mod calendar;
+pub(crate) mod diwoo;
 pub(crate) mod feeds;
 pub(crate) mod meetings_calendar;
 pub(crate) mod motions_csv;
+pub(crate) mod ori_api;
 pub(crate) mod parties;
 pub(crate) mod sitemap;
+pub(crate) mod xml;
 
 use rayon::prelude::*;
 
@@ -76,11 +79,13 @@ enum Part {
     Robots,
     Feeds,
     Sitemaps,
+    Diwoo,
+    OriApi,
 }
 
 impl Part {
     /// In the order their files are listed.
-    const ALL: [Part; 10] = [
+    const ALL: [Part; 12] = [
         Part::Documents,
         Part::Deleted,
         Part::Build,
@@ -91,6 +96,8 @@ impl Part {
         Part::Robots,
         Part::Feeds,
         Part::Sitemaps,
+        Part::Diwoo,
+        Part::OriApi,
     ];
 
     fn make(self, site: &Site, history: &SiteHistory) -> Files {
@@ -118,6 +125,8 @@ impl Part {
             Part::Robots => one(urls::ROBOTS, sitemap::robots_txt(site).into_bytes()),
             Part::Feeds => texts(feeds::feeds(site, history)),
             Part::Sitemaps => texts(sitemap::sitemaps(site, history)),
+            Part::Diwoo => texts(diwoo::sitemaps(site, history)),
+            Part::OriApi => texts(ori_api::files(site)),
         }
     }
 }

@@ -9,10 +9,11 @@
 //! protocol's limit applies: `sitemap.xml` becomes an index of `sitemap-1.xml`, `sitemap-2.xml`, ….
 
 use jiff::civil::Date;
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::events::BytesText;
 use quick_xml::Writer;
 
 use crate::data::feeds::atom::xml_chars;
+use crate::data::xml::document;
 use crate::dates::iso;
 use crate::document_versions::SiteHistory;
 use crate::model::DocType;
@@ -36,14 +37,24 @@ pub(crate) fn sitemaps(site: &Site, history: &SiteHistory) -> Vec<(String, Strin
     split(&urls(site, history), site.config.site_origin(), URLS_PER_FILE)
 }
 
-/// `robots.txt`: everything may be crawled; where the sitemap is.
+/// `robots.txt`: everything may be crawled; where the sitemap is, and the Woo index's sitemap
+/// index of each information category the site publishes in ([`crate::data::diwoo`]).
 pub(crate) fn robots_txt(site: &Site) -> String {
-    format!(
-        "# robots.txt of {}, made by griffie.\n# Crawlers read it only at the root of a host: if the site lives in a sub-folder,\n# copy the Sitemap line into the host's own robots.txt.\nUser-agent: *\nAllow: /\n\nSitemap: {}{}\n",
+    let mut text = format!(
+        "# robots.txt of {}, made by griffie.\n# Crawlers read it only at the root of a host: if the site lives in a sub-folder,\n# copy the Sitemap lines into the host's own robots.txt.\nUser-agent: *\nAllow: /\n\nSitemap: {}{}\n",
         site.config.title.replace('\n', " "),
         site.config.site_origin(),
         crate::urls::SITEMAP
-    )
+    );
+    let woo = crate::data::diwoo::robots_lines(site);
+    if !woo.is_empty() {
+        text.push_str("\n# The Woo index (KOOP): one sitemap index per information category.\n");
+        for line in woo {
+            text.push_str(&line);
+            text.push('\n');
+        }
+    }
+    text
 }
 
 /// Every page of the site, in a fixed order.
@@ -188,17 +199,6 @@ fn entry(w: &mut Writer<Vec<u8>>, name: &str, location: &str, lastmod: Option<Da
         Ok(())
     })?;
     Ok(())
-}
-
-fn document(body: impl FnOnce(&mut Writer<Vec<u8>>) -> std::io::Result<()>) -> String {
-    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
-    writer
-        .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
-        .and_then(|()| body(&mut writer))
-        .expect("writing XML into memory");
-    let mut text = String::from_utf8(writer.into_inner()).expect("quick-xml writes UTF-8");
-    text.push('\n');
-    text
 }
 
 #[cfg(test)]

@@ -110,6 +110,13 @@ registry! {
     UnknownParty = "unknown-party", [Error], "a party slug (in a vote, a submitter, a council term) that `parties:` does not list (with \"did you mean\")";
     VoteSeats = "vote-seats", [Warning], "a vote per party that does not fit the seats of its council term";
     VoteContradictsStatus = "vote-contradicts-status", [Warning], "a recorded result that the vote contradicts (adopted with as many or more votes against)";
+    // The Woo index.
+    WooCategory = "woo-category", [Error], "a Woo information category that article 3.3 does not have (in `woo_category:` or under `woo: categories:`), with the allowed values";
+    WooNoPublisher = "woo-no-publisher", [Warning], "no `woo: publisher:` in `griffie.yaml`: the site makes no DiWoo sitemaps, so the Woo index finds none of its documents";
+    WooNoCategory = "woo-no-category", [Warning], "a document whose type has no Woo information category (neither configured nor `geen`), so it stays out of the Woo index";
+    WooNoPdf = "woo-no-pdf", [Warning], "a document in a Woo category without text, so without the PDF the Woo index links to";
+    WooNotHttps = "woo-not-https", [Warning], "a `base_url` that is not https, which the Woo index does not harvest";
+    OriA = "ori-a", [Warning], "a held meeting without agenda items, which ORI-A cannot describe: left out of `griffie export ori-a`";
     // Rendering.
     UnsafeHtml = "unsafe-html", [Warning], "HTML with script, styles or an embedded object, removed from the page";
     UnsafeLink = "unsafe-link", [Warning], "a link address that is not allowed (such as `javascript:`), removed";

@@ -32,6 +32,7 @@ const COMMON_FIELDS: &[&str] = &[
     "summary",
     "author",
     "withdrawn",
+    "woo_category",
 ];
 const LETTER_FIELDS: &[&str] = &[
     "addressee",
@@ -120,6 +121,7 @@ fn read_fields(file: &SourceFile, fields: &mut Fields) -> Option<Document> {
     let summary = fields.text("summary");
     let author = fields.text("author");
     let withdrawn = super::withdrawal::read_withdrawal(fields);
+    let woo_category = read_woo_category(fields);
     let kind = doc_type.map(|t| read_kind(fields, t));
 
     let allowed: Vec<&str> = allowed_fields(doc_type);
@@ -150,7 +152,26 @@ fn read_fields(file: &SourceFile, fields: &mut Fields) -> Option<Document> {
         summary,
         author,
         withdrawn,
+        woo_category,
     })
+}
+
+/// `woo_category:`: an article (`3.3.2a`), a TOOI code or URI, or `geen`.
+fn read_woo_category(fields: &mut Fields) -> Option<Spanned<crate::tooi::WooChoice>> {
+    let written = fields.text("woo_category")?;
+    let location = fields.value_location("woo_category");
+    match crate::tooi::choice(&written) {
+        Some(value) => Some(Spanned { value, location }),
+        None => {
+            fields.error(
+                Code::WooCategory,
+                location,
+                crate::t!("woo.unknown_category", value = written),
+                crate::tooi::choice_hint(&written),
+            );
+            None
+        }
+    }
 }
 
 /// The fields a document of this type may have (every known field when the type is unusable).

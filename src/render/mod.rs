@@ -417,7 +417,7 @@ fn make_version_pdfs(
 
 /// Runs `job(0..count)` on plain threads, one per core, each with a stack large enough for
 /// typst; results in index order. See [`make_pdfs`] for why not rayon.
-fn on_pdf_threads<T: Default + Send>(count: usize, job: impl Fn(usize) -> T + Sync) -> Vec<T> {
+pub(crate) fn on_pdf_threads<T: Default + Send>(count: usize, job: impl Fn(usize) -> T + Sync) -> Vec<T> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
     let results: Vec<std::sync::Mutex<T>> = (0..count).map(|_| Default::default()).collect();

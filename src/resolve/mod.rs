@@ -11,6 +11,7 @@ mod meetings;
 mod motions;
 mod proposals;
 mod votes;
+mod woo;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -147,6 +148,7 @@ pub fn resolve(config: Config, documents: Vec<Document>, as_of: Date, diagnostic
     index.links = links;
     sort_links(&mut index.links, &documents);
     index.motions = motions::motion_states(&documents, &index.links, as_of, diagnostics);
+    woo::check_documents(&config, &documents, diagnostics);
     index.votes = votes::tallies(&config, &documents, &index.links, diagnostics);
     build_orderings(&mut index, &documents);
     index.votes_by_party = votes::votes_by_party(&index.votes, &index.newest_first);
