@@ -154,7 +154,12 @@ pub(crate) fn build_keeping(options: &BuildOptions) -> anyhow::Result<(BuildRepo
 /// export`), which make files of their own from the same site.
 pub(crate) fn read_site(
     options: &BuildOptions,
-) -> (resolve::Site, document_versions::SiteHistory, Option<pdf::PdfEngine>, Diagnostics) {
+) -> (
+    resolve::Site,
+    document_versions::SiteHistory,
+    Option<pdf::PdfEngine>,
+    Diagnostics,
+) {
     init_thread_pool();
     let mut run = Run::default();
     let sources = read_sources(options, &mut run);
@@ -202,7 +207,8 @@ fn read_sources(options: &BuildOptions, run: &mut Run) -> Sources {
             *rejected.fallback
         }
     };
-    run.diagnostics.extend(crate::woo::config_warnings(&config, &paths.shown(&paths.config)));
+    run.diagnostics
+        .extend(crate::config::woo_warnings(&config, &paths.shown(&paths.config)));
     let config_end = run.diagnostics.len();
     let documents = load::load_documents(&paths.root, &paths.content, &mut run.diagnostics);
     let loaded_documents = documents.len();

@@ -173,6 +173,24 @@ impl Config {
     }
 }
 
+/// What keeps the whole site out of the Woo index, told once per run: no publisher, or an
+/// address that is not https. Warnings, not errors: the site itself is fine without the index.
+pub(crate) fn woo_warnings(config: &Config, shown: &Path) -> Vec<Diagnostic> {
+    if config.woo.publisher.is_none() {
+        return vec![
+            Diagnostic::warning(Code::WooNoPublisher, shown, crate::t!("woo.no_publisher"))
+                .hint(crate::t!("woo.no_publisher_hint")),
+        ];
+    }
+    if !config.base_url.starts_with("https://") {
+        return vec![
+            Diagnostic::warning(Code::WooNotHttps, shown, crate::t!("woo.not_https"))
+                .hint(crate::t!("woo.not_https_hint")),
+        ];
+    }
+    Vec::new()
+}
+
 /// A `griffie.yaml` that could not be used as written.
 pub(crate) struct Rejected {
     pub problems: Vec<Diagnostic>,

@@ -65,9 +65,7 @@ pub(crate) fn dutch_date_time(date: Date, hh_mm: &str) -> Option<String> {
         end.checked_sub(jiff::Span::new().days(back)).unwrap_or(end)
     };
     let (spring, autumn) = (last_sunday(3), last_sunday(10));
-    let summer = (date > spring && date < autumn)
-        || (date == spring && hours >= 2)
-        || (date == autumn && hours < 3);
+    let summer = (date > spring && date < autumn) || (date == spring && hours >= 2) || (date == autumn && hours < 3);
     let offset = if summer { "+02:00" } else { "+01:00" };
     Some(format!("{}T{hours:02}:{minutes:02}:00{offset}", iso(date)))
 }

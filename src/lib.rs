@@ -92,8 +92,8 @@ mod yaml;
 
 // What the binary (`main.rs`) uses: the commands, their options and how results are shown.
 pub use build::{build, BuildOptions, BuildReport, Mode};
-pub use export::{export_ori_a, ExportReport, MARKER as EXPORT_MARKER};
 pub use diagnostics::{count_errors, count_warnings, formats, render_report, Diagnostic, Diagnostics, Severity};
+pub use export::{export_ori_a, ExportReport, MARKER as EXPORT_MARKER};
 pub use paths::ProjectPaths;
 pub use progress::{Progress, ProgressHandle};
 pub use scaffold::{create as create_document, parse_type, today, Request as NewDocument};

@@ -170,9 +170,16 @@ fn localise(cmd: clap::Command) -> clap::Command {
                 .common(texts.every(c, t!("cli.export")))
                 .mut_arg(
                     "standard",
-                    arg_text(&texts.arguments, t!("cli.export.format"), Some(&t!("cli.value.export_format"))),
+                    arg_text(
+                        &texts.arguments,
+                        t!("cli.export.format"),
+                        Some(&t!("cli.value.export_format")),
+                    ),
                 )
-                .mut_arg("dir", arg_text(&texts.arguments, t!("cli.export.dir"), Some(&texts.dir)))
+                .mut_arg(
+                    "dir",
+                    arg_text(&texts.arguments, t!("cli.export.dir"), Some(&texts.dir)),
+                )
         })
         .mut_subcommand("help", |c| texts.help_command(c))
 }
@@ -329,7 +336,11 @@ fn main() -> ExitCode {
         Command::Help { command } => print_help(cmd, command.as_deref()),
         Command::Build { common, output } => build_or_check(&common, Mode::Build, Some(output)),
         Command::Check { common, output } => build_or_check(&common, Mode::Check, Some(output)),
-        Command::Export { standard: _, dir, common } => export(&common, &dir),
+        Command::Export {
+            standard: _,
+            dir,
+            common,
+        } => export(&common, &dir),
         Command::Serve {
             port,
             content,
@@ -429,7 +440,12 @@ fn export(common: &CommonArgs, dir: &std::path::Path) -> ExitCode {
                 seconds = i18n::seconds(started.elapsed())
             )
         } else {
-            t!("summary.export_failed", errors = errors, warnings = warnings, dir = dir.display())
+            t!(
+                "summary.export_failed",
+                errors = errors,
+                warnings = warnings,
+                dir = dir.display()
+            )
         };
         eprintln!("{line}");
     }

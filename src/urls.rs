@@ -570,9 +570,9 @@ fn data_file<'a>(segments: &[&'a str]) -> Option<SitePath<'a>> {
         ["atom.xml"] => SitePath::SiteFeed,
         ["sitemap.xml"] => SitePath::Sitemap,
         ["robots.txt"] => SitePath::Robots,
-        [name] if name.starts_with("sitemapindex-diwoo-infocat") => {
-            SitePath::DiwooIndex(infocat(name.strip_prefix("sitemapindex-diwoo-infocat")?.strip_suffix(".xml")?)?)
-        }
+        [name] if name.starts_with("sitemapindex-diwoo-infocat") => SitePath::DiwooIndex(infocat(
+            name.strip_prefix("sitemapindex-diwoo-infocat")?.strip_suffix(".xml")?,
+        )?),
         ["diwoo", name] => {
             let (category, part) = name.strip_prefix("infocat")?.strip_suffix(".xml")?.split_once('-')?;
             SitePath::DiwooPart {
@@ -768,7 +768,10 @@ mod tests {
         assert_eq!(diwoo_index(6), "/sitemapindex-diwoo-infocat006.xml");
         assert_eq!(diwoo_part(17, 2), "/diwoo/infocat017-2.xml");
         assert_eq!(ori_page(OriCollection::Vergaderingen, 1), "/api/ori/vergaderingen.json");
-        assert_eq!(ori_page(OriCollection::Vergaderingen, 2), "/api/ori/vergaderingen-2.json");
+        assert_eq!(
+            ori_page(OriCollection::Vergaderingen, 2),
+            "/api/ori/vergaderingen-2.json"
+        );
     }
 
     #[test]

@@ -37,8 +37,17 @@ pub struct WooConfig {
 pub struct Publisher {
     /// The TOOI URI, e.g. `https://identifier.overheid.nl/tooi/id/gemeente/gm0141`.
     pub uri: String,
-    /// The organisation's name as TOOI gives it, e.g. `gemeente Almelo`.
-    pub name: String,
+    /// The organisation's name as TOOI gives it, e.g. `gemeente Almelo`: optional, and checked
+    /// against the list (the exports always write the list's label).
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+impl Publisher {
+    /// The organisation's name in the TOOI register (the URI for one `check` refused).
+    pub fn label(&self) -> &str {
+        tooi::organisation(&self.uri).map_or(&self.uri, |o| o.label.as_str())
+    }
 }
 
 /// The beginning of every TOOI organisation URI.
@@ -110,23 +119,33 @@ pub(crate) fn check(woo: &WooConfig, text: &str, shown: &Path) -> Vec<Diagnostic
     };
     let mut problems = Vec::new();
     if let Some(publisher) = &woo.publisher {
-        if !is_organisation_uri(&publisher.uri) {
-            problems.push(
+        match tooi::organisation(&publisher.uri) {
+            None => problems.push(
                 Diagnostic::error(
                     Code::Config,
                     shown,
                     crate::t!("woo.publisher_uri", value = publisher.uri),
                 )
                 .at(at(&publisher.uri))
-                .hint(crate::t!("woo.publisher_uri_hint")),
-            );
-        }
-        if publisher.name.trim().is_empty() {
-            problems.push(
-                Diagnostic::error(Code::Config, shown, crate::t!("woo.publisher_name"))
-                    .at(at("name:"))
-                    .hint(crate::t!("woo.publisher_name_hint")),
-            );
+                .hint(if is_organisation_uri(&publisher.uri) {
+                    crate::t!("woo.publisher_unknown_hint")
+                } else {
+                    crate::t!("woo.publisher_uri_hint")
+                }),
+            ),
+            Some(known) => {
+                if let Some(name) = publisher.name.as_deref().filter(|n| *n != known.label) {
+                    problems.push(
+                        Diagnostic::error(
+                            Code::Config,
+                            shown,
+                            crate::t!("woo.publisher_name", name = name, label = known.label),
+                        )
+                        .at(at(&format!("name: {name}")))
+                        .hint(crate::t!("woo.publisher_name_hint", label = known.label)),
+                    );
+                }
+            }
         }
     }
     for (type_slug, written) in &woo.categories {
@@ -162,22 +181,6 @@ pub(crate) fn check(woo: &WooConfig, text: &str, shown: &Path) -> Vec<Diagnostic
     problems
 }
 
-/// What keeps the whole site out of the Woo index, told once per run: no publisher, or an
-/// address that is not https. Warnings, not errors: the site itself is fine without the index.
-pub(crate) fn config_warnings(config: &crate::config::Config, shown: &Path) -> Vec<Diagnostic> {
-    if config.woo.publisher.is_none() {
-        return vec![
-            Diagnostic::warning(Code::WooNoPublisher, shown, crate::t!("woo.no_publisher"))
-                .hint(crate::t!("woo.no_publisher_hint")),
-        ];
-    }
-    if !config.base_url.starts_with("https://") {
-        return vec![Diagnostic::warning(Code::WooNotHttps, shown, crate::t!("woo.not_https"))
-            .hint(crate::t!("woo.not_https_hint"))];
-    }
-    Vec::new()
-}
-
 /// `https://identifier.overheid.nl/tooi/id/<kind>/<code>`, with a municipality's code as
 /// `gm` and four digits.
 fn is_organisation_uri(uri: &str) -> bool {
@@ -188,7 +191,11 @@ fn is_organisation_uri(uri: &str) -> bool {
     let (Some(kind), Some(code), None) = (parts.next(), parts.next(), parts.next()) else {
         return false;
     };
-    let plain = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    let plain = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    };
     if kind == "gemeente" {
         return code.len() == 6 && code.starts_with("gm") && code[2..].chars().all(|c| c.is_ascii_digit());
     }
@@ -201,11 +208,21 @@ mod tests {
 
     #[test]
     fn organisation_uris() {
-        assert!(is_organisation_uri("https://identifier.overheid.nl/tooi/id/gemeente/gm0141"));
-        assert!(is_organisation_uri("https://identifier.overheid.nl/tooi/id/provincie/pv24"));
-        assert!(!is_organisation_uri("https://identifier.overheid.nl/tooi/id/gemeente/0141"));
-        assert!(!is_organisation_uri("http://identifier.overheid.nl/tooi/id/gemeente/gm0141"));
-        assert!(!is_organisation_uri("https://identifier.overheid.nl/tooi/id/gemeente/gm0141/x"));
+        assert!(is_organisation_uri(
+            "https://identifier.overheid.nl/tooi/id/gemeente/gm0141"
+        ));
+        assert!(is_organisation_uri(
+            "https://identifier.overheid.nl/tooi/id/provincie/pv24"
+        ));
+        assert!(!is_organisation_uri(
+            "https://identifier.overheid.nl/tooi/id/gemeente/0141"
+        ));
+        assert!(!is_organisation_uri(
+            "http://identifier.overheid.nl/tooi/id/gemeente/gm0141"
+        ));
+        assert!(!is_organisation_uri(
+            "https://identifier.overheid.nl/tooi/id/gemeente/gm0141/x"
+        ));
         assert!(!is_organisation_uri("gemeente Almelo"));
     }
 

@@ -12,7 +12,7 @@
 //! A withdrawn document leaves the index: its PDF is gone (410-like: the tombstone page says
 //! why), so its `<url>` is no longer listed, and the category's `lastmod` moves, so the index
 //! harvests the sitemap again and drops it. Nothing is written for a site without a publisher or
-//! without an https address (`woo::config_warnings` says why).
+//! without an https address (`config::woo_warnings` says why).
 
 use jiff::Timestamp;
 use quick_xml::events::BytesText;
@@ -78,10 +78,11 @@ pub(crate) fn sitemaps(site: &Site, history: &SiteHistory) -> Vec<(String, Strin
     let origin = site.config.site_origin();
     let mut files = Vec::new();
     for (category, positions) in indexed(site) {
+        let removed = last_withdrawal(site, history, category);
         let mut parts = Vec::new();
         for (i, chunk) in positions.chunks(URLS_PER_FILE).enumerate() {
             let path = urls::diwoo_part(category.infocat, i + 1);
-            let lastmod = chunk.iter().map(|&p| updated(site, history, p)).max();
+            let lastmod = chunk.iter().map(|&p| updated(site, history, p)).max().max(removed);
             parts.push((format!("{origin}{path}"), lastmod));
             let xml = urlset(site, history, publisher, category, chunk);
             files.push((urls::file(&path), xml));
@@ -89,6 +90,18 @@ pub(crate) fn sitemaps(site: &Site, history: &SiteHistory) -> Vec<(String, Strin
         files.push((urls::file(&urls::diwoo_index(category.infocat)), sitemap_index(&parts)));
     }
     files
+}
+
+/// When a document of `category` was last withdrawn: its entry left the sitemaps then, so their
+/// `lastmod` is at least that late and the Woo index harvests them again and drops it.
+fn last_withdrawal(site: &Site, history: &SiteHistory, category: &Category) -> Option<Timestamp> {
+    site.documents
+        .iter()
+        .enumerate()
+        .filter(|(_, doc)| doc.withdrawn.is_some() && doc.body().is_some())
+        .filter(|(_, doc)| site.config.woo.category(doc) == Some(category))
+        .map(|(position, _)| updated(site, history, position))
+        .max()
 }
 
 /// The `Sitemap:` lines `robots.txt` adds for the Woo index: one per category index.
@@ -184,25 +197,27 @@ fn diwoo(
             Ok(())
         })?;
     }
-    w.create_element("diwoo:classificatiecollectie").write_inner_content(|w| {
-        w.create_element("diwoo:informatiecategorieen").write_inner_content(|w| {
-            coded(w, "diwoo:informatiecategorie", &category.concept)?;
-            Ok(())
-        })?;
-        w.create_element("diwoo:documentsoorten").write_inner_content(|w| {
-            coded(w, "diwoo:documentsoort", woo::document_kind(doc))?;
-            Ok(())
-        })?;
-        if !doc.topics.is_empty() {
-            w.create_element("diwoo:trefwoorden").write_inner_content(|w| {
-                for topic in &doc.topics {
-                    text(w, "diwoo:trefwoord", &topic_title(site, topic))?;
-                }
+    w.create_element("diwoo:classificatiecollectie")
+        .write_inner_content(|w| {
+            w.create_element("diwoo:informatiecategorieen")
+                .write_inner_content(|w| {
+                    coded(w, "diwoo:informatiecategorie", &category.concept)?;
+                    Ok(())
+                })?;
+            w.create_element("diwoo:documentsoorten").write_inner_content(|w| {
+                coded(w, "diwoo:documentsoort", woo::document_kind(doc))?;
                 Ok(())
             })?;
-        }
-        Ok(())
-    })?;
+            if !doc.topics.is_empty() {
+                w.create_element("diwoo:trefwoorden").write_inner_content(|w| {
+                    for topic in &doc.topics {
+                        text(w, "diwoo:trefwoord", &topic_title(site, topic))?;
+                    }
+                    Ok(())
+                })?;
+            }
+            Ok(())
+        })?;
     text(w, "diwoo:creatiedatum", &crate::dates::iso(doc.date))?;
     coded(w, "diwoo:language", tooi::known(List::Language, "NLD"))?;
     coded(w, "diwoo:format", tooi::known(List::Format, "PDF"))?;
@@ -252,9 +267,10 @@ pub(crate) fn author(site: &Site, doc: &Document) -> Option<String> {
                 .submitters
                 .iter()
                 .map(|s| {
-                    let party = s.party.as_deref().map(|p| {
-                        site.config.parties.get(p).map_or(p, |known| known.name.as_str())
-                    });
+                    let party = s
+                        .party
+                        .as_deref()
+                        .map(|p| site.config.parties.get(p).map_or(p, |known| known.name.as_str()));
                     match party {
                         Some(party) => format!("{} ({party})", s.name),
                         None => s.name.clone(),
@@ -328,7 +344,7 @@ fn topic_title(site: &Site, slug: &str) -> String {
 fn organisation(w: &mut XmlWriter, name: &str, publisher: &Publisher) -> std::io::Result<()> {
     w.create_element(name)
         .with_attribute(("resource", xml_chars(&publisher.uri).as_str()))
-        .write_text_content(BytesText::new(&xml_chars(&publisher.name)))?;
+        .write_text_content(BytesText::new(&xml_chars(publisher.label())))?;
     Ok(())
 }
 

@@ -1,6 +1,6 @@
 //! The site as a static ORI API: `api/ori/informatieobjecten.json`, `vergaderingen.json` and
 //! `agendapunten.json`, shaped as the responses of the VNG's mini-ORI API 1.0.0 ("ORI API voor
-//! Open Overheid", `tests/standards/mini-ORI-API-v1.0.0-openapi.yaml`), so that a client
+//! Open Overheid", `tests/standards/ori-api/mini-ORI-API-v1.0.0-openapi.yaml`), so that a client
 //! written for that API can read a griffie site without a server.
 //!
 //! Each collection is a list response (`{next, previous, results}`) of at most
@@ -52,13 +52,19 @@ pub(crate) fn files(site: &Site) -> Vec<(String, String)> {
         .iter()
         .map(|&p| (api.uuid_of_document(p), api.informatieobject(p, &documents)))
         .collect();
-    collection(&mut files, site, OriCollection::Informatieobjecten, informatieobjecten);
+    collection(
+        &mut files,
+        site,
+        OriCollection::Informatieobjecten,
+        informatieobjecten,
+        PER_PAGE,
+    );
     let meetings = api.meetings();
     let vergaderingen = meetings
         .iter()
         .map(|&p| (api.uuid_of_document(p), api.vergadering(p)))
         .collect();
-    collection(&mut files, site, OriCollection::Vergaderingen, vergaderingen);
+    collection(&mut files, site, OriCollection::Vergaderingen, vergaderingen, PER_PAGE);
     let agendapunten = meetings
         .iter()
         .flat_map(|&p| {
@@ -70,21 +76,23 @@ pub(crate) fn files(site: &Site) -> Vec<(String, String)> {
         })
         .map(|(p, i)| (api.uuid_of_item(p, i), api.agendapunt(p, i)))
         .collect();
-    collection(&mut files, site, OriCollection::Agendapunten, agendapunten);
+    collection(&mut files, site, OriCollection::Agendapunten, agendapunten, PER_PAGE);
     files
 }
 
-/// The list pages of a collection and a file per object; objects in the order given.
+/// The list pages of a collection (`per_page` objects each) and a file per object; objects in
+/// the order given.
 fn collection<T: Serialize>(
     files: &mut Vec<(String, String)>,
     site: &Site,
     collection: OriCollection,
     objects: Vec<(String, T)>,
+    per_page: usize,
 ) {
     let origin = site.config.site_origin();
-    let pages = urls::page_count(objects.len(), PER_PAGE);
+    let pages = urls::page_count(objects.len(), per_page);
     let page_url = |n: usize| format!("{origin}{}", urls::ori_page(collection, n));
-    let mut chunks = objects.chunks(PER_PAGE).peekable();
+    let mut chunks = objects.chunks(per_page.max(1));
     for number in 1..=pages {
         let chunk = chunks.next().unwrap_or_default();
         let list = List {
@@ -112,7 +120,7 @@ fn organisation(site: &Site) -> Option<Organisatie> {
     let rest = publisher.uri.strip_prefix(crate::woo::ORGANISATION_PREFIX)?;
     let (kind, code) = rest.split_once('/')?;
     let code = code.to_string();
-    let naam = publisher.name.clone();
+    let naam = publisher.label().to_string();
     Some(match kind {
         "gemeente" => Organisatie::Gemeente { gemeente: code, naam },
         "provincie" => Organisatie::Provincie { provincie: code, naam },
@@ -325,7 +333,13 @@ impl Api<'_> {
             webpaginalink: self.page(position),
             inhoudlink: self.absolute(&urls::pdf(&doc.id)),
             organisatie: self.organisatie.clone(),
-            bronorganisatie: site.config.woo.publisher.as_ref().map(|p| p.uri.clone()).unwrap_or_default(),
+            bronorganisatie: site
+                .config
+                .woo
+                .publisher
+                .as_ref()
+                .map(|p| p.uri.clone())
+                .unwrap_or_default(),
             titel: doc.title.clone(),
             informatieobjecttype: object_type(doc, category.map(|c| c.article.as_str())),
             wooinformatiecategorie: category.map(|c| c.code().to_string()).unwrap_or_default(),
@@ -415,5 +429,49 @@ fn object_type(doc: &Document, article: Option<&str>) -> Option<&'static str> {
         Kind::Toezegging(_) => Some("toezegging"),
         Kind::Raadsbrief(_) | Kind::Brief(_) if article == Some("3.3.2a") => Some("ingekomen_stuk"),
         Kind::Raadsbrief(_) | Kind::Brief(_) | Kind::Plan | Kind::Vergadering(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_collection_is_paged_with_next_and_previous() {
+        let site = crate::resolve::resolve(
+            crate::config::Config {
+                base_url: "https://raad.example/".into(),
+                ..Default::default()
+            },
+            Vec::new(),
+            jiff::civil::date(2025, 1, 1),
+            &mut crate::diagnostics::Diagnostics::new(),
+        );
+        let objects: Vec<(String, u32)> = (0..5).map(|i| (format!("u{i}"), i)).collect();
+        let mut files = Vec::new();
+        collection(&mut files, &site, OriCollection::Vergaderingen, objects, 2);
+        let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "api/ori/vergaderingen.json",
+                "api/ori/vergaderingen/u0.json",
+                "api/ori/vergaderingen/u1.json",
+                "api/ori/vergaderingen-2.json",
+                "api/ori/vergaderingen/u2.json",
+                "api/ori/vergaderingen/u3.json",
+                "api/ori/vergaderingen-3.json",
+                "api/ori/vergaderingen/u4.json",
+            ]
+        );
+        let page = |i: usize| serde_json::from_str::<serde_json::Value>(&files[i].1).unwrap();
+        assert_eq!(page(0)["previous"], serde_json::Value::Null);
+        assert_eq!(page(0)["next"], "https://raad.example/api/ori/vergaderingen-2.json");
+        assert_eq!(page(3)["previous"], "https://raad.example/api/ori/vergaderingen.json");
+        assert_eq!(page(3)["results"], serde_json::json!([2, 3]));
+        assert_eq!(page(6)["next"], serde_json::Value::Null);
+        // The one template of the URL scheme no fixture site is large enough to make.
+        let template = crate::urls::parse(names[3]).map(|p| p.template());
+        assert_eq!(template, Some(crate::urls::Template::OriCollectionPage));
     }
 }

@@ -47,6 +47,7 @@ impl<'a> Context<'a> {
         let site = self.site;
         let doc = &site.documents[position];
         let links = &site.index.links[position];
+        let lang = site.config.lang();
         mdto(|w| {
             element(w, "informatieobject", |w| {
                 self.identification(w, &doc.id)?;
@@ -59,7 +60,14 @@ impl<'a> Context<'a> {
                     }
                 }
                 text(w, "naam", title(doc))?;
-                concept(w, "aggregatieniveau", "Archiefstuk", None, "Begrippenlijst Aggregatieniveaus MDTO", None)?;
+                concept(
+                    w,
+                    "aggregatieniveau",
+                    "Archiefstuk",
+                    None,
+                    "Begrippenlijst Aggregatieniveaus MDTO",
+                    None,
+                )?;
                 if doc.withdrawn.is_none() {
                     self.classification(w, doc)?;
                     for topic in &doc.topics {
@@ -75,22 +83,44 @@ impl<'a> Context<'a> {
                     }
                 }
                 element(w, "raadpleeglocatie", |w| {
-                    text(w, "raadpleeglocatieOnline", &self.absolute(&crate::urls::document(&doc.id)))
+                    text(
+                        w,
+                        "raadpleeglocatieOnline",
+                        &self.absolute(&crate::urls::document(&doc.id)),
+                    )
                 })?;
                 text(w, "taal", "nl")?;
                 if let Some(withdrawal) = &doc.withdrawn {
                     element(w, "event", |w| {
-                        concept(w, "eventType", "Intrekking publicatie", None, "griffie eventtypes", None)?;
+                        concept(
+                            w,
+                            "eventType",
+                            "Intrekking publicatie",
+                            None,
+                            "griffie eventtypes",
+                            None,
+                        )?;
                         text(w, "eventTijd", &crate::dates::iso(withdrawal.date))?;
                         self.archive_creator(w, "eventVerantwoordelijkeActor")?;
                         text(w, "eventResultaat", &withdrawal.reason)
                     })?;
                 }
-                concept(w, "waardering", "Blijvend te bewaren", Some("B"), "Begrippenlijst Waarderingen MDTO", None)?;
+                concept(
+                    w,
+                    "waardering",
+                    "Blijvend te bewaren",
+                    Some("B"),
+                    "Begrippenlijst Waarderingen MDTO",
+                    None,
+                )?;
                 for &meeting in &links.meetings {
                     if ori_a::is_archived(site, meeting) {
                         element(w, "isOnderdeelVan", |w| {
-                            self.reference(w, title(&site.documents[meeting]), &ori_a::meeting_id(&site.documents[meeting]))
+                            self.reference(
+                                w,
+                                title(&site.documents[meeting]),
+                                &ori_a::meeting_id(&site.documents[meeting]),
+                            )
                         })?;
                     }
                 }
@@ -106,14 +136,28 @@ impl<'a> Context<'a> {
                     self.submitters(w, doc)?;
                 }
                 element(w, "beperkingGebruik", |w| match &doc.withdrawn {
-                    None => concept(w, "beperkingGebruikType", "Geen beperking", None, "Begrippenlijst BeperkingGebruikType MDTO", None),
+                    None => concept(
+                        w,
+                        "beperkingGebruikType",
+                        "Geen beperking",
+                        None,
+                        "Begrippenlijst BeperkingGebruikType MDTO",
+                        None,
+                    ),
                     Some(withdrawal) => {
-                        concept(w, "beperkingGebruikType", "Openbaarheidsbeperking", None, "Begrippenlijst BeperkingGebruikType MDTO", None)?;
+                        concept(
+                            w,
+                            "beperkingGebruikType",
+                            "Openbaarheidsbeperking",
+                            None,
+                            "Begrippenlijst BeperkingGebruikType MDTO",
+                            None,
+                        )?;
                         text(
                             w,
                             "beperkingGebruikNadereBeschrijving",
                             &crate::t!(
-                                site.config.lang() => "export.withdrawn_restriction",
+                                lang => "export.withdrawn_restriction",
                                 date = crate::dates::iso(withdrawal.date),
                                 reason = withdrawal.reason
                             ),
@@ -143,27 +187,63 @@ impl<'a> Context<'a> {
             element(w, "informatieobject", |w| {
                 self.identification(w, &ori_a::meeting_id(doc))?;
                 text(w, "naam", &doc.title)?;
-                concept(w, "aggregatieniveau", "Dossier", None, "Begrippenlijst Aggregatieniveaus MDTO", None)?;
+                concept(
+                    w,
+                    "aggregatieniveau",
+                    "Dossier",
+                    None,
+                    "Begrippenlijst Aggregatieniveaus MDTO",
+                    None,
+                )?;
                 if let Some(summary) = &doc.summary {
                     text(w, "omschrijving", summary)?;
                 }
                 element(w, "raadpleeglocatie", |w| {
-                    text(w, "raadpleeglocatieOnline", &self.absolute(&crate::urls::document(&doc.id)))
+                    text(
+                        w,
+                        "raadpleeglocatieOnline",
+                        &self.absolute(&crate::urls::document(&doc.id)),
+                    )
                 })?;
                 element(w, "dekkingInTijd", |w| {
-                    concept(w, "dekkingInTijdType", "Vergaderdatum", None, "griffie dekkingInTijdTypes", None)?;
+                    concept(
+                        w,
+                        "dekkingInTijdType",
+                        "Vergaderdatum",
+                        None,
+                        "griffie dekkingInTijdTypes",
+                        None,
+                    )?;
                     text(w, "dekkingInTijdBegindatum", &crate::dates::iso(doc.date))
                 })?;
                 text(w, "taal", "nl")?;
-                concept(w, "waardering", "Blijvend te bewaren", Some("B"), "Begrippenlijst Waarderingen MDTO", None)?;
+                concept(
+                    w,
+                    "waardering",
+                    "Blijvend te bewaren",
+                    Some("B"),
+                    "Begrippenlijst Waarderingen MDTO",
+                    None,
+                )?;
                 for &part in &parts {
                     let part_doc = &site.documents[part];
-                    element(w, "bevatOnderdeel", |w| self.reference(w, title(part_doc), &part_doc.id))?;
+                    element(w, "bevatOnderdeel", |w| {
+                        self.reference(w, title(part_doc), &part_doc.id)
+                    })?;
                 }
-                element(w, "aanvullendeMetagegevens", |w| self.reference(w, ori_a_file, ori_a_file))?;
+                element(w, "aanvullendeMetagegevens", |w| {
+                    self.reference(w, ori_a_file, ori_a_file)
+                })?;
                 self.archive_creator(w, "archiefvormer")?;
                 element(w, "beperkingGebruik", |w| {
-                    concept(w, "beperkingGebruikType", "Geen beperking", None, "Begrippenlijst BeperkingGebruikType MDTO", None)
+                    concept(
+                        w,
+                        "beperkingGebruikType",
+                        "Geen beperking",
+                        None,
+                        "Begrippenlijst BeperkingGebruikType MDTO",
+                        None,
+                    )
                 })
             })
         })
@@ -200,7 +280,14 @@ impl<'a> Context<'a> {
                 text(w, "omvang", &bytes.len().to_string())?;
                 concept(w, "bestandsformaat", format_name, Some(format), "PRONOM-register", None)?;
                 element(w, "checksum", |w| {
-                    concept(w, "checksumAlgoritme", "SHA-256", None, "Begrippenlijst ChecksumAlgoritme MDTO", None)?;
+                    concept(
+                        w,
+                        "checksumAlgoritme",
+                        "SHA-256",
+                        None,
+                        "Begrippenlijst ChecksumAlgoritme MDTO",
+                        None,
+                    )?;
                     text(w, "checksumWaarde", &checksum)?;
                     text(w, "checksumDatum", &dated)
                 })?;
@@ -236,14 +323,25 @@ impl<'a> Context<'a> {
         }
         let kind = crate::woo::document_kind(doc);
         let (list, list_name) = ori_a::PLOOI_LIST;
-        concept(w, "classificatie", &kind.label, Some(kind.code()), list_name, Some((list, "TOOI")))
+        concept(
+            w,
+            "classificatie",
+            &kind.label,
+            Some(kind.code()),
+            list_name,
+            Some((list, "TOOI")),
+        )
     }
 
     /// Relations as TOOI names them: answers and settlements "is reactie op", amendments,
     /// decisions and references "verwijst naar".
     fn relations(&self, w: &mut XmlWriter, position: usize) -> std::io::Result<()> {
         let links = &self.site.index.links[position];
-        let answers = links.responds_to.iter().chain(&links.settles).map(|&t| (t, "c_07748060"));
+        let answers = links
+            .responds_to
+            .iter()
+            .chain(&links.settles)
+            .map(|&t| (t, "c_07748060"));
         let refers = links
             .amends
             .iter()
@@ -259,7 +357,9 @@ impl<'a> Context<'a> {
             let other = &self.site.documents[target];
             let relation = tooi::known(List::Relation, role);
             element(w, "gerelateerdInformatieobject", |w| {
-                element(w, "gerelateerdInformatieobjectVerwijzing", |w| self.reference(w, title(other), &other.id))?;
+                element(w, "gerelateerdInformatieobjectVerwijzing", |w| {
+                    self.reference(w, title(other), &other.id)
+                })?;
                 concept(
                     w,
                     "gerelateerdInformatieobjectTypeRelatie",
@@ -307,7 +407,7 @@ impl<'a> Context<'a> {
             return Ok(());
         };
         element(w, name, |w| {
-            text(w, "verwijzingNaam", &publisher.name)?;
+            text(w, "verwijzingNaam", publisher.label())?;
             element(w, "verwijzingIdentificatie", |w| {
                 text(w, "identificatieKenmerk", &publisher.uri)?;
                 text(w, "identificatieBron", "TOOI")
@@ -321,7 +421,7 @@ impl<'a> Context<'a> {
             .woo
             .publisher
             .as_ref()
-            .map_or_else(|| self.site.config.municipality.clone(), |p| p.name.clone())
+            .map_or_else(|| self.site.config.municipality.clone(), |p| p.label().to_string())
     }
 
     fn absolute(&self, path: &str) -> String {

@@ -157,7 +157,10 @@ impl Package {
             let name = format!("{}.ori-a.xml", doc.id);
             let bestand = context.ori_a_bestand(position, &name, xml.as_bytes());
             files.insert(format!("{name}.bestand.mdto.xml"), bestand.into_bytes());
-            files.insert(format!("{}.mdto.xml", doc.id), context.dossier(position, &name).into_bytes());
+            files.insert(
+                format!("{}.mdto.xml", doc.id),
+                context.dossier(position, &name).into_bytes(),
+            );
             files.insert(name, xml.into_bytes());
             meetings += 1;
         }
@@ -181,7 +184,11 @@ fn check_target(target: &Path) -> anyhow::Result<()> {
             if empty || target.join(MARKER).is_file() {
                 Ok(())
             } else {
-                anyhow::bail!(crate::t!("export.not_a_package", path = target.display(), marker = MARKER))
+                anyhow::bail!(crate::t!(
+                    "export.not_a_package",
+                    path = target.display(),
+                    marker = MARKER
+                ))
             }
         }
     }

@@ -15,8 +15,14 @@ use crate::resolve::Site;
 
 const NAMESPACE: &str = "https://ori-a.nl";
 /// ORI-A's lists of concepts.
-const MEETING_TYPES: (&str, &str) = ("https://ori-a.nl/begrippenlijsten#vergaderingstypes", "ORI-A vergaderingstypes");
-const DOCUMENT_TYPES: (&str, &str) = ("https://ori-a.nl/begrippenlijsten#vergaderstuktypes", "ORI-A vergaderstuktypes");
+const MEETING_TYPES: (&str, &str) = (
+    "https://ori-a.nl/begrippenlijsten#vergaderingstypes",
+    "ORI-A vergaderingstypes",
+);
+const DOCUMENT_TYPES: (&str, &str) = (
+    "https://ori-a.nl/begrippenlijsten#vergaderstuktypes",
+    "ORI-A vergaderstuktypes",
+);
 const PLOOI_KINDS: (&str, &str) = (
     "https://identifier.overheid.nl/tooi/set/ccw_plooi_documentsoorten/7",
     "PLOOI documentsoorten",
@@ -164,7 +170,9 @@ pub(super) fn ori_a(site: &Site, position: usize, diagnostics: &mut Diagnostics)
                     element(w, "stemming", |w| {
                         text(w, "ID", &format!("{id}/stemming/{subject}"))?;
                         text(w, "type", "Regulier")?;
-                        element(w, "leidtTotBesluit", |w| text(w, "verwijzingID", &format!("{id}/besluit/{subject}")))?;
+                        element(w, "leidtTotBesluit", |w| {
+                            text(w, "verwijzingID", &format!("{id}/besluit/{subject}"))
+                        })?;
                         element(w, "heeftBetrekkingOpAgendapunt", |w| {
                             text(w, "verwijzingID", &format!("{id}/agendapunt/{}", vote.item + 1))?;
                             text(w, "verwijzingNaam", &meeting.agenda[vote.item].title)
@@ -240,10 +248,14 @@ fn result(site: &Site, position: usize) -> Option<&'static str> {
             MotionStatus::Ingediend | MotionStatus::Ingetrokken => None,
         },
         Kind::Raadsvoorstel if !site.index.links[position].decided_by.is_empty() => {
-            let amended = site.index.links[position].amendments.iter().any(|&a| {
-                matches!(&site.documents[a].kind, Kind::Amendement(m) if m.status == MotionStatus::Aangenomen)
-            });
-            Some(if amended { "Geamendeerd aangenomen" } else { "Aangenomen" })
+            let amended = site.index.links[position].amendments.iter().any(
+                |&a| matches!(&site.documents[a].kind, Kind::Amendement(m) if m.status == MotionStatus::Aangenomen),
+            );
+            Some(if amended {
+                "Geamendeerd aangenomen"
+            } else {
+                "Aangenomen"
+            })
         }
         _ => None,
     }
@@ -259,7 +271,8 @@ fn seats_text(site: &Site, position: usize) -> Option<String> {
         }
         _ => return None,
     };
-    Some(crate::t!(site.config.lang() => "export.seats", votes_for = votes_for, against = against))
+    let lang = site.config.lang();
+    Some(crate::t!(lang => "export.seats", votes_for = votes_for, against = against))
 }
 
 fn meeting_type(kind: MeetingKind) -> Option<(&'static str, &'static str)> {
@@ -284,10 +297,13 @@ fn authority(w: &mut XmlWriter, site: &Site) -> std::io::Result<()> {
     let Some(publisher) = &site.config.woo.publisher else {
         return Ok(());
     };
-    let Some(code) = publisher.uri.strip_prefix("https://identifier.overheid.nl/tooi/id/gemeente/") else {
+    let Some(code) = publisher
+        .uri
+        .strip_prefix("https://identifier.overheid.nl/tooi/id/gemeente/")
+    else {
         return Ok(());
     };
-    concept(w, "overheidsorgaan", &publisher.name, Some(code), MUNICIPALITIES)
+    concept(w, "overheidsorgaan", publisher.label(), Some(code), MUNICIPALITIES)
 }
 
 /// A concept (`begripGegevens`): label, code, and the list it is from.

@@ -590,11 +590,61 @@ pub(crate) fn api_page<'a>(views: &Views, site_view: &'a SiteView) -> Page<'a> {
     context.insert("schemas", schemas);
     context.insert("feed_limit", feeds::FEED_LIMIT);
     context.insert("origin", site.config.site_origin().to_string());
+    context.insert("woo", woo_view(views));
     Page {
         path: urls::file(urls::API),
         template: "api.html",
         context,
     }
+}
+
+/// What the open-data page says about the Woo index and the ORI API: the publisher, each
+/// category's sitemap index with its count, where each type of document goes, the ORI files.
+fn woo_view(views: &Views) -> serde_json::Value {
+    let site = views.site;
+    let lang = views.lang;
+    let indexes: Vec<serde_json::Value> = crate::data::diwoo::indexed(site)
+        .iter()
+        .map(|(category, positions)| {
+            let path = urls::diwoo_index(category.infocat);
+            serde_json::json!({
+                "url": views.url(&path),
+                "name": path.trim_start_matches('/'),
+                "article": category.article,
+                "label": category.concept.label,
+                "code": category.code(),
+                "count": positions.len(),
+            })
+        })
+        .collect();
+    let types: Vec<serde_json::Value> = DocType::ALL
+        .iter()
+        .map(|&t| {
+            let category = match site.config.woo.type_choice(t) {
+                Some(crate::tooi::WooChoice::Category(c)) => format!("{} ({})", c.article, c.concept.label),
+                Some(crate::tooi::WooChoice::NotIndexed) => crate::t!(lang => "site.api.woo_not_indexed"),
+                None => crate::t!(lang => "site.api.woo_unset"),
+            };
+            serde_json::json!({"label": t.plural_label(lang), "category": category})
+        })
+        .collect();
+    let ori: Vec<serde_json::Value> = if indexes.is_empty() {
+        Vec::new()
+    } else {
+        urls::OriCollection::ALL
+            .iter()
+            .map(|&c| {
+                let path = urls::ori_page(c, 1);
+                serde_json::json!({"url": views.url(&path), "name": path.trim_start_matches('/')})
+            })
+            .collect()
+    };
+    serde_json::json!({
+        "publisher": site.config.woo.publisher.as_ref().map(|p| p.label().to_string()),
+        "indexes": indexes,
+        "types": types,
+        "ori": ori,
+    })
 }
 
 /// The search page: a search box and filters, answered in the browser from the Pagefind index

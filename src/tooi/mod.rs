@@ -87,6 +87,14 @@ pub(crate) fn known(list: List, code: &str) -> &'static Concept {
     concept(list, code).unwrap_or_else(|| panic!("{code} is not in the TOOI list {}", list.key()))
 }
 
+/// A government organisation of the TOOI registers (municipalities, provinces, water boards,
+/// ministries, other public bodies) by its URI, e.g.
+/// `https://identifier.overheid.nl/tooi/id/gemeente/gm0141` → "gemeente Almelo". The DiWoo XSD
+/// accepts only these as publisher.
+pub(crate) fn organisation(uri: &str) -> Option<&'static Concept> {
+    ORGANISATIONS.iter().find(|o| o.uri == uri)
+}
+
 /// The 17 information categories of art. 3.3 Woo, in the order of the law.
 pub(crate) fn categories() -> &'static [Category] {
     &CATEGORIES
@@ -174,6 +182,25 @@ static LISTS: LazyLock<Vec<(String, Vec<Concept>)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// `organisaties.csv`: `uri,label`, a label with a comma in double quotes (URIs have none).
+static ORGANISATIONS: LazyLock<Vec<Concept>> = LazyLock::new(|| {
+    include_str!("organisaties.csv")
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let (uri, label) = line.split_once(',')?;
+            let label = match label.strip_prefix('"').and_then(|l| l.strip_suffix('"')) {
+                Some(quoted) => quoted.replace("\"\"", "\""),
+                None => label.to_string(),
+            };
+            Some(Concept {
+                uri: uri.to_string(),
+                label,
+            })
+        })
+        .collect()
+});
+
 /// The categories from the CSV (article and sitemap number), labelled from the DiWoo list. Rows
 /// whose sitemap number KOOP has not confirmed (the effort duty of art. 3.1, `infocat018?`) are
 /// left out: the Woo index harvests no sitemap for them.
@@ -212,11 +239,17 @@ mod tests {
     fn the_seventeen_categories_of_article_3_3_with_their_sitemap_numbers() {
         let all = categories();
         assert_eq!(all.len(), 17);
-        assert_eq!(all.iter().map(|c| c.infocat).collect::<Vec<_>>(), (1..=17).collect::<Vec<_>>());
+        assert_eq!(
+            all.iter().map(|c| c.infocat).collect::<Vec<_>>(),
+            (1..=17).collect::<Vec<_>>()
+        );
         let received = category("3.3.2a").unwrap();
         assert_eq!(received.code(), "c_8c840238");
         assert_eq!(received.infocat_name(), "infocat006");
-        assert_eq!(received.concept.label, "bij vertegenwoordigende organen ingekomen stukken");
+        assert_eq!(
+            received.concept.label,
+            "bij vertegenwoordigende organen ingekomen stukken"
+        );
         let meeting = category("c_db4862c3").unwrap();
         assert_eq!(meeting.article, "3.3.2c");
         assert_eq!(meeting.infocat, 8);
@@ -230,8 +263,21 @@ mod tests {
         assert_eq!(known(List::DocumentKind, "c_bf0f9c95").label, "motie");
         assert_eq!(known(List::Handeling, "c_dfcee535").label, "ontvangst");
         assert_eq!(known(List::Relation, "c_07748060").label, "is reactie op");
-        assert_eq!(known(List::Format, "PDF").uri, "http://publications.europa.eu/resource/authority/file-type/PDF");
+        assert_eq!(
+            known(List::Format, "PDF").uri,
+            "http://publications.europa.eu/resource/authority/file-type/PDF"
+        );
         assert_eq!(known(List::Language, "NLD").label, "Nederlands");
         assert!(concept(List::DocumentKind, "c_07748060").is_none());
+    }
+
+    #[test]
+    fn organisations_by_uri() {
+        let almelo = organisation("https://identifier.overheid.nl/tooi/id/gemeente/gm0141").unwrap();
+        assert_eq!(almelo.label, "gemeente Almelo");
+        let quoted = organisation("https://identifier.overheid.nl/tooi/id/gemeente/gm0820").unwrap();
+        assert_eq!(quoted.label, "gemeente Nuenen, Gerwen en Nederwetten");
+        assert!(organisation("https://identifier.overheid.nl/tooi/id/gemeente/gm9999").is_none());
+        assert!(ORGANISATIONS.len() > 1000);
     }
 }

@@ -43,3 +43,4 @@ mod synthetic_corpus;
 mod synthetic_history;
 mod urls;
 mod versions;
+mod woo;

@@ -10,9 +10,10 @@ use griffie::urls::{self, Template};
 use crate::support::git::{commit_all, git, init_project_repo};
 use crate::support::{build_ok, edit, project, read, snapshot_tree};
 
-/// The one template no fixture is large enough for: a sitemap is split only above 50,000
-/// URLs (`data::sitemap`'s unit test makes the parts and checks them against `urls`).
-const TOO_LARGE_FOR_A_FIXTURE: [Template; 1] = [Template::SitemapPart];
+/// The templates no fixture is large enough for: a sitemap is split only above 50,000 URLs,
+/// an ORI API collection above 500 objects (`data::sitemap`'s and `data::ori_api`'s unit tests
+/// make the parts and pages and check them against `urls`).
+const TOO_LARGE_FOR_A_FIXTURE: [Template; 2] = [Template::SitemapPart, Template::OriCollectionPage];
 
 /// The browser fixture with the history `tests/browser/fixture-site` gives it (a correction, a
 /// withdrawal, a deletion: version pages and PDFs, tombstones) and an accessibility statement:

@@ -40,6 +40,10 @@ pub fn front_matter(docs: &[Planned], i: usize, municipality: &str) -> String {
     if rng.u32(0..100) < 85 {
         folded(&mut out, "summary", &text::summary(&mut rng, docs, i, municipality));
     }
+    if doc.metadata_only {
+        // Only the metadata is here: the text is published (and indexed for the Woo) elsewhere.
+        out.push_str("woo_category: geen\n");
+    }
     if doc.doc_type == DocType::Plan && rng.u32(0..100) < 40 {
         let _ = writeln!(out, "author: {}", scalar(pick(&mut rng, PLAN_AUTHORS), false));
     }

@@ -196,6 +196,10 @@ fn config_yaml(municipality: &str, council: bool) -> String {
     let _ = writeln!(out, "title: Raadsinformatie {municipality} (synthetisch)");
     let _ = writeln!(out, "municipality: {municipality}");
     out.push_str("base_url: https://raad.example.nl/\nlanguage: nl\n");
+    // The DiWoo sitemaps and the ORI API need a publisher of the TOOI registers: a real code.
+    out.push_str(
+        "woo:\n  publisher:\n    uri: https://identifier.overheid.nl/tooi/id/gemeente/gm0141\n  categories:\n    brief: 3.3.2a\n    plan: geen\n",
+    );
     let _ = writeln!(
         out,
         "description: >-\n  Een gegenereerd archief van raadsbrieven, moties, brieven en plannen van de gemeente\n  {municipality}, om griffie op grote aantallen documenten te meten."
