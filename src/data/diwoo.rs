@@ -72,6 +72,11 @@ fn has_pdf(doc: &Document) -> bool {
 
 /// Every DiWoo file: the index of each category used and its parts, as (output path, XML).
 pub(crate) fn sitemaps(site: &Site, history: &SiteHistory) -> Vec<(String, String)> {
+    sitemaps_of(site, history, URLS_PER_FILE)
+}
+
+/// [`sitemaps`] with at most `per_file` documents in a part.
+fn sitemaps_of(site: &Site, history: &SiteHistory, per_file: usize) -> Vec<(String, String)> {
     let Some(publisher) = &site.config.woo.publisher else {
         return Vec::new();
     };
@@ -80,7 +85,7 @@ pub(crate) fn sitemaps(site: &Site, history: &SiteHistory) -> Vec<(String, Strin
     for (category, positions) in indexed(site) {
         let removed = last_withdrawal(site, history, category);
         let mut parts = Vec::new();
-        for (i, chunk) in positions.chunks(URLS_PER_FILE).enumerate() {
+        for (i, chunk) in positions.chunks(per_file.max(1)).enumerate() {
             let path = urls::diwoo_part(category.infocat, i + 1);
             let lastmod = chunk.iter().map(|&p| updated(site, history, p)).max().max(removed);
             parts.push((format!("{origin}{path}"), lastmod));
@@ -353,4 +358,72 @@ fn coded(w: &mut XmlWriter, name: &str, concept: &Concept) -> std::io::Result<()
         .with_attribute(("resource", concept.uri.as_str()))
         .write_text_content(BytesText::new(&concept.label))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Five council letters, loaded and resolved as a build does, published by Almelo.
+    fn five_letters(dir: &std::path::Path) -> (Site, SiteHistory) {
+        let content = dir.join("content");
+        std::fs::create_dir_all(&content).unwrap();
+        for day in 1..=5 {
+            let text = format!(
+                "---\nid: raadsbrief-{day}\ntype: raadsbrief\ntitle: Brief {day}\ndate: 2025-03-0{day}\n---\nTekst.\n"
+            );
+            std::fs::write(content.join(format!("raadsbrief-{day}.md")), text).unwrap();
+        }
+        let mut diagnostics = crate::diagnostics::Diagnostics::new();
+        let documents = crate::load::load_documents(dir, &content, &mut diagnostics);
+        let config = crate::config::Config {
+            base_url: "https://raad.example/".into(),
+            woo: crate::woo::WooConfig {
+                publisher: Some(Publisher {
+                    uri: "https://identifier.overheid.nl/tooi/id/gemeente/gm0141".into(),
+                    name: None,
+                }),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let site = crate::resolve::resolve(config, documents, jiff::civil::date(2025, 4, 1), &mut diagnostics);
+        let history = crate::history::read(&content, &dir.join(".griffie-cache/history"));
+        let history = crate::document_versions::attach(history, &site.documents, dir, &content, &[]);
+        (site, history)
+    }
+
+    #[test]
+    fn a_category_above_the_limit_is_an_index_of_parts_each_within_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (site, history) = five_letters(dir.path());
+        let files = sitemaps_of(&site, &history, 2);
+        let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "diwoo/infocat006-1.xml",
+                "diwoo/infocat006-2.xml",
+                "diwoo/infocat006-3.xml",
+                "sitemapindex-diwoo-infocat006.xml",
+            ]
+        );
+        let urls = |xml: &str| xml.matches("<url>").count();
+        assert_eq!([urls(&files[0].1), urls(&files[1].1), urls(&files[2].1)], [2, 2, 1]);
+        let index = &files[3].1;
+        for part in 1..=3 {
+            assert!(index.contains(&format!("<loc>https://raad.example/diwoo/infocat006-{part}.xml</loc>")));
+        }
+        // Each part is as new as its newest document: the third holds the letter of 5 March.
+        assert!(files[2].1.contains("raadsbrief-5.pdf"));
+        assert!(index.contains("<lastmod>2025-03-05T00:00:00Z</lastmod>"));
+        for name in &names {
+            let template = crate::urls::parse(name).map(|p| p.template());
+            assert!(matches!(
+                template,
+                Some(crate::urls::Template::DiwooPart | crate::urls::Template::DiwooIndex)
+            ));
+        }
+        assert_eq!(sitemaps(&site, &history).len(), 2, "one part under the real limit");
+    }
 }

@@ -48,9 +48,13 @@ pub(crate) fn files(site: &Site) -> Vec<(String, String)> {
         .collect();
     let mut documents = documents;
     documents.sort_by(|&a, &b| site.documents[a].id.cmp(&site.documents[b].id));
+    let mut listed = vec![false; site.documents.len()];
+    for &p in &documents {
+        listed[p] = true;
+    }
     let informatieobjecten: Vec<(String, InformatieObject)> = documents
         .iter()
-        .map(|&p| (api.uuid_of_document(p), api.informatieobject(p, &documents)))
+        .map(|&p| (api.uuid_of_document(p), api.informatieobject(p, &listed)))
         .collect();
     collection(
         &mut files,
@@ -288,7 +292,8 @@ impl Api<'_> {
         meetings
     }
 
-    fn informatieobject(&self, position: usize, collection: &[usize]) -> InformatieObject {
+    /// The object of document `position`; `listed[p]`: document `p` is in the collection too.
+    fn informatieobject(&self, position: usize, listed: &[bool]) -> InformatieObject {
         let site = self.site;
         let doc = &site.documents[position];
         let links = &site.index.links[position];
@@ -320,7 +325,7 @@ impl Api<'_> {
         ]
         .into_iter()
         .find_map(|(targets, rol)| {
-            let target = targets.iter().find(|t| collection.contains(t))?;
+            let target = targets.iter().find(|&&t| listed[t])?;
             Some(Related {
                 informatieobject: self.uuid_of_document(*target),
                 rol,
