@@ -11,18 +11,8 @@
 # gen-corpus binaries are release builds in $CARGO_TARGET_DIR (default target/), unless GRIFFIE
 # and GEN_CORPUS name others. Nothing here asserts a time: it prints a table for people to read.
 set -euo pipefail
-size="${1:-10000}"
-runs="${RUNS:-3}"
-seed="${SEED:-42}"
-target="${CARGO_TARGET_DIR:-target}"
-griffie="${GRIFFIE:-$target/release/griffie}"
-gen="${GEN_CORPUS:-$target/release/gen-corpus}"
-here="$(cd "$(dirname "$0")/.." && pwd)"
-for tool in "$griffie" "$gen" /usr/bin/time; do
-  [ -x "$tool" ] || { echo "missing $tool (cargo build --release -p griffie -p griffie-synth; apt-get install time)" >&2; exit 2; }
-done
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=benches/corpus-bench.sh
+. "$(dirname "$0")/corpus-bench.sh"
 
 # (Whole output to a file: gen-corpus must not meet a closed pipe.)
 "$gen" --docs "$size" --seed "$seed" --templates "$here/templates" --out "$work/with" >"$work/gen.log"
@@ -37,7 +27,6 @@ cold() { # dir, flags
   rm -rf "$1/output" "$1/.griffie-cache"
   (cd "$1" && /usr/bin/time -f "%e %M" "$griffie" build --quiet $2 2>&1 >/dev/null | tail -1)
 }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 printf '%-10s %-10s %10s %10s\n' build corpus "median s" "peak MB"
 for mode in "${modes[@]}"; do
