@@ -168,18 +168,18 @@ fn localise(cmd: clap::Command) -> clap::Command {
         .mut_subcommand("export", |c| {
             texts
                 .common(texts.every(c, t!("cli.export")))
-                .mut_arg(
-                    "standard",
-                    arg_text(
+                .mut_arg("standard", |arg| {
+                    let text = arg_text(
                         &texts.arguments,
                         t!("cli.export.format"),
                         Some(&t!("cli.value.export_format")),
-                    ),
-                )
-                .mut_arg(
-                    "dir",
-                    arg_text(&texts.arguments, t!("cli.export.dir"), Some(&texts.dir)),
-                )
+                    );
+                    text(arg).display_order(0)
+                })
+                .mut_arg("dir", |arg| {
+                    let text = arg_text(&texts.arguments, t!("cli.export.dir"), Some(&texts.dir));
+                    text(arg).display_order(1)
+                })
         })
         .mut_subcommand("help", |c| texts.help_command(c))
 }
@@ -413,6 +413,10 @@ fn build_or_check(common: &CommonArgs, mode: Mode, output: Option<PathBuf>) -> E
 /// `griffie export ori-a <DIR>`: the sources read as for a build, the package written (or,
 /// with problems, nothing), the problems printed as a build prints them.
 fn export(common: &CommonArgs, dir: &std::path::Path) -> ExitCode {
+    if common.no_pdf {
+        eprintln!("{}", t!("main.error", error = t!("export.needs_pdfs")));
+        return ExitCode::from(2);
+    }
     let options = build_options(common, Mode::Build, None);
     let started = griffie::Stopwatch::start();
     let report = match griffie::export_ori_a(&options, dir) {

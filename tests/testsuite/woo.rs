@@ -666,6 +666,11 @@ fn export_is_deterministic_keeps_withdrawn_documents_as_records_and_never_replac
         .join("raadsbrief-speelplekkenkaart/raadsbrief-speelplekkenkaart.pdf")
         .exists());
 
+    // A package without its PDFs is no archive: a usage error, nothing written.
+    let without_pdfs = griffie(dir.path(), &["export", "ori-a", "zonder-pdf", "--no-pdf"]);
+    assert_eq!(without_pdfs.status.code(), Some(2));
+    assert!(!dir.path().join("zonder-pdf").exists());
+
     // Exporting again replaces an earlier package; a folder of other files is refused.
     assert!(export(dir.path(), &first).status.success());
     let foreign = dir.path().join("foto's");
