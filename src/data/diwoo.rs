@@ -42,8 +42,19 @@ const RESPONDS_TO: &str = "c_07748060";
 const REFERS_TO: &str = "c_75fac459";
 
 /// The documents the Woo index gets, per category in the order of the law; each list by id.
+/// None for a site whose address is not https: the index harvests https only.
 pub(crate) fn indexed(site: &Site) -> Vec<(&'static Category, Vec<usize>)> {
-    if site.config.woo.publisher.is_none() || !site.config.base_url.starts_with("https://") {
+    if !site.config.base_url.starts_with("https://") {
+        return Vec::new();
+    }
+    in_categories(site)
+}
+
+/// The documents in a Woo category that the site publishes a PDF of, per category in the
+/// order of the law, each list by id; none without a publisher. The ORI API's
+/// informatieobjecten, and the Woo index's documents when the site is on https.
+pub(crate) fn in_categories(site: &Site) -> Vec<(&'static Category, Vec<usize>)> {
+    if site.config.woo.publisher.is_none() {
         return Vec::new();
     }
     let mut per_category: Vec<(&'static Category, Vec<usize>)> =

@@ -6,8 +6,8 @@
 //! Each collection is a list response (`{next, previous, results}`) of at most
 //! [`PER_PAGE`] objects, further pages at `<collection>-2.json` and on, linked by `next` and
 //! `previous`; each object is also at `api/ori/<collection>/<uuid>.json`, its `url`, as the
-//! API's `GET /<collection>/{id}` returns it. The informatieobjecten are the documents in the
-//! Woo index ([`crate::data::diwoo::indexed`]), the same set as the DiWoo sitemaps.
+//! API's `GET /<collection>/{id}` returns it. The informatieobjecten are the documents in a
+//! Woo category with a PDF ([`crate::data::diwoo::in_categories`]), the DiWoo sitemaps' set.
 //!
 //! Where the specification is defective, the choices are these (README, "ORI API"):
 //! - `pid`, required but never defined: the document's permanent page address.
@@ -42,7 +42,7 @@ pub(crate) fn files(site: &Site) -> Vec<(String, String)> {
     };
     let api = Api { site, organisatie };
     let mut files = Vec::new();
-    let documents: Vec<usize> = diwoo::indexed(site)
+    let documents: Vec<usize> = diwoo::in_categories(site)
         .into_iter()
         .flat_map(|(_, positions)| positions)
         .collect();
@@ -115,6 +115,11 @@ fn json<T: Serialize>(value: &T) -> String {
     let mut text = serde_json::to_string_pretty(value).expect("API objects always serialise");
     text.push('\n');
     text
+}
+
+/// Whether the site publishes the ORI API files: it has a publisher the API can name.
+pub(crate) fn published(site: &Site) -> bool {
+    organisation(site).is_some()
 }
 
 /// The organisation as the API names it: `{"gemeente": "gm0141", "naam": …}`, from the TOOI

@@ -19,15 +19,15 @@
 //! PDF is not in the package.
 //!
 //! Like a build, the export writes nothing when the sources have errors, and it replaces the
-//! folder in one step: the package is made beside it and renamed into place, so an interrupted
-//! export leaves the previous package (or none). A folder that is not an earlier package of
+//! folder in one step: the package is made beside it (`.<name>.new`) and exchanged with it
+//! (`output::write::replace_folder`), so an interrupted export leaves the previous package. A folder that is not an earlier package of
 //! griffie's (no [`MARKER`]) is never replaced.
 
 mod mdto;
 mod ori_a;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::build::BuildOptions;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
@@ -196,16 +196,7 @@ fn check_target(target: &Path) -> anyhow::Result<()> {
 
 /// Writes the package beside `target` and swaps it into place.
 fn write_package(target: &Path, files: &BTreeMap<String, Vec<u8>>) -> anyhow::Result<()> {
-    let parent = match target.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent)?;
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".to_string());
-    let staging = tempfile_dir(&parent, &name)?;
+    let staging = crate::output::write::replacement_folder(target)?;
     for (path, bytes) in files {
         let file = staging.join(path);
         if let Some(folder) = file.parent() {
@@ -213,23 +204,5 @@ fn write_package(target: &Path, files: &BTreeMap<String, Vec<u8>>) -> anyhow::Re
         }
         std::fs::write(&file, bytes)?;
     }
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    if target.exists() {
-        std::fs::rename(target, &old)?;
-    }
-    std::fs::rename(&staging, target)?;
-    if old.exists() {
-        std::fs::remove_dir_all(&old)?;
-    }
-    Ok(())
-}
-
-/// A new empty folder `.<name>.new-<pid>` in `parent` (one left by a killed export is removed).
-fn tempfile_dir(parent: &Path, name: &str) -> anyhow::Result<PathBuf> {
-    let dir = parent.join(format!(".{name}.new-{}", std::process::id()));
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir)?;
-    }
-    std::fs::create_dir(&dir)?;
-    Ok(dir)
+    crate::output::write::replace_folder(&staging, target)
 }

@@ -171,6 +171,42 @@ impl Staging {
     }
 }
 
+/// A new, empty folder beside `target` (`.<name>.new`) to make a replacement of it in; what a
+/// killed run left there is removed first.
+pub(crate) fn replacement_folder(target: &Path) -> anyhow::Result<PathBuf> {
+    let dir = sibling(target, "new")?;
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+/// Puts the folder `new` (from [`replacement_folder`]) in the place of `target`: in one step
+/// where the system can exchange folders, else by two renames; then removes the old folder.
+pub(crate) fn replace_folder(new: &Path, target: &Path) -> anyhow::Result<()> {
+    if !target.exists() {
+        std::fs::rename(new, target)?;
+        return Ok(());
+    }
+    match exchange(new, target) {
+        Ok(()) => {
+            std::fs::remove_dir_all(new)?;
+            return Ok(());
+        }
+        Err(err) if exchange_unsupported(&err) => {}
+        Err(err) => return Err(err.into()),
+    }
+    let old = sibling(target, "old")?;
+    if old.exists() {
+        std::fs::remove_dir_all(&old)?;
+    }
+    std::fs::rename(target, &old)?;
+    std::fs::rename(new, target)?;
+    std::fs::remove_dir_all(&old)?;
+    Ok(())
+}
+
 /// Swaps two folders in one step (Linux: `renameat2(RENAME_EXCHANGE)`).
 #[cfg(target_os = "linux")]
 fn exchange(a: &Path, b: &Path) -> io::Result<()> {
@@ -487,6 +523,30 @@ mod tests {
             .ends_with("manifest: m1\n"));
         drop(staging);
         assert_eq!(std::fs::read_to_string(target.join("two.html")).unwrap(), "two");
+    }
+
+    #[test]
+    fn a_replacement_folder_takes_the_place_of_the_old_and_leaves_nothing_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("pakket");
+        // What a killed run left beside the target does not get in the way.
+        std::fs::create_dir(dir.path().join(".pakket.new")).unwrap();
+        put(&dir.path().join(".pakket.new/half.xml"), "half");
+        let new = replacement_folder(&target).unwrap();
+        assert_eq!(std::fs::read_dir(&new).unwrap().count(), 0);
+        put(&new.join("a.xml"), "one");
+        replace_folder(&new, &target).unwrap();
+        assert_eq!(std::fs::read_to_string(target.join("a.xml")).unwrap(), "one");
+        let new = replacement_folder(&target).unwrap();
+        put(&new.join("b.xml"), "two");
+        replace_folder(&new, &target).unwrap();
+        assert!(!target.join("a.xml").exists(), "nothing of the old folder stays");
+        assert_eq!(std::fs::read_to_string(target.join("b.xml")).unwrap(), "two");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["pakket"]);
     }
 
     #[test]

@@ -628,7 +628,7 @@ fn woo_view(views: &Views) -> serde_json::Value {
             serde_json::json!({"label": t.plural_label(lang), "category": category})
         })
         .collect();
-    let ori: Vec<serde_json::Value> = if indexes.is_empty() {
+    let ori: Vec<serde_json::Value> = if !crate::data::ori_api::published(site) {
         Vec::new()
     } else {
         urls::OriCollection::ALL

@@ -361,6 +361,12 @@ fn check_warns_about_what_keeps_documents_out_of_the_index() {
     assert_eq!(with_code(&report, "woo-not-https").len(), 1);
     build_ok(dir.path());
     assert!(!read(dir.path(), "output/robots.txt").contains("diwoo"));
+    // The ORI API needs no https: its files are made all the same.
+    let objects = read(dir.path(), "output/api/ori/informatieobjecten.json");
+    assert!(
+        objects.contains("\"wooinformatiecategorie\": \"c_8c840238\""),
+        "{objects}"
+    );
 }
 
 #[test]
