@@ -139,6 +139,13 @@ impl Config {
         path.trim_end_matches('/').to_string()
     }
 
+    /// A dossier's title: its `topics:` entry's, else its slug as words.
+    pub fn topic_title(&self, slug: &str) -> String {
+        self.topics
+            .get(slug)
+            .map_or_else(|| crate::slug::as_words(slug), |t| t.title.clone())
+    }
+
     /// `base_url` without trailing slash, for absolute links (feeds, sitemaps).
     pub fn site_origin(&self) -> &str {
         self.base_url.trim_end_matches('/')

@@ -13,6 +13,17 @@ pub(crate) fn is_slug(text: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// A slug as words, for a topic without a configured title: "jeugdzorg" → "Jeugdzorg",
+/// "passend-onderwijs" → "Passend onderwijs".
+pub(crate) fn as_words(slug: &str) -> String {
+    let words = slug.replace('-', " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// A slug suggestion for an invalid id: lower case, accents dropped, other characters hyphens.
 pub fn slugify(text: &str) -> String {
     let mut out = String::new();

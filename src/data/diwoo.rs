@@ -18,7 +18,7 @@ use jiff::Timestamp;
 use quick_xml::events::BytesText;
 
 use crate::data::feeds::atom::xml_chars;
-use crate::data::xml::{document as xml_document, text, XmlWriter};
+use crate::data::xml::{document as xml_document, element, text, XmlWriter};
 use crate::document_versions::SiteHistory;
 use crate::model::{Document, Kind, MotionStatus};
 use crate::resolve::Site;
@@ -135,7 +135,7 @@ fn sitemap_index(parts: &[(String, Option<Timestamp>)]) -> String {
             .with_attribute(("xmlns", SITEMAP_NAMESPACE))
             .write_inner_content(|w| {
                 for (location, lastmod) in parts {
-                    w.create_element("sitemap").write_inner_content(|w| {
+                    element(w, "sitemap", |w| {
                         text(w, "loc", location)?;
                         if let Some(instant) = lastmod {
                             text(w, "lastmod", &rfc3339(*instant))?;
@@ -164,12 +164,11 @@ fn urlset(
             .write_inner_content(|w| {
                 for &position in positions {
                     let doc = &site.documents[position];
-                    w.create_element("url").write_inner_content(|w| {
+                    element(w, "url", |w| {
                         text(w, "loc", &format!("{origin}{}", urls::pdf(&doc.id)))?;
                         text(w, "lastmod", &rfc3339(updated(site, history, position)))?;
-                        w.create_element("diwoo:Document").write_inner_content(|w| {
-                            w.create_element("diwoo:DiWoo")
-                                .write_inner_content(|w| diwoo(w, site, publisher, category, position))?;
+                        element(w, "diwoo:Document", |w| {
+                            element(w, "diwoo:DiWoo", |w| diwoo(w, site, publisher, category, position))?;
                             Ok(())
                         })?;
                         Ok(())
@@ -191,7 +190,7 @@ fn diwoo(
 ) -> std::io::Result<()> {
     let doc = &site.documents[position];
     let origin = site.config.site_origin();
-    w.create_element("diwoo:identifiers").write_inner_content(|w| {
+    element(w, "diwoo:identifiers", |w| {
         for identifier in &doc.identifiers {
             text(w, "diwoo:identifier", &identifier.value)?;
         }
@@ -203,43 +202,41 @@ fn diwoo(
     if let Some(author) = author(site, doc) {
         text(w, "diwoo:naamOpsteller", &author)?;
     }
-    w.create_element("diwoo:titelcollectie").write_inner_content(|w| {
+    element(w, "diwoo:titelcollectie", |w| {
         text(w, "diwoo:officieleTitel", &doc.title)?;
         Ok(())
     })?;
     if let Some(summary) = &doc.summary {
-        w.create_element("diwoo:omschrijvingen").write_inner_content(|w| {
+        element(w, "diwoo:omschrijvingen", |w| {
             text(w, "diwoo:omschrijving", summary)?;
             Ok(())
         })?;
     }
-    w.create_element("diwoo:classificatiecollectie")
-        .write_inner_content(|w| {
-            w.create_element("diwoo:informatiecategorieen")
-                .write_inner_content(|w| {
-                    coded(w, "diwoo:informatiecategorie", &category.concept)?;
-                    Ok(())
-                })?;
-            w.create_element("diwoo:documentsoorten").write_inner_content(|w| {
-                coded(w, "diwoo:documentsoort", woo::document_kind(doc))?;
-                Ok(())
-            })?;
-            if !doc.topics.is_empty() {
-                w.create_element("diwoo:trefwoorden").write_inner_content(|w| {
-                    for topic in &doc.topics {
-                        text(w, "diwoo:trefwoord", &topic_title(site, topic))?;
-                    }
-                    Ok(())
-                })?;
-            }
+    element(w, "diwoo:classificatiecollectie", |w| {
+        element(w, "diwoo:informatiecategorieen", |w| {
+            coded(w, "diwoo:informatiecategorie", &category.concept)?;
             Ok(())
         })?;
+        element(w, "diwoo:documentsoorten", |w| {
+            coded(w, "diwoo:documentsoort", woo::document_kind(doc))?;
+            Ok(())
+        })?;
+        if !doc.topics.is_empty() {
+            element(w, "diwoo:trefwoorden", |w| {
+                for topic in &doc.topics {
+                    text(w, "diwoo:trefwoord", &site.config.topic_title(topic))?;
+                }
+                Ok(())
+            })?;
+        }
+        Ok(())
+    })?;
     text(w, "diwoo:creatiedatum", &crate::dates::iso(doc.date))?;
     coded(w, "diwoo:language", tooi::known(List::Language, "NLD"))?;
     coded(w, "diwoo:format", tooi::known(List::Format, "PDF"))?;
-    w.create_element("diwoo:documenthandelingen").write_inner_content(|w| {
+    element(w, "diwoo:documenthandelingen", |w| {
         for (handeling, at) in handelingen(site, doc, category) {
-            w.create_element("diwoo:documenthandeling").write_inner_content(|w| {
+            element(w, "diwoo:documenthandeling", |w| {
                 coded(w, "diwoo:soortHandeling", tooi::known(List::Handeling, handeling))?;
                 text(w, "diwoo:atTime", &rfc3339(at))?;
                 Ok(())
@@ -249,7 +246,7 @@ fn diwoo(
     })?;
     let relations = relations(site, position);
     if !relations.is_empty() {
-        w.create_element("diwoo:documentrelaties").write_inner_content(|w| {
+        element(w, "diwoo:documentrelaties", |w| {
             for (role, target) in relations {
                 let other = &site.documents[target];
                 let address = if has_pdf(other) {
@@ -257,7 +254,7 @@ fn diwoo(
                 } else {
                     urls::document(&other.id)
                 };
-                w.create_element("diwoo:documentrelatie").write_inner_content(|w| {
+                element(w, "diwoo:documentrelatie", |w| {
                     coded(w, "diwoo:role", tooi::known(List::Relation, role))?;
                     w.create_element("diwoo:relation")
                         .with_attribute(("resource", xml_chars(&format!("{origin}{address}")).as_str()))
@@ -348,13 +345,6 @@ fn relations(site: &Site, position: usize) -> Vec<(&'static str, usize)> {
         }
     }
     found
-}
-
-fn topic_title(site: &Site, slug: &str) -> String {
-    site.config
-        .topics
-        .get(slug)
-        .map_or_else(|| crate::view::topic_title(slug), |t| t.title.clone())
 }
 
 fn organisation(w: &mut XmlWriter, name: &str, publisher: &Publisher) -> std::io::Result<()> {

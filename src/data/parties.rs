@@ -78,13 +78,8 @@ pub(crate) fn parties_json(site: &Site) -> Option<String> {
 }
 
 fn party_votes<'a>(site: &'a Site, slug: &str) -> Vec<ApiPartyVote<'a>> {
-    let positions = site
-        .index
-        .votes_by_party
-        .get(slug)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
-    positions
+    site.index
+        .votes_of(slug)
         .iter()
         .filter_map(|&p| {
             let doc = &site.documents[p];

@@ -71,24 +71,13 @@ impl<'a> Context<'a> {
                 if doc.withdrawn.is_none() {
                     self.classification(w, doc)?;
                     for topic in &doc.topics {
-                        let title = site
-                            .config
-                            .topics
-                            .get(topic)
-                            .map_or_else(|| crate::view::topic_title(topic), |t| t.title.clone());
-                        text(w, "trefwoord", &title)?;
+                        text(w, "trefwoord", &site.config.topic_title(topic))?;
                     }
                     if let Some(summary) = &doc.summary {
                         text(w, "omschrijving", summary)?;
                     }
                 }
-                element(w, "raadpleeglocatie", |w| {
-                    text(
-                        w,
-                        "raadpleeglocatieOnline",
-                        &self.absolute(&crate::urls::document(&doc.id)),
-                    )
-                })?;
+                self.online_location(w, doc)?;
                 text(w, "taal", "nl")?;
                 if let Some(withdrawal) = &doc.withdrawn {
                     element(w, "event", |w| {
@@ -198,13 +187,7 @@ impl<'a> Context<'a> {
                 if let Some(summary) = &doc.summary {
                     text(w, "omschrijving", summary)?;
                 }
-                element(w, "raadpleeglocatie", |w| {
-                    text(
-                        w,
-                        "raadpleeglocatieOnline",
-                        &self.absolute(&crate::urls::document(&doc.id)),
-                    )
-                })?;
+                self.online_location(w, doc)?;
                 element(w, "dekkingInTijd", |w| {
                     concept(
                         w,
@@ -296,6 +279,17 @@ impl<'a> Context<'a> {
                 }
                 element(w, "isRepresentatieVan", |w| self.reference(w, of_name, of_id))
             })
+        })
+    }
+
+    /// `raadpleeglocatie`: the document's page on the site.
+    fn online_location(&self, w: &mut XmlWriter, doc: &Document) -> std::io::Result<()> {
+        element(w, "raadpleeglocatie", |w| {
+            text(
+                w,
+                "raadpleeglocatieOnline",
+                &self.absolute(&crate::urls::document(&doc.id)),
+            )
         })
     }
 

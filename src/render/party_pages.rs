@@ -57,12 +57,7 @@ pub(crate) fn party_pages<'a>(
     let mut pages = vec![index_page(views, site_view)];
     let size = site.config.page_size;
     for slug in site.config.parties.keys() {
-        let positions = site
-            .index
-            .votes_by_party
-            .get(slug)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        let positions = site.index.votes_of(slug);
         let chunks: Vec<&[usize]> = if positions.is_empty() {
             vec![positions]
         } else {
@@ -89,7 +84,7 @@ fn index_page<'a>(views: &Views, site_view: &'a SiteView) -> Page<'a> {
             full_name: party.full_name.clone(),
             website: party.website.clone(),
             seats: term.and_then(|t| t.seats_of(slug)),
-            votes: site.index.votes_by_party.get(slug).map_or(0, Vec::len),
+            votes: site.index.votes_of(slug).len(),
         })
         .collect();
     // Largest first, as councils list their parties; then by name.
@@ -147,7 +142,7 @@ fn party_page<'a>(
     context.insert("full_name", configured.full_name.clone());
     context.insert("website", configured.website.clone());
     context.insert("seats", seats);
-    context.insert("vote_count", site.index.votes_by_party.get(slug).map_or(0, Vec::len));
+    context.insert("vote_count", site.index.votes_of(slug).len());
     context.insert("rows", rows);
     context.insert("pagination", pagination(views, &base, number, total));
     Page {

@@ -148,12 +148,7 @@ impl FactRows {
         self.push(crate::t!(lang => "site.fact.responds_to"), titles(&doc.responds_to));
         self.push(crate::t!(lang => "site.fact.settles"), titles(&doc.settles));
         self.push(crate::t!(lang => "site.fact.references"), titles(&doc.references));
-        let topic = |slug: &String| {
-            site.config
-                .topics
-                .get(slug)
-                .map_or_else(|| crate::view::topic_title(slug), |t| t.title.clone())
-        };
+        let topic = |slug: &String| site.config.topic_title(slug);
         self.push(
             crate::t!(lang => "site.fact.topics"),
             doc.topics.iter().map(topic).collect::<Vec<_>>().join(", "),

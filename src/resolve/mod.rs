@@ -123,6 +123,11 @@ impl Index {
         self.by_id.get(id).copied()
     }
 
+    /// The documents party `slug` voted on, newest first (none for a party that never voted).
+    pub fn votes_of(&self, slug: &str) -> &[usize] {
+        self.votes_by_party.get(slug).map(Vec::as_slice).unwrap_or_default()
+    }
+
     /// The document carrying the identifier with this normal form.
     pub fn by_identifier(&self, normal: &str) -> Option<usize> {
         self.by_identifier.get(normal).copied()

@@ -149,7 +149,7 @@ impl<'s> Views<'s> {
         let configured = self.site.config.topics.get(slug);
         TopicView {
             slug: slug.to_string(),
-            title: configured.map_or_else(|| topic_title(slug), |t| t.title.clone()),
+            title: self.site.config.topic_title(slug),
             description: configured.and_then(|t| t.description.clone()),
             url: self.url(&urls::dossier(slug)),
             count: self.site.index.by_topic.get(slug).map_or(0, Vec::len),
@@ -185,16 +185,6 @@ pub(crate) struct TypeView {
     pub plural: String,
     pub url: String,
     pub count: usize,
-}
-
-/// "jeugdzorg" → "Jeugdzorg", "passend-onderwijs" → "Passend onderwijs".
-pub(crate) fn topic_title(slug: &str) -> String {
-    let words = slug.replace('-', " ");
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// Everything a document page shows about its own document.

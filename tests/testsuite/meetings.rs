@@ -549,6 +549,7 @@ fn commitments_are_tracked_with_the_motions_settled_by_letters_and_overdue_alike
         feed.contains("/documenten/raadsbrief-speelplekkenkaart/"),
         "its feed carries the letter"
     );
+    assert!(feed.contains("<subtitle>Wat er gebeurt met de toezegging "), "{feed}");
 
     let bytes = std::fs::read(
         dir.path()

@@ -119,23 +119,11 @@ pub fn add_meetings(rng: &mut Rng, docs: &mut Vec<Planned>, seed: u64) {
         let theme = docs[agenda[0]].theme;
         docs.push(Planned {
             id: format!("raad-{day}"),
-            doc_type: DocType::Vergadering,
             title: format!("Raadsvergadering {}", griffie::format_dutch(day, DatePrecision::Day)),
             theme,
-            date: day,
-            precision: DatePrecision::Day,
-            metadata_only: false,
             topics,
-            identifiers: Vec::new(),
-            responds_to: Vec::new(),
-            settles: Vec::new(),
-            references: Vec::new(),
-            mentions: Vec::new(),
-            motion: None,
-            meeting: None,
             council_meeting: Some(MeetingPlan { agenda }),
-            commitment: None,
-            seed: seed ^ (position as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+            ..Planned::new(DocType::Vergadering, day, seed, position)
         });
         // A third of the meetings end with a commitment of the college, due well after the
         // corpus ends (so none is overdue: the corpus builds without warnings).
@@ -147,23 +135,12 @@ pub fn add_meetings(rng: &mut Rng, docs: &mut Vec<Planned>, seed: u64) {
                 .expect("date in range");
             docs.push(Planned {
                 id: format!("toezegging-{day}-{}", slugify(theme)),
-                doc_type: DocType::Toezegging,
                 title: format!("Toezegging over {theme}"),
                 theme,
-                date: day,
-                precision: DatePrecision::Day,
-                metadata_only: false,
                 topics: docs[position].topics.clone(),
-                identifiers: Vec::new(),
-                responds_to: Vec::new(),
-                settles: Vec::new(),
-                references: Vec::new(),
-                mentions: Vec::new(),
-                motion: None,
                 meeting: Some(position),
-                council_meeting: None,
                 commitment: Some((made_by, due)),
-                seed: seed ^ (commitment as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+                ..Planned::new(DocType::Toezegging, day, seed, commitment)
             });
         }
     }

@@ -49,6 +49,33 @@ pub struct Planned {
     pub seed: u64,
 }
 
+impl Planned {
+    /// A document of `doc_type` on `date` (precision: the day) with nothing else planned yet;
+    /// the seed of its text from the corpus `seed` and its `position` in the corpus.
+    pub fn new(doc_type: DocType, date: Date, seed: u64, position: usize) -> Planned {
+        Planned {
+            id: String::new(),
+            doc_type,
+            title: String::new(),
+            theme: "",
+            date,
+            precision: DatePrecision::Day,
+            metadata_only: false,
+            topics: Vec::new(),
+            identifiers: Vec::new(),
+            responds_to: Vec::new(),
+            settles: Vec::new(),
+            references: Vec::new(),
+            mentions: Vec::new(),
+            motion: None,
+            meeting: None,
+            council_meeting: None,
+            commitment: None,
+            seed: seed ^ (position as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+        }
+    }
+}
+
 pub struct MotionPlan {
     pub status: MotionStatus,
     pub due: Option<Date>,
@@ -135,24 +162,9 @@ fn skeleton(rng: &mut Rng, n: usize, seed: u64) -> Vec<Planned> {
         .into_iter()
         .enumerate()
         .map(|(position, (date, _, doc_type, precision, metadata_only))| Planned {
-            id: String::new(),
-            doc_type,
-            title: String::new(),
-            theme: "",
-            date,
             precision,
             metadata_only,
-            topics: Vec::new(),
-            identifiers: Vec::new(),
-            responds_to: Vec::new(),
-            settles: Vec::new(),
-            references: Vec::new(),
-            mentions: Vec::new(),
-            motion: None,
-            meeting: None,
-            council_meeting: None,
-            commitment: None,
-            seed: seed ^ (position as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+            ..Planned::new(doc_type, date, seed, position)
         })
         .collect()
 }

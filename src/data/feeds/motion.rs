@@ -31,10 +31,12 @@ pub(super) fn feed(context: &FeedContext, position: usize, reader: Option<&mut B
     if doc.withdrawn.is_none() {
         entries.extend(status_changes(context, position, reader));
     }
-    let subtitle = if doc.withdrawn.is_some() {
-        crate::t!(lang => "site.feed.withdrawn")
-    } else {
-        crate::t!(lang => "site.feed.motion_subtitle", title = doc.title)
+    let subtitle = match (&doc.withdrawn, &doc.kind) {
+        (Some(_), _) => crate::t!(lang => "site.feed.withdrawn"),
+        (None, crate::model::Kind::Toezegging(_)) => {
+            crate::t!(lang => "site.feed.commitment_subtitle", title = doc.title)
+        }
+        (None, _) => crate::t!(lang => "site.feed.motion_subtitle", title = doc.title),
     };
     context.feed(
         &urls::motion_feed(&doc.id),
