@@ -94,14 +94,7 @@ impl<'a> Context<'a> {
                         text(w, "eventResultaat", &withdrawal.reason)
                     })?;
                 }
-                concept(
-                    w,
-                    "waardering",
-                    "Blijvend te bewaren",
-                    Some("B"),
-                    "Begrippenlijst Waarderingen MDTO",
-                    None,
-                )?;
+                appraisal(w)?;
                 for &meeting in &links.meetings {
                     if ori_a::is_archived(site, meeting) {
                         element(w, "isOnderdeelVan", |w| {
@@ -200,14 +193,7 @@ impl<'a> Context<'a> {
                     text(w, "dekkingInTijdBegindatum", &crate::dates::iso(doc.date))
                 })?;
                 text(w, "taal", "nl")?;
-                concept(
-                    w,
-                    "waardering",
-                    "Blijvend te bewaren",
-                    Some("B"),
-                    "Begrippenlijst Waarderingen MDTO",
-                    None,
-                )?;
+                appraisal(w)?;
                 for &part in &parts {
                     let part_doc = &site.documents[part];
                     element(w, "bevatOnderdeel", |w| {
@@ -429,6 +415,18 @@ fn title(doc: &Document) -> &str {
         Some(_) => crate::model::WITHDRAWN_TITLE,
         None => &doc.title,
     }
+}
+
+/// `waardering`: council documents and meetings are kept permanently (B).
+fn appraisal(w: &mut XmlWriter) -> std::io::Result<()> {
+    concept(
+        w,
+        "waardering",
+        "Blijvend te bewaren",
+        Some("B"),
+        "Begrippenlijst Waarderingen MDTO",
+        None,
+    )
 }
 
 /// An MDTO file around what `body` writes.
